@@ -1,0 +1,78 @@
+# vanban — build, test and install.
+#   make                 build/vanban
+#   make test            unit + golden tests, then the same under ASan+UBSan
+#   make BUILD=dir ...   out-of-tree build directory (parallel checkouts, sanitizers)
+#   make SAN=1           AddressSanitizer + UndefinedBehaviorSanitizer build
+#   make install PREFIX=/usr/local DESTDIR=
+
+BUILD   ?= build
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+PKGS    := icu-uc icu-i18n libxml-2.0 libpcre2-8 libzip jansson sqlite3 libcrypto
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLAGS) \
+              $(PKG_CFLAGS) -DVB_VERSION='"$(VERSION)"' -MMD -MP
+LDLIBS  := $(PKG_LIBS) -lpthread -lm
+ifeq ($(SAN),1)
+ALL_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIB_SRC := $(sort $(wildcard pipeline/*.c pipeline/*/*.c extractors/*.c))
+LIB_SRC := $(filter-out pipeline/cli/%,$(LIB_SRC))
+CLI_SRC := $(sort $(wildcard pipeline/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB := $(BUILD)/libvanban.a
+
+.PHONY: all test test-unit test-golden test-san check install clean bench fuzz golden-update samples
+all: $(BUILD)/vanban
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/vanban: $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+test-unit: $(TEST_BIN)
+	@sh tests/run_unit.sh $(BUILD)
+
+test-golden: $(BUILD)/vanban
+	@sh tests/run_golden.sh $(BUILD)
+
+# The whole suite, then again under ASan+UBSan in build-san/.
+test: all
+	@$(MAKE) --no-print-directory test-unit test-golden
+	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)-san OPT=-O1 test-unit test-golden
+
+golden-update: $(BUILD)/vanban
+	@sh tests/run_golden.sh $(BUILD) --update
+
+install: $(BUILD)/vanban
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vanban/schemas
+	install -m 755 $(BUILD)/vanban $(DESTDIR)$(PREFIX)/bin/vanban
+	install -m 644 schemas/* $(DESTDIR)$(PREFIX)/share/vanban/schemas/
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-san
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,47 @@
+#include "extract.h"
+
+#include <stdlib.h>
+
+#include "assignments.h"
+#include "dates.h"
+#include "references.h"
+#include "targets.h"
+
+struct vb_extractors {
+    vb_dates_rules *dates;
+    vb_references_rules *refs;
+    vb_targets_rules *targets;
+    vb_assignments_rules *assignments;
+};
+
+vb_status vb_extractors_open(vb_extractors **out, char *err, size_t errlen) {
+    vb_extractors *x = calloc(1, sizeof *x);
+    if (!x) return VB_E_NOMEM;
+    vb_status s;
+    if ((s = vb_dates_open(&x->dates, err, errlen)) != VB_OK ||
+        (s = vb_references_open(&x->refs, err, errlen)) != VB_OK ||
+        (s = vb_targets_open(&x->targets, err, errlen)) != VB_OK ||
+        (s = vb_assignments_open(&x->assignments, err, errlen)) != VB_OK) {
+        vb_extractors_close(x);
+        return s;
+    }
+    *out = x;
+    return VB_OK;
+}
+
+void vb_extractors_close(vb_extractors *x) {
+    if (!x) return;
+    vb_dates_close(x->dates);
+    vb_references_close(x->refs);
+    vb_targets_close(x->targets);
+    vb_assignments_close(x->assignments);
+    free(x);
+}
+
+vb_status vb_extract_doc(vb_extractors *x, vb_doc *d, vb_arena *a) {
+    vb_status s;
+    if ((s = vb_references_extract(x->refs, d, a)) != VB_OK) return s;
+    if ((s = vb_dates_extract(x->dates, d, a)) != VB_OK) return s;
+    if ((s = vb_targets_extract(x->targets, d, a)) != VB_OK) return s;
+    return vb_assignments_extract(x->assignments, d, a);
+}

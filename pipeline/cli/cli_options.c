@@ -1,0 +1,64 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+
+const char vb_cli_pipeline_help[] =
+    "  --tone modern|old|keep   tone-mark placement for oa/oe/uy (default modern: hòa, Ủy)\n"
+    "  --no-rejoin              keep paragraphs split by page breaks or hard wraps\n"
+    "  --max-input-bytes N      refuse larger inputs (default 268435456)\n"
+    "  --max-inflated-bytes N   DOCX: bound on the total inflated size (default 536870912)\n"
+    "  --max-inflate-ratio N    DOCX: bound on an entry's inflate ratio (default 200)\n"
+    "  --max-zip-entries N      DOCX: bound on the entry count (default 10000)\n";
+
+static int parse_size(const char *s, size_t *out) {
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (!*s || *end || v == 0) return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+int vb_cli_pipeline_option(int argc, char **argv, int *i, vb_pipeline_options *o) {
+    const char *a = argv[*i];
+    const char *names[] = {"--tone", "--max-input-bytes", "--max-inflated-bytes",
+                           "--max-inflate-ratio", "--max-zip-entries"};
+    if (!strcmp(a, "--no-rejoin")) {
+        o->norm.rejoin = false;
+        return 1;
+    }
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        if (strcmp(a, names[k])) continue;
+        if (*i + 1 >= argc) {
+            fprintf(stderr, "vanban: %s needs a value\n", a);
+            return -1;
+        }
+        const char *v = argv[++*i];
+        size_t n = 0;
+        switch (k) {
+        case 0:
+            if (!strcmp(v, "modern")) o->norm.tone = VB_TONE_MODERN;
+            else if (!strcmp(v, "old")) o->norm.tone = VB_TONE_OLD;
+            else if (!strcmp(v, "keep")) o->norm.tone = VB_TONE_KEEP;
+            else {
+                fprintf(stderr, "vanban: --tone takes modern, old or keep\n");
+                return -1;
+            }
+            return 1;
+        default:
+            if (parse_size(v, &n)) {
+                fprintf(stderr, "vanban: %s takes a positive whole number\n", a);
+                return -1;
+            }
+            if (k == 1) o->limits.max_input_bytes = n;
+            if (k == 2) o->limits.max_inflated_bytes = n;
+            if (k == 3) o->limits.max_inflate_ratio = (unsigned)n;
+            if (k == 4) o->limits.max_zip_entries = n;
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,94 @@
+/* vanban convert FILE [--format json|xml] — the main command. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../emit/json_write.h"
+#include "../emit/xml_write.h"
+#include "commands.h"
+
+static void help(FILE *f) {
+    fprintf(f,
+            "usage: vanban convert FILE [--format json|xml] [--compact] [-o OUT] [options]\n"
+            "Convert one DOCX or text file (\"-\" for stdin) to the contract JSON.\n"
+            "  --format json|xml        output format (default json)\n"
+            "  --compact                one-line JSON\n"
+            "  -o OUT                   write to OUT instead of stdout\n"
+            "%s"
+            "The result is always written, also for a file that cannot be read\n"
+            "(documents: [], errors: [...]); each error is also one line on stderr.\n"
+            "exit: 0 ok, 2 usage, 3 I/O, 4 input refused, 70 internal\n",
+            vb_cli_pipeline_help);
+}
+
+int vb_cmd_convert(int argc, char **argv) {
+    vb_pipeline_options po;
+    vb_pipeline_options_default(&po);
+    const char *file = NULL, *format = "json", *outpath = NULL;
+    unsigned jflags = 0;
+    for (int i = 1; i < argc; i++) {
+        int k = vb_cli_pipeline_option(argc, argv, &i, &po);
+        if (k < 0) return 2;
+        if (k) continue;
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            help(stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+            format = argv[++i];
+        } else if (!strcmp(argv[i], "--compact")) {
+            jflags |= VB_JSON_COMPACT;
+        } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
+            outpath = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "vanban convert: unknown option %s\n", argv[i]);
+            help(stderr);
+            return 2;
+        } else if (!file) {
+            file = argv[i];
+        } else {
+            fprintf(stderr, "vanban convert: one FILE at a time (use `vanban batch` for many)\n");
+            return 2;
+        }
+    }
+    if (!file || (strcmp(format, "json") && strcmp(format, "xml"))) {
+        help(stderr);
+        return 2;
+    }
+    vb_pipeline *p;
+    vb_status s = vb_pipeline_open(&po, &p);
+    if (s != VB_OK) {
+        fprintf(stderr, "vanban: %s: cannot start the pipeline\n", vb_status_code(s));
+        return vb_status_exit(s);
+    }
+    vb_result *r = NULL;
+    vb_status cs = vb_pipeline_convert_file(p, file, &r);
+    int rc = vb_status_exit(cs);
+    if (!r) {
+        fprintf(stderr, "vanban: E_NOMEM: no memory\n");
+        vb_pipeline_close(p);
+        return 70;
+    }
+    for (size_t i = 0; i < r->errors.len; i++)
+        fprintf(stderr, "vanban: %s: %s\n", r->errors.items[i].code, r->errors.items[i].message);
+    FILE *out = outpath ? fopen(outpath, "w") : stdout;
+    if (!out) {
+        perror(outpath);
+        rc = 3;
+    } else {
+        vb_status ws;
+        if (!strcmp(format, "xml")) {
+            ws = vb_xml_write_result(r, out);
+        } else {
+            json_t *j = vb_json_result(r);
+            ws = j ? vb_json_dump(j, out, jflags) : VB_E_NOMEM;
+            json_decref(j);
+        }
+        if (outpath && fclose(out) != 0) ws = VB_E_IO;
+        if (ws != VB_OK) {
+            fprintf(stderr, "vanban: %s: writing the %s output failed\n", vb_status_code(ws), format);
+            if (rc == 0) rc = vb_status_exit(ws);
+        }
+    }
+    vb_result_free(r);
+    vb_pipeline_close(p);
+    return rc;
+}

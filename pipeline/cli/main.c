@@ -1,0 +1,48 @@
+/* vanban — command dispatcher. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *summary;
+} commands[] = {
+    {"convert", vb_cmd_convert, "convert one file to the contract JSON (or XML)"},
+    {"batch", vb_cmd_batch, "convert many files/folders in parallel, with a manifest"},
+    {"validate", vb_cmd_validate, "check JSON/XML results against the schemas"},
+    {"compare", vb_cmd_compare, "compare plans side by side (HTML/CSV/Markdown)"},
+    {"ingest", vb_cmd_ingest, "stage 1: show the raw blocks read from a file"},
+    {"normalize", vb_cmd_normalize, "stage 2: show the normalised text and its line map"},
+    {"segment", vb_cmd_segment, "stage 3: show documents, headers and sections"},
+    {"extract", vb_cmd_extract, "stage 4: show the extracted facts alone"},
+};
+
+static void usage(FILE *f) {
+    fprintf(f, "usage: vanban COMMAND [OPTIONS] FILE...\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\n`vanban COMMAND --help` for a command's options; `vanban --version`.\n"
+               "exit codes: 0 ok, 2 usage, 3 I/O, 4 input refused, 5 invalid, 70 internal\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("vanban %s\n", VB_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "vanban: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

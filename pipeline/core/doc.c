@@ -1,0 +1,106 @@
+#include "doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+vb_result *vb_result_new(const char *path) {
+    vb_arena *a = vb_arena_create();
+    if (!a) return NULL;
+    vb_result *r = vb_arena_alloc(a, sizeof *r);
+    if (!r) {
+        vb_arena_destroy(a);
+        return NULL;
+    }
+    r->arena = a;
+    r->path = vb_arena_strdup(a, path ? path : "-");
+    r->format = "txt";
+    return r;
+}
+
+void vb_result_free(vb_result *r) {
+    if (r) vb_arena_destroy(r->arena); /* r itself lives in the arena */
+}
+
+static char *vformat(vb_arena *a, const char *fmt, va_list ap) {
+    char small[512];
+    va_list cp;
+    va_copy(cp, ap);
+    int n = vsnprintf(small, sizeof small, fmt, cp);
+    va_end(cp);
+    if (n < 0) return NULL;
+    if ((size_t)n < sizeof small) return vb_arena_strndup(a, small, (size_t)n);
+    char *p = vb_arena_alloc(a, (size_t)n + 1);
+    if (p) vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+vb_status vb_result_error(vb_result *r, vb_status s, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = vformat(r->arena, fmt, ap);
+    va_end(ap);
+    vb_error e = {.code = (char *)vb_status_code(s), .message = msg ? msg : (char *)vb_status_text(s)};
+    (void)VB_PUSH(r->arena, r->errors, e); /* on no memory the caller still gets s */
+    return s;
+}
+
+int vb_doc_warn(vb_arena *a, vb_doc *d, const char *code, const vb_span *span,
+                const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = vformat(a, fmt, ap);
+    va_end(ap);
+    vb_warning w = {.code = vb_arena_strdup(a, code), .message = msg};
+    if (span) {
+        w.has_span = true;
+        w.span = *span;
+    }
+    if (!w.code || !w.message) return -1;
+    return VB_PUSH(a, d->warnings, w);
+}
+
+int vb_doc_index(vb_arena *a, vb_doc *d) {
+    size_t n = d->text_len / VB_CP_STEP + 1;
+    size_t *marks = vb_arena_alloc(a, n * sizeof *marks);
+    if (!marks) return -1;
+    size_t cp = 0;
+    for (size_t i = 0; i < d->text_len; i++) {
+        if (i % VB_CP_STEP == 0) marks[i / VB_CP_STEP] = cp;
+        if (((unsigned char)d->text[i] & 0xC0) != 0x80) cp++;
+    }
+    if (d->text_len % VB_CP_STEP == 0) marks[d->text_len / VB_CP_STEP] = cp;
+    d->cp_marks = marks;
+    d->n_cp_marks = n;
+    return 0;
+}
+
+size_t vb_doc_cp_offset(const vb_doc *d, size_t byte) {
+    if (byte > d->text_len) byte = d->text_len;
+    size_t k = byte / VB_CP_STEP, cp = 0, i = 0;
+    if (d->cp_marks && k < d->n_cp_marks) {
+        cp = d->cp_marks[k];
+        i = k * VB_CP_STEP;
+    }
+    for (; i < byte; i++)
+        if (((unsigned char)d->text[i] & 0xC0) != 0x80) cp++;
+    return cp;
+}
+
+const char *vb_kind_name(vb_kind k) {
+    return k == VB_KIND_OFFICIAL ? "official" : k == VB_KIND_ARTICLE ? "article" : "unknown";
+}
+const char *vb_relation_name(vb_relation r) {
+    return r == VB_REL_BASIS ? "basis" : r == VB_REL_IMPLEMENTS ? "implements" : "cited";
+}
+const char *vb_date_role_name(vb_date_role r) {
+    static const char *names[] = {"reference", "issued", "deadline", "period", "recurring"};
+    return (unsigned)r < 5 ? names[r] : "reference";
+}
+const char *vb_comparator_name(vb_comparator c) {
+    return c == VB_CMP_GE ? "ge" : c == VB_CMP_LE ? "le" : "eq";
+}
+const char *vb_role_name(vb_role r) {
+    return r == VB_ROLE_LEAD ? "lead" : r == VB_ROLE_REQUESTED ? "requested" : "assigned";
+}

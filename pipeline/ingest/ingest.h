@@ -1,0 +1,72 @@
+/* ingest.h — stage 1: a file's bytes become a list of raw text blocks
+ * (paragraphs, table-cell paragraphs, header/footer paragraphs) in reading
+ * order, before any normalisation.
+ *
+ * The format is decided by content, never by extension: a zip signature
+ * means DOCX, anything else is decoded as text.  Limits bound every input
+ * (vb_limits); exceeding one is an error, never a crash or a silent cut. */
+#ifndef VB_INGEST_H
+#define VB_INGEST_H
+#include <stddef.h>
+
+#include "../core/arena.h"
+#include "../core/doc.h"
+#include "../core/status.h"
+
+typedef enum {
+    VB_AREA_BODY = 0,
+    VB_AREA_PAGE_HEADER, /* w:hdr parts: kept apart from the body */
+    VB_AREA_PAGE_FOOTER,
+    VB_AREA_NOTE /* footnotes / endnotes / comments */
+} vb_area;
+
+enum {
+    VB_BLOCK_NUMBERED = 1u << 0,   /* text starts with a label rebuilt from numbering.xml */
+    VB_BLOCK_PAGE_BREAK = 1u << 1, /* a page break came before this block */
+    VB_BLOCK_TEXTBOX = 1u << 2,    /* text from a text box / shape */
+    VB_BLOCK_CELL_END = 1u << 3,   /* last paragraph of a table cell */
+};
+
+typedef struct {
+    char *text; /* UTF-8, raw: may hold \t, NBSP, soft hyphens, decomposed marks */
+    size_t len;
+    size_t src_offset; /* byte offset in the decoded source stream (txt), or
+                          in the concatenated paragraph text (docx) */
+    vb_area area;
+    int table, row, cell; /* -1 outside tables; table is a running index */
+    int heading_level;    /* 1..9 from a Heading style / outlineLvl, 0 none */
+    unsigned flags;
+} vb_block;
+
+typedef struct {
+    vb_block *items;
+    size_t len, cap;
+} vb_blockv;
+
+typedef struct {
+    size_t max_input_bytes;     /* whole file; default 256 MiB */
+    size_t max_inflated_bytes;  /* DOCX: total inflated bytes read; default 512 MiB */
+    unsigned max_inflate_ratio; /* DOCX: per entry; default 200 */
+    size_t max_zip_entries;     /* default 10000 */
+    unsigned max_xml_depth;     /* default 256 */
+    size_t max_line_bytes;      /* a single text block; default 64 MiB */
+} vb_limits;
+
+void vb_limits_default(vb_limits *l);
+
+typedef enum { VB_FMT_TXT = 0, VB_FMT_DOCX } vb_format;
+
+/* Decide the format from the first bytes. */
+vb_format vb_sniff_format(const unsigned char *data, size_t len);
+
+/* Read `path` (or stdin for "-") into blocks allocated in `a`.  On error the
+ * status is returned and a message is recorded in `r` (vb_result_error).
+ * Also fills r->format, r->bytes and r->sha256. */
+vb_status vb_ingest_file(const char *path, const vb_limits *lim, vb_arena *a,
+                         vb_result *r, vb_blockv *out);
+
+/* Same, from a buffer already in memory (used by the file reader, tests, fuzzers). */
+vb_status vb_ingest_buffer(const unsigned char *data, size_t len, const vb_limits *lim,
+                           vb_arena *a, vb_result *r, vb_blockv *out);
+
+#endif

@@ -1,0 +1,32 @@
+/* pipeline.h — the stages fused in one process: ingest → normalise →
+ * segment → extract.  A vb_pipeline owns everything that is expensive to
+ * build (ICU normaliser, compiled PCRE2 rule tables): make one per worker
+ * thread and convert many files with it. */
+#ifndef VB_PIPELINE_H
+#define VB_PIPELINE_H
+#include "core/doc.h"
+#include "ingest/ingest.h"
+#include "normalize/normalize.h"
+
+typedef struct vb_pipeline vb_pipeline;
+
+typedef struct {
+    vb_limits limits;
+    vb_norm_options norm;
+    int run_extractors; /* 1 (default) or 0 for stage debugging */
+} vb_pipeline_options;
+
+void vb_pipeline_options_default(vb_pipeline_options *o);
+
+vb_status vb_pipeline_open(const vb_pipeline_options *o, vb_pipeline **out);
+void vb_pipeline_close(vb_pipeline *p);
+
+/* Convert one file.  Always returns a result (NULL only when out of memory);
+ * a file that cannot be read gives documents=[] and errors=[…].  The status
+ * is the first error's, or VB_OK. */
+vb_status vb_pipeline_convert_file(vb_pipeline *p, const char *path, vb_result **out);
+vb_status vb_pipeline_convert_buffer(vb_pipeline *p, const char *name,
+                                     const unsigned char *data, size_t len,
+                                     vb_result **out);
+
+#endif

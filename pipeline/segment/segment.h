@@ -1,0 +1,17 @@
+/* segment.h — stage 3: the normalised text of a file is split into its
+ * documents (a cover letter and the plan it forwards; a decision and the
+ * plan "ban hành kèm theo" it), and each document's header (Decree
+ * 30/2020/NĐ-CP layout), section tree and kind are read.
+ *
+ * Output: r->documents, each with text (a copy of its slice of the file's
+ * normalised text), header, sections, kind, warnings and a cp index.
+ * Facts (references, dates, targets, assignments) are left empty: the
+ * extractors fill them. */
+#ifndef VB_SEGMENT_H
+#define VB_SEGMENT_H
+#include "../core/doc.h"
+#include "../normalize/normalize.h"
+
+vb_status vb_segment(const vb_normtext *t, vb_result *r);
+
+#endif
