@@ -4,6 +4,7 @@
 #   make BUILD=dir ...   out-of-tree build directory (parallel checkouts, sanitizers)
 #   make SAN=1           AddressSanitizer + UndefinedBehaviorSanitizer build
 #   make install PREFIX=/usr/local DESTDIR=
+#   make EXCLUDE='a.c b.c'  leave sources out (work on one module while another is mid-edit)
 
 BUILD   ?= build
 PREFIX  ?= /usr/local
@@ -26,7 +27,7 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 LIB_SRC := $(sort $(wildcard pipeline/*.c pipeline/*/*.c extractors/*.c))
-LIB_SRC := $(filter-out pipeline/cli/%,$(LIB_SRC))
+LIB_SRC := $(filter-out pipeline/cli/% $(EXCLUDE),$(LIB_SRC))
 CLI_SRC := $(sort $(wildcard pipeline/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 

@@ -1,7 +1,217 @@
-/* Temporary: UTF-8 only, one block per line (replaced next). */
+/* Plain-text ingestion: decode to UTF-8, split into one block per line.
+ *
+ * Decoding order: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); else valid
+ * UTF-8 is UTF-8; else BOM-less UTF-16 is recognised by its NUL pattern;
+ * else Windows-1258 is accepted when its Vietnamese signature is certain
+ * (converted with an ICU converter); other 8-bit text that looks like a
+ * legacy Vietnamese font encoding (TCVN3/ABC, VNI) is refused with
+ * E_LEGACY_ENCODING; anything else is E_ENCODING naming the byte offset. */
 #include "text_read.h"
-vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a, vb_result *r, vb_blockv *out) {
-    (void)lim; size_t s = 0;
-    for (size_t i = 0; i <= len; i++) if (i == len || data[i] == '\n') { vb_block b = {.text = vb_arena_strndup(a, (const char *)data + s, i - s), .len = i - s, .src_offset = s, .table = -1, .row = -1, .cell = -1}; if (!b.text || VB_PUSH(a, *out, b)) return vb_result_error(r, VB_E_NOMEM, "no memory"); s = i + 1; }
+
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+#include "../core/buf.h"
+
+/* Offset of the first invalid UTF-8 sequence or NUL, or len if none. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t len) {
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            if (s[i] == 0) return i;
+            i++;
+            continue;
+        }
+        size_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0) return at;
+    }
+    return len;
+}
+
+/* UTF-16 (little or big endian) to UTF-8.  Returns VB_OK or VB_E_ENCODING
+ * with *bad set to the byte offset of the first unpaired surrogate. */
+static vb_status utf16_to_utf8(const unsigned char *s, size_t len, int big, vb_buf *out,
+                               size_t *bad) {
+    if (len % 2) {
+        *bad = len - 1;
+        return VB_E_ENCODING;
+    }
+    size_t n = len / 2;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        unsigned u = big ? (unsigned)(s[2 * i] << 8 | s[2 * i + 1]) : (unsigned)(s[2 * i + 1] << 8 | s[2 * i]);
+        i++;
+        UChar32 c = (UChar32)u;
+        if (U16_IS_LEAD(u)) {
+            if (i >= n) {
+                *bad = 2 * at;
+                return VB_E_ENCODING;
+            }
+            unsigned t = big ? (unsigned)(s[2 * i] << 8 | s[2 * i + 1]) : (unsigned)(s[2 * i + 1] << 8 | s[2 * i]);
+            if (!U16_IS_TRAIL(t)) {
+                *bad = 2 * at;
+                return VB_E_ENCODING;
+            }
+            c = U16_GET_SUPPLEMENTARY(u, t);
+            i++;
+        } else if (U16_IS_TRAIL(u) || u == 0) {
+            *bad = 2 * at;
+            return VB_E_ENCODING;
+        }
+        vb_buf_put_cp(out, (unsigned)c);
+    }
+    return out->oom ? VB_E_NOMEM : VB_OK;
+}
+
+/* BOM-less UTF-16: most odd (LE) or even (BE) bytes of ASCII-heavy text are 0. */
+static int guess_utf16(const unsigned char *s, size_t len) {
+    if (len < 4 || len % 2) return -1;
+    size_t zeros_even = 0, zeros_odd = 0, n = len < 4096 ? len : 4096;
+    for (size_t i = 0; i < n; i++)
+        if (!s[i]) *(i % 2 ? &zeros_odd : &zeros_even) += 1;
+    if (zeros_odd * 4 > n && zeros_even * 50 < n) return 0; /* LE */
+    if (zeros_even * 4 > n && zeros_odd * 50 < n) return 1; /* BE */
+    return -1;
+}
+
+static int is_ascii_vowel(unsigned char c) {
+    c |= 0x20;
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Windows-1258 writes tones as combining bytes after a vowel: 0xCC (grave),
+ * 0xEC (acute), 0xDE (tilde), 0xD2 (hook), 0xF2 (dot below); its own vowels
+ * â ê ô ă ơ ư đ sit at 0xE2 0xEA 0xF4 0xE3 0xF5 0xFD 0xF0 (and capitals). */
+static int looks_cp1258(const unsigned char *s, size_t len) {
+    static const unsigned char letters[] = {0xE2, 0xEA, 0xF4, 0xE3, 0xF5, 0xFD, 0xF0, 0xC2, 0xCA,
+                                            0xD4, 0xC3, 0xD5, 0xDD, 0xD0, 0xE0, 0xE1, 0xE8, 0xE9,
+                                            0xED, 0xF3, 0xFA, 0xC0, 0xC1, 0xC8, 0xC9, 0xCD, 0xD3, 0xDA};
+    size_t high = 0, fit = 0, tones = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if (c < 0x80) continue;
+        high++;
+        int tone = c == 0xCC || c == 0xEC || c == 0xDE || c == 0xD2 || c == 0xF2;
+        if (tone && i > 0 && (is_ascii_vowel(s[i - 1]) || memchr(letters, s[i - 1], sizeof letters))) {
+            fit++;
+            tones++;
+        } else if (memchr(letters, c, sizeof letters)) {
+            fit++;
+        }
+    }
+    return high > 0 && tones * 10 >= high && fit * 100 >= high * 95;
+}
+
+static vb_status cp1258_to_utf8(const unsigned char *s, size_t len, vb_buf *out) {
+    UErrorCode ec = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open("windows-1258", &ec);
+    if (U_FAILURE(ec)) return VB_E_LEGACY_ENCODING;
+    UConverter *u8 = ucnv_open("UTF-8", &ec);
+    vb_status st = VB_OK;
+    if (U_SUCCESS(ec) && vb_buf_reserve(out, len * 3 + 16)) {
+        char *dst = out->data + out->len;
+        const char *src = (const char *)s;
+        ucnv_convertEx(u8, cv, &dst, out->data + out->cap - 1, &src, src + len, NULL, NULL, NULL,
+                       NULL, true, true, &ec);
+        if (U_FAILURE(ec)) st = VB_E_ENCODING;
+        else out->len = (size_t)(dst - out->data);
+    } else {
+        st = U_FAILURE(ec) ? VB_E_LEGACY_ENCODING : VB_E_NOMEM;
+    }
+    ucnv_close(u8);
+    ucnv_close(cv);
+    return st;
+}
+
+/* Split decoded UTF-8 into line blocks.  `text` is arena memory we may
+ * modify: terminators become NUL so each block is a C string.  `src_of`
+ * maps a decoded offset back to a source byte offset (NULL: identity). */
+static vb_status split_lines(char *text, size_t len, const vb_limits *lim, vb_arena *a,
+                             vb_result *r, vb_blockv *out, size_t src_scale, size_t src_base) {
+    size_t start = 0;
+    unsigned next_flags = 0;
+    for (size_t i = 0; i <= len; i++) {
+        char c = i < len ? text[i] : '\n';
+        if (c != '\n' && c != '\r' && c != '\f') continue;
+        if (i - start > lim->max_line_bytes)
+            return vb_result_error(r, VB_E_TOO_LARGE, "%s: line at byte %zu is over the %zu-byte bound",
+                                   r->path, start, lim->max_line_bytes);
+        vb_block b = {.text = text + start, .len = i - start,
+                      .src_offset = src_base + start * src_scale,
+                      .table = -1, .row = -1, .cell = -1, .flags = next_flags};
+        next_flags = c == '\f' ? VB_BLOCK_PAGE_BREAK : 0;
+        if (i < len) text[i] = '\0';
+        if (c == '\r' && i + 1 < len && text[i + 1] == '\n') text[++i] = '\0';
+        if (i <= len && VB_PUSH(a, *out, b) != 0)
+            return vb_result_error(r, VB_E_NOMEM, "%s: no memory for lines", r->path);
+        start = i + 1;
+    }
     return VB_OK;
+}
+
+vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a,
+                       vb_result *r, vb_blockv *out) {
+    size_t skip = 0;
+    int utf16 = -1; /* 0 LE, 1 BE */
+    if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) skip = 3;
+    else if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE) skip = 2, utf16 = 0;
+    else if (len >= 2 && data[0] == 0xFE && data[1] == 0xFF) skip = 2, utf16 = 1;
+    const unsigned char *s = data + skip;
+    size_t n = len - skip;
+
+    if (utf16 < 0) {
+        size_t bad = utf8_invalid_at(s, n);
+        if (bad == n) { /* valid UTF-8: one copy into the arena, lines split in place */
+            char *text = vb_arena_strndup(a, (const char *)s, n);
+            if (!text) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
+            return split_lines(text, n, lim, a, r, out, 1, skip);
+        }
+        if (skip == 0) utf16 = guess_utf16(s, n);
+        if (utf16 < 0) {
+            vb_buf b;
+            vb_buf_init(&b);
+            if (s[bad] != 0 && looks_cp1258(s, n) && cp1258_to_utf8(s, n, &b) == VB_OK) {
+                char *text = vb_arena_strndup(a, b.data, b.len);
+                size_t blen = b.len;
+                vb_buf_free(&b);
+                if (!text) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
+                vb_warning w = {.code = "W_LEGACY_ENCODING",
+                                .message = "decoded as Windows-1258 (legacy Vietnamese)"};
+                (void)VB_PUSH(r->arena, r->file_warnings, w);
+                /* offsets are byte-for-byte only approximately: 1 byte → ≤3 bytes */
+                return split_lines(text, blen, lim, a, r, out, 1, 0);
+            }
+            vb_buf_free(&b);
+            size_t high = 0;
+            for (size_t i = 0; i < n; i++) high += s[i] >= 0x80;
+            if (s[bad] != 0 && high * 50 >= n)
+                return vb_result_error(r, VB_E_LEGACY_ENCODING,
+                                       "%s: not UTF-8 (invalid byte 0x%02X at offset %zu); it looks "
+                                       "like a legacy Vietnamese 8-bit encoding (TCVN3/ABC or VNI): "
+                                       "convert it to Unicode first",
+                                       r->path, s[bad], bad + skip);
+            return vb_result_error(r, VB_E_ENCODING, "%s: %s at byte offset %zu", r->path,
+                                   s[bad] ? "invalid UTF-8" : "NUL byte", bad + skip);
+        }
+    }
+    vb_buf b;
+    vb_buf_init(&b);
+    size_t bad = 0;
+    vb_status st = utf16_to_utf8(s, n, utf16, &b, &bad);
+    if (st != VB_OK) {
+        vb_buf_free(&b);
+        if (st == VB_E_NOMEM) return vb_result_error(r, st, "%s: no memory", r->path);
+        return vb_result_error(r, st, "%s: invalid UTF-16%s at byte offset %zu", r->path,
+                               utf16 ? "BE" : "LE", bad + skip);
+    }
+    char *text = vb_arena_strndup(a, b.data ? b.data : "", b.len);
+    size_t tlen = b.len;
+    vb_buf_free(&b);
+    if (!text) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
+    /* source offsets of UTF-16 are not linear in UTF-8 bytes; keep the line start approx. */
+    return split_lines(text, tlen, lim, a, r, out, 1, skip);
 }

@@ -1,0 +1,22 @@
+/* rejoin.h — should a line be glued to the one before it?
+ *
+ * Page breaks and hard wraps (PDF-to-text output wraps every ~80 columns,
+ * even inside dates) split sentences.  A line continues the previous one
+ * when the previous one does not end a sentence or a heading and this one
+ * does not start a list item, and this one starts with a lower-case letter
+ * (or with a digit after a lower-case word: "ngày 07 tháng | 5 năm 2019").
+ * Lines in different table cells never join. */
+#ifndef VB_REJOIN_H
+#define VB_REJOIN_H
+#include <stdbool.h>
+#include <stddef.h>
+
+bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev_row,
+                     int prev_cell, const char *cur, size_t cur_len, int cur_table, int cur_row,
+                     int cur_cell);
+
+/* Length of a list label at the start of s ("1. ", "2.1. ", "IV. ", "a) ",
+ * "- ", "+ ") including the trailing space, or 0. */
+size_t vb_list_label_len(const char *s, size_t len);
+
+#endif
