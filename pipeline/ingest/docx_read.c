@@ -1,8 +1,459 @@
-/* Placeholder until the DOCX reader lands: refuses every DOCX clearly. */
+/* DOCX ingestion: see docx_read.h.
+ *
+ * One streaming pass over word/document.xml (then the header, footer and
+ * note parts).  Paragraph text is gathered in a reused heap buffer per
+ * "frame" (the body, or a text box inside a paragraph) and copied into the
+ * arena once, with its numbering label in front, when the paragraph ends. */
 #include "docx_read.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "docx_numbering.h"
+#include "docx_styles.h"
+#include "docx_xml.h"
+#include "docx_zip.h"
+
+enum { MAX_FRAMES = 8, MAX_TABLES = 64, MAX_FIELDS = 32 };
+
+/* A place paragraphs are written into: the part itself, or a text box. */
+typedef struct {
+    vb_buf text;
+    int open;          /* w:p nesting inside this frame; 0 = no paragraph */
+    int in_run, in_t, in_ppr;
+    int fields, fields_lost;      /* complex field nesting */
+    unsigned char instr[MAX_FIELDS]; /* 1 while a field is in its instruction part */
+    int instr_open;                  /* fields now in their instruction part */
+    int tbl_base;                    /* tables opened outside this frame are not its */
+    unsigned base_flags;             /* VB_BLOCK_TEXTBOX for text boxes */
+    /* the open paragraph */
+    const vb_docx_style *style;
+    int num_id, ilvl, heading, props_done;
+    unsigned flags;
+    char label[VB_DOCX_LABEL_MAX];
+    size_t label_len;
+} frame;
+
+typedef struct {
+    int index, row, cell;
+    size_t cell_first_block;
+} table;
+
+typedef struct {
+    vb_xml *x;
+    vb_arena *a;
+    vb_result *r;
+    const vb_limits *lim;
+    vb_blockv *out;
+    const vb_docx_styles *styles;
+    vb_docx_numbering *nb;
+    vb_area area;
+    frame frames[MAX_FRAMES];
+    int n_frames, frames_lost;
+    table tables[MAX_TABLES];
+    int n_tables, tables_lost, table_count;
+    size_t offset;
+    int pending_break;
+    vb_status status;
+} reader;
+
+static int is(const xmlChar *name, const char *want) { return strcmp((const char *)name, want) == 0; }
+
+static frame *top(reader *rd) { return &rd->frames[rd->n_frames - 1]; }
+
+static void paragraph_begin(reader *rd, frame *f) {
+    vb_buf_reset(&f->text);
+    f->open = 1;
+    f->in_run = f->in_t = f->in_ppr = 0;
+    f->fields = f->fields_lost = f->instr_open = 0;
+    f->style = NULL;
+    f->num_id = f->ilvl = f->heading = -1;
+    f->props_done = 0;
+    f->flags = f->base_flags;
+    f->label_len = 0;
+    if (rd->pending_break) { /* a break at the end of the previous paragraph */
+        f->flags |= VB_BLOCK_PAGE_BREAK;
+        rd->pending_break = 0;
+    }
+}
+
+/* Numbering and heading level, once the paragraph's pPr is known (numbering
+ * counters advance in paragraph order, so this runs before nested text boxes). */
+static void paragraph_props(reader *rd, frame *f) {
+    if (f->props_done) return;
+    f->props_done = 1;
+    const vb_docx_style *st = f->style ? f->style : rd->styles->default_para;
+    int num = f->num_id >= 0 ? f->num_id : st ? st->r_num_id : -1;
+    int ilvl = f->ilvl;
+    if (ilvl < 0 && st) ilvl = st->r_ilvl;
+    if (ilvl < 0 && st && num > 0) ilvl = vb_docx_numbering_style_level(rd->nb, num, st->id);
+    if (ilvl < 0) ilvl = 0;
+    if (f->heading < 0) f->heading = st ? st->r_heading : 0;
+    if (num > 0) {
+        f->label_len = vb_docx_numbering_next(rd->nb, num, ilvl, f->label);
+        if (f->label_len) f->flags |= VB_BLOCK_NUMBERED;
+    }
+}
+
+static vb_status too_long(reader *rd) {
+    return rd->status = vb_result_error(rd->r, VB_E_TOO_LARGE, "%s: %s: a paragraph is over the %zu-byte bound",
+                                        rd->r->path, rd->x->part, rd->lim->max_line_bytes);
+}
+
+static void append(reader *rd, frame *f, const char *s, size_t n) {
+    if (f->text.len + n > rd->lim->max_line_bytes) {
+        if (rd->status == VB_OK) too_long(rd);
+        return;
+    }
+    vb_buf_append(&f->text, s, n);
+}
+
+static void page_break(reader *rd, frame *f) {
+    if (f->open && f->text.len == 0) f->flags |= VB_BLOCK_PAGE_BREAK;
+    else rd->pending_break = 1;
+}
+
+static vb_status paragraph_end(reader *rd, frame *f) {
+    paragraph_props(rd, f);
+    f->open = 0;
+    if (f->text.oom) return rd->status = vb_result_error(rd->r, VB_E_NOMEM, "%s: no memory", rd->r->path);
+    size_t lab = f->label_len, len = (lab ? lab + 1 : 0) + f->text.len;
+    if (len > rd->lim->max_line_bytes) return too_long(rd);
+    char *s = vb_arena_alloc(rd->a, len + 1);
+    if (!s) return rd->status = vb_result_error(rd->r, VB_E_NOMEM, "%s: no memory", rd->r->path);
+    if (lab) {
+        memcpy(s, f->label, lab);
+        s[lab] = ' ';
+        lab++;
+    }
+    if (f->text.len) memcpy(s + lab, f->text.data, f->text.len);
+    s[len] = '\0';
+    vb_block b = {.text = s, .len = len, .src_offset = rd->offset, .area = rd->area,
+                  .table = -1, .row = -1, .cell = -1, .heading_level = f->heading > 0 ? f->heading : 0,
+                  .flags = f->flags};
+    if (rd->n_tables > f->tbl_base) {
+        const table *t = &rd->tables[rd->n_tables - 1];
+        b.table = t->index;
+        b.row = t->row < 0 ? 0 : t->row;
+        b.cell = t->cell < 0 ? 0 : t->cell;
+    }
+    if (VB_PUSH(rd->a, *rd->out, b) != 0)
+        return rd->status = vb_result_error(rd->r, VB_E_NOMEM, "%s: no memory", rd->r->path);
+    rd->offset += len;
+    return VB_OK;
+}
+
+static void field_char(frame *f, const char *type) {
+    if (!type) return;
+    if (strcmp(type, "begin") == 0) {
+        if (f->fields >= MAX_FIELDS) {
+            f->fields_lost++;
+            return;
+        }
+        f->instr[f->fields++] = 1;
+        f->instr_open++;
+    } else if (strcmp(type, "separate") == 0) {
+        if (f->fields_lost || !f->fields || !f->instr[f->fields - 1]) return;
+        f->instr[f->fields - 1] = 0;
+        f->instr_open--;
+    } else if (strcmp(type, "end") == 0) {
+        if (f->fields_lost) {
+            f->fields_lost--;
+            return;
+        }
+        if (!f->fields) return;
+        if (f->instr[--f->fields]) f->instr_open--;
+    }
+}
+
+/* Subtrees whose text is not the document's: deleted or moved-away text,
+ * field instructions, old properties, content-control settings, the
+ * fallback copy of a shape (the mc:Choice copy is read). */
+static int skipped_w(const xmlChar *n) {
+    static const char *const names[] = {"del", "delText", "moveFrom", "instrText", "delInstrText",
+                                        "rPr", "pPrChange", "sdtPr", "sdtEndPr", "sectPr",
+                                        "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx", "commentReference"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (is(n, names[i])) return 1;
+    return 0;
+}
+
+/* An element opens.  Returns 1 to skip its subtree. */
+static int on_start(reader *rd, const xmlChar *n) {
+    vb_xml *x = rd->x;
+    frame *f = top(rd);
+    if (f->in_ppr) {
+        if (is(n, "pStyle")) f->style = vb_docx_style_find(rd->styles, vb_xml_wattr(x, "val"));
+        else if (is(n, "numId")) f->num_id = vb_xml_wval_int(x, -1);
+        else if (is(n, "ilvl")) {
+            int v = vb_xml_wval_int(x, -1);
+            f->ilvl = v >= 0 && v < VB_DOCX_LEVELS ? v : -1;
+        } else if (is(n, "outlineLvl")) {
+            int v = vb_xml_wval_int(x, -1);
+            f->heading = v >= 0 && v <= 8 ? v + 1 : v == 9 ? 0 : f->heading;
+        } else if (is(n, "pageBreakBefore")) {
+            if (vb_xml_wval_on(x)) f->flags |= VB_BLOCK_PAGE_BREAK;
+        } else if (!is(n, "numPr")) return 1; /* tabs, rPr, pPrChange, frame/border settings */
+        return 0;
+    }
+    if (skipped_w(n)) return 1;
+    switch (n[0]) {
+    case 'p':
+        if (is(n, "p")) {
+            if (f->open) f->open++; /* a paragraph inside a paragraph: keep one block */
+            else paragraph_begin(rd, f);
+        } else if (is(n, "pPr")) {
+            if (f->open == 1 && !f->props_done) f->in_ppr = 1;
+            else return 1;
+        } else if (is(n, "ptab")) {
+            if (f->in_run) append(rd, f, "\t", 1);
+        }
+        return 0;
+    case 't':
+        if (is(n, "t")) f->in_t = f->open && f->in_run;
+        else if (is(n, "tab")) {
+            if (f->open && f->in_run) append(rd, f, "\t", 1);
+        } else if (is(n, "tbl")) {
+            if (rd->n_tables >= MAX_TABLES) rd->tables_lost++;
+            else rd->tables[rd->n_tables++] = (table){rd->table_count++, -1, -1, 0};
+        } else if (is(n, "tr")) {
+            if (!rd->tables_lost && rd->n_tables) {
+                rd->tables[rd->n_tables - 1].row++;
+                rd->tables[rd->n_tables - 1].cell = -1;
+            }
+        } else if (is(n, "tc")) {
+            if (!rd->tables_lost && rd->n_tables) {
+                rd->tables[rd->n_tables - 1].cell++;
+                rd->tables[rd->n_tables - 1].cell_first_block = rd->out->len;
+            }
+        } else if (is(n, "txbxContent")) {
+            if (rd->n_frames >= MAX_FRAMES) {
+                rd->frames_lost++;
+            } else {
+                frame *nf = &rd->frames[rd->n_frames++];
+                nf->open = 0;
+                nf->tbl_base = rd->n_tables;
+                nf->base_flags = VB_BLOCK_TEXTBOX;
+            }
+        }
+        return 0;
+    case 'r':
+        if (is(n, "r")) f->in_run++;
+        return 0;
+    case 'b':
+        if (is(n, "br") && f->open && f->in_run) {
+            const char *t = vb_xml_wattr(x, "type");
+            if (t && strcmp(t, "page") == 0) {
+                if (f->text.len) append(rd, f, "\n", 1);
+                page_break(rd, f);
+            } else {
+                append(rd, f, "\n", 1);
+            }
+        }
+        return 0;
+    case 'c':
+        if (is(n, "cr") && f->open && f->in_run) append(rd, f, "\n", 1);
+        return 0;
+    case 'f':
+        if (is(n, "fldChar")) field_char(f, vb_xml_wattr(x, "fldCharType"));
+        else if ((is(n, "footnote") || is(n, "endnote")) && vb_xml_wattr(x, "type")) return 1; /* separators */
+        return 0;
+    case 'n':
+        if (is(n, "noBreakHyphen") && f->open && f->in_run) append(rd, f, "-", 1);
+        return 0;
+    case 'l':
+        if (is(n, "lastRenderedPageBreak") && f->open) page_break(rd, f);
+        return 0;
+    default: return 0;
+    }
+}
+
+static void on_end(reader *rd, const xmlChar *n) {
+    frame *f = top(rd);
+    if (f->in_ppr) {
+        if (is(n, "pPr")) {
+            f->in_ppr = 0;
+            paragraph_props(rd, f);
+        }
+        return;
+    }
+    switch (n[0]) {
+    case 'p':
+        if (is(n, "p") && f->open) {
+            if (f->open > 1) f->open--;
+            else paragraph_end(rd, f);
+        }
+        return;
+    case 't':
+        if (is(n, "t")) f->in_t = 0;
+        else if (is(n, "tc")) {
+            if (!rd->tables_lost && rd->n_tables) {
+                const table *t = &rd->tables[rd->n_tables - 1];
+                if (rd->out->len > t->cell_first_block)
+                    rd->out->items[rd->out->len - 1].flags |= VB_BLOCK_CELL_END;
+            }
+        } else if (is(n, "tbl")) {
+            if (rd->tables_lost) rd->tables_lost--;
+            else if (rd->n_tables) rd->n_tables--;
+        } else if (is(n, "txbxContent")) {
+            if (rd->frames_lost) {
+                rd->frames_lost--;
+            } else if (rd->n_frames > 1) {
+                if (f->open) paragraph_end(rd, f); /* unclosed text-box paragraph */
+                rd->n_frames--;
+            }
+        }
+        return;
+    case 'r':
+        if (is(n, "r") && f->in_run) f->in_run--;
+        return;
+    default: return;
+    }
+}
+
+static int is_mc_fallback(vb_xml *x) {
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(x->rd);
+    return ns && strcmp((const char *)ns, VB_MC_NS) == 0 &&
+           is(xmlTextReaderConstLocalName(x->rd), "Fallback");
+}
+
+/* Read one part's paragraphs into rd->out. */
+static vb_status read_part(reader *rd, vb_docx_zip *z, zip_int64_t index, const char *name,
+                           vb_area area) {
+    vb_xml x;
+    vb_status s = vb_xml_open(&x, z, index, name, rd->lim);
+    if (s != VB_OK) return s;
+    rd->x = &x;
+    rd->area = area;
+    rd->n_frames = 1;
+    rd->frames_lost = 0;
+    rd->n_tables = rd->tables_lost = 0;
+    rd->frames[0].open = 0;
+    rd->frames[0].tbl_base = 0;
+    rd->frames[0].base_flags = 0;
+    int ret = vb_xml_read(&x, &s);
+    while (ret == 1 && rd->status == VB_OK) {
+        int type = xmlTextReaderNodeType(x.rd);
+        frame *f = top(rd);
+        if (type == XML_READER_TYPE_ELEMENT) {
+            if (vb_xml_in_w(&x)) {
+                const xmlChar *n = xmlTextReaderConstLocalName(x.rd);
+                if (on_start(rd, n)) {
+                    ret = vb_xml_skip(&x, &s);
+                    continue;
+                }
+                if (xmlTextReaderIsEmptyElement(x.rd)) on_end(rd, n);
+            } else if (is_mc_fallback(&x)) {
+                ret = vb_xml_skip(&x, &s);
+                continue;
+            }
+        } else if (type == XML_READER_TYPE_END_ELEMENT) {
+            if (vb_xml_in_w(&x)) on_end(rd, xmlTextReaderConstLocalName(x.rd));
+        } else if (f->in_t && f->instr_open == 0 &&
+                   (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+                    type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA)) {
+            const char *v = (const char *)xmlTextReaderConstValue(x.rd);
+            if (v) append(rd, f, v, strlen(v));
+        }
+        ret = vb_xml_read(&x, &s);
+    }
+    /* a part cut short by a bound still ends its open paragraphs cleanly */
+    vb_xml_close(&x);
+    rd->x = NULL;
+    if (rd->status != VB_OK) return rd->status;
+    if (ret < 0) return s;
+    return VB_OK;
+}
+
+/* word/header3.xml -> 3; -1 when `name` is not word/<kind><digits>.xml. */
+static long part_number(const char *name, const char *kind) {
+    size_t k = strlen(kind);
+    if (strncmp(name, "word/", 5) != 0 || strncmp(name + 5, kind, k) != 0) return -1;
+    const char *p = name + 5 + k;
+    char *end;
+    long v = strtol(p, &end, 10);
+    if (end == p) v = 0;
+    return strcmp(end, ".xml") == 0 ? v : -1;
+}
+
+typedef struct {
+    long number;
+    zip_int64_t index;
+} numbered_part;
+
+static int cmp_part(const void *a, const void *b) {
+    const numbered_part *x = a, *y = b;
+    if (x->number != y->number) return x->number < y->number ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Every word/<kind>N.xml in number order. */
+static vb_status read_parts(reader *rd, vb_docx_zip *z, const char *kind, vb_area area) {
+    zip_int64_t n = zip_get_num_entries(z->za, 0);
+    numbered_part *parts = NULL;
+    size_t len = 0;
+    for (zip_int64_t i = 0; i < n; i++) {
+        const char *name = zip_get_name(z->za, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
+        long num = name ? part_number(name, kind) : -1;
+        if (num < 0) continue;
+        if (!parts && !(parts = malloc((size_t)n * sizeof *parts)))
+            return rd->status = vb_result_error(rd->r, VB_E_NOMEM, "%s: no memory", rd->r->path);
+        parts[len++] = (numbered_part){num, i};
+    }
+    if (len > 1) qsort(parts, len, sizeof *parts, cmp_part);
+    vb_status s = VB_OK;
+    for (size_t i = 0; i < len && s == VB_OK; i++)
+        s = read_part(rd, z, parts[i].index, zip_get_name(z->za, (zip_uint64_t)parts[i].index, 0), area);
+    free(parts);
+    return s;
+}
 
 vb_status vb_docx_read(const unsigned char *data, size_t len, const vb_limits *lim,
                        vb_arena *a, vb_result *r, vb_blockv *out) {
-    (void)data; (void)len; (void)lim; (void)a; (void)out;
-    return vb_result_error(r, VB_E_UNSUPPORTED, "%s: DOCX reading is not built yet", r->path);
+    vb_docx_zip z;
+    vb_status s = vb_docx_zip_open(&z, data, len, lim, r);
+    if (s != VB_OK) {
+        vb_docx_zip_close(&z);
+        return s;
+    }
+    zip_int64_t doc = vb_docx_zip_find(&z, "word/document.xml");
+    if (doc < 0) {
+        vb_docx_zip_close(&z);
+        return vb_result_error(r, VB_E_ZIP_NO_DOCUMENT,
+                               "%s: a zip file without word/document.xml is not a Word document", r->path);
+    }
+    vb_docx_styles styles;
+    vb_docx_numbering nb;
+    s = vb_docx_styles_load(&styles, &z, vb_docx_zip_find(&z, "word/styles.xml"), lim, a);
+    if (s == VB_OK)
+        s = vb_docx_numbering_load(&nb, &z, vb_docx_zip_find(&z, "word/numbering.xml"), &styles, lim, a);
+    if (s != VB_OK) {
+        vb_docx_zip_close(&z);
+        return s;
+    }
+    reader rd;
+    memset(&rd, 0, sizeof rd);
+    rd.a = a;
+    rd.r = r;
+    rd.lim = lim;
+    rd.out = out;
+    rd.styles = &styles;
+    rd.nb = &nb;
+    for (int i = 0; i < MAX_FRAMES; i++) vb_buf_init(&rd.frames[i].text);
+
+    s = read_part(&rd, &z, doc, "word/document.xml", VB_AREA_BODY);
+    if (s == VB_OK) s = read_parts(&rd, &z, "header", VB_AREA_PAGE_HEADER);
+    if (s == VB_OK) s = read_parts(&rd, &z, "footer", VB_AREA_PAGE_FOOTER);
+    if (s == VB_OK) {
+        zip_int64_t i = vb_docx_zip_find(&z, "word/footnotes.xml");
+        if (i >= 0) s = read_part(&rd, &z, i, "word/footnotes.xml", VB_AREA_NOTE);
+    }
+    if (s == VB_OK) {
+        zip_int64_t i = vb_docx_zip_find(&z, "word/endnotes.xml");
+        if (i >= 0) s = read_part(&rd, &z, i, "word/endnotes.xml", VB_AREA_NOTE);
+    }
+    for (int i = 0; i < MAX_FRAMES; i++) vb_buf_free(&rd.frames[i].text);
+    vb_docx_zip_close(&z);
+    return s;
 }

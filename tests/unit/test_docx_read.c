@@ -1,0 +1,583 @@
+/* Tests for the DOCX reader: small DOCX files are built in memory with
+ * libzip, then read back; the committed sample DOCX files are read too. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "../../pipeline/ingest/docx_read.h"
+#include "../../pipeline/ingest/ingest.h"
+#include "check.h"
+
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_ATTRS                                                                          \
+    " xmlns:w=\"" W_NS "\""                                                               \
+    " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""           \
+    " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""    \
+    " xmlns:v=\"urn:schemas-microsoft-com:vml\""
+#define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+#define DOC(body) XML_DECL "<w:document" NS_ATTRS "><w:body>" body "</w:body></w:document>"
+#define P(text) "<w:p><w:r><w:t xml:space=\"preserve\">" text "</w:t></w:r></w:p>"
+
+typedef struct {
+    const char *name;
+    const char *data;
+    size_t len; /* 0: strlen(data) */
+} entry;
+
+/* A zip in memory holding `n` entries; *len gets its size; free() it. */
+static unsigned char *make_zip(const entry *e, size_t n, size_t *len) {
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    if (!src) return NULL;
+    zip_source_keep(src);
+    zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+    if (!za) {
+        zip_source_free(src);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t l = e[i].len ? e[i].len : strlen(e[i].data);
+        zip_source_t *s = zip_source_buffer(za, e[i].data, l, 0);
+        if (!s || zip_file_add(za, e[i].name, s, ZIP_FL_ENC_UTF_8) < 0) {
+            zip_source_free(s);
+            zip_discard(za);
+            zip_source_free(src);
+            return NULL;
+        }
+    }
+    if (zip_close(za) != 0) {
+        zip_discard(za);
+        zip_source_free(src);
+        return NULL;
+    }
+    unsigned char *out = NULL;
+    if (zip_source_open(src) == 0) {
+        zip_source_seek(src, 0, SEEK_END);
+        zip_int64_t size = zip_source_tell(src);
+        zip_source_seek(src, 0, SEEK_SET);
+        out = size > 0 ? malloc((size_t)size) : NULL;
+        if (out && zip_source_read(src, out, (zip_uint64_t)size) != size) {
+            free(out);
+            out = NULL;
+        }
+        *len = (size_t)size;
+        zip_source_close(src);
+    }
+    zip_source_free(src);
+    return out;
+}
+
+typedef struct {
+    vb_result *r;
+    vb_blockv b;
+    vb_status s;
+} read_out;
+
+static read_out read_bytes(const unsigned char *data, size_t len, const vb_limits *lim) {
+    read_out o;
+    memset(&o, 0, sizeof o);
+    o.r = vb_result_new("test.docx");
+    vb_limits dl;
+    vb_limits_default(&dl);
+    o.s = vb_docx_read(data, len, lim ? lim : &dl, o.r->arena, o.r, &o.b);
+    return o;
+}
+
+static read_out read_entries(const entry *e, size_t n, const vb_limits *lim) {
+    size_t len = 0;
+    unsigned char *z = make_zip(e, n, &len);
+    read_out o;
+    if (!z) {
+        memset(&o, 0, sizeof o);
+        o.s = VB_E_INTERNAL;
+        o.r = vb_result_new("test.docx");
+        fprintf(stderr, "  cannot build the test zip\n");
+        return o;
+    }
+    o = read_bytes(z, len, lim);
+    free(z);
+    return o;
+}
+
+static read_out read_doc(const char *document_xml) {
+    entry e[] = {{"word/document.xml", document_xml, 0}};
+    return read_entries(e, 1, NULL);
+}
+
+static const char *text_of(const read_out *o, size_t i) {
+    return i < o->b.len ? o->b.items[i].text : "(missing block)";
+}
+
+static const char *last_error_code(const read_out *o) {
+    return o->r->errors.len ? o->r->errors.items[o->r->errors.len - 1].code : "(none)";
+}
+
+static void test_paragraphs(void) {
+    read_out o = read_doc(DOC(P("Kế hoạch") "<w:p/><w:p><w:r><w:t>số </w:t></w:r><w:r><w:t>905</w:t></w:r></w:p>"
+                                 "<w:sectPr><w:pgSz w:w=\"11906\"/></w:sectPr>"));
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 3);
+    CHECK_STR(text_of(&o, 0), "Kế hoạch");
+    CHECK_STR(text_of(&o, 1), "");
+    CHECK_STR(text_of(&o, 2), "số 905");
+    if (o.b.len == 3) {
+        CHECK_INT(o.b.items[0].src_offset, 0);
+        CHECK_INT(o.b.items[2].src_offset, strlen("Kế hoạch"));
+        CHECK_INT(o.b.items[2].len, strlen("số 905"));
+        CHECK_INT(o.b.items[0].table, -1);
+        CHECK_INT(o.b.items[0].area, VB_AREA_BODY);
+        CHECK_INT(o.b.items[0].flags, 0);
+    }
+    vb_result_free(o.r);
+}
+
+static void test_two_column_table(void) {
+    read_out o = read_doc(DOC(
+        "<w:tbl><w:tblPr><w:tblW w:w=\"0\"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+        "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"1\"/></w:tcPr>" P("ỦY BAN NHÂN DÂN") P("TỈNH TÂY NINH") "</w:tc>"
+        "<w:tc>" P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") P("Độc lập - Tự do - Hạnh phúc") "</w:tc></w:tr>"
+        "<w:tr><w:tc>" P("Số: 905/KH-UBND")
+        "<w:tbl><w:tr><w:tc>" P("nested") "</w:tc></w:tr></w:tbl></w:tc>"
+        "<w:tc>" P("Tây Ninh, ngày 07 tháng 5 năm 2019") "</w:tc></w:tr></w:tbl>" P("KẾ HOẠCH")));
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 8);
+    static const char *want[] = {"ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                 "Độc lập - Tự do - Hạnh phúc", "Số: 905/KH-UBND", "nested",
+                                 "Tây Ninh, ngày 07 tháng 5 năm 2019", "KẾ HOẠCH"};
+    static const int cell[] = {0, 0, 1, 1, 0, 0, 1, -1};
+    static const int row[] = {0, 0, 0, 0, 1, 0, 1, -1};
+    static const int table[] = {0, 0, 0, 0, 0, 1, 0, -1};
+    static const unsigned end[] = {0, 1, 0, 1, 0, 1, 1, 0};
+    for (size_t i = 0; i < 8 && i < o.b.len; i++) {
+        CHECK_STR(o.b.items[i].text, want[i]);
+        CHECK_INT(o.b.items[i].cell, cell[i]);
+        CHECK_INT(o.b.items[i].row, row[i]);
+        CHECK_INT(o.b.items[i].table, table[i]);
+        CHECK_INT(!!(o.b.items[i].flags & VB_BLOCK_CELL_END), end[i]);
+    }
+    vb_result_free(o.r);
+}
+
+static const char numbering_xml[] =
+    XML_DECL "<w:numbering" NS_ATTRS ">"
+    "<w:abstractNum w:abstractNumId=\"0\">"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/>"
+    "<w:pPr><w:ind w:left=\"720\"/></w:pPr></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"%3)\"/></w:lvl>"
+    "</w:abstractNum>"
+    "<w:abstractNum w:abstractNumId=\"1\">"
+    "<w:lvl w:ilvl=\"0\"><w:start w:val=\"3\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+    "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2.\"/></w:lvl>"
+    "</w:abstractNum>"
+    "<w:abstractNum w:abstractNumId=\"2\">"
+    "<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\xef\x82\xb7\"/></w:lvl>"
+    "</w:abstractNum>"
+    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+    "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num>"
+    "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"2\"/></w:num>"
+    "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"1\"/>"
+    "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+    "</w:numbering>";
+
+static const char styles_xml[] =
+    XML_DECL "<w:styles" NS_ATTRS ">"
+    "<w:docDefaults><w:pPrDefault><w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:pPrDefault></w:docDefaults>"
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"ListHead\"><w:name w:val=\"List Head\"/>"
+    "<w:basedOn w:val=\"Normal\"/><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+    "<w:rPr><w:b/></w:rPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"ListHeadChild\"><w:name w:val=\"List Head Child\"/>"
+    "<w:basedOn w:val=\"ListHead\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Loop\"><w:name w:val=\"Loop\"/><w:basedOn w:val=\"Loop\"/></w:style>"
+    "</w:styles>";
+
+#define NUMP(num, ilvl, text)                                                                    \
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" #ilvl "\"/><w:numId w:val=\"" #num "\"/></w:numPr></w:pPr>" \
+    "<w:r><w:t>" text "</w:t></w:r></w:p>"
+#define STYP(style, text) "<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr><w:r><w:t>" text "</w:t></w:r></w:p>"
+
+static void test_numbering(void) {
+    const char *doc = DOC(
+        STYP("ListHeadChild", "MỤC ĐÍCH") NUMP(1, 1, "Mục đích") NUMP(1, 2, "một") NUMP(1, 2, "hai")
+            NUMP(1, 1, "Yêu cầu") NUMP(1, 2, "ba")
+        "<w:p><w:pPr><w:pStyle w:val=\"ListHead\"/><w:pPrChange><w:pPr><w:numPr><w:numId w:val=\"2\"/></w:numPr></w:pPr></w:pPrChange></w:pPr>"
+        "<w:r><w:t>NỘI DUNG</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:pStyle w:val=\"ListHead\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr></w:pPr><w:r><w:t>không số</w:t></w:r></w:p>"
+            NUMP(2, 0, "ba") NUMP(2, 1, "ba chấm một") NUMP(4, 0, "lại một") NUMP(3, 0, "gạch")
+                STYP("Heading1", "Tiêu đề") STYP("Loop", "vòng") P("thường")
+        "<w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr><w:r><w:t>cấp 2</w:t></w:r></w:p>");
+    entry e[] = {{"word/document.xml", doc, 0}, {"word/numbering.xml", numbering_xml, 0},
+                 {"word/styles.xml", styles_xml, 0}};
+    read_out o = read_entries(e, 3, NULL);
+    CHECK_INT(o.s, VB_OK);
+    static const char *want[] = {"I. MỤC ĐÍCH", "1. Mục đích", "a) một", "b) hai",     "2. Yêu cầu",
+                                 "a) ba",       "II. NỘI DUNG", "không số", "3. ba",    "3.1. ba chấm một",
+                                 "1. lại một",  "- gạch",       "Tiêu đề",  "vòng",     "thường", "cấp 2"};
+    CHECK_INT(o.b.len, sizeof want / sizeof *want);
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) CHECK_STR(text_of(&o, i), want[i]);
+    if (o.b.len == sizeof want / sizeof *want) {
+        CHECK(o.b.items[0].flags & VB_BLOCK_NUMBERED);
+        CHECK(!(o.b.items[7].flags & VB_BLOCK_NUMBERED));
+        CHECK(!(o.b.items[14].flags & VB_BLOCK_NUMBERED));
+        CHECK_INT(o.b.items[12].heading_level, 1);
+        CHECK_INT(o.b.items[15].heading_level, 2);
+        CHECK_INT(o.b.items[14].heading_level, 0);
+        CHECK_INT(o.b.items[1].src_offset, strlen("I. MỤC ĐÍCH"));
+    }
+    vb_result_free(o.r);
+}
+
+static void test_tracked_changes_sdt_fields(void) {
+    read_out o = read_doc(DOC(
+        "<w:p><w:r><w:t xml:space=\"preserve\">giữ </w:t></w:r><w:ins w:id=\"1\"><w:r><w:t>mới</w:t></w:r></w:ins>"
+        "<w:del w:id=\"2\"><w:r><w:delText>cũ</w:delText></w:r></w:del></w:p>"
+        "<w:sdt><w:sdtPr><w:alias w:val=\"Tên\"/><w:placeholder><w:docPart w:val=\"x\"/></w:placeholder></w:sdtPr>"
+        "<w:sdtContent>" P("trong sdt") "</w:sdtContent></w:sdt>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">Trang </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        "<w:r><w:t>5</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        "<w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:t>/9</w:t></w:r></w:fldSimple></w:p>"
+        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:t>bỏ</w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t>sau</w:t></w:r></w:p>"));
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 4);
+    CHECK_STR(text_of(&o, 0), "giữ mới");
+    CHECK_STR(text_of(&o, 1), "trong sdt");
+    CHECK_STR(text_of(&o, 2), "Trang 5/9");
+    CHECK_STR(text_of(&o, 3), "sau");
+    vb_result_free(o.r);
+}
+
+static void test_text_box(void) {
+    read_out o = read_doc(DOC(
+        "<w:p><w:r><w:t xml:space=\"preserve\">Trước </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">"
+        "<w:drawing><wps:wsp><wps:txbx><w:txbxContent>" P("Trong hộp") P("dòng hai")
+        "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+        "<w:txbxContent>" P("Trong hộp") P("dòng hai") "</w:txbxContent></v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>sau</w:t></w:r></w:p>"));
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 3);
+    CHECK_STR(text_of(&o, 0), "Trong hộp");
+    CHECK_STR(text_of(&o, 1), "dòng hai");
+    CHECK_STR(text_of(&o, 2), "Trước sau");
+    if (o.b.len == 3) {
+        CHECK(o.b.items[0].flags & VB_BLOCK_TEXTBOX);
+        CHECK(o.b.items[1].flags & VB_BLOCK_TEXTBOX);
+        CHECK(!(o.b.items[2].flags & VB_BLOCK_TEXTBOX));
+    }
+    vb_result_free(o.r);
+}
+
+static void test_tab_break_hyphens(void) {
+    read_out o = read_doc(DOC(
+        "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"
+        "<w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>phòng</w:t><w:softHyphen/><w:t>ngừa</w:t><w:noBreakHyphen/><w:t>x</w:t>"
+        "<w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r></w:p>"
+        "<w:p><w:r><w:t>trước</w:t><w:br w:type=\"page\"/></w:r></w:p>" P("trang mới")
+        "<w:p><w:r><w:br w:type=\"page\"/><w:t>đầu trang</w:t></w:r></w:p>"));
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 5);
+    CHECK_STR(text_of(&o, 0), "a\tb\nc");
+    CHECK_STR(text_of(&o, 1), "phòngngừa-x");
+    CHECK_STR(text_of(&o, 2), "trước\n");
+    CHECK_STR(text_of(&o, 3), "trang mới");
+    CHECK_STR(text_of(&o, 4), "đầu trang");
+    if (o.b.len == 5) {
+        CHECK(!(o.b.items[2].flags & VB_BLOCK_PAGE_BREAK));
+        CHECK(o.b.items[3].flags & VB_BLOCK_PAGE_BREAK);
+        CHECK(o.b.items[4].flags & VB_BLOCK_PAGE_BREAK);
+    }
+    vb_result_free(o.r);
+}
+
+static void test_header_footer_parts(void) {
+    entry e[] = {
+        {"word/footer1.xml", XML_DECL "<w:ftr" NS_ATTRS ">" P("chân trang") "</w:ftr>", 0},
+        {"word/header10.xml", XML_DECL "<w:hdr" NS_ATTRS ">" P("đầu 10") "</w:hdr>", 0},
+        {"word/document.xml", DOC(P("thân")), 0},
+        {"word/header2.xml", XML_DECL "<w:hdr" NS_ATTRS ">" P("đầu 2") "</w:hdr>", 0},
+        {"word/footnotes.xml",
+         XML_DECL "<w:footnotes" NS_ATTRS "><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p>"
+                  "</w:footnote><w:footnote w:id=\"1\">" P("chú thích") "</w:footnote></w:footnotes>", 0},
+    };
+    read_out o = read_entries(e, 5, NULL);
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 5);
+    CHECK_STR(text_of(&o, 0), "thân");
+    CHECK_STR(text_of(&o, 1), "đầu 2");
+    CHECK_STR(text_of(&o, 2), "đầu 10");
+    CHECK_STR(text_of(&o, 3), "chân trang");
+    CHECK_STR(text_of(&o, 4), "chú thích");
+    if (o.b.len == 5) {
+        CHECK_INT(o.b.items[0].area, VB_AREA_BODY);
+        CHECK_INT(o.b.items[1].area, VB_AREA_PAGE_HEADER);
+        CHECK_INT(o.b.items[2].area, VB_AREA_PAGE_HEADER);
+        CHECK_INT(o.b.items[3].area, VB_AREA_PAGE_FOOTER);
+        CHECK_INT(o.b.items[4].area, VB_AREA_NOTE);
+        CHECK_INT(o.b.items[4].src_offset, strlen("thânđầu 2đầu 10chân trang"));
+    }
+    vb_result_free(o.r);
+}
+
+/* ---- hostile input ---- */
+
+static void test_truncated_zip(void) {
+    entry e[] = {{"word/document.xml", DOC(P("một") P("hai")), 0}};
+    size_t len = 0;
+    unsigned char *z = make_zip(e, 1, &len);
+    CHECK(z != NULL);
+    if (!z) return;
+    for (size_t cut = 10; cut < len; cut += len / 7 + 1) {
+        read_out o = read_bytes(z, cut, NULL);
+        CHECK_INT(o.s, VB_E_ZIP_CORRUPT);
+        CHECK_STR(last_error_code(&o), "E_ZIP_CORRUPT");
+        CHECK(o.r->errors.len && strstr(o.r->errors.items[0].message, "test.docx") != NULL);
+        vb_result_free(o.r);
+    }
+    free(z);
+}
+
+static void test_no_document(void) {
+    entry e[] = {{"word/styles.xml", styles_xml, 0}, {"xl/workbook.xml", "<workbook/>", 0}};
+    read_out o = read_entries(e, 2, NULL);
+    CHECK_INT(o.s, VB_E_ZIP_NO_DOCUMENT);
+    CHECK_INT(o.b.len, 0);
+    vb_result_free(o.r);
+}
+
+static void test_doctype_refused(void) {
+    read_out o = read_doc(XML_DECL "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+                                   "<w:document" NS_ATTRS "><w:body>" P("&lol2;") "</w:body></w:document>");
+    CHECK_INT(o.s, VB_E_XML_DTD);
+    CHECK_STR(last_error_code(&o), "E_XML_DTD");
+    CHECK_INT(o.b.len, 0);
+    vb_result_free(o.r);
+    /* an external entity in styles.xml is refused the same way */
+    entry e[] = {{"word/document.xml", DOC(P("x")), 0},
+                 {"word/styles.xml", XML_DECL "<!DOCTYPE s SYSTEM \"file:///etc/passwd\"><w:styles" NS_ATTRS "/>", 0}};
+    o = read_entries(e, 2, NULL);
+    CHECK_INT(o.s, VB_E_XML_DTD);
+    vb_result_free(o.r);
+}
+
+static void test_malformed_xml(void) {
+    read_out o = read_doc(XML_DECL "<w:document" NS_ATTRS "><w:body>\n<w:p><w:r><w:t>a</w:r></w:p></w:body></w:document>");
+    CHECK_INT(o.s, VB_E_XML_MALFORMED);
+    CHECK(o.r->errors.len && strstr(o.r->errors.items[0].message, "word/document.xml:2:") != NULL);
+    vb_result_free(o.r);
+    o = read_doc(XML_DECL "<w:document" NS_ATTRS "><w:body>" P("&undefined;") "</w:body></w:document>");
+    CHECK(o.s == VB_E_XML_MALFORMED || o.s == VB_E_XML_DTD);
+    vb_result_free(o.r);
+}
+
+static char *nested(const char *open, const char *close, int depth) {
+    size_t lo = strlen(open), lc = strlen(close);
+    char *s = malloc(512 + (lo + lc) * (size_t)depth);
+    if (!s) return NULL;
+    char *p = s + sprintf(s, XML_DECL "<w:document" NS_ATTRS "><w:body><w:p>");
+    for (int i = 0; i < depth; i++) p += sprintf(p, "%s", open);
+    for (int i = 0; i < depth; i++) p += sprintf(p, "%s", close);
+    sprintf(p, "</w:p></w:body></w:document>");
+    return s;
+}
+
+static void test_depth_bound(void) {
+    char *doc = nested("<w:hyperlink>", "</w:hyperlink>", 40);
+    CHECK(doc != NULL);
+    if (!doc) return;
+    entry e[] = {{"word/document.xml", doc, 0}};
+    vb_limits lim;
+    vb_limits_default(&lim);
+    read_out o = read_entries(e, 1, &lim);
+    CHECK_INT(o.s, VB_OK);
+    vb_result_free(o.r);
+    lim.max_xml_depth = 30;
+    o = read_entries(e, 1, &lim);
+    CHECK_INT(o.s, VB_E_XML_LIMIT);
+    vb_result_free(o.r);
+    free(doc);
+    /* over libxml2's own bound too, and inside a skipped subtree */
+    doc = nested("<w:del>", "</w:del>", 5000);
+    entry e2[] = {{"word/document.xml", doc, 0}};
+    vb_limits_default(&lim);
+    o = read_entries(e2, 1, &lim);
+    CHECK_INT(o.s, VB_E_XML_LIMIT);
+    vb_result_free(o.r);
+    free(doc);
+}
+
+static void test_ratio_bomb(void) {
+    size_t n = (size_t)8 << 20;
+    char *doc = malloc(n + 512);
+    CHECK(doc != NULL);
+    if (!doc) return;
+    char *p = doc + sprintf(doc, XML_DECL "<w:document" NS_ATTRS "><w:body><w:p><w:r><w:t>");
+    memset(p, ' ', n);
+    strcpy(p + n, "</w:t></w:r></w:p></w:body></w:document>");
+    entry e[] = {{"word/document.xml", doc, 0}};
+    read_out o = read_entries(e, 1, NULL);
+    CHECK_INT(o.s, VB_E_ZIP_BOMB);
+    CHECK_STR(last_error_code(&o), "E_ZIP_BOMB");
+    vb_result_free(o.r);
+    /* the total inflated bound holds even when each ratio is fine */
+    vb_limits lim;
+    vb_limits_default(&lim);
+    lim.max_inflated_bytes = 600;
+    entry small[] = {{"word/document.xml", DOC(P("một đoạn văn bản dài hơn một chút để vượt giới hạn")
+                                                   P("một đoạn văn bản dài hơn một chút để vượt giới hạn")
+                                                       P("một đoạn văn bản dài hơn một chút để vượt giới hạn")), 0}};
+    o = read_entries(small, 1, &lim);
+    CHECK_INT(o.s, VB_E_ZIP_BOMB);
+    vb_result_free(o.r);
+    free(doc);
+}
+
+static void test_entry_count_bound(void) {
+    entry e[] = {{"word/document.xml", DOC(P("x")), 0}, {"a.xml", "<a/>", 0}, {"b.xml", "<b/>", 0}};
+    vb_limits lim;
+    vb_limits_default(&lim);
+    lim.max_zip_entries = 2;
+    read_out o = read_entries(e, 3, &lim);
+    CHECK_INT(o.s, VB_E_ZIP_TOO_MANY);
+    vb_result_free(o.r);
+}
+
+static void test_encrypted_entry(void) {
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    zip_source_keep(src);
+    zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+    static const char doc[] = DOC(P("bí mật"));
+    zip_int64_t i = zip_file_add(za, "word/document.xml", zip_source_buffer(za, doc, strlen(doc), 0), 0);
+    if (zip_file_set_encryption(za, (zip_uint64_t)i, ZIP_EM_AES_256, "mật khẩu") != 0) {
+        fprintf(stderr, "  (libzip without AES: encrypted case not built)\n");
+        zip_discard(za);
+        zip_source_free(src);
+        return;
+    }
+    CHECK_INT(zip_close(za), 0);
+    zip_source_open(src);
+    zip_source_seek(src, 0, SEEK_END);
+    zip_int64_t size = zip_source_tell(src);
+    zip_source_seek(src, 0, SEEK_SET);
+    unsigned char *z = malloc((size_t)size);
+    CHECK_INT(zip_source_read(src, z, (zip_uint64_t)size), size);
+    zip_source_close(src);
+    zip_source_free(src);
+    read_out o = read_bytes(z, (size_t)size, NULL);
+    CHECK_INT(o.s, VB_E_ZIP_ENCRYPTED);
+    vb_result_free(o.r);
+    free(z);
+}
+
+/* ---- the committed samples ---- */
+
+static read_out read_file(const char *path) {
+    read_out o;
+    memset(&o, 0, sizeof o);
+    o.r = vb_result_new(path);
+    vb_limits lim;
+    vb_limits_default(&lim);
+    o.s = vb_ingest_file(path, &lim, o.r->arena, o.r, &o.b);
+    return o;
+}
+
+/* Within each table, blocks come cell by cell: (row, cell) never goes back. */
+static int cells_in_order(const vb_blockv *b) {
+    for (size_t i = 1; i < b->len; i++) {
+        const vb_block *p = &b->items[i - 1], *k = &b->items[i];
+        if (k->table < 0 || k->table != p->table) continue;
+        if (k->row < p->row || (k->row == p->row && k->cell < p->cell)) return 0;
+        if (k->cell != p->cell && k->row == p->row && !(p->flags & VB_BLOCK_CELL_END)) return 0;
+    }
+    return 1;
+}
+
+static size_t find_prefix(const read_out *o, const char *prefix, unsigned flag) {
+    for (size_t i = 0; i < o->b.len; i++)
+        if (strncmp(o->b.items[i].text, prefix, strlen(prefix)) == 0 && (o->b.items[i].flags & flag) == flag)
+            return i;
+    return (size_t)-1;
+}
+
+static void test_samples(void) {
+    static const char *dirs[] = {"samples/docx/pandoc", "samples/docx/libreoffice"};
+    int files = 0;
+    for (size_t d = 0; d < 2; d++) {
+        DIR *dir = opendir(dirs[d]);
+        CHECK(dir != NULL);
+        if (!dir) continue;
+        struct dirent *de;
+        while ((de = readdir(dir)) != NULL) {
+            size_t l = strlen(de->d_name);
+            if (l < 6 || strcmp(de->d_name + l - 5, ".docx") != 0) continue;
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", dirs[d], de->d_name);
+            read_out o = read_file(path);
+            files++;
+            if (o.s != VB_OK) fprintf(stderr, "  %s: %s\n", path, o.r->errors.len ? o.r->errors.items[0].message : "?");
+            CHECK_INT(o.s, VB_OK);
+            CHECK(o.b.len > 20);
+            CHECK(cells_in_order(&o.b));
+            CHECK_STR(o.r->format, "docx");
+            size_t off = 0;
+            for (size_t i = 0; i < o.b.len; i++) {
+                CHECK_INT(o.b.items[i].src_offset, off);
+                off += o.b.items[i].len;
+            }
+            vb_result_free(o.r);
+        }
+        closedir(dir);
+    }
+    CHECK(files >= 8);
+}
+
+static void test_pandoc_003(void) {
+    read_out o = read_file("samples/docx/pandoc/003_853f2636e4462903.docx");
+    CHECK_INT(o.s, VB_OK);
+    /* the Roman-numbered parts come from Word numbering, rebuilt */
+    CHECK(find_prefix(&o, "I. ", VB_BLOCK_NUMBERED) != (size_t)-1);
+    CHECK(find_prefix(&o, "IV. ", VB_BLOCK_NUMBERED) != (size_t)-1);
+    CHECK(find_prefix(&o, "1. ", VB_BLOCK_NUMBERED) != (size_t)-1);
+    CHECK(find_prefix(&o, "- ", VB_BLOCK_NUMBERED) != (size_t)-1);
+    /* the issuing body / motto table: the whole left cell, then the right one */
+    size_t left = find_prefix(&o, "ỦY BAN NHÂN DÂN", 0), left2 = find_prefix(&o, "TỈNH TÂY NINH", 0);
+    size_t right = find_prefix(&o, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 0);
+    size_t motto = find_prefix(&o, "Độc lập - Tự do - Hạnh phúc", 0);
+    CHECK(left != (size_t)-1 && right != (size_t)-1 && motto != (size_t)-1 && left2 != (size_t)-1);
+    if (left != (size_t)-1 && right != (size_t)-1 && motto != (size_t)-1 && left2 != (size_t)-1) {
+        CHECK(left < left2 && left2 < right && right < motto);
+        CHECK_INT(o.b.items[left].table, 0);
+        CHECK_INT(o.b.items[left].cell, 0);
+        CHECK_INT(o.b.items[right].cell, 1);
+    }
+    vb_result_free(o.r);
+}
+
+int main(void) {
+    VB_RUN(test_paragraphs);
+    VB_RUN(test_two_column_table);
+    VB_RUN(test_numbering);
+    VB_RUN(test_tracked_changes_sdt_fields);
+    VB_RUN(test_text_box);
+    VB_RUN(test_tab_break_hyphens);
+    VB_RUN(test_header_footer_parts);
+    VB_RUN(test_truncated_zip);
+    VB_RUN(test_no_document);
+    VB_RUN(test_doctype_refused);
+    VB_RUN(test_malformed_xml);
+    VB_RUN(test_depth_bound);
+    VB_RUN(test_ratio_bomb);
+    VB_RUN(test_entry_count_bound);
+    VB_RUN(test_encrypted_entry);
+    VB_RUN(test_samples);
+    VB_RUN(test_pandoc_003);
+    return VB_SUMMARY("docx_read");
+}
