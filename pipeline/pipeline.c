@@ -9,6 +9,7 @@
 struct vb_pipeline {
     vb_pipeline_options opt;
     vb_normalizer *norm;
+    vb_segmenter *seg;
     vb_extractors *extract;
 };
 
@@ -23,8 +24,12 @@ vb_status vb_pipeline_open(const vb_pipeline_options *o, vb_pipeline **out) {
     if (!p) return VB_E_NOMEM;
     p->opt = *o;
     vb_status s = vb_normalizer_open(&o->norm, &p->norm);
+    char err[512] = "";
     if (s == VB_OK) {
-        char err[512] = "";
+        s = vb_segmenter_open(&p->seg, err, sizeof err);
+        if (s != VB_OK) fprintf(stderr, "vanban: %s: %s\n", vb_status_code(s), err);
+    }
+    if (s == VB_OK) {
         s = vb_extractors_open(&p->extract, err, sizeof err);
         if (s != VB_OK) fprintf(stderr, "vanban: %s: %s\n", vb_status_code(s), err);
     }
@@ -39,6 +44,7 @@ vb_status vb_pipeline_open(const vb_pipeline_options *o, vb_pipeline **out) {
 void vb_pipeline_close(vb_pipeline *p) {
     if (!p) return;
     vb_normalizer_close(p->norm);
+    vb_segmenter_close(p->seg);
     vb_extractors_close(p->extract);
     free(p);
 }
@@ -48,7 +54,7 @@ static vb_status run_stages(vb_pipeline *p, vb_result *r, const vb_blockv *block
     vb_normtext nt;
     vb_status s = vb_normalize_blocks(p->norm, blocks, r->arena, &nt);
     if (s != VB_OK) return vb_result_error(r, s, "%s: normalisation failed", r->path);
-    s = vb_segment(&nt, r);
+    s = vb_segment(p->seg, &nt, r);
     if (s != VB_OK) return vb_result_error(r, s, "%s: segmentation failed", r->path);
     if (!p->opt.run_extractors) return VB_OK;
     for (size_t i = 0; i < r->documents.len; i++) {

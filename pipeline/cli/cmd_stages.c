@@ -103,6 +103,7 @@ static int run(int argc, char **argv, stage st) {
     vb_blockv blocks = {0};
     vb_normalizer *nz = NULL;
     vb_extractors *x = NULL;
+    vb_segmenter *sg = NULL;
     vb_normtext nt;
     int rc = 0;
     vb_status s = vb_ingest_file(file, &po.limits, r->arena, r, &blocks);
@@ -116,7 +117,12 @@ static int run(int argc, char **argv, stage st) {
         rc = print_normtext(&nt, map);
         goto done;
     }
-    if (s == VB_OK) s = vb_segment(&nt, r);
+    if (s == VB_OK) {
+        char err[512] = "";
+        s = vb_segmenter_open(&sg, err, sizeof err);
+        if (s != VB_OK) fprintf(stderr, "vanban: %s: %s\n", vb_status_code(s), err);
+    }
+    if (s == VB_OK) s = vb_segment(sg, &nt, r);
     if (s == VB_OK && st == STAGE_EXTRACT) {
         char err[512] = "";
         s = vb_extractors_open(&x, err, sizeof err);
@@ -141,6 +147,7 @@ done:
         fprintf(stderr, "vanban: %s: %s\n", r->errors.items[i].code, r->errors.items[i].message);
     if (s != VB_OK && rc == 0) rc = vb_status_exit(s);
     vb_extractors_close(x);
+    vb_segmenter_close(sg);
     vb_normalizer_close(nz);
     vb_result_free(r);
     return rc;

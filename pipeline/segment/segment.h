@@ -6,12 +6,19 @@
  * Output: r->documents, each with text (a copy of its slice of the file's
  * normalised text), header, sections, kind, warnings and a cp index.
  * Facts (references, dates, targets, assignments) are left empty: the
- * extractors fill them. */
+ * extractors fill them.
+ *
+ * A vb_segmenter holds the compiled header rules: one per worker. */
 #ifndef VB_SEGMENT_H
 #define VB_SEGMENT_H
 #include "../core/doc.h"
 #include "../normalize/normalize.h"
 
-vb_status vb_segment(const vb_normtext *t, vb_result *r);
+typedef struct vb_segmenter vb_segmenter;
+
+vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen);
+void vb_segmenter_close(vb_segmenter *s);
+
+vb_status vb_segment(vb_segmenter *s, const vb_normtext *t, vb_result *r);
 
 #endif

@@ -1,0 +1,113 @@
+#include "casing.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "../core/buf.h"
+
+bool vb_is_upper_text(const char *s, size_t len) {
+    size_t i = 0, upper = 0;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0) continue;
+        if (u_islower(c)) return false;
+        if (u_isupper(c)) upper++;
+    }
+    return upper > 0;
+}
+
+/* Words after which the following name words are proper nouns. */
+static const char *const admin_words[] = {"tỉnh", "huyện", "quận", "thành phố", "thị xã",
+                                          "xã", "phường", "thị trấn", "tp.", NULL};
+/* Words that end a proper name run. */
+static const char *const stop_words[] = {"và", "về", "trên", "năm", "của", "các", "với",
+                                         "trong", "theo", "giai", "đoạn", "tại", NULL};
+
+static bool in_list(const char *w, size_t n, const char *const *list) {
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return true;
+    return false;
+}
+
+/* Upper-case the first code point of w (UTF-8) into b. */
+static void put_capitalised(vb_buf *b, const char *w, size_t n) {
+    size_t i = 0;
+    UChar32 c;
+    U8_NEXT(w, i, n, c);
+    if (c < 0) {
+        vb_buf_append(b, w, n);
+        return;
+    }
+    vb_buf_put_cp(b, (unsigned)u_toupper(c));
+    vb_buf_append(b, w + i, n - i);
+}
+
+char *vb_sentence_case(vb_arena *a, const char *s, size_t len, bool org) {
+    if (!vb_is_upper_text(s, len)) return vb_arena_strndup(a, s, len);
+    /* ICU lower-casing, Vietnamese rules */
+    UErrorCode ec = U_ZERO_ERROR;
+    int32_t ulen = 0;
+    u_strFromUTF8(NULL, 0, &ulen, s, (int32_t)len, &ec);
+    if (ec != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(ec)) return vb_arena_strndup(a, s, len);
+    ec = U_ZERO_ERROR;
+    UChar *u = vb_arena_alloc(a, (size_t)(ulen + 1) * 2 * sizeof *u);
+    if (!u) return NULL;
+    u_strFromUTF8(u, ulen + 1, NULL, s, (int32_t)len, &ec);
+    UChar *l = u + ulen + 1;
+    int32_t llen = u_strToLower(l, ulen + 1, u, ulen, "vi", &ec);
+    if (U_FAILURE(ec)) return vb_arena_strndup(a, s, len);
+    char *low = vb_arena_alloc(a, (size_t)llen * 3 + 1);
+    int32_t blen = 0;
+    if (!low) return NULL;
+    u_strToUTF8(low, llen * 3 + 1, &blen, l, llen, &ec);
+    if (U_FAILURE(ec)) return vb_arena_strndup(a, s, len);
+
+    vb_buf b;
+    vb_buf_init(&b);
+    size_t i = 0, word_no = 0;
+    bool proper = false, cap_next = false;
+    const char *prev = NULL;
+    size_t prevn = 0;
+    while (i < (size_t)blen) {
+        size_t ws = i;
+        while (i < (size_t)blen && low[i] != ' ' && low[i] != '\t') i++;
+        const char *w = low + ws;
+        size_t n = i - ws;
+        bool is_admin = in_list(w, n, admin_words);
+        /* two-word admin names: "thành phố", "thị xã", "thị trấn" */
+        if (!is_admin && prev) {
+            char two[64];
+            if (prevn + 1 + n < sizeof two) {
+                memcpy(two, prev, prevn);
+                two[prevn] = ' ';
+                memcpy(two + prevn + 1, w, n);
+                if (in_list(two, prevn + 1 + n, admin_words)) is_admin = true;
+            }
+        }
+        bool digit_next = i + 1 < (size_t)blen && low[i + 1] >= '0' && low[i + 1] <= '9';
+        if (word_no == 0 || (proper && !in_list(w, n, stop_words)) || cap_next ||
+            (is_admin && digit_next))
+            put_capitalised(&b, w, n);
+        else
+            vb_buf_append(&b, w, n);
+        if (proper && in_list(w, n, stop_words)) proper = false;
+        cap_next = org && (word_no == 0 || (n == 3 && !memcmp(w, "và", 3)) || (n == 1 && *w == '-'));
+        /* "Ủy ban nhân dân" is a head word of its own: no capital after it */
+        if (org && word_no == 0 && ((n == strlen("ủy") && !memcmp(w, "ủy", n)) || (n == strlen("uỷ") && !memcmp(w, "uỷ", n))))
+            cap_next = false;
+        if (is_admin && !digit_next) {
+            proper = true;
+            cap_next = false;
+        }
+        prev = w;
+        prevn = n;
+        word_no++;
+        while (i < (size_t)blen && (low[i] == ' ' || low[i] == '\t')) vb_buf_putc(&b, low[i++]);
+    }
+    char *out = b.oom ? NULL : vb_arena_strndup(a, b.data ? b.data : "", b.len);
+    vb_buf_free(&b);
+    return out;
+}

@@ -1,0 +1,51 @@
+#include "header_rules.h"
+
+/* Patterns see normalised text: NFC, modern tone marks, '-' for dashes,
+ * single spaces, a tab between header columns. */
+#define ORG_HEADS                                                                         \
+    "(?:ỦY BAN|UBND|SỞ|PHÒNG|BỘ|BAN|CỤC|CHI CỤC|TỔNG CỤC|TRƯỜNG|CÔNG AN|HỘI ĐỒNG|"         \
+    "VĂN PHÒNG|TRUNG TÂM|VIỆN|TÒA ÁN|ĐẢNG ỦY|ĐẢNG BỘ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|"   \
+    "BỘ CHỈ HUY|ĐOÀN|HỘI|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|MẶT TRẬN|LIÊN ĐOÀN|KHO BẠC|"         \
+    "NGÂN HÀNG|ĐÀI|BÁO|BỆNH VIỆN|THANH TRA|KIỂM TOÁN|BẢO HIỂM)"
+
+#define NAME_WORD "(?:\\p{Lu}\\p{Ll}*|\\d+)"
+
+const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
+    [HR_MOTTO] = {"motto", "^(?:cộng hòa xã hội chủ nghĩa việt nam|độc lập\\s*-\\s*tự do\\s*-\\s*hạnh phúc)", 0, NULL, 0},
+    [HR_SEPARATOR] = {"separator", "^[-_=.*~\\s]{3,}$", 0, NULL, 0},
+    [HR_NUMBER] = {"number", "^số\\s*[:.]?\\s*(?<num>[^\\t]*?)\\s*$", 0, NULL, 0},
+    [HR_PLACE_DATE] = {"place_date",
+                       "^(?<place>[^,\\t\\d][^,\\t]{0,40}?)\\s*,\\s*ngày\\s*(?<d>\\d{1,2})?\\s*"
+                       "(?:tháng|/)\\s*(?<m>\\d{1,2})?\\s*(?:năm|/)\\s*(?<y>\\d{4})",
+                       0, NULL, 0},
+    [HR_RECIPIENT] = {"recipient", "^kính\\s+gửi\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
+    [HR_VV] = {"vv", "^(?:v/v|về việc|về)\\s*:?\\s+(?<rest>.+)$", 0, NULL, 0},
+    [HR_DISTRIB] = {"distribution", "^nơi\\s+nhận\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
+    [HR_TITLE] = {"title",
+                  "^(?<type>NGHỊ QUYẾT LIÊN TỊCH|THÔNG TƯ LIÊN TỊCH|NGHỊ QUYẾT|NGHỊ ĐỊNH|QUYẾT ĐỊNH|"
+                  "CHỈ THỊ|THÔNG TƯ|QUY CHẾ|QUY ĐỊNH|THÔNG CÁO|THÔNG BÁO|HƯỚNG DẪN|CHƯƠNG TRÌNH|"
+                  "KẾ HOẠCH|PHƯƠNG ÁN|ĐỀ ÁN|DỰ ÁN|BÁO CÁO|BIÊN BẢN|TỜ TRÌNH|CÔNG ĐIỆN|GIẤY MỜI|"
+                  "KẾT LUẬN|CÔNG VĂN)(?=\\s|$|:)\\s*:?\\s*(?<rest>.*)$",
+                  0, NULL, VB_RULE_CASED},
+    [HR_ORG] = {"org", "^" ORG_HEADS "(?=\\s|$)", 0, NULL, VB_RULE_CASED},
+    [HR_SIGN_TITLE] = {"sign_title",
+                       "^(?:(?:TM|KT|TL|TUQ|Q)\\.|(?:PHÓ\\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG PHÒNG|"
+                       "TRƯỞNG BAN|HIỆU TRƯỞNG|BỘ TRƯỞNG|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|"
+                       "BÍ THƯ|THỦ TƯỚNG)(?:\\s|$)|\\(?(?i:đã ký))",
+                       0, NULL, VB_RULE_CASED},
+    [HR_BODY_START] = {"body_start",
+                       "^(?:căn cứ|thực hiện|triển khai|theo đề nghị|nhằm|để|trên cơ sở|xét đề nghị)\\b",
+                       0, NULL, 0},
+    [HR_ATTACHED] = {"attached", "^\\(?\\s*(?:ban hành )?kèm theo\\b", 0, NULL, 0},
+    [HR_ARTICLE_DATE] = {"article_date",
+                         "^\\s*(?:date\\s+(?<iso>\\d{4}-\\d{2}(?:-\\d{2})?)\\b|"
+                         "(?:ngày đăng|đăng ngày|cập nhật|ngày)\\s*:\\s*(?<d>\\d{1,2})/(?<m>\\d{1,2})/(?<y>\\d{4}))",
+                         0, NULL, 0},
+    [HR_AREA_BODY] = {"area_body",
+                      "(?i:ủy ban nhân dân|ubnd)\\s+(?<lvl>(?i:tỉnh|thành phố|huyện|quận|thị xã))\\s+"
+                      "(?<name>" NAME_WORD "(?:\\s+" NAME_WORD ")*)",
+                      0, NULL, VB_RULE_CASED},
+    [HR_CAPTION] = {"caption", "(?:^|\\.\\s)Ảnh\\s*:", 0, NULL, VB_RULE_CASED},
+    [HR_PERSON] = {"person", "^(?:\\p{Lu}\\p{Ll}+)(?:\\s+\\p{Lu}\\p{Ll}*){1,5}$|^(?:\\p{Lu}+)(?:\\s+\\p{Lu}+){1,5}$",
+                   0, NULL, VB_RULE_CASED},
+};

@@ -1,0 +1,31 @@
+/* header_rules.h — the PCRE2 rule table that recognises the lines of a
+ * Decree 30/2020 header (motto, "Số:", place and date, "Kính gửi", "V/v",
+ * "Nơi nhận", type titles, issuing bodies, signature titles) and the
+ * section labels.  Internal to the segmenter. */
+#ifndef VB_HEADER_RULES_H
+#define VB_HEADER_RULES_H
+#include "../../extractors/rules.h"
+
+enum {
+    HR_MOTTO,      /* CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc */
+    HR_SEPARATOR,  /* ------- */
+    HR_NUMBER,     /* Số: 905/KH-UBND */
+    HR_PLACE_DATE, /* Tây Ninh, ngày 07 tháng 5 năm 2019 */
+    HR_RECIPIENT,  /* Kính gửi: … */
+    HR_VV,         /* V/v … | Về việc … */
+    HR_DISTRIB,    /* Nơi nhận: */
+    HR_TITLE,      /* KẾ HOẠCH (upper-case type name) */
+    HR_ORG,        /* ỦY BAN NHÂN DÂN / SỞ … / PHÒNG … (upper-case body) */
+    HR_SIGN_TITLE, /* TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / (Đã ký) */
+    HR_BODY_START, /* Căn cứ … / Thực hiện … */
+    HR_ATTACHED,   /* (Ban hành kèm theo Quyết định số …) */
+    HR_ARTICLE_DATE, /* "date 2022-02" metadata / Ngày đăng: 12/02/2022 */
+    HR_AREA_BODY,  /* Ủy ban nhân dân huyện Chương Mỹ, UBND tỉnh X */
+    HR_CAPTION,    /* Ảnh: … (press photo caption) */
+    HR_PERSON,     /* Trần Đức Hạnh Quỳnh */
+    HR_COUNT
+};
+
+extern const vb_rule_row vb_header_rule_rows[HR_COUNT];
+
+#endif
