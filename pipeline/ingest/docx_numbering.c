@@ -297,6 +297,10 @@ size_t vb_docx_numbering_next(vb_docx_numbering *nb, int num_id, int ilvl,
 
     const vb_docx_lvl *cur = effective_lvl(n, ab, ilvl);
     if (cur->fmt == FMT_BULLET) {
+        /* a blank bullet (pandoc's continuation paragraphs) draws nothing */
+        const char *b = cur->text ? cur->text : "";
+        while (*b == ' ' || *b == '\t') b++;
+        if (!*b) return 0;
         out[0] = '-';
         out[1] = '\0';
         return 1;
