@@ -1,0 +1,58 @@
+/* store.h — the SQLite store behind `vanban batch --db`: every result as
+ * rows (files, documents with their header, references, dates, targets,
+ * assignments, tasks, sections, warnings, errors) plus a `links` view that
+ * resolves a reference to a stored document.
+ *
+ * Contract:
+ *  - One vb_store owns one sqlite3 connection; it is not thread-safe: exactly
+ *    one thread calls it (batch feeds it from its single writer).
+ *  - Opening creates or checks the schema (PRAGMA user_version =
+ *    VB_STORE_SCHEMA_VERSION), turns foreign keys on and, for a file, WAL.
+ *  - A file's identity is its path and its content: putting a result deletes
+ *    every row stored for the same path or the same sha256 first, in the
+ *    same transaction (one per input), so re-importing never duplicates.
+ *  - Matching keys (number_key, issuer_key, unit_key) are ICU-folded: no
+ *    case, no diacritics, đ → d, dashes unified; numbers also lose spaces.
+ *  - Spans are code points into documents.text, as in the JSON contract. */
+#ifndef VB_STORE_H
+#define VB_STORE_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/doc.h"
+#include "../core/status.h"
+
+enum { VB_STORE_SCHEMA_VERSION = 1 };
+
+typedef struct vb_store vb_store;
+
+/* Open (creating if needed) the store at `path` (":memory:" for tests).
+ * On failure returns VB_E_DB (or VB_E_NOMEM) with a message in err. */
+vb_status vb_store_open(const char *path, vb_store **out, char *err, size_t errlen);
+void vb_store_close(vb_store *s);
+
+/* Replace the rows of r's file by r; status "ok" when r has no error,
+ * "error" otherwise. */
+vb_status vb_store_put_result(vb_store *s, const vb_result *r, const char *tool_version);
+
+/* Record an input that was not converted (not a .docx/.txt in a folder). */
+vb_status vb_store_put_skipped(vb_store *s, const char *path, const char *code,
+                               const char *message, const char *tool_version);
+
+/* Call fn(sha256, ctx) for every converted file stored by tool_version;
+ * fn returns 0 to go on, non-zero to stop (returned as VB_E_INTERNAL). */
+vb_status vb_store_each_hash(vb_store *s, const char *tool_version,
+                             int (*fn)(const char *sha256, void *ctx), void *ctx);
+
+/* The connection, for read-only queries from the owning thread (tests,
+ * callers that want to ask the store something). */
+struct sqlite3;
+struct sqlite3 *vb_store_db(vb_store *s);
+
+/* The last SQLite message, for error reports. */
+const char *vb_store_errmsg(const vb_store *s);
+
+/* The schema as SQL (for `.schema`-less readers and the tests). */
+extern const char vb_store_schema_sql[];
+
+#endif
