@@ -1,24 +1,464 @@
-/* Placeholder until the targets rules land: compiles nothing, finds nothing. */
+/* targets.c — quantified goals: "100% xã, phường, thị trấn tổ chức tuyên
+ * truyền…", "từ 74 xã … nâng lên 80 xã …", "ít nhất một lần một tháng".
+ *
+ * A form row finds the number and its comparator; the code beside the table
+ * then reads the indicator from the surrounding words: the noun phrase after
+ * a percentage (with the verb just before it, "kiểm tra 80% các cơ sở…"),
+ * or the subject of the clause for frequencies and counts.  Clause
+ * boundaries, goal prefixes and comparator words are tables too. */
 #include "targets.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "assign_outline.h"
+#include "rules.h"
+#include "target_numbers.h"
+#include "themes.h"
+
+enum { FORM_FROM_TO = 1, FORM_FREQ_N_PER, FORM_FREQ_PER_N, FORM_PERCENT, FORM_TIMES };
+
+#define CMP                                                                                  \
+    "(?:ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không thấp hơn|không ít hơn|trên|hơn|" \
+    "không quá|không vượt quá|tối đa(?: là)?|dưới|từ)"
+#define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
+#define COUNT "\\d{1,3}(?:\\.\\d{3})*(?:,\\d{1,2})?"
+
+/* The forms, most specific first: a later row never takes a number an
+ * earlier one already explained. */
+static const vb_rule_row form_rows[] = {
+    {"from_to",
+     "\\btừ\\s+(?<from>" COUNT ")\\s*(?<fpct>%|phần trăm)?(?:\\s+[^\\d.;:\\n]{1,80}?)?\\s+"
+     "(?:nâng lên|tăng lên|lên|giảm xuống|xuống|giảm còn|còn)\\s+(?:mức\\s+)?(?<num>" COUNT
+     ")\\s*(?<pct>%|phần trăm)?",
+     FORM_FROM_TO, NULL, 0},
+    {"n_times_per_period",
+     "(?:\\b(?<cmp>" CMP ")\\s+)?\\b(?<num>" VB_NUM ")\\s+lần(?:\\s*/\\s*|\\s+(?:(?:một|mỗi|trên|"
+     "trong|1|01)\\s+)+)(?<per>" PER ")\\b",
+     FORM_FREQ_N_PER, NULL, 0},
+    {"period_n_times",
+     "(?:\\b(?<cmp0>" CMP ")\\s+)?\\b(?:mỗi|hằng|hàng)(?:\\s+một)?\\s+(?<per>" PER
+     ")\\s*,?\\s+(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM ")\\s+lần\\b",
+     FORM_FREQ_PER_N, NULL, 0},
+    {"percent",
+     "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![\\d.,])(?<num>\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(?:%|phần "
+     "trăm)(?:\\s*(?<after>trở lên|trở xuống))?",
+     FORM_PERCENT, NULL, 0},
+    {"at_least_n_times",
+     "\\b(?<cmp>ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không quá|tối đa(?: là)?)\\s+"
+     "(?<num>" VB_NUM ")\\s+lần\\b",
+     FORM_TIMES, NULL, 0},
+};
+
+/* Comparator words; anything else (or none) is eq. */
+static const vb_rule_row comparator_rows[] = {
+    {"ge_after", "\\Atrở lên\\z", VB_CMP_GE, NULL, 0},
+    {"le_after", "\\Atrở xuống\\z", VB_CMP_LE, NULL, 0},
+    {"ge", "\\A(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|trên|hơn)", VB_CMP_GE,
+     NULL, 0},
+    {"le", "\\A(?:không quá|không vượt quá|tối đa|dưới)", VB_CMP_LE, NULL, 0},
+};
+
+/* Unit of a frequency, by the period word. */
+static const vb_rule_row period_rows[] = {
+    {"month", "\\Atháng\\z", 0, "times_per_month", 0},
+    {"quarter", "\\Aquý\\z", 0, "times_per_quarter", 0},
+    {"year", "\\Anăm\\z", 0, "times_per_year", 0},
+    {"week", "\\Atuần\\z", 0, "times_per_week", 0},
+    {"day", "\\Angày\\z", 0, "times_per_day", 0},
+    {"semester", "\\Ahọc kỳ\\z", 0, "times_per_semester", 0},
+};
+
+enum {
+    CL_BOUNDARY,   /* where an indicator after the number stops */
+    CL_SKIP_AFTER, /* "số", "trở lên" between the number and what it counts */
+    CL_PREVERB,    /* the verb whose object is the percentage: "kiểm tra 80% …" */
+    CL_GOAL_PREFIX,
+    CL_TAIL,       /* words between a subject and its number: "đạt", "là" */
+    CL_ELLIPSIS,   /* "… và 10% ở cấp xã": the noun is the previous target's */
+    CL_SKIP_SECTION,
+    CL_COUNT
+};
+
+static const vb_rule_row clause_rows[] = {
+    [CL_BOUNDARY] = {"boundary",
+                     "[.;:!?(\\n…]|\\s+[-–]\\s+|,?\\s+(?:bằng|nhằm|để|thông qua|so với|theo|"
+                     "nâng cao|góp phần|đồng thời|với mục tiêu)\\b|(?:,|\\s+và|\\s+hoặc)\\s+(?:"
+                     "phải|được|duy trì|tổ chức|thực hiện|xây dựng|triển khai|có|không|đảm bảo|"
+                     "bảo đảm|tiếp tục|đưa|tăng cường|hoàn thành)\\b",
+                     0, NULL, 0},
+    [CL_SKIP_AFTER] = {"skip_after",
+                       "\\G\\s*(?:trở lên|trở xuống)?[\\s,]*(?:(?:tổng\\s+)?số\\s+(?!lượng)|trong "
+                       "số\\s+)?",
+                       0, NULL, 0},
+    [CL_PREVERB] = {"preverb",
+                    "\\b(?<verb>kiểm tra|thanh tra|triệt xóa|triệt phá|xử lý|giải quyết|tiếp nhận|"
+                    "hỗ trợ|tư vấn|cai nghiện|điều trị|phát hiện|khám phá|xét xử|tuyên truyền "
+                    "đến|phủ sóng|cấp phát|vận động)\\s*\\z",
+                    0, NULL, 0},
+    [CL_GOAL_PREFIX] = {"goal_prefix",
+                        "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm \\d{4}|"
+                        "năm \\d{4}|đảm bảo|bảo đảm|các|những)(?:[\\s,:]+|\\z))*",
+                        0, NULL, 0},
+    [CL_TAIL] = {"tail",
+                 "(?:[\\s,]+(?:đạt(?: tỷ lệ)?|là|ở mức|chiếm|giảm(?: xuống)?(?: còn)?|"
+                 "tăng(?: lên)?|còn|khoảng|mức))*[\\s,]*\\z",
+                 0, NULL, 0},
+    [CL_ELLIPSIS] = {"ellipsis", "\\G(?:ở|tại|đối với|trong|cấp)\\b", 0, NULL, 0},
+    [CL_SKIP_SECTION] = {"skip_section",
+                         "\\G\\W*(?:kết quả|tình hình|thực trạng|đánh giá)", 0, NULL, 0},
+};
 
 struct vb_targets_rules {
-    int unused;
+    vb_ruleset forms, comparators, periods, clause;
+    vb_number_rules *numbers;
+    vb_theme_rules *themes;
+    vb_outline_rules *outline;
 };
 
 vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
-    (void)err;
-    (void)errlen;
-    *out = calloc(1, sizeof **out);
-    return *out ? VB_OK : VB_E_NOMEM;
+    vb_targets_rules *x = calloc(1, sizeof *x);
+    if (!x) return VB_E_NOMEM;
+#define N(rows) (sizeof rows / sizeof rows[0])
+    vb_status s;
+    if ((s = vb_ruleset_compile(&x->forms, form_rows, N(form_rows), err, errlen)) != VB_OK ||
+        (s = vb_ruleset_compile(&x->comparators, comparator_rows, N(comparator_rows), err,
+                                errlen)) != VB_OK ||
+        (s = vb_ruleset_compile(&x->periods, period_rows, N(period_rows), err, errlen)) != VB_OK ||
+        (s = vb_ruleset_compile(&x->clause, clause_rows, N(clause_rows), err, errlen)) != VB_OK ||
+        (s = vb_numbers_open(&x->numbers, err, errlen)) != VB_OK ||
+        (s = vb_themes_open(&x->themes, err, errlen)) != VB_OK ||
+        (s = vb_outline_open(&x->outline, err, errlen)) != VB_OK) {
+        vb_targets_close(x);
+        return s;
+    }
+#undef N
+    *out = x;
+    return VB_OK;
 }
 
-void vb_targets_close(vb_targets_rules *x) { free(x); }
+void vb_targets_close(vb_targets_rules *x) {
+    if (!x) return;
+    vb_ruleset_free(&x->forms);
+    vb_ruleset_free(&x->comparators);
+    vb_ruleset_free(&x->periods);
+    vb_ruleset_free(&x->clause);
+    vb_numbers_close(x->numbers);
+    vb_themes_close(x->themes);
+    vb_outline_close(x->outline);
+    free(x);
+}
+
+/* One form match, its groups copied out before the match data is reused. */
+typedef struct {
+    int form;
+    size_t ms, me;
+    vb_span num, cmp, cmp0, after, from, per;
+    bool pct, from_pct;
+} cand;
+
+typedef struct {
+    cand *items;
+    size_t len, cap;
+} candv;
+
+static bool has(vb_span s) { return s.end > s.start; }
+
+static vb_span group(const vb_ruleset *rs, size_t i, const char *name) {
+    vb_span g = {0, 0};
+    if (!vb_rule_group(rs, i, name, &g.start, &g.end)) g.start = g.end = 0;
+    return g;
+}
+
+static bool overlaps(const candv *v, size_t s, size_t e) {
+    for (size_t i = 0; i < v->len; i++)
+        if (s < v->items[i].me && v->items[i].ms < e) return true;
+    return false;
+}
+
+static int by_start(const void *a, const void *b) {
+    const cand *x = a, *y = b;
+    return x->ms < y->ms ? -1 : x->ms > y->ms;
+}
+
+/* Byte ranges of the sections that report past results, not goals. */
+typedef struct {
+    vb_span *items;
+    size_t len, cap;
+} rangev;
+
+static vb_status skipped_sections(const vb_targets_rules *x, const vb_linev *lines,
+                                  const char *text, size_t len, rangev *out) {
+    for (size_t i = 0; i < lines->len; i++) {
+        const vb_line *l = &lines->items[i];
+        if (l->kind != VB_LINE_HEADING ||
+            !vb_rule_match(&x->clause, CL_SKIP_SECTION, text, l->end, l->body, NULL, NULL))
+            continue;
+        size_t end = vb_outline_section_end(lines, i);
+        vb_span r = {l->start, end < lines->len ? lines->items[end].start : len};
+        if (!vb_scratch_room((void **)&out->items, out->len, &out->cap, sizeof *out->items))
+            return VB_E_NOMEM;
+        out->items[out->len++] = r;
+    }
+    return VB_OK;
+}
+
+static bool in_ranges(const rangev *r, size_t pos) {
+    for (size_t i = 0; i < r->len; i++)
+        if (pos >= r->items[i].start && pos < r->items[i].end) return true;
+    return false;
+}
+
+static vb_status collect(const vb_targets_rules *x, const char *text, size_t len,
+                         const rangev *skipped, candv *out) {
+    for (size_t r = 0; r < x->forms.len; r++) {
+        size_t at = 0;
+        const size_t *ov;
+        while (at < len && vb_rule_match(&x->forms, r, text, len, at, &ov, NULL)) {
+            cand c = {.form = x->forms.rules[r].row->tag, .ms = ov[0], .me = ov[1]};
+            at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+            c.num = group(&x->forms, r, "num");
+            c.cmp = group(&x->forms, r, "cmp");
+            c.cmp0 = group(&x->forms, r, "cmp0");
+            c.after = group(&x->forms, r, "after");
+            c.from = group(&x->forms, r, "from");
+            c.per = group(&x->forms, r, "per");
+            c.pct = c.form == FORM_PERCENT || has(group(&x->forms, r, "pct"));
+            c.from_pct = has(group(&x->forms, r, "fpct"));
+            if (overlaps(out, c.ms, c.me) || in_ranges(skipped, c.ms)) continue;
+            if (!vb_scratch_room((void **)&out->items, out->len, &out->cap, sizeof *out->items))
+                return VB_E_NOMEM;
+            out->items[out->len++] = c;
+        }
+    }
+    qsort(out->items, out->len, sizeof *out->items, by_start);
+    return VB_OK;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+static void trim_span(const char *t, vb_span *s) {
+    while (s->start < s->end && is_space(t[s->start])) s->start++;
+    for (;;) {
+        while (s->end > s->start && (is_space(t[s->end - 1]) || t[s->end - 1] == ',')) s->end--;
+        /* a dangling conjunction left where the next target began */
+        if (s->end - s->start > 4 && memcmp(t + s->end - 4, " và", 4) == 0)
+            s->end -= 4;
+        else if (s->end - s->start > 6 && memcmp(t + s->end - 6, " hoặc", 6) == 0)
+            s->end -= 6;
+        else
+            break;
+    }
+}
+
+/* Start of the clause holding pos: after the last line break, ';', ':', or
+ * sentence-ending '.', past any label or bullet mark. */
+static size_t clause_start(const char *t, const vb_linev *lines, size_t pos) {
+    /* the line holding pos, by binary search */
+    size_t lo = 0, hi = lines->len;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lines->items[mid].start <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t floor = 0;
+    if (lines->len && lines->items[lo].start <= pos) {
+        floor = lines->items[lo].body <= pos ? lines->items[lo].body : lines->items[lo].start;
+    }
+    if (pos > floor + 600) floor = pos - 600;
+    size_t i = pos;
+    while (i > floor) {
+        char c = t[i - 1];
+        if (c == ';' || c == ':' || c == '!' || c == '?' ||
+            (c == '.' && i < pos && is_space(t[i])))
+            break;
+        i--;
+    }
+    while (i < pos && (is_space(t[i]) || t[i] == '-' || t[i] == '+')) i++;
+    return i;
+}
+
+/* Where the words after `from` stop describing the target. */
+static size_t phrase_end(const vb_targets_rules *x, const char *t, size_t from, size_t limit) {
+    const size_t *ov;
+    size_t end = limit;
+    if (vb_rule_match(&x->clause, CL_BOUNDARY, t, limit, from, &ov, NULL)) end = ov[0];
+    /* at most 30 words: past that it is a new idea, not the indicator */
+    int words = 0;
+    for (size_t i = from; i < end; i++)
+        if (t[i] == ' ' && ++words == 30) return i;
+    return end;
+}
+
+/* The clause's subject before pos, without goal words or a trailing "đạt". */
+static vb_span subject_before(const vb_targets_rules *x, const char *t, const vb_linev *lines,
+                              size_t pos) {
+    vb_span s = {clause_start(t, lines, pos), pos};
+    const size_t *ov;
+    if (vb_rule_match(&x->clause, CL_TAIL, t, s.end, s.start, &ov, NULL)) s.end = ov[0];
+    if (vb_rule_match(&x->clause, CL_GOAL_PREFIX, t, s.end, s.start, &ov, NULL)) s.start = ov[1];
+    trim_span(t, &s);
+    return s;
+}
+
+static vb_comparator comparator_of(const vb_targets_rules *x, const char *t, const cand *c) {
+    const vb_span order[] = {c->after, c->cmp, c->cmp0};
+    for (size_t k = 0; k < 3; k++) {
+        if (!has(order[k])) continue;
+        for (size_t i = 0; i < x->comparators.len; i++)
+            if (vb_rule_match(&x->comparators, i, t + order[k].start,
+                              order[k].end - order[k].start, 0, NULL, NULL))
+                return (vb_comparator)x->comparators.rules[i].row->tag;
+    }
+    return VB_CMP_EQ;
+}
+
+static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span per) {
+    for (size_t i = 0; i < x->periods.len; i++)
+        if (vb_rule_match(&x->periods, i, t + per.start, per.end - per.start, 0, NULL, NULL))
+            return x->periods.rules[i].row->value;
+    return "times";
+}
+
+/* "người làm công tác … cấp huyện" + "ở cấp xã" → the same people at the other
+ * level: drop the previous qualifier, keep its noun. */
+static char *elliptic_indicator(const char *prev, const char *t, vb_span tail, vb_arena *a) {
+    static const char *const qualifiers[] = {" ở ", " tại ", " cấp ", " đối với ", " trong "};
+    size_t cut = strlen(prev);
+    for (size_t q = 0; q < sizeof qualifiers / sizeof qualifiers[0]; q++) {
+        const char *hit = NULL;
+        for (const char *p = strstr(prev, qualifiers[q]); p; p = strstr(p + 1, qualifiers[q]))
+            hit = p;
+        if (hit && (size_t)(hit - prev) < cut && hit != prev) cut = (size_t)(hit - prev);
+    }
+    return vb_arena_printf(a, "%.*s %.*s", (int)cut, prev, (int)(tail.end - tail.start),
+                           t + tail.start);
+}
+
+static bool same_sentence(const char *t, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++)
+        if (t[i] == '.' || t[i] == ';' || t[i] == '\n') return false;
+    return true;
+}
+
+static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const vb_linev *lines,
+                       const candv *cs, size_t k) {
+    const char *t = d->text;
+    const cand *c = &cs->items[k];
+    size_t limit = k + 1 < cs->len ? cs->items[k + 1].ms : d->text_len;
+    size_t nl = c->me;
+    while (nl < limit && t[nl] != '\n') nl++;
+    limit = nl;
+
+    vb_target tg = {0};
+    if (!vb_number_parse(x->numbers, t + c->num.start, c->num.end - c->num.start, &tg.value))
+        return VB_OK;
+    tg.comparator = comparator_of(x, t, c);
+    vb_span span = {c->ms, c->me};
+    vb_span ind = {0, 0};
+    const char *indicator = NULL;
+    const char *preverb = NULL;
+    size_t preverb_len = 0;
+
+    switch (c->form) {
+    case FORM_FROM_TO:
+        if (!vb_number_parse(x->numbers, t + c->from.start, c->from.end - c->from.start,
+                             &tg.from))
+            return VB_OK;
+        if (!c->pct && (tg.value >= 1900 || tg.from >= 1900)) return VB_OK; /* years */
+        tg.has_from = true;
+        tg.unit = c->pct ? "percent" : "count";
+        ind = subject_before(x, t, lines, c->ms);
+        break;
+    case FORM_FREQ_N_PER:
+    case FORM_FREQ_PER_N:
+    case FORM_TIMES:
+        tg.unit = c->form == FORM_TIMES ? "times" : (char *)period_unit(x, t, c->per);
+        ind = subject_before(x, t, lines, c->ms);
+        if (!has(ind)) { /* "Mỗi quý một lần, Sở Y tế tổ chức kiểm tra…" */
+            ind.start = c->me;
+            ind.end = phrase_end(x, t, c->me, limit);
+            trim_span(t, &ind);
+        }
+        break;
+    case FORM_PERCENT: {
+        tg.unit = "percent";
+        const size_t *ov;
+        size_t after = c->me;
+        if (vb_rule_match(&x->clause, CL_SKIP_AFTER, t, limit, after, &ov, NULL)) after = ov[1];
+        ind.start = after;
+        ind.end = phrase_end(x, t, after, limit);
+        trim_span(t, &ind);
+        const vb_target *prev = d->targets.len ? &d->targets.items[d->targets.len - 1] : NULL;
+        if (has(ind) && prev && prev->indicator && strcmp(prev->unit, "percent") == 0 &&
+            prev->span.end <= c->ms && same_sentence(t, prev->span.end, c->ms) &&
+            vb_rule_match(&x->clause, CL_ELLIPSIS, t, ind.end, ind.start, NULL, NULL)) {
+            indicator = elliptic_indicator(prev->indicator, t, ind, a);
+            if (!indicator) return VB_E_NOMEM;
+            if (!has(c->cmp) && !has(c->after)) tg.comparator = prev->comparator;
+            tg.theme = prev->theme;
+            span.end = ind.end;
+            break;
+        }
+        if (!has(ind)) {
+            ind = subject_before(x, t, lines, c->ms);
+            break;
+        }
+        span.end = ind.end;
+        size_t cs0 = clause_start(t, lines, c->ms);
+        if (vb_rule_match(&x->clause, CL_PREVERB, t, c->ms, cs0, &ov, NULL)) {
+            vb_span v = group(&x->clause, CL_PREVERB, "verb");
+            preverb = t + v.start;
+            preverb_len = v.end - v.start;
+            span.start = v.start;
+        }
+        break;
+    }
+    default:
+        return VB_OK;
+    }
+
+    if (!indicator) {
+        if (!has(ind)) return VB_OK; /* a bare number measures nothing we can name */
+        indicator = preverb ? vb_arena_printf(a, "%.*s %.*s", (int)preverb_len, preverb,
+                                              (int)(ind.end - ind.start), t + ind.start)
+                            : vb_arena_strndup(a, t + ind.start, ind.end - ind.start);
+        if (!indicator) return VB_E_NOMEM;
+        if (ind.start < span.start) span.start = ind.start;
+        if (ind.end > span.end) span.end = ind.end;
+    }
+    tg.indicator = (char *)indicator;
+    if (!tg.theme) {
+        tg.theme = (char *)vb_theme_of(x->themes, indicator, strlen(indicator));
+        if (!tg.theme) {
+            size_t cs0 = clause_start(t, lines, c->ms);
+            tg.theme = (char *)vb_theme_of(x->themes, t + cs0, c->ms - cs0);
+        }
+        if (!tg.theme) tg.theme = "other";
+    }
+    tg.unit = vb_arena_strdup(a, tg.unit);
+    tg.theme = vb_arena_strdup(a, tg.theme);
+    if (!tg.unit || !tg.theme) return VB_E_NOMEM;
+    tg.span = span;
+    tg.text = vb_arena_strndup(a, t + span.start, span.end - span.start);
+    if (!tg.text) return VB_E_NOMEM;
+    return VB_PUSH(a, d->targets, tg) == 0 ? VB_OK : VB_E_NOMEM;
+}
 
 vb_status vb_targets_extract(vb_targets_rules *x, vb_doc *d, vb_arena *a) {
-    (void)x;
-    (void)d;
-    (void)a;
-    return VB_OK;
+    if (!d->text || d->text_len == 0) return VB_OK;
+    vb_linev lines;
+    vb_status s = vb_outline_scan(x->outline, d->text, d->text_len, &lines);
+    if (s != VB_OK) return s;
+    candv cs = {0};
+    rangev skipped = {0};
+    s = skipped_sections(x, &lines, d->text, d->text_len, &skipped);
+    if (s == VB_OK) s = collect(x, d->text, d->text_len, &skipped, &cs);
+    for (size_t k = 0; s == VB_OK && k < cs.len; k++) s = build(x, d, a, &lines, &cs, k);
+    free(cs.items);
+    free(skipped.items);
+    vb_linev_free(&lines);
+    return s;
 }

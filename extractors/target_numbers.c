@@ -1,0 +1,78 @@
+#include "target_numbers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+
+/* Number words, matched whole and caseless ("Một", "MỘT"). */
+static const vb_rule_row number_word_rows[] = {
+    {"1", "\\A(?:một|mốt)\\z", 1, NULL, 0},   {"2", "\\Ahai\\z", 2, NULL, 0},
+    {"3", "\\Aba\\z", 3, NULL, 0},             {"4", "\\A(?:bốn|tư)\\z", 4, NULL, 0},
+    {"5", "\\A(?:năm|lăm)\\z", 5, NULL, 0},    {"6", "\\Asáu\\z", 6, NULL, 0},
+    {"7", "\\A(?:bảy|bẩy)\\z", 7, NULL, 0},    {"8", "\\Atám\\z", 8, NULL, 0},
+    {"9", "\\Achín\\z", 9, NULL, 0},           {"10", "\\Amười\\z", 10, NULL, 0},
+};
+
+struct vb_number_rules {
+    vb_ruleset words;
+};
+
+vb_status vb_numbers_open(vb_number_rules **out, char *err, size_t errlen) {
+    vb_number_rules *r = calloc(1, sizeof *r);
+    if (!r) return VB_E_NOMEM;
+    vb_status s = vb_ruleset_compile(&r->words, number_word_rows,
+                                     sizeof number_word_rows / sizeof number_word_rows[0], err,
+                                     errlen);
+    if (s != VB_OK) {
+        free(r);
+        return s;
+    }
+    *out = r;
+    return VB_OK;
+}
+
+void vb_numbers_close(vb_number_rules *r) {
+    if (!r) return;
+    vb_ruleset_free(&r->words);
+    free(r);
+}
+
+/* "2,5" and "2.5" are decimals; "1.200" (a dot before exactly three digits)
+ * groups thousands, as Vietnamese counts are written. */
+static bool parse_digits(const char *s, size_t n, double *value) {
+    double whole = 0, frac = 0, scale = 1;
+    bool in_frac = false, any = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            any = true;
+            if (in_frac) {
+                scale /= 10;
+                frac += (c - '0') * scale;
+            } else {
+                whole = whole * 10 + (c - '0');
+            }
+            continue;
+        }
+        if ((c != ',' && c != '.') || in_frac || !any) return false;
+        size_t k = i + 1;
+        while (k < n && s[k] >= '0' && s[k] <= '9') k++;
+        if (c == '.' && k - i - 1 == 3 && (k == n || s[k] == '.')) continue; /* thousands */
+        in_frac = true;
+    }
+    if (!any) return false;
+    *value = whole + frac;
+    return true;
+}
+
+bool vb_number_parse(const vb_number_rules *r, const char *s, size_t n, double *value) {
+    if (n == 0) return false;
+    if (s[0] >= '0' && s[0] <= '9') return parse_digits(s, n, value);
+    for (size_t i = 0; i < r->words.len; i++)
+        if (vb_rule_match(&r->words, i, s, n, 0, NULL, NULL)) {
+            *value = r->words.rules[i].row->tag;
+            return true;
+        }
+    return false;
+}

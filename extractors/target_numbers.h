@@ -1,0 +1,25 @@
+/* target_numbers.h — numbers as goals are written: digits ("70", "02",
+ * "2,5" with a decimal comma) or a Vietnamese number word ("một" … "mười").
+ *
+ * VB_NUM is the pattern fragment the target rules embed for "a number"; the
+ * word table in target_numbers.c gives each word its value, so a new word
+ * is one row there plus its spelling here. */
+#ifndef VB_TARGET_NUMBERS_H
+#define VB_TARGET_NUMBERS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../pipeline/core/status.h"
+
+#define VB_NUM_WORDS "một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười"
+#define VB_NUM "(?:\\d{1,3}(?:[.,]\\d{1,2})?|(?:" VB_NUM_WORDS ")\\b)"
+
+typedef struct vb_number_rules vb_number_rules;
+
+vb_status vb_numbers_open(vb_number_rules **out, char *err, size_t errlen);
+void vb_numbers_close(vb_number_rules *r);
+
+/* Value of s[0..n) (digits or one number word); false if it is neither. */
+bool vb_number_parse(const vb_number_rules *r, const char *s, size_t n, double *value);
+
+#endif

@@ -1,0 +1,192 @@
+/* test_targets.c — the target rule tables on realistic sentences, including
+ * forms the seed documents do not use. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../extractors/targets.h"
+#include "check.h"
+
+static vb_targets_rules *rules;
+
+static vb_doc *run(vb_arena *a, const char *text) {
+    vb_doc *d = vb_arena_alloc(a, sizeof *d);
+    d->text = vb_arena_strdup(a, text);
+    d->text_len = strlen(text);
+    CHECK(vb_doc_index(a, d) == 0);
+    CHECK(vb_targets_extract(rules, d, a) == VB_OK);
+    /* every fact's span holds exactly its words */
+    for (size_t i = 0; i < d->targets.len; i++) {
+        const vb_target *t = &d->targets.items[i];
+        CHECK(t->span.end > t->span.start && t->span.end <= d->text_len);
+        CHECK(strlen(t->text) == t->span.end - t->span.start);
+        CHECK(memcmp(d->text + t->span.start, t->text, t->span.end - t->span.start) == 0);
+        CHECK(t->indicator && t->indicator[0] && t->theme && t->unit);
+    }
+    return d;
+}
+
+#define CHECK_TARGET(t, val, unit_, cmp)                                                         \
+    do {                                                                                        \
+        CHECK(fabs((t)->value - (val)) < 1e-9);                                                 \
+        CHECK_STR((t)->unit, unit_);                                                            \
+        CHECK_INT((t)->comparator, cmp);                                                        \
+    } while (0)
+
+static void percent_with_noun_phrase(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "b. Mục tiêu cụ thể\n- 100% xã, phường, thị trấn tổ chức tuyên truyền bằng "
+                       "hình thức phù hợp về tệ nạn mại dâm.\n- 100% cán bộ trực tiếp làm công tác "
+                       "phòng, chống tệ nạn xã hội được tập huấn, nâng cao năng lực.");
+    CHECK_INT(d->targets.len, 2);
+    if (d->targets.len == 2) {
+        CHECK_TARGET(&d->targets.items[0], 100, "percent", VB_CMP_EQ);
+        CHECK_STR(d->targets.items[0].indicator, "xã, phường, thị trấn tổ chức tuyên truyền");
+        CHECK_STR(d->targets.items[0].theme, "communication");
+        CHECK_STR(d->targets.items[1].indicator,
+                  "cán bộ trực tiếp làm công tác phòng, chống tệ nạn xã hội được tập huấn");
+        CHECK_STR(d->targets.items[1].theme, "training");
+    }
+    vb_arena_destroy(a);
+}
+
+static void comparators(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "- Tối thiểu 90% cơ sở kinh doanh dịch vụ nhạy cảm được thanh tra, kiểm tra.\n"
+                       "- Tỷ lệ người bán dâm tái phạm không quá 5%.\n"
+                       "- Trên 95,5% hộ gia đình ký cam kết không vi phạm tệ nạn xã hội.\n"
+                       "- Tỷ lệ học sinh được tuyên truyền về phòng, chống mại dâm đạt từ 80% trở lên.");
+    CHECK_INT(d->targets.len, 4);
+    if (d->targets.len == 4) {
+        CHECK_TARGET(&d->targets.items[0], 90, "percent", VB_CMP_GE);
+        CHECK_STR(d->targets.items[0].theme, "inspection");
+        CHECK_TARGET(&d->targets.items[1], 5, "percent", VB_CMP_LE);
+        CHECK_STR(d->targets.items[1].indicator, "Tỷ lệ người bán dâm tái phạm");
+        CHECK_TARGET(&d->targets.items[2], 95.5, "percent", VB_CMP_GE);
+        CHECK_TARGET(&d->targets.items[3], 80, "percent", VB_CMP_GE);
+        CHECK_STR(d->targets.items[3].indicator,
+                  "Tỷ lệ học sinh được tuyên truyền về phòng, chống mại dâm");
+        CHECK_STR(d->targets.items[3].theme, "communication");
+    }
+    vb_arena_destroy(a);
+}
+
+static void verb_before_percent_and_ellipsis(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "Phấn đấu triệt xóa 100% các điểm phức tạp về tệ nạn mại dâm và duy trì "
+                       "không để tái hoạt động; tổ chức kiểm tra 80% các cơ sở kinh doanh dịch vụ.\n"
+                       "Tổ chức đào tạo, tập huấn cho 20% người làm công tác phòng, chống tệ nạn xã "
+                       "hội cấp huyện và 10% ở cấp xã.");
+    CHECK_INT(d->targets.len, 4);
+    if (d->targets.len == 4) {
+        CHECK_STR(d->targets.items[0].indicator, "triệt xóa các điểm phức tạp về tệ nạn mại dâm");
+        CHECK_STR(d->targets.items[0].theme, "enforcement");
+        CHECK_STR(d->targets.items[1].indicator, "kiểm tra các cơ sở kinh doanh dịch vụ");
+        CHECK_STR(d->targets.items[1].theme, "inspection");
+        CHECK_TARGET(&d->targets.items[2], 20, "percent", VB_CMP_EQ);
+        CHECK_STR(d->targets.items[2].indicator,
+                  "người làm công tác phòng, chống tệ nạn xã hội cấp huyện");
+        CHECK_STR(d->targets.items[2].theme, "training");
+        CHECK_TARGET(&d->targets.items[3], 10, "percent", VB_CMP_EQ);
+        CHECK_STR(d->targets.items[3].indicator,
+                  "người làm công tác phòng, chống tệ nạn xã hội ở cấp xã");
+        CHECK_STR(d->targets.items[3].theme, "training");
+    }
+    vb_arena_destroy(a);
+}
+
+static void frequencies(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "- Thông tin về phòng, chống mại dâm được đăng tải trên Báo Tây Ninh ít nhất "
+                       "một lần một tháng.\n"
+                       "- Thông tin được đăng tải trên Tờ tin Quận 7 ít nhất mỗi tháng một lần.\n"
+                       "- Đội kiểm tra liên ngành kiểm tra các cơ sở karaoke 02 lần/năm.\n"
+                       "- Sở Y tế tổ chức giám sát hằng quý ít nhất 01 lần.\n"
+                       "- Tổ chức kiểm tra các cơ sở; các cơ sở có biểu hiện phức tạp phải kiểm tra "
+                       "ít nhất một lần.");
+    CHECK_INT(d->targets.len, 5);
+    if (d->targets.len == 5) {
+        CHECK_TARGET(&d->targets.items[0], 1, "times_per_month", VB_CMP_GE);
+        CHECK_STR(d->targets.items[0].indicator,
+                  "Thông tin về phòng, chống mại dâm được đăng tải trên Báo Tây Ninh");
+        CHECK_STR(d->targets.items[0].theme, "communication");
+        CHECK_TARGET(&d->targets.items[1], 1, "times_per_month", VB_CMP_GE);
+        CHECK_TARGET(&d->targets.items[2], 2, "times_per_year", VB_CMP_EQ);
+        CHECK_STR(d->targets.items[2].theme, "inspection");
+        CHECK_TARGET(&d->targets.items[3], 1, "times_per_quarter", VB_CMP_GE);
+        CHECK_STR(d->targets.items[3].indicator, "Sở Y tế tổ chức giám sát");
+        CHECK_TARGET(&d->targets.items[4], 1, "times", VB_CMP_GE);
+        CHECK_STR(d->targets.items[4].indicator, "cơ sở có biểu hiện phức tạp phải kiểm tra");
+    }
+    vb_arena_destroy(a);
+}
+
+static void counts_from_to(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "Phấn đấu duy trì và đạt mục tiêu xã, phường, thị trấn lành mạnh không có tệ "
+                       "nạn mại dâm từ 74 xã, phường, thị trấn nâng lên 80 xã, phường, thị trấn.\n"
+                       "Giảm tỷ lệ tái nghiện từ 30% xuống 25%.");
+    CHECK_INT(d->targets.len, 2);
+    if (d->targets.len == 2) {
+        CHECK_TARGET(&d->targets.items[0], 80, "count", VB_CMP_EQ);
+        CHECK(d->targets.items[0].has_from && d->targets.items[0].from == 74);
+        CHECK_STR(d->targets.items[0].indicator,
+                  "xã, phường, thị trấn lành mạnh không có tệ nạn mại dâm");
+        CHECK_STR(d->targets.items[0].theme, "healthy_communes");
+        CHECK_TARGET(&d->targets.items[1], 25, "percent", VB_CMP_EQ);
+        CHECK(d->targets.items[1].has_from && d->targets.items[1].from == 30);
+    }
+    vb_arena_destroy(a);
+}
+
+static void integration_and_reintegration(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "- 100% số huyện, thành phố xây dựng kế hoạch lồng ghép và tổ chức nhiệm vụ "
+                       "phòng, chống mại dâm.\n- Thực hiện tốt công tác dạy nghề cho 100% số người "
+                       "bán dâm hoàn lương.");
+    CHECK_INT(d->targets.len, 2);
+    if (d->targets.len == 2) {
+        CHECK_STR(d->targets.items[0].indicator, "huyện, thành phố xây dựng kế hoạch lồng ghép");
+        CHECK_STR(d->targets.items[0].theme, "integration");
+        CHECK_STR(d->targets.items[1].indicator, "người bán dâm hoàn lương");
+        CHECK_STR(d->targets.items[1].theme, "reintegration");
+    }
+    vb_arena_destroy(a);
+}
+
+static void numbers_that_are_not_goals(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "Căn cứ Quyết định số 361/QĐ-TTg ngày 07 tháng 3 năm 2016 phê duyệt Chương "
+                       "trình giai đoạn 2016-2020.\n2. Mục tiêu\nỦy ban nhân dân 10 phường phối hợp "
+                       "với Công an Quận 7 phòng, chống HIV/AIDS.\n- Kinh phí: 50.000.000 đồng từ "
+                       "ngân sách năm 2024.\n- Từ năm 2016 lên năm 2020 tổ chức 3 hội nghị.");
+    CHECK_INT(d->targets.len, 0);
+    vb_arena_destroy(a);
+}
+
+static void past_results_are_not_goals(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "I. KẾT QUẢ THỰC HIỆN NĂM 2023\n- Đã kiểm tra 85% cơ sở kinh doanh dịch vụ.\n"
+                       "II. MỤC TIÊU\n- Kiểm tra 90% cơ sở kinh doanh dịch vụ.");
+    CHECK_INT(d->targets.len, 1);
+    if (d->targets.len == 1) CHECK_TARGET(&d->targets.items[0], 90, "percent", VB_CMP_EQ);
+    vb_arena_destroy(a);
+}
+
+int main(void) {
+    char err[256];
+    if (vb_targets_open(&rules, err, sizeof err) != VB_OK) {
+        fprintf(stderr, "open: %s\n", err);
+        return 1;
+    }
+    VB_RUN(percent_with_noun_phrase);
+    VB_RUN(comparators);
+    VB_RUN(verb_before_percent_and_ellipsis);
+    VB_RUN(frequencies);
+    VB_RUN(counts_from_to);
+    VB_RUN(integration_and_reintegration);
+    VB_RUN(numbers_that_are_not_goals);
+    VB_RUN(past_results_are_not_goals);
+    vb_targets_close(rules);
+    return VB_SUMMARY("targets");
+}
