@@ -1,24 +1,389 @@
-/* Placeholder until the dates rules land: compiles nothing, finds nothing. */
+/* dates.c — every date mention of a document, as a vb_date fact.
+ *
+ * Three tables drive it:
+ *   date_rows      the forms a date is written in, most specific first: an
+ *                  earlier row owns its bytes, so "ngày 07 tháng 3 năm 2016"
+ *                  never also yields "năm 2016" or "tháng 3 năm 2016";
+ *   deadline_cues  words that make the date right after them a deadline,
+ *                  each matched against the text just before the date (\z);
+ *   place_line     the "<Place>, " that opens the document's own date line.
+ * Adding a written form or a cue is adding a row. */
 #include "dates.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-struct vb_dates_rules {
-    int unused;
+#include "rules.h"
+
+typedef enum {
+    F_FULL,        /* groups d, m, y */
+    F_DAY_MONTH,   /* groups d, m: only after a deadline cue */
+    F_MONTH_YEAR,  /* groups m, y */
+    F_YEAR,        /* group y */
+    F_PERIOD,      /* groups y1, y2 */
+    F_RECUR,       /* row value = recurrence; optional group n = months */
+    F_BLANK        /* placeholder: group y, optional m */
+} date_form;
+
+/* Letters or digits may not touch a date on the left: "ngày" inside another
+ * word, "11/2005" inside "01/2005/NQLT". */
+#define L_EDGE "(?<![\\p{L}\\d])"
+#define N_EDGE "(?<![\\p{L}\\d/.-])"
+#define R_EDGE "(?![\\d/]|[.-]\\d)"
+#define BLANK "[\\s._…]"
+
+static const vb_rule_row date_rows[] = {
+    /* placeholders of an unsigned draft: "ngày    tháng    năm 2024" */
+    {"blank_day_month", L_EDGE "ngày" BLANK "*tháng" BLANK "*năm\\s*(?<y>\\d{4})(?!\\d)", F_BLANK, NULL, 0},
+    {"blank_day", L_EDGE "ngày" BLANK "+tháng\\s+(?<m>\\d{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>\\d{4})(?!\\d)",
+     F_BLANK, NULL, 0},
+    {"blank_numeric", L_EDGE "ngày\\s*[._…]+\\s*/\\s*[._…]+\\s*/\\s*(?<y>\\d{4})(?!\\d)", F_BLANK, NULL, 0},
+    /* full dates */
+    {"day_month_year_words",
+     L_EDGE "ngày\\s+(?<d>\\d{1,2})\\s+tháng\\s+(?<m>\\d{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>\\d{4})(?!\\d)",
+     F_FULL, NULL, 0},
+    {"day_month_year_numeric",
+     N_EDGE "(?:ngày\\s+)?(?<d>\\d{1,2})(?<sep>[/.-])(?<m>\\d{1,2})\\k<sep>(?<y>\\d{4})" R_EDGE, F_FULL,
+     NULL, 0},
+    /* periods before years, so "2016-2020" is one period, not two years */
+    {"period_named",
+     L_EDGE "(?:giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên khóa|niên độ)\\s+(?:từ\\s+)?(?:năm\\s+)?"
+            "(?<y1>\\d{4})\\s*(?:-|đến|tới)\\s*(?:năm\\s+)?(?<y2>\\d{4})" R_EDGE,
+     F_PERIOD, NULL, 0},
+    {"period_from_to",
+     L_EDGE "từ\\s+năm\\s+(?<y1>\\d{4})\\s+(?:đến|tới)\\s+(?:hết\\s+)?năm\\s+(?<y2>\\d{4})" R_EDGE, F_PERIOD,
+     NULL, 0},
+    {"period_bare", N_EDGE "(?<y1>(?:19|20)\\d{2})\\s*-\\s*(?<y2>(?:19|20)\\d{2})" R_EDGE, F_PERIOD, NULL, 0},
+    /* a day and month with no year: kept only as a deadline */
+    {"day_month_words", L_EDGE "ngày\\s+(?<d>\\d{1,2})\\s+tháng\\s+(?<m>\\d{1,2})(?![\\d/])", F_DAY_MONTH,
+     NULL, 0},
+    {"day_month_numeric", N_EDGE "(?:ngày\\s+)?(?<d>\\d{1,2})/(?<m>\\d{1,2})(?![\\d/])", F_DAY_MONTH, NULL, 0},
+    /* month and year */
+    {"month_year", L_EDGE "tháng\\s+(?<m>\\d{1,2})\\s*,?\\s*(?:năm\\s+|[/-]\\s*)(?<y>\\d{4})" R_EDGE,
+     F_MONTH_YEAR, NULL, 0},
+    /* a year on its own */
+    {"year", L_EDGE "năm\\s+(?<y>(?:1[89]|2[01])\\d{2})" R_EDGE, F_YEAR, NULL, 0},
+    /* recurrences; "cửa hàng", "nhà hàng", "mặt hàng" are not "hàng" = every */
+    {"every_n_months",
+     L_EDGE "(?:định kỳ\\s+(?:mỗi\\s+)?(?<n>\\d{1,2})\\s+tháng(?:\\s*(?:một|1)\\s+lần)?"
+            "|(?<n2>\\d{1,2})\\s+tháng\\s+(?:một|1)\\s+lần)(?!\\p{L})",
+     F_RECUR, "months", 0},
+    {"every_six_months", L_EDGE "(?:định kỳ\\s+)?(?:sáu|06)\\s+tháng\\s+(?:một|1)\\s+lần(?!\\p{L})", F_RECUR,
+     "every 6 months", 0},
+    {"quarterly",
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng|mỗi)\\s+quý(?!\\p{L})", F_RECUR,
+     "quarterly", 0},
+    {"monthly",
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tháng(?!\\p{L}|\\s+\\d)", F_RECUR,
+     "monthly", 0},
+    {"weekly", L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tuần(?!\\p{L})", F_RECUR,
+     "weekly", 0},
+    {"yearly",
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+năm(?!\\p{L}|\\s+\\d)", F_RECUR,
+     "yearly", 0},
+    {"daily", L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+ngày(?!\\p{L}|\\s+\\d)",
+     F_RECUR, "daily", 0},
 };
 
+/* Matched on the text before a date: the cue must end right where the date
+ * starts (only spaces or a colon between). */
+static const vb_rule_row deadline_cues[] = {
+    {"truoc", L_EDGE "(?:trước|trước hoặc (?:vào|trong))\\s*:?\\s*\\z", 0, NULL, 0},
+    {"cham_nhat", L_EDGE "(?:chậm|muộn) nhất(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z", 0, NULL, 0},
+    {"han_chot", L_EDGE "(?:hạn chót|hạn cuối|thời hạn|hạn nộp|hạn gửi)(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z", 0,
+     NULL, 0},
+    {"khong_muon_hon", L_EDGE "không (?:muộn|chậm) hơn\\s*\\z", 0, NULL, 0},
+};
+
+/* The text between the start of a line and the document's own date:
+ * "Tây Ninh, ", "Quận 1, ", "TP. Hồ Chí Minh, ". */
+static const vb_rule_row place_line[] = {
+    {"place", "\\A[\\s*_]*\\p{Lu}[\\p{L}\\p{N}.' -]{0,48},\\s*\\z", 0, NULL, VB_RULE_CASED},
+};
+
+struct vb_dates_rules {
+    vb_ruleset dates, cues, place;
+};
+
+#define N_ROWS(t) (sizeof(t) / sizeof((t)[0]))
+
 vb_status vb_dates_open(vb_dates_rules **out, char *err, size_t errlen) {
-    (void)err;
-    (void)errlen;
-    *out = calloc(1, sizeof **out);
-    return *out ? VB_OK : VB_E_NOMEM;
+    *out = NULL;
+    vb_dates_rules *x = calloc(1, sizeof *x);
+    if (!x) return VB_E_NOMEM;
+    vb_status s;
+    if ((s = vb_ruleset_compile(&x->dates, date_rows, N_ROWS(date_rows), err, errlen)) != VB_OK ||
+        (s = vb_ruleset_compile(&x->cues, deadline_cues, N_ROWS(deadline_cues), err, errlen)) != VB_OK ||
+        (s = vb_ruleset_compile(&x->place, place_line, N_ROWS(place_line), err, errlen)) != VB_OK) {
+        vb_dates_close(x);
+        return s;
+    }
+    *out = x;
+    return VB_OK;
 }
 
-void vb_dates_close(vb_dates_rules *x) { free(x); }
+void vb_dates_close(vb_dates_rules *x) {
+    if (!x) return;
+    vb_ruleset_free(&x->dates);
+    vb_ruleset_free(&x->cues);
+    vb_ruleset_free(&x->place);
+    free(x);
+}
+
+/* ---- one candidate per accepted match, resolved into facts at the end ---- */
+
+typedef struct {
+    vb_span span;
+    date_form form;
+    vb_date_role role;
+    char value[24];  /* "" = JSON null */
+    int month, day;  /* F_DAY_MONTH: the year comes later */
+    char recur[24];
+} cand;
+
+typedef struct {
+    cand *items;
+    size_t len, cap;
+} candv;
+
+static int cand_push(candv *v, const cand *c) {
+    if (v->len == v->cap) {
+        size_t n = v->cap ? v->cap * 2 : 32;
+        cand *p = realloc(v->items, n * sizeof *p);
+        if (!p) return -1;
+        v->items = p;
+        v->cap = n;
+    }
+    v->items[v->len++] = *c;
+    return 0;
+}
+
+static int group_int(const vb_ruleset *rs, size_t i, const char *text, const char *name, int *out) {
+    size_t s, e;
+    if (!vb_rule_group(rs, i, name, &s, &e) || e == s || e - s > 4) return 0;
+    int v = 0;
+    for (size_t k = s; k < e; k++) v = v * 10 + (text[k] - '0');
+    *out = v;
+    return 1;
+}
+
+static bool any_covered(const unsigned char *mask, size_t s, size_t e) {
+    for (size_t k = s; k < e; k++)
+        if (mask[k]) return true;
+    return false;
+}
+
+/* Next match start after a match at [s,e): never loops on an empty match
+ * and never lands inside a UTF-8 sequence. */
+static size_t next_start(const char *t, size_t len, size_t s, size_t e) {
+    if (e > s) return e;
+    size_t k = s + 1;
+    while (k < len && ((unsigned char)t[k] & 0xC0) == 0x80) k++;
+    return k;
+}
+
+static bool deadline_cue_before(const vb_dates_rules *x, const char *t, size_t s) {
+    size_t from = s > 48 ? s - 48 : 0;
+    while (from < s && ((unsigned char)t[from] & 0xC0) == 0x80) from++;
+    for (size_t i = 0; i < x->cues.len; i++)
+        if (vb_rule_match(&x->cues, i, t, s, from, NULL, NULL)) return true;
+    return false;
+}
+
+/* "<Place>, " before the date on its line, and nothing but punctuation after. */
+static bool on_place_line(const vb_dates_rules *x, const char *t, size_t len, vb_span sp) {
+    size_t ls = sp.start;
+    while (ls > 0 && t[ls - 1] != '\n') ls--;
+    if (sp.start - ls > 64) return false;
+    for (size_t k = sp.end; k < len && t[k] != '\n'; k++)
+        if (t[k] != ' ' && t[k] != '\t' && t[k] != '.' && t[k] != '*') return false;
+    return vb_rule_match(&x->place, 0, t + ls, sp.start - ls, 0, NULL, NULL);
+}
+
+static void sentence_bounds(const char *t, size_t len, size_t at, size_t *s, size_t *e) {
+    size_t a = at;
+    while (a > 0 && t[a - 1] != '\n' && !(a >= 2 && t[a - 2] == '.' && t[a - 1] == ' ')) a--;
+    size_t b = at;
+    while (b < len && t[b] != '\n' && !(t[b] == '.' && (b + 1 == len || t[b + 1] == ' '))) b++;
+    *s = a;
+    *e = b;
+}
+
+static bool inside_reference(const vb_doc *d, vb_span sp) {
+    for (size_t i = 0; i < d->references.len; i++) {
+        const vb_spanv *m = &d->references.items[i].mentions;
+        for (size_t k = 0; k < m->len; k++)
+            if (sp.start >= m->items[k].start && sp.end <= m->items[k].end) return true;
+    }
+    return false;
+}
+
+/* Build the candidate for a match of row i at [s,e); false when the match
+ * is not a date after all (impossible day, period backwards…). */
+static bool make_cand(const vb_dates_rules *x, size_t i, const char *t, size_t s, size_t e, cand *c) {
+    const vb_ruleset *rs = &x->dates;
+    const vb_rule_row *row = rs->rules[i].row;
+    memset(c, 0, sizeof *c);
+    c->span = (vb_span){s, e};
+    c->form = (date_form)row->tag;
+    c->role = VB_DATE_REFERENCE;
+    int y = 0, m = 0, dd = 0, y2 = 0, n = 0;
+    switch (c->form) {
+    case F_FULL:
+        return group_int(rs, i, t, "d", &dd) && group_int(rs, i, t, "m", &m) &&
+               group_int(rs, i, t, "y", &y) && vb_date_format(y, m, dd, c->value);
+    case F_BLANK:
+        if (!group_int(rs, i, t, "y", &y)) return false;
+        if (!group_int(rs, i, t, "m", &m)) m = 0;
+        return vb_date_format(y, m, 0, c->value);
+    case F_MONTH_YEAR:
+        return group_int(rs, i, t, "m", &m) && group_int(rs, i, t, "y", &y) &&
+               vb_date_format(y, m, 0, c->value);
+    case F_YEAR:
+        return group_int(rs, i, t, "y", &y) && vb_date_format(y, 0, 0, c->value);
+    case F_DAY_MONTH:
+        if (!group_int(rs, i, t, "d", &dd) || !group_int(rs, i, t, "m", &m)) return false;
+        /* 29/02 is a real day in some years: check against a leap year */
+        if (!vb_date_valid(2000, m, dd)) return false;
+        c->day = dd;
+        c->month = m;
+        c->role = VB_DATE_DEADLINE;
+        return true;
+    case F_PERIOD:
+        if (!group_int(rs, i, t, "y1", &y) || !group_int(rs, i, t, "y2", &y2)) return false;
+        if (y < 1000 || y2 <= y || y2 - y > 50) return false;
+        snprintf(c->value, sizeof c->value, "%04d/%04d", y, y2);
+        c->role = VB_DATE_PERIOD;
+        return true;
+    case F_RECUR:
+        c->role = VB_DATE_RECURRING;
+        if (strcmp(row->value, "months") != 0) {
+            snprintf(c->recur, sizeof c->recur, "%s", row->value);
+            return true;
+        }
+        if (!group_int(rs, i, t, "n", &n) && !group_int(rs, i, t, "n2", &n)) return false;
+        if (n < 1 || n > 24) return false;
+        if (n == 1) snprintf(c->recur, sizeof c->recur, "monthly");
+        else if (n == 3) snprintf(c->recur, sizeof c->recur, "quarterly");
+        else if (n == 12) snprintf(c->recur, sizeof c->recur, "yearly");
+        else snprintf(c->recur, sizeof c->recur, "every %d months", n);
+        return true;
+    }
+    return false;
+}
+
+static int by_start(const void *pa, const void *pb) {
+    const cand *a = pa, *b = pb;
+    return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
+}
+
+/* A year-less deadline in a sentence that also says "hàng quý", "hằng
+ * năm"… recurs every year: it has no single ISO value. */
+static bool sentence_recurs(const candv *v, const char *t, size_t len, vb_span sp) {
+    size_t s, e;
+    sentence_bounds(t, len, sp.start, &s, &e);
+    for (size_t k = 0; k < v->len; k++)
+        if (v->items[k].form == F_RECUR && v->items[k].span.start >= s && v->items[k].span.end <= e)
+            return true;
+    return false;
+}
+
+static bool warned_at(const vb_doc *d, const char *code, vb_span sp) {
+    for (size_t i = 0; i < d->warnings.len; i++) {
+        const vb_warning *w = &d->warnings.items[i];
+        if (w->has_span && strcmp(w->code, code) == 0 && w->span.start < sp.end && sp.start < w->span.end)
+            return true;
+    }
+    return false;
+}
+
+static vb_status collect(const vb_dates_rules *x, const vb_doc *d, unsigned char *mask, candv *v) {
+    const char *t = d->text;
+    size_t len = d->text_len;
+    for (size_t i = 0; i < x->dates.len; i++) {
+        size_t pos = 0;
+        const size_t *ov;
+        while (pos <= len && vb_rule_match(&x->dates, i, t, len, pos, &ov, NULL)) {
+            size_t s = ov[0], e = ov[1];
+            pos = next_start(t, len, s, e);
+            if (e == s || any_covered(mask, s, e)) continue;
+            cand c;
+            if (!make_cand(x, i, t, s, e, &c)) {
+                /* "ngày 32 tháng 1 năm 2020" is no date, and neither is its "năm 2020" */
+                if (x->dates.rules[i].row->tag == F_FULL || x->dates.rules[i].row->tag == F_MONTH_YEAR)
+                    memset(mask + s, 1, e - s);
+                continue;
+            }
+            bool in_ref = inside_reference(d, c.span);
+            if (c.form == F_DAY_MONTH && (in_ref || !deadline_cue_before(x, t, s))) continue;
+            if (!in_ref && (c.form == F_FULL || c.form == F_MONTH_YEAR || c.form == F_YEAR) &&
+                deadline_cue_before(x, t, s))
+                c.role = VB_DATE_DEADLINE;
+            if (cand_push(v, &c)) return VB_E_NOMEM;
+            memset(mask + s, 1, e - s);
+        }
+    }
+    return VB_OK;
+}
+
+/* The document's own date: the header's span when the segmenter found one,
+ * else the first date standing on a "<Place>, ngày …" line. */
+static void mark_issued(const vb_dates_rules *x, const vb_doc *d, candv *v) {
+    vb_span h = d->header.date_span;
+    bool have_header_span = h.end > h.start;
+    for (size_t k = 0; k < v->len; k++) {
+        cand *c = &v->items[k];
+        if (c->form != F_FULL && c->form != F_BLANK) continue;
+        bool issued = have_header_span ? (c->span.start < h.end && h.start < c->span.end)
+                                       : on_place_line(x, d->text, d->text_len, c->span);
+        if (issued && !inside_reference(d, c->span)) {
+            c->role = VB_DATE_ISSUED;
+            if (!have_header_span) return; /* only the first such line */
+        }
+    }
+}
 
 vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
-    (void)x;
-    (void)d;
-    (void)a;
-    return VB_OK;
+    if (!x || !d || !a) return VB_E_INTERNAL;
+    if (!d->text || d->text_len == 0) return VB_OK;
+    unsigned char *mask = calloc(d->text_len, 1);
+    if (!mask) return VB_E_NOMEM;
+    candv v = {0};
+    vb_status st = collect(x, d, mask, &v);
+    free(mask);
+    if (st != VB_OK) {
+        free(v.items);
+        return st;
+    }
+    qsort(v.items, v.len, sizeof *v.items, by_start);
+    mark_issued(x, d, &v);
+    int year = vb_date_year_of(d->header.date);
+    for (size_t k = 0; k < v.len && st == VB_OK; k++) {
+        cand *c = &v.items[k];
+        if (c->form == F_DAY_MONTH) {
+            if (sentence_recurs(&v, d->text, d->text_len, c->span)) {
+                snprintf(c->recur, sizeof c->recur, "yearly");
+            } else if (!year || !vb_date_format(year, c->month, c->day, c->value)) {
+                continue; /* no year to anchor it: better nothing than a guess */
+            }
+        }
+        vb_date f = {0};
+        f.span = c->span;
+        f.role = c->role;
+        f.text = vb_arena_strndup(a, d->text + c->span.start, c->span.end - c->span.start);
+        f.value = c->value[0] ? vb_arena_strdup(a, c->value) : NULL;
+        f.recurrence = c->recur[0] ? vb_arena_strdup(a, c->recur) : NULL;
+        if (!f.text || (c->value[0] && !f.value) || (c->recur[0] && !f.recurrence) ||
+            VB_PUSH(a, d->dates, f)) {
+            st = VB_E_NOMEM;
+            break;
+        }
+        if (c->form == F_BLANK && !warned_at(d, "W_BLANK_DATE", c->span) &&
+            vb_doc_warn(a, d, "W_BLANK_DATE", &c->span, "date left blank: \"%s\"", f.text))
+            st = VB_E_NOMEM;
+    }
+    free(v.items);
+    return st;
 }

@@ -1,24 +1,537 @@
-/* Placeholder until the references rules land: compiles nothing, finds nothing. */
+/* references.c — cited documents, from the text of one vb_doc.
+ *
+ * The search is driven by the number: number_rows find "361/QĐ-TTg" and
+ * "14-KH/TU"; a prefix row, generated from the shared type table
+ * (pipeline/core/doctypes.c) plus alias_rows, must end right before it
+ * ("Quyết định số ", "Kế hoạch ", or a lowercase "số "), else the number is
+ * not a citation.  tail_rows then read what follows in order: the date (by
+ * vb_date_parse_vn), "của" + issuer, "về" / a verb + subject, each ended by
+ * end_rows.  relation_rows decide basis / implements.  law_rows catch laws
+ * cited by name and date only. */
 #include "references.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-struct vb_references_rules {
-    int unused;
+#include "../pipeline/core/buf.h"
+#include "../pipeline/core/doctypes.h"
+#include "dates.h"
+#include "rules.h"
+
+/* Words that name a type the shared table does not list as such. */
+typedef struct {
+    const char *words; /* regex, caseless */
+    const char *name;  /* canonical doc_type, NULL = infer from the symbol */
+    const char *fallback; /* when the symbol names no type */
+} alias_row;
+
+static const alias_row alias_rows[] = {
+    {"văn\\s+bản", NULL, "Công văn"}, /* "văn bản số 123/UBND-VX": a công văn unless the symbol says more */
+    {"bộ\\s+luật", "Bộ luật", NULL},
+    {"luật\\s+sửa\\s+đổi,?\\s+bổ\\s+sung", "Luật", NULL},
 };
 
-vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen) {
-    (void)err;
-    (void)errlen;
-    *out = calloc(1, sizeof **out);
-    return *out ? VB_OK : VB_E_NOMEM;
+#define L_EDGE "(?<![\\p{L}\\d])"
+#define N_EDGE "(?<![\\p{L}\\d/.-])"
+/* one part of a symbol: "QĐ", "TTg", "BLĐTBXH", "QH14", "TB&XH" */
+#define SYM "\\p{Lu}[\\p{L}\\d&]*"
+/* after a spaced dash only an all-capital part: "QĐ - UBND", never "- Ủy ban" */
+#define CAPS "[\\p{Lu}\\d][\\p{Lu}\\d&]+(?!\\p{L})"
+
+enum { NUM_OFFICIAL, NUM_PARTY };
+
+static const vb_rule_row number_rows[] = {
+    {"official", N_EDGE "\\d{1,6}(?:\\s?/\\s?\\d{4})?\\s?/\\s?" SYM "(?:-" SYM "|\\s-\\s" CAPS ")*", NUM_OFFICIAL,
+     NULL, VB_RULE_CASED},
+    {"party", N_EDGE "\\d{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM "(?:-" SYM ")*", NUM_PARTY, NULL,
+     VB_RULE_CASED},
+};
+
+enum { T_DATE_LEAD, T_ISSUER_LEAD, T_SUBJECT_LEAD, T_SUBJECT_VERB };
+
+static const vb_rule_row tail_rows[] = {
+    {"date_lead", "\\G\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|ký)(?:\\s+vào)?\\s+)?(?=(?:ngày\\s+)?\\d)", T_DATE_LEAD,
+     NULL, 0},
+    {"issuer_lead", "\\G\\s*,?\\s*(?:của|do)\\s+(?=\\p{Lu})", T_ISSUER_LEAD, NULL, 0},
+    {"subject_lead", "\\G\\s*,?\\s*(?:về\\s+việc|về|v/v)\\s+", T_SUBJECT_LEAD, NULL, 0},
+    {"subject_verb",
+     "\\G\\s*,?\\s*(?=(?:phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thành lập)(?!\\p{L}))",
+     T_SUBJECT_VERB, NULL, 0},
+};
+
+enum { R_BASIS, R_IMPLEMENTS, R_CHAIN };
+
+/* Matched at the start of the mention's sentence (\G). */
+#define LEADER "\\G[\\s\\-+•*]*(?:(?:\\d+(?:\\.\\d+)*|[a-zđ]|[ivx]+)[.)]\\s+)?"
+static const vb_rule_row relation_rows[] = {
+    {"basis", LEADER "căn\\s+cứ(?!\\p{L})", R_BASIS, NULL, 0},
+    /* must end where the mention starts */
+    {"implements",
+     LEADER "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?"
+            "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+",
+     R_IMPLEMENTS, NULL, 0},
+    /* between two citations of one list: "…; ", ", ", " và " */
+    {"chain", "\\A[\\s,;]*(?:và\\s+)?\\z", R_CHAIN, NULL, 0},
+};
+
+/* Laws and ordinances cited by name, kept only with a date or year. */
+static const vb_rule_row law_rows[] = {
+    {"law_by_name",
+     "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:B)ộ\\s+luật|(?-i:P)háp\\s+lệnh|(?-i:H)iến\\s+pháp)\\s+"
+     "(?<name>(?-i:\\p{Lu})[^\\d;.:()\\n\"]{1,150}?)\\s*,?\\s+(?:(?:được\\s+)?(?:ban hành|thông qua)\\s+)?"
+     "(?:năm\\s+(?<year>\\d{4})(?![\\d/])|(?=ngày\\s+\\d))",
+     0, NULL, 0},
+};
+
+struct vb_references_rules {
+    vb_ruleset numbers, prefixes, tail, ends, relation, laws;
+    vb_rule_row *prefix_rows; /* generated; patterns owned below */
+    vb_rule_row end_rows[2];
+    char **patterns;
+    size_t n_patterns;
+    size_t n_doctypes; /* prefix rows [0,n_doctypes) are vb_doctypes, then aliases, then "số" */
+};
+
+#define N_ROWS(t) (sizeof(t) / sizeof((t)[0]))
+
+/* "Nghị quyết liên tịch" -> "Nghị\s+quyết\s+liên\s+tịch" */
+static char *words_pattern(const char *name) {
+    size_t n = strlen(name), spaces = 0;
+    for (size_t i = 0; i < n; i++) spaces += name[i] == ' ';
+    char *p = malloc(n + 2 * spaces + 1), *w = p;
+    if (!p) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (name[i] == ' ') {
+            memcpy(w, "\\s+", 3);
+            w += 3;
+        } else {
+            *w++ = name[i];
+        }
+    }
+    *w = '\0';
+    return p;
 }
 
-void vb_references_close(vb_references_rules *x) { free(x); }
+static char *keep(vb_references_rules *x, char *p) {
+    if (p) x->patterns[x->n_patterns++] = p;
+    return p;
+}
+
+/* The alternation of every type's words, for "stop before the next citation". */
+static char *types_alternation(void) {
+    vb_buf b;
+    vb_buf_init(&b);
+    for (size_t i = 0; i < vb_doctypes_count; i++) {
+        char *w = words_pattern(vb_doctypes[i].name);
+        if (!w) b.oom = true;
+        else vb_buf_printf(&b, "%s%s", i ? "|" : "", w);
+        free(w);
+    }
+    for (size_t j = 0; j < N_ROWS(alias_rows); j++) vb_buf_printf(&b, "|%s", alias_rows[j].words);
+    const char *s = vb_buf_cstr(&b);
+    char *out = s ? strdup(s) : NULL;
+    vb_buf_free(&b);
+    return out;
+}
+
+static vb_status build_generated(vb_references_rules *x) {
+    size_t n_prefix = vb_doctypes_count + N_ROWS(alias_rows) + 1;
+    x->patterns = calloc(n_prefix + 4, sizeof *x->patterns);
+    x->prefix_rows = calloc(n_prefix, sizeof *x->prefix_rows);
+    if (!x->patterns || !x->prefix_rows) return VB_E_NOMEM;
+    x->n_doctypes = vb_doctypes_count;
+    /* "<type> số: " / "<type> " right before the number */
+    static const char tail[] = ")(?:\\s+số\\s*:?\\s*|\\s*:\\s*|\\s+)\\z";
+    for (size_t i = 0; i < n_prefix - 1; i++) {
+        const char *name;
+        char *w;
+        if (i < vb_doctypes_count) {
+            name = vb_doctypes[i].name;
+            w = words_pattern(name);
+        } else {
+            name = alias_rows[i - vb_doctypes_count].words;
+            w = strdup(name);
+        }
+        if (!w) return VB_E_NOMEM;
+        size_t need = strlen(L_EDGE) + 3 + strlen(w) + sizeof tail;
+        char *p = keep(x, malloc(need));
+        if (!p) {
+            free(w);
+            return VB_E_NOMEM;
+        }
+        snprintf(p, need, "%s(?:%s%s", L_EDGE, w, tail);
+        free(w);
+        x->prefix_rows[i] = (vb_rule_row){name, p, (int)i, NULL, 0};
+    }
+    /* a bare lowercase "số" in running text; never the header's "Số:" */
+    x->prefix_rows[n_prefix - 1] = (vb_rule_row){"so", L_EDGE "số\\s+\\z", -1, NULL, VB_RULE_CASED};
+
+    char *types = types_alternation();
+    if (!types) return VB_E_NOMEM;
+    static const char issuer_fmt[] =
+        "(?=\\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thành lập|triển khai|thực hiện"
+        "|tổ chức|nhằm|để|đã|thì|cho|tại|trong|theo|đối với|là|có|được|với|và\\s+(?:các|những)|v/v)(?!\\p{L}))"
+        "|\\s*[;:()\\n\"]|(?<!TP)\\.(?=\\s|\\z)|,\\s*+(?:(?!\\p{Lu})|(?=%s))|\\s+và\\s+(?=%s)|\\z";
+    static const char subject_fmt[] =
+        "\\s*[;:\\n]|\\.(?=\\s|\\z)|\\s*\\((?!\\d)|,\\s*(?-i:(?=\\p{Lu}))|\\s+và\\s+(?=%s)"
+        "|,?\\s+(?:đảm bảo|bảo đảm|nhằm|góp phần)\\s|\\z";
+    size_t tl = strlen(types);
+    char *ie = keep(x, malloc(sizeof issuer_fmt + 2 * tl));
+    char *se = keep(x, malloc(sizeof subject_fmt + tl));
+    if (ie) snprintf(ie, sizeof issuer_fmt + 2 * tl, issuer_fmt, types, types);
+    if (se) snprintf(se, sizeof subject_fmt + tl, subject_fmt, types);
+    free(types);
+    if (!ie || !se) return VB_E_NOMEM;
+    x->end_rows[0] = (vb_rule_row){"issuer_end", ie, 0, NULL, 0};
+    x->end_rows[1] = (vb_rule_row){"subject_end", se, 1, NULL, 0};
+    return VB_OK;
+}
+
+vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen) {
+    *out = NULL;
+    vb_references_rules *x = calloc(1, sizeof *x);
+    if (!x) return VB_E_NOMEM;
+    vb_status s = build_generated(x);
+    if (s == VB_OK &&
+        ((s = vb_ruleset_compile(&x->numbers, number_rows, N_ROWS(number_rows), err, errlen)) != VB_OK ||
+         (s = vb_ruleset_compile(&x->prefixes, x->prefix_rows, vb_doctypes_count + N_ROWS(alias_rows) + 1,
+                                 err, errlen)) != VB_OK ||
+         (s = vb_ruleset_compile(&x->tail, tail_rows, N_ROWS(tail_rows), err, errlen)) != VB_OK ||
+         (s = vb_ruleset_compile(&x->ends, x->end_rows, 2, err, errlen)) != VB_OK ||
+         (s = vb_ruleset_compile(&x->relation, relation_rows, N_ROWS(relation_rows), err, errlen)) != VB_OK ||
+         (s = vb_ruleset_compile(&x->laws, law_rows, N_ROWS(law_rows), err, errlen)) != VB_OK)) {
+    }
+    if (s != VB_OK) {
+        vb_references_close(x);
+        return s;
+    }
+    *out = x;
+    return VB_OK;
+}
+
+void vb_references_close(vb_references_rules *x) {
+    if (!x) return;
+    vb_ruleset_free(&x->numbers);
+    vb_ruleset_free(&x->prefixes);
+    vb_ruleset_free(&x->tail);
+    vb_ruleset_free(&x->ends);
+    vb_ruleset_free(&x->relation);
+    vb_ruleset_free(&x->laws);
+    for (size_t i = 0; i < x->n_patterns; i++) free(x->patterns[i]);
+    free(x->patterns);
+    free(x->prefix_rows);
+    free(x);
+}
+
+/* ---- reading one mention ---- */
+
+typedef struct {
+    vb_span span;         /* type word (or "số") .. last field */
+    const char *doc_type; /* static strings */
+    const char *code;
+    bool generic;         /* "văn bản": the symbol's type wins over doc_type */
+    vb_span number;       /* unset when unnumbered */
+    char date[11];
+    vb_span issuer, subject;
+    vb_relation relation;
+} mention;
+
+static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+static void trim(const char *t, vb_span *s) {
+    while (s->start < s->end && is_space(t[s->start])) s->start++;
+    while (s->end > s->start && (is_space(t[s->end - 1]) || strchr(",;:.", t[s->end - 1]))) s->end--;
+}
+
+static size_t utf8_back(const char *t, size_t at, size_t n) {
+    size_t from = at > n ? at - n : 0;
+    while (from < at && ((unsigned char)t[from] & 0xC0) == 0x80) from++;
+    return from;
+}
+
+/* The code part of a symbol: "QĐ" of 361/QĐ-TTg and 178/2004/NĐ-CP, "KH"
+ * of 14-KH/TU.  s is the number with spaces removed. */
+static bool symbol_code(const char *s, const char **code, size_t *len) {
+    const char *p = s;
+    while (*p >= '0' && *p <= '9') p++;
+    const char *q;
+    if (*p == '-') { /* party form */
+        p++;
+        q = strchr(p, '/');
+        if (!q) return false;
+    } else if (*p == '/') {
+        p++;
+        if (strlen(p) > 5 && p[4] == '/' && p[0] >= '0' && p[0] <= '9') p += 5;
+        q = p;
+        while (*q && *q != '-') q++;
+    } else {
+        return false;
+    }
+    *code = p;
+    *len = (size_t)(q - p);
+    return q > p;
+}
+
+static char *strip_spaces(vb_arena *a, const char *t, vb_span sp) {
+    char *out = vb_arena_alloc(a, sp.end - sp.start + 1);
+    if (!out) return NULL;
+    size_t n = 0;
+    for (size_t k = sp.start; k < sp.end; k++)
+        if (!is_space(t[k])) out[n++] = t[k];
+    out[n] = '\0';
+    return out;
+}
+
+/* Type and start of the words before the number at ns; false when none. */
+static bool read_prefix(const vb_references_rules *x, const char *t, size_t ns, mention *m) {
+    size_t from = utf8_back(t, ns, 100);
+    const size_t *ov;
+    size_t best = ns;
+    long best_row = -2;
+    for (size_t i = 0; i < x->prefixes.len; i++) {
+        if (!vb_rule_match(&x->prefixes, i, t, ns, from, &ov, NULL)) continue;
+        if (ov[0] < best) {
+            best = ov[0];
+            best_row = x->prefixes.rules[i].row->tag;
+        }
+    }
+    if (best_row == -2) return false;
+    m->span.start = best;
+    m->doc_type = NULL;
+    m->code = NULL;
+    if (best_row >= 0 && (size_t)best_row < x->n_doctypes) {
+        m->doc_type = vb_doctypes[best_row].name;
+        m->code = vb_doctypes[best_row].code;
+    } else if (best_row >= 0) {
+        const alias_row *al = &alias_rows[(size_t)best_row - x->n_doctypes];
+        m->doc_type = al->name ? al->name : al->fallback;
+        m->generic = al->name == NULL;
+    }
+    return true;
+}
+
+static void infer_type(const char *number, mention *m) {
+    if (m->doc_type && !m->generic) return;
+    const char *c;
+    size_t n;
+    if (!symbol_code(number, &c, &n)) return;
+    const vb_doctype *ty = vb_doctype_by_code(c, n);
+    if (ty) {
+        m->doc_type = ty->name;
+        m->code = ty->code;
+    }
+}
+
+/* End of a field that starts at s: the first end row match, within cap bytes. */
+static bool field_end(const vb_references_rules *x, size_t row, const char *t, size_t len, size_t s,
+                      size_t cap, size_t *e) {
+    size_t lim = s + cap < len ? s + cap : len;
+    while (lim < len && ((unsigned char)t[lim] & 0xC0) == 0x80) lim++;
+    const size_t *ov;
+    if (!vb_rule_match(&x->ends, row, t, lim, s, &ov, NULL)) return false;
+    if (ov[0] == lim && lim < len) return false; /* \z of the cap, not of the text */
+    *e = ov[0];
+    return *e > s;
+}
+
+/* Date, issuer and subject after position pos; extends m->span. */
+static void read_tail(const vb_references_rules *x, const char *t, size_t len, size_t pos, mention *m) {
+    const size_t *ov;
+    size_t end = pos;
+    if (vb_rule_match(&x->tail, T_DATE_LEAD, t, len, pos, &ov, NULL)) {
+        size_t used;
+        if (vb_date_parse_vn(t + ov[1], len - ov[1], m->date, &used)) pos = end = ov[1] + used;
+    }
+    if (vb_rule_match(&x->tail, T_ISSUER_LEAD, t, len, pos, &ov, NULL)) {
+        size_t s = ov[1], e;
+        if (field_end(x, 0, t, len, s, 240, &e)) {
+            m->issuer = (vb_span){s, e};
+            trim(t, &m->issuer);
+            if (m->issuer.end > m->issuer.start) pos = end = m->issuer.end;
+        }
+    }
+    size_t s = 0;
+    if (vb_rule_match(&x->tail, T_SUBJECT_LEAD, t, len, pos, &ov, NULL) ||
+        vb_rule_match(&x->tail, T_SUBJECT_VERB, t, len, pos, &ov, NULL))
+        s = ov[1];
+    size_t e;
+    if (s && field_end(x, 1, t, len, s, 400, &e)) {
+        m->subject = (vb_span){s, e};
+        trim(t, &m->subject);
+        if (m->subject.end > m->subject.start) end = m->subject.end;
+    }
+    m->span.end = end;
+    trim(t, &m->span);
+}
+
+/* ---- relation ---- */
+
+static size_t sentence_start(const char *t, size_t at) {
+    while (at > 0 && t[at - 1] != '\n' && !(at >= 2 && t[at - 2] == '.' && t[at - 1] == ' ')) at--;
+    return at;
+}
+
+typedef struct {
+    bool valid;
+    size_t sentence, end;
+    vb_relation relation;
+} prev_mention;
+
+static vb_relation relation_of(const vb_references_rules *x, const char *t, size_t len, vb_span sp,
+                               const prev_mention *prev) {
+    size_t ss = sentence_start(t, sp.start);
+    const size_t *ov;
+    if (vb_rule_match(&x->relation, R_BASIS, t, len, ss, NULL, NULL)) return VB_REL_BASIS;
+    if (vb_rule_match(&x->relation, R_IMPLEMENTS, t, len, ss, &ov, NULL) && ov[1] == sp.start)
+        return VB_REL_IMPLEMENTS;
+    if (prev->valid && prev->sentence == ss && prev->relation == VB_REL_IMPLEMENTS && prev->end <= sp.start &&
+        vb_rule_match(&x->relation, R_CHAIN, t + prev->end, sp.start - prev->end, 0, NULL, NULL))
+        return VB_REL_IMPLEMENTS;
+    return VB_REL_CITED;
+}
+
+/* ---- merging into d->references ---- */
+
+static int rel_rank(vb_relation r) { return r == VB_REL_BASIS ? 2 : r == VB_REL_IMPLEMENTS ? 1 : 0; }
+
+static char *span_dup(vb_arena *a, const char *t, vb_span s) {
+    return s.end > s.start ? vb_arena_strndup(a, t + s.start, s.end - s.start) : NULL;
+}
+
+static vb_status add_mention(vb_arena *a, vb_doc *d, const mention *m, const char *number) {
+    const char *t = d->text;
+    vb_reference *r = NULL;
+    for (size_t i = 0; i < d->references.len && !r; i++) {
+        vb_reference *c = &d->references.items[i];
+        if (number ? (c->number && strcmp(c->number, number) == 0)
+                   : (!c->number && c->doc_type && m->doc_type && strcmp(c->doc_type, m->doc_type) == 0 &&
+                      c->date && strcmp(c->date, m->date) == 0))
+            r = c;
+    }
+    if (!r) {
+        vb_reference nr = {0};
+        nr.span = m->span;
+        nr.relation = m->relation;
+        nr.number = number ? vb_arena_strdup(a, number) : NULL;
+        if ((number && !nr.number) || VB_PUSH(a, d->references, nr)) return VB_E_NOMEM;
+        r = &d->references.items[d->references.len - 1];
+    }
+    if (VB_PUSH(a, r->mentions, m->span)) return VB_E_NOMEM;
+    if (rel_rank(m->relation) > rel_rank(r->relation)) r->relation = m->relation;
+    /* the first mention that says a thing says it */
+    if (!r->doc_type && m->doc_type && !(r->doc_type = vb_arena_strdup(a, m->doc_type))) return VB_E_NOMEM;
+    if (!r->doc_type_code && m->code && !(r->doc_type_code = vb_arena_strdup(a, m->code))) return VB_E_NOMEM;
+    if (!r->date && m->date[0] && !(r->date = vb_arena_strdup(a, m->date))) return VB_E_NOMEM;
+    if (!r->issuer && m->issuer.end > m->issuer.start && !(r->issuer = span_dup(a, t, m->issuer)))
+        return VB_E_NOMEM;
+    if (!r->subject && m->subject.end > m->subject.start && !(r->subject = span_dup(a, t, m->subject)))
+        return VB_E_NOMEM;
+    return VB_OK;
+}
+
+static bool same_number(const char *a, const char *b) {
+    if (!a || !b) return false;
+    while (*a || *b) {
+        while (is_space(*a)) a++;
+        while (is_space(*b)) b++;
+        if (*a != *b) return false;
+        if (*a) a++, b++;
+    }
+    return true;
+}
+
+static size_t next_start(const char *t, size_t len, size_t s, size_t e) {
+    if (e > s) return e;
+    size_t k = s + 1;
+    while (k < len && ((unsigned char)t[k] & 0xC0) == 0x80) k++;
+    return k;
+}
+
+static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, unsigned char *mask,
+                          prev_mention *prev) {
+    const char *t = d->text;
+    size_t len = d->text_len;
+    const vb_span hn = d->header.number_span;
+    size_t pos = 0;
+    const size_t *ov;
+    /* numbers in reading order, whichever form */
+    for (;;) {
+        size_t ns = len, ne = len;
+        for (size_t i = 0; i < x->numbers.len; i++)
+            if (vb_rule_match(&x->numbers, i, t, len, pos, &ov, NULL) && ov[0] < ns) {
+                ns = ov[0];
+                ne = ov[1];
+            }
+        if (ns >= len) break;
+        pos = next_start(t, len, ns, ne);
+        if (hn.end > hn.start && ns < hn.end && hn.start < ne) continue; /* the header's own "Số:" */
+        mention m;
+        memset(&m, 0, sizeof m);
+        if (!read_prefix(x, t, ns, &m)) continue;
+        m.number = (vb_span){ns, ne};
+        char *number = strip_spaces(a, t, m.number);
+        if (!number) return VB_E_NOMEM;
+        if (same_number(number, d->header.number)) continue; /* the document itself */
+        infer_type(number, &m);
+        read_tail(x, t, len, ne, &m);
+        m.relation = relation_of(x, t, len, m.span, prev);
+        *prev = (prev_mention){true, sentence_start(t, m.span.start), m.span.end, m.relation};
+        memset(mask + m.span.start, 1, m.span.end - m.span.start);
+        vb_status s = add_mention(a, d, &m, number);
+        if (s != VB_OK) return s;
+        if (m.span.end > pos) pos = m.span.end;
+    }
+    return VB_OK;
+}
+
+static vb_status by_name(const vb_references_rules *x, vb_doc *d, vb_arena *a, const unsigned char *mask) {
+    const char *t = d->text;
+    size_t len = d->text_len, pos = 0;
+    const size_t *ov;
+    prev_mention none = {0};
+    while (vb_rule_match(&x->laws, 0, t, len, pos, &ov, NULL)) {
+        size_t s = ov[0], e = ov[1];
+        pos = next_start(t, len, s, e);
+        if (mask[s]) continue; /* already part of a numbered citation */
+        size_t ts, te, ns, ne, ys, ye;
+        if (!vb_rule_group(&x->laws, 0, "type", &ts, &te) || !vb_rule_group(&x->laws, 0, "name", &ns, &ne))
+            continue;
+        mention m;
+        memset(&m, 0, sizeof m);
+        m.span = (vb_span){s, e};
+        if (vb_rule_group(&x->laws, 0, "year", &ys, &ye)) {
+            int y = 0;
+            for (size_t k = ys; k < ye; k++) y = y * 10 + (t[k] - '0');
+            if (!vb_date_format(y, 0, 0, m.date)) continue;
+        } else {
+            size_t used;
+            if (!vb_date_parse_vn(t + e, len - e, m.date, &used)) continue;
+            m.span.end = e + used;
+        }
+        const vb_doctype *ty = vb_doctype_by_name(t + ts, te - ts);
+        m.doc_type = ty ? ty->name : NULL;
+        char *written = NULL;
+        if (!ty && !(written = vb_arena_strndup(a, t + ts, te - ts))) return VB_E_NOMEM;
+        if (written) m.doc_type = written;
+        m.subject = (vb_span){ns, ne};
+        trim(t, &m.subject);
+        m.relation = relation_of(x, t, len, m.span, &none);
+        vb_status st = add_mention(a, d, &m, NULL);
+        if (st != VB_OK) return st;
+        if (m.span.end > pos) pos = m.span.end;
+    }
+    return VB_OK;
+}
 
 vb_status vb_references_extract(vb_references_rules *x, vb_doc *d, vb_arena *a) {
-    (void)x;
-    (void)d;
-    (void)a;
-    return VB_OK;
+    if (!x || !d || !a) return VB_E_INTERNAL;
+    if (!d->text || d->text_len == 0) return VB_OK;
+    unsigned char *mask = calloc(d->text_len, 1);
+    if (!mask) return VB_E_NOMEM;
+    prev_mention prev = {0};
+    vb_status s = numbered(x, d, a, mask, &prev);
+    if (s == VB_OK) s = by_name(x, d, a, mask);
+    free(mask);
+    return s;
 }

@@ -1,6 +1,21 @@
-/* references.h — extractor for referenced documents (Căn cứ / Thực hiện / cited), merged per number+date.
- * Open compiles the module's rule table once (JIT); extract appends facts
- * to the document, every fact with a span into d->text. */
+/* references.h — extractor for the documents a document cites.
+ *
+ * A citation is a type word or "số" followed by a number and symbol, in the
+ * official form (361/QĐ-TTg, 178/2004/NĐ-CP) or the party form (14-KH/TU),
+ * then optionally its date ("ngày 07 tháng 3 năm 2016", "ngày 07/10/2016"),
+ * its issuer after "của" and its subject after "về", "về việc" or a verb
+ * ("phê duyệt …", "ban hành …").  Laws cited by name with a date
+ * ("Luật Phòng, chống ma túy năm 2021") are kept without a number.
+ *
+ * One vb_reference per cited document: mentions of the same number (or of
+ * the same type and date when unnumbered) merge, every mention's span kept.
+ * relation: `basis` when the sentence opens with "Căn cứ", `implements` when
+ * "Thực hiện" / "Triển khai" leads straight to it, `cited` otherwise; the
+ * strongest over all mentions wins.  The document's own number
+ * (d->header.number) is not a reference.
+ *
+ * vb_references_open compiles the tables once (JIT); one handle serves one
+ * thread at a time. */
 #ifndef VB_EXTRACT_REFERENCES_H
 #define VB_EXTRACT_REFERENCES_H
 #include <stddef.h>
@@ -11,6 +26,7 @@ typedef struct vb_references_rules vb_references_rules;
 
 vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen);
 void vb_references_close(vb_references_rules *x);
+/* Append d's references (spans are byte offsets into d->text). */
 vb_status vb_references_extract(vb_references_rules *x, vb_doc *d, vb_arena *a);
 
 #endif

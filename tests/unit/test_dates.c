@@ -1,0 +1,292 @@
+/* test_dates.c — the date rule table and vb_date_parse_vn, on realistic
+ * sentences of Vietnamese directives, with positive and negative cases. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../extractors/dates.h"
+#include "check.h"
+
+static vb_dates_rules *rules;
+
+/* A document holding `text`, optionally with a header date. */
+static vb_doc make_doc(vb_arena *a, const char *text, const char *header_date) {
+    vb_doc d;
+    memset(&d, 0, sizeof d);
+    d.text = vb_arena_strdup(a, text);
+    d.text_len = strlen(text);
+    d.header.date = header_date ? vb_arena_strdup(a, header_date) : NULL;
+    if (vb_doc_index(a, &d)) abort();
+    return d;
+}
+
+/* Every fact's span must be exactly its words. */
+static int spans_ok(const vb_doc *d) {
+    for (size_t i = 0; i < d->dates.len; i++) {
+        const vb_date *x = &d->dates.items[i];
+        if (x->span.end <= x->span.start || x->span.end > d->text_len) return 0;
+        if (strlen(x->text) != x->span.end - x->span.start ||
+            memcmp(d->text + x->span.start, x->text, strlen(x->text)) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+static const vb_date *find_value(const vb_doc *d, const char *value) {
+    for (size_t i = 0; i < d->dates.len; i++)
+        if (d->dates.items[i].value && strcmp(d->dates.items[i].value, value) == 0) return &d->dates.items[i];
+    return NULL;
+}
+
+static size_t count_role(const vb_doc *d, vb_date_role r) {
+    size_t n = 0;
+    for (size_t i = 0; i < d->dates.len; i++) n += d->dates.items[i].role == r;
+    return n;
+}
+
+static vb_doc run(vb_arena *a, const char *text, const char *header_date) {
+    vb_doc d = make_doc(a, text, header_date);
+    CHECK(vb_dates_extract(rules, &d, a) == VB_OK);
+    CHECK(spans_ok(&d));
+    return d;
+}
+
+static void test_parse_vn(void) {
+    char iso[11];
+    size_t used = 0;
+    const char *s = "ngày 07 tháng 5 năm 2019 của";
+    CHECK(vb_date_parse_vn(s, strlen(s), iso, &used));
+    CHECK_STR(iso, "2019-05-07");
+    CHECK_INT(used, strlen("ngày 07 tháng 5 năm 2019"));
+    s = "Ngày 07 tháng\n5 năm 2019"; /* wrapped across a line */
+    CHECK(vb_date_parse_vn(s, strlen(s), iso, &used));
+    CHECK_STR(iso, "2019-05-07");
+    s = "07/10/2016 của Ủy ban";
+    CHECK(vb_date_parse_vn(s, strlen(s), iso, &used));
+    CHECK_STR(iso, "2016-10-07");
+    CHECK_INT(used, 10);
+    s = "ngày 17/11/2005";
+    CHECK(vb_date_parse_vn(s, strlen(s), iso, NULL));
+    CHECK_STR(iso, "2005-11-17");
+    s = "NGÀY 1 THÁNG 12 NĂM 2025";
+    CHECK(vb_date_parse_vn(s, strlen(s), iso, NULL));
+    CHECK_STR(iso, "2025-12-01");
+    s = "ngày 5 tháng 6/2024";
+    CHECK(vb_date_parse_vn(s, strlen(s), iso, NULL));
+    CHECK_STR(iso, "2024-06-05");
+    /* impossible or not dates */
+    const char *bad[] = {"30/02/2024", "ngày 32 tháng 1 năm 2020", "ngày 1 tháng 13 năm 2020",
+                         "29/02/2023", "1/12/2024/NQ-HĐND", "ngày tháng năm 2024", "178/2004",
+                         "ngày 07 tháng 5", "Kế hoạch 07/10/2016"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) CHECK(!vb_date_parse_vn(bad[i], strlen(bad[i]), iso, NULL));
+    s = "29/02/2024";
+    CHECK(vb_date_parse_vn(s, strlen(s), iso, NULL));
+    CHECK_STR(iso, "2024-02-29");
+}
+
+static void test_format(void) {
+    char v[11];
+    CHECK(vb_date_format(2025, 12, 0, v));
+    CHECK_STR(v, "2025-12");
+    CHECK(vb_date_format(2024, 0, 0, v));
+    CHECK_STR(v, "2024");
+    CHECK(!vb_date_format(2023, 2, 29, v));
+    CHECK(!vb_date_format(2023, 13, 1, v));
+    CHECK_INT(vb_date_year_of("2019-05-07"), 2019);
+    CHECK_INT(vb_date_year_of("20x9"), 0);
+    CHECK_INT(vb_date_year_of(NULL), 0);
+}
+
+static void test_full_dates(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a,
+                   "Căn cứ Quyết định số 361/QĐ-TTg ngày 07 tháng 3 năm 2016 của Thủ tướng Chính phủ.\n"
+                   "Căn cứ Quyết định 2578/QĐ-UBND ngày 07/10/2016 của Ủy ban nhân dân tỉnh.\n"
+                   "Quyết định số 41/2015/QĐ-UBND ngày 20/8/2015; Kế hoạch ngày 22/3/2024.",
+                   NULL);
+    CHECK(find_value(&d, "2016-03-07") != NULL);
+    CHECK(find_value(&d, "2016-10-07") != NULL);
+    CHECK(find_value(&d, "2015-08-20") != NULL);
+    CHECK(find_value(&d, "2024-03-22") != NULL);
+    /* the year inside a full date is not a date of its own */
+    CHECK(find_value(&d, "2016") == NULL);
+    CHECK(find_value(&d, "2016-03") == NULL);
+    /* numbers carry years but are not dates */
+    CHECK(find_value(&d, "2015") == NULL);
+    CHECK_INT(d.dates.len, 4);
+    const vb_date *x = find_value(&d, "2016-03-07");
+    CHECK_STR(x ? x->text : NULL, "ngày 07 tháng 3 năm 2016");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_REFERENCE);
+    vb_arena_destroy(a);
+}
+
+static void test_wrapped_and_invalid(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Ban hành kèm theo Quyết định ngày 07 tháng\n5 năm 2019. Số liệu đến ngày 31/02/2020 "
+                      "và ngày 32 tháng 1 năm 2020, tỷ lệ 10/12 xã.",
+                   "2024-01-01");
+    CHECK(find_value(&d, "2019-05-07") != NULL);
+    CHECK_INT(d.dates.len, 1);
+    vb_arena_destroy(a);
+}
+
+static void test_issued_place_line(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a,
+                   "ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\nSố: 905/KH-UBND\nTây Ninh, ngày 07 tháng 5 năm 2019\n"
+                   "KẾ HOẠCH\nCăn cứ Quyết định số 361/QĐ-TTg ngày 07 tháng 3 năm 2016 của Thủ tướng.\n"
+                   "Quận 1, ngày 26 tháng 5 năm 2022\n",
+                   NULL);
+    const vb_date *x = find_value(&d, "2019-05-07");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_ISSUED);
+    CHECK_INT(count_role(&d, VB_DATE_ISSUED), 1);
+    x = find_value(&d, "2022-05-26");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_REFERENCE);
+    vb_arena_destroy(a);
+}
+
+static void test_issued_header_span(void) {
+    vb_arena *a = vb_arena_create();
+    const char *text = "Ngày 01 tháng 4 năm 2024 là hạn.\nHà Nội, ngày 15 tháng 3 năm 2024\n";
+    vb_doc d = make_doc(a, text, "2024-03-15");
+    const char *p = strstr(text, "ngày 15");
+    d.header.date_span = (vb_span){(size_t)(p - text), (size_t)(p - text) + strlen("ngày 15 tháng 3 năm 2024")};
+    CHECK(vb_dates_extract(rules, &d, a) == VB_OK);
+    const vb_date *x = find_value(&d, "2024-03-15");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_ISSUED);
+    x = find_value(&d, "2024-04-01");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_REFERENCE);
+    vb_arena_destroy(a);
+}
+
+static void test_month_year_and_year(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Tổng kết vào tháng 12/2025; sơ kết tháng 6 năm 2025. Phấn đấu đến năm 2030 đạt 90%.",
+                   NULL);
+    const vb_date *x = find_value(&d, "2025-12");
+    CHECK_STR(x ? x->text : NULL, "tháng 12/2025");
+    CHECK(find_value(&d, "2025-06") != NULL);
+    x = find_value(&d, "2030");
+    CHECK_STR(x ? x->text : NULL, "năm 2030");
+    CHECK(find_value(&d, "2025") == NULL);
+    /* month 13 is not a month */
+    vb_doc e = run(a, "Báo cáo tháng 13/2025 và năm 20255.", NULL);
+    CHECK_INT(e.dates.len, 0);
+    vb_arena_destroy(a);
+}
+
+static void test_periods(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a,
+                   "Chương trình phòng, chống mại dâm giai đoạn 2016-2020. Kế hoạch 2021 - 2025, "
+                   "từ năm 2026 đến năm 2030 và năm học 2023-2024.",
+                   NULL);
+    const vb_date *x = find_value(&d, "2016/2020");
+    CHECK(x != NULL);
+    CHECK_STR(x ? x->text : NULL, "giai đoạn 2016-2020");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_PERIOD);
+    CHECK(find_value(&d, "2021/2025") != NULL);
+    CHECK(find_value(&d, "2026/2030") != NULL);
+    CHECK(find_value(&d, "2023/2024") != NULL);
+    CHECK(find_value(&d, "2026") == NULL);
+    /* backwards or inside a number: not a period */
+    vb_doc e = run(a, "Số liệu 2020-2016 theo văn bản 12/2016-2020/QĐ.", NULL);
+    CHECK_INT(e.dates.len, 0);
+    vb_arena_destroy(a);
+}
+
+static void test_deadlines(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a,
+                   "Các đơn vị gửi báo cáo trước ngày 15 tháng 11 năm 2024. Hoàn thành chậm nhất "
+                   "ngày 20/12; hạn chót: ngày 30/6/2025.",
+                   "2024-10-01");
+    const vb_date *x = find_value(&d, "2024-11-15");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_DEADLINE);
+    x = find_value(&d, "2024-12-20");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_DEADLINE);
+    CHECK_STR(x ? x->text : NULL, "ngày 20/12");
+    x = find_value(&d, "2025-06-30");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_DEADLINE);
+    /* without the document's year a day and month give nothing */
+    vb_doc e = run(a, "Gửi báo cáo trước ngày 10 tháng 12 về Sở.", NULL);
+    CHECK_INT(e.dates.len, 0);
+    /* without a cue a day and month are not dates */
+    vb_doc f = run(a, "Tỷ lệ đạt 10/12 xã; ngày 10 tháng 12 tổ chức hội nghị.", "2024-01-01");
+    CHECK_INT(f.dates.len, 0);
+    vb_arena_destroy(a);
+}
+
+static void test_recurrence(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a,
+                   "Báo cáo kết quả định kỳ hàng quý (ngày 10 của tháng cuối quý) và báo cáo năm "
+                   "(trước ngày 10 tháng 12) gửi về Ủy ban nhân dân quận. Sơ kết định kỳ 6 tháng; "
+                   "giao ban hằng tuần, tập huấn hằng năm. Cửa hàng tháng này đông khách.",
+                   "2022-05-26");
+    const char *want[] = {"quarterly", "every 6 months", "weekly", "yearly"};
+    size_t recur = 0;
+    for (size_t i = 0; i < d.dates.len; i++) {
+        const vb_date *x = &d.dates.items[i];
+        if (x->role != VB_DATE_RECURRING) continue;
+        CHECK(x->value == NULL);
+        if (recur < 4) CHECK_STR(x->recurrence, want[recur]);
+        recur++;
+    }
+    CHECK_INT(recur, 4);
+    /* the yearly report's deadline recurs: no single date */
+    CHECK(find_value(&d, "2022-12-10") == NULL);
+    CHECK_INT(count_role(&d, VB_DATE_DEADLINE), 1);
+    CHECK_STR(d.dates.items[0].text, "định kỳ hàng quý");
+    vb_arena_destroy(a);
+}
+
+static void test_blank_placeholder(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Số: /GDĐT\nQuận 7, ngày tháng năm 2024\nKính gửi: Hiệu trưởng.\n", NULL);
+    CHECK_INT(d.dates.len, 1);
+    const vb_date *x = find_value(&d, "2024");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_ISSUED);
+    CHECK_STR(x ? x->text : NULL, "ngày tháng năm 2024");
+    CHECK_INT(d.warnings.len, 1);
+    CHECK_STR(d.warnings.len ? d.warnings.items[0].code : NULL, "W_BLANK_DATE");
+    vb_doc e = run(a, "Hà Nội, ngày ... tháng 5 năm 2024\n", NULL);
+    x = find_value(&e, "2024-05");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_ISSUED);
+    /* "ngày tháng năm sinh" in prose is no placeholder */
+    vb_doc f = run(a, "Ghi rõ họ tên, ngày tháng năm sinh của học sinh.", NULL);
+    CHECK_INT(f.dates.len, 0);
+    CHECK_INT(f.warnings.len, 0);
+    vb_arena_destroy(a);
+}
+
+static void test_law_year(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Căn cứ Luật Tổ chức chính quyền địa phương năm 2015; Pháp lệnh Phòng, chống mại dâm năm 2003.",
+                   NULL);
+    CHECK(find_value(&d, "2015") != NULL);
+    CHECK(find_value(&d, "2003") != NULL);
+    CHECK_INT(d.dates.len, 2);
+    vb_arena_destroy(a);
+}
+
+int main(void) {
+    char err[256];
+    if (vb_dates_open(&rules, err, sizeof err) != VB_OK) {
+        fprintf(stderr, "open: %s\n", err);
+        return 1;
+    }
+    VB_RUN(test_parse_vn);
+    VB_RUN(test_format);
+    VB_RUN(test_full_dates);
+    VB_RUN(test_wrapped_and_invalid);
+    VB_RUN(test_issued_place_line);
+    VB_RUN(test_issued_header_span);
+    VB_RUN(test_month_year_and_year);
+    VB_RUN(test_periods);
+    VB_RUN(test_deadlines);
+    VB_RUN(test_recurrence);
+    VB_RUN(test_blank_placeholder);
+    VB_RUN(test_law_year);
+    vb_dates_close(rules);
+    return VB_SUMMARY("dates");
+}

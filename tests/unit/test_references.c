@@ -1,0 +1,247 @@
+/* test_references.c — the reference rule tables on realistic sentences:
+ * number forms, type inference, date, issuer, subject, relation, merging,
+ * and sentences that must give nothing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../extractors/dates.h"
+#include "../../extractors/references.h"
+#include "check.h"
+
+static vb_references_rules *rules;
+
+static vb_doc make_doc(vb_arena *a, const char *text) {
+    vb_doc d;
+    memset(&d, 0, sizeof d);
+    d.text = vb_arena_strdup(a, text);
+    d.text_len = strlen(text);
+    if (vb_doc_index(a, &d)) abort();
+    return d;
+}
+
+/* The words occur inside the span's bytes. */
+static bool span_has(const vb_doc *d, vb_span s, const char *words) {
+    size_t n = strlen(words);
+    if (s.end <= s.start || s.end > d->text_len || n > s.end - s.start) return false;
+    for (size_t k = s.start; k + n <= s.end; k++)
+        if (memcmp(d->text + k, words, n) == 0) return true;
+    return false;
+}
+
+/* Every mention span lies in the text and holds the number (or, for
+ * unnumbered acts, the subject) it was read from. */
+static int spans_ok(const vb_doc *d) {
+    for (size_t i = 0; i < d->references.len; i++) {
+        const vb_reference *r = &d->references.items[i];
+        if (r->mentions.len == 0) return 0;
+        if (r->span.start != r->mentions.items[0].start || r->span.end != r->mentions.items[0].end) return 0;
+        for (size_t k = 0; k < r->mentions.len; k++) {
+            vb_span s = r->mentions.items[k];
+            if (r->number) {
+                /* the number may be written with spaces: compare without them */
+                char buf[256];
+                size_t n = 0;
+                for (size_t j = s.start; j < s.end && n < sizeof buf - 1; j++)
+                    if (d->text[j] != ' ' && d->text[j] != '\n') buf[n++] = d->text[j];
+                buf[n] = '\0';
+                if (!strstr(buf, r->number)) return 0;
+            } else if (r->subject && !span_has(d, s, r->subject)) {
+                return 0;
+            }
+        }
+        /* the issuer was read from one of the mentions */
+        bool issuer_seen = r->issuer == NULL;
+        for (size_t k = 0; k < r->mentions.len && !issuer_seen; k++)
+            issuer_seen = span_has(d, r->mentions.items[k], r->issuer);
+        if (!issuer_seen) return 0;
+    }
+    return 1;
+}
+
+static vb_doc run(vb_arena *a, const char *text) {
+    vb_doc d = make_doc(a, text);
+    CHECK(vb_references_extract(rules, &d, a) == VB_OK);
+    CHECK(spans_ok(&d));
+    return d;
+}
+
+static const vb_reference *find(const vb_doc *d, const char *number) {
+    for (size_t i = 0; i < d->references.len; i++)
+        if (d->references.items[i].number && strcmp(d->references.items[i].number, number) == 0)
+            return &d->references.items[i];
+    return NULL;
+}
+
+#define REL(r) ((r) ? (int)(r)->relation : -1)
+
+static void test_basis_words_date(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Căn cứ Quyết định số 361/QĐ-TTg ngày 07 tháng 3 năm 2016 của Thủ tướng Chính phủ phê duyệt "
+                      "Chương trình Phòng, chống mại dâm giai đoạn 2016-2020.\n");
+    CHECK_INT(d.references.len, 1);
+    const vb_reference *r = find(&d, "361/QĐ-TTg");
+    CHECK_STR(r ? r->doc_type : NULL, "Quyết định");
+    CHECK_STR(r ? r->doc_type_code : NULL, "QĐ");
+    CHECK_STR(r ? r->date : NULL, "2016-03-07");
+    CHECK_STR(r ? r->issuer : NULL, "Thủ tướng Chính phủ");
+    CHECK_STR(r ? r->subject : NULL, "phê duyệt Chương trình Phòng, chống mại dâm giai đoạn 2016-2020");
+    CHECK_INT(REL(r), VB_REL_BASIS);
+    vb_arena_destroy(a);
+}
+
+static void test_joint_issuer_with_commas(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "- Phối hợp thực hiện theo Nghị quyết liên tịch số 01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTUMTTQVN "
+                      "ngày 17/11/2005 của Bộ Lao động - Thương binh và Xã hội - Bộ Công an - Bộ Văn hóa, Thông tin "
+                      "và Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam về hướng dẫn nội dung hoạt động; Nghị quyết "
+                      "liên tịch số 01/2008/NQLT-BLĐTBXH-BCA-BVHTTDL-UBMTTQVN ngày 28/8/2008 về việc ban hành các "
+                      "tiêu chí phân loại.\n");
+    CHECK_INT(d.references.len, 2);
+    const vb_reference *r = find(&d, "01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTUMTTQVN");
+    CHECK_STR(r ? r->doc_type : NULL, "Nghị quyết liên tịch");
+    CHECK_STR(r ? r->date : NULL, "2005-11-17");
+    CHECK_STR(r ? r->issuer : NULL, "Bộ Lao động - Thương binh và Xã hội - Bộ Công an - Bộ Văn hóa, Thông tin và "
+                                    "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam");
+    CHECK_STR(r ? r->subject : NULL, "hướng dẫn nội dung hoạt động");
+    CHECK_INT(REL(r), VB_REL_CITED);
+    r = find(&d, "01/2008/NQLT-BLĐTBXH-BCA-BVHTTDL-UBMTTQVN");
+    CHECK_STR(r ? r->date : NULL, "2008-08-28");
+    CHECK(r && r->issuer == NULL);
+    CHECK_STR(r ? r->subject : NULL, "ban hành các tiêu chí phân loại");
+    vb_arena_destroy(a);
+}
+
+static void test_implements_and_list(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Thực hiện Kế hoạch số 15274/KH-SLĐTBXH ngày 27 tháng 4 năm 2022 của Sở Lao động - Thương "
+                      "binh và Xã hội về phối hợp thực hiện công tác phòng, chống mại dâm; Công văn số "
+                      "1234/UBND-VX ngày 02/6/2022 của Ủy ban nhân dân quận.\n"
+                      "Kiện toàn lực lượng theo Nghị định số 178/2004/NĐ-CP ngày 15 tháng 10 năm 2004 của Chính "
+                      "phủ quy định chi tiết thi hành; Thông tư số 05/2006/TT-BLĐTBXH ngày 22 tháng 6 năm 2006 "
+                      "của Bộ Lao động - Thương binh và Xã hội.\n");
+    CHECK_INT(d.references.len, 4);
+    const vb_reference *r = find(&d, "15274/KH-SLĐTBXH");
+    CHECK_INT(REL(r), VB_REL_IMPLEMENTS);
+    CHECK_STR(r ? r->issuer : NULL, "Sở Lao động - Thương binh và Xã hội");
+    r = find(&d, "1234/UBND-VX");
+    CHECK_INT(REL(r), VB_REL_IMPLEMENTS);
+    CHECK_STR(r ? r->doc_type : NULL, "Công văn");
+    CHECK(r && r->doc_type_code == NULL);
+    CHECK_STR(r ? r->date : NULL, "2022-06-02");
+    r = find(&d, "178/2004/NĐ-CP");
+    CHECK_INT(REL(r), VB_REL_CITED);
+    CHECK_STR(r ? r->issuer : NULL, "Chính phủ");
+    CHECK_STR(r ? r->subject : NULL, "quy định chi tiết thi hành");
+    r = find(&d, "05/2006/TT-BLĐTBXH");
+    CHECK_INT(REL(r), VB_REL_CITED);
+    CHECK_STR(r ? r->doc_type : NULL, "Thông tư");
+    vb_arena_destroy(a);
+}
+
+static void test_party_form_and_inference(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Triển khai Kế hoạch số 14-KH/TU ngày 05/01/2023 của Ban Thường vụ Tỉnh ủy và Nghị quyết "
+                      "66-NQ/TW của Bộ Chính trị về đổi mới công tác xây dựng pháp luật. Theo số 2578/QĐ-UBND "
+                      "ngày 07/10/2016 và Thông tư liên tịch số 24/2010/TTLT-BLĐTBXH-BCA ngày 10/8/2010.\n");
+    const vb_reference *r = find(&d, "14-KH/TU");
+    CHECK_STR(r ? r->doc_type : NULL, "Kế hoạch");
+    CHECK_STR(r ? r->date : NULL, "2023-01-05");
+    CHECK_STR(r ? r->issuer : NULL, "Ban Thường vụ Tỉnh ủy");
+    CHECK_INT(REL(r), VB_REL_IMPLEMENTS);
+    r = find(&d, "66-NQ/TW");
+    CHECK_STR(r ? r->doc_type : NULL, "Nghị quyết");
+    CHECK(r && r->date == NULL);
+    CHECK_STR(r ? r->issuer : NULL, "Bộ Chính trị");
+    CHECK_INT(REL(r), VB_REL_IMPLEMENTS);
+    /* no type word: the symbol's code names it */
+    r = find(&d, "2578/QĐ-UBND");
+    CHECK_STR(r ? r->doc_type : NULL, "Quyết định");
+    CHECK_STR(r ? r->doc_type_code : NULL, "QĐ");
+    CHECK_INT(REL(r), VB_REL_CITED);
+    r = find(&d, "24/2010/TTLT-BLĐTBXH-BCA");
+    CHECK_STR(r ? r->doc_type : NULL, "Thông tư liên tịch");
+    CHECK_STR(r ? r->doc_type_code : NULL, "TTLT");
+    CHECK_STR(r ? r->date : NULL, "2010-08-10");
+    vb_arena_destroy(a);
+}
+
+static void test_merge_mentions_and_self(void) {
+    vb_arena *a = vb_arena_create();
+    const char *text = "Số: 537/GDĐT\nV/v thực hiện Kế hoạch\nsố 1604/KH-UBND ngày 22/3/2024\n"
+                       "Căn cứ Kế hoạch số 1604 / KH-UBND ngày 22 tháng 03 năm 2024 của Ủy ban nhân dân Quận 7 "
+                       "về phòng, chống mại dâm năm 2024. Công văn số 537/GDĐT này thay thế.\n";
+    vb_doc d = make_doc(a, text);
+    d.header.number = "537/GDĐT";
+    CHECK(vb_references_extract(rules, &d, a) == VB_OK);
+    CHECK(spans_ok(&d));
+    CHECK_INT(d.references.len, 1);
+    const vb_reference *r = find(&d, "1604/KH-UBND");
+    CHECK_INT(r ? r->mentions.len : 0, 2);
+    CHECK_INT(REL(r), VB_REL_BASIS); /* strongest of implements (subject line) and basis */
+    CHECK_STR(r ? r->date : NULL, "2024-03-22");
+    CHECK_STR(r ? r->issuer : NULL, "Ủy ban nhân dân Quận 7");
+    CHECK(find(&d, "537/GDĐT") == NULL);
+    vb_arena_destroy(a);
+}
+
+static void test_laws_by_name(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+                      "Căn cứ Pháp lệnh Phòng, chống mại dâm năm 2003;\n"
+                      "Tuyên truyền Luật Phòng, chống ma túy và các quy định của pháp luật.\n");
+    CHECK_INT(d.references.len, 2);
+    const vb_reference *r = d.references.len ? &d.references.items[0] : NULL;
+    CHECK_STR(r ? r->doc_type : NULL, "Luật");
+    CHECK(r && r->number == NULL);
+    CHECK_STR(r ? r->date : NULL, "2015-06-19");
+    CHECK_STR(r ? r->subject : NULL, "Tổ chức chính quyền địa phương");
+    CHECK_INT(REL(r), VB_REL_BASIS);
+    r = d.references.len > 1 ? &d.references.items[1] : NULL;
+    CHECK_STR(r ? r->doc_type : NULL, "Pháp lệnh");
+    CHECK_STR(r ? r->date : NULL, "2003");
+    CHECK_STR(r ? r->subject : NULL, "Phòng, chống mại dâm");
+    vb_arena_destroy(a);
+}
+
+static void test_not_references(void) {
+    vb_arena *a = vb_arena_create();
+    /* fractions, HIV/AIDS, years, a header "Số:", a lone symbol without type or "số" */
+    vb_doc d = run(a, "Số: 905/KH-UBND\nTỷ lệ 10/12 xã; phòng, chống HIV/AIDS giai đoạn 2016-2020; "
+                      "đạt 24/7 và 361/QĐ-TTg được nhắc lại; Kế hoạch năm 2024.\n");
+    CHECK_INT(d.references.len, 0);
+    vb_arena_destroy(a);
+}
+
+static void test_mention_span_words(void) {
+    vb_arena *a = vb_arena_create();
+    const char *text = "Căn cứ Quyết định 2578/QĐ-UBND ngày 07/10/2016 của Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+                       "thực hiện Chương trình, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n";
+    vb_doc d = run(a, text);
+    const vb_reference *r = find(&d, "2578/QĐ-UBND");
+    CHECK_STR(r ? r->issuer : NULL, "Ủy ban nhân dân tỉnh");
+    CHECK_STR(r ? r->subject : NULL, "ban hành Kế hoạch thực hiện Chương trình");
+    const char *want = "Quyết định 2578/QĐ-UBND ngày 07/10/2016 của Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+                       "thực hiện Chương trình";
+    CHECK(r && r->span.start == (size_t)(strstr(text, "Quyết") - text));
+    CHECK(r && r->span.end - r->span.start == strlen(want) &&
+          memcmp(d.text + r->span.start, want, strlen(want)) == 0);
+    vb_arena_destroy(a);
+}
+
+int main(void) {
+    char err[256];
+    if (vb_references_open(&rules, err, sizeof err) != VB_OK) {
+        fprintf(stderr, "open: %s\n", err);
+        return 1;
+    }
+    VB_RUN(test_basis_words_date);
+    VB_RUN(test_joint_issuer_with_commas);
+    VB_RUN(test_implements_and_list);
+    VB_RUN(test_party_form_and_inference);
+    VB_RUN(test_merge_mentions_and_self);
+    VB_RUN(test_laws_by_name);
+    VB_RUN(test_not_references);
+    VB_RUN(test_mention_span_words);
+    vb_references_close(rules);
+    return VB_SUMMARY("references");
+}
