@@ -186,9 +186,21 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
                 return split_lines(text, blen, lim, a, r, out, 1, 0);
             }
             vb_buf_free(&b);
-            size_t high = 0;
-            for (size_t i = 0; i < n; i++) high += s[i] >= 0x80;
-            if (s[bad] != 0 && high * 50 >= n)
+            /* Broken UTF-8 still holds valid multi-byte sequences; a legacy
+             * 8-bit file holds almost none. */
+            size_t valid_multi = 0, invalid = 0, high = 0;
+            for (size_t i = 0; i < n;) {
+                if (s[i] < 0x80) {
+                    i++;
+                    continue;
+                }
+                high++;
+                UChar32 c;
+                U8_NEXT(s, i, n, c);
+                if (c < 0) invalid++;
+                else valid_multi++;
+            }
+            if (s[bad] != 0 && high * 50 >= n && valid_multi * 4 < invalid)
                 return vb_result_error(r, VB_E_LEGACY_ENCODING,
                                        "%s: not UTF-8 (invalid byte 0x%02X at offset %zu); it looks "
                                        "like a legacy Vietnamese 8-bit encoding (TCVN3/ABC or VNI): "

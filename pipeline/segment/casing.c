@@ -45,7 +45,8 @@ static void put_capitalised(vb_buf *b, const char *w, size_t n) {
     vb_buf_append(b, w + i, n - i);
 }
 
-char *vb_sentence_case(vb_arena *a, const char *s, size_t len, bool org) {
+char *vb_sentence_case(vb_arena *a, const char *s, size_t len, vb_case_style style) {
+    bool org = style == VB_CASE_ORG;
     if (!vb_is_upper_text(s, len)) return vb_arena_strndup(a, s, len);
     /* ICU lower-casing, Vietnamese rules */
     UErrorCode ec = U_ZERO_ERROR;
@@ -88,7 +89,7 @@ char *vb_sentence_case(vb_arena *a, const char *s, size_t len, bool org) {
             }
         }
         bool digit_next = i + 1 < (size_t)blen && low[i + 1] >= '0' && low[i + 1] <= '9';
-        if (word_no == 0 || (proper && !in_list(w, n, stop_words)) || cap_next ||
+        if (word_no == 0 || style == VB_CASE_NAME || (proper && !in_list(w, n, stop_words)) || cap_next ||
             (is_admin && digit_next))
             put_capitalised(&b, w, n);
         else

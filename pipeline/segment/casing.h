@@ -9,9 +9,13 @@
 
 #include "../core/arena.h"
 
-/* org: the string names a body (capitalise the sector name after the head
- * word: "Phòng Giáo dục và Đào tạo"). */
-char *vb_sentence_case(vb_arena *a, const char *s, size_t len, bool org);
+typedef enum {
+    VB_CASE_SENTENCE, /* "Thực hiện chương trình … tỉnh Tây Ninh" */
+    VB_CASE_ORG,      /* a body: sector name capitalised, "Phòng Giáo dục và Đào tạo" */
+    VB_CASE_NAME      /* a person: every word capitalised, "Nguyễn Văn An" */
+} vb_case_style;
+
+char *vb_sentence_case(vb_arena *a, const char *s, size_t len, vb_case_style style);
 /* True when s has cased letters and none is lower-case. */
 bool vb_is_upper_text(const char *s, size_t len);
 

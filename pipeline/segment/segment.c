@@ -225,7 +225,7 @@ static vb_status read_place_date(vb_segmenter *sg, vb_arena *a, vb_doc *d, str_v
     int dd = to_int(group(sg, HR_PLACE_DATE, cell, "d"));
     int mm = to_int(group(sg, HR_PLACE_DATE, cell, "m"));
     int yy = to_int(group(sg, HR_PLACE_DATE, cell, "y"));
-    d->header.place = vb_sentence_case(a, place.s, place.len, false);
+    d->header.place = vb_sentence_case(a, place.s, place.len, VB_CASE_SENTENCE);
     d->header.date = iso_date(a, dd, mm, yy);
     d->header.date_span = rel_span(d, cell);
     if (!d->header.place) return VB_E_NOMEM;
@@ -246,7 +246,7 @@ static vb_status assemble_issuer(vb_arena *a, vb_doc *d, header_state *h) {
     char *parts[2] = {NULL, NULL};
     for (size_t k = 0; k < 2 && k < h->n_bodies; k++) {
         str_view v = h->bodies[h->n_bodies - 1 - k];
-        parts[k] = vb_sentence_case(a, v.s, v.len, true);
+        parts[k] = vb_sentence_case(a, v.s, v.len, VB_CASE_ORG);
         if (!parts[k]) return VB_E_NOMEM;
     }
     d->header.issuer = parts[0];
@@ -279,7 +279,7 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
                              size_t n_lines, size_t *body_from, header_state *h) {
     vb_status st = VB_OK;
     size_t i = 0, limit = n_lines < 40 ? n_lines : 40;
-    bool subject_open = false, recipients_open = false, issuer_done = false;
+    bool subject_open = false, recipients_open = false, issuer_done = false, subject_upper = false;
     for (; i < limit && st == VB_OK; i++) {
         str_view line = {d->text + lines[i].start, lines[i].end - lines[i].start};
         if (is_body_line(sg, line) || match(sg, HR_DISTRIB, line)) break;
@@ -327,7 +327,8 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
                 }
                 str_view rest = trim(group(sg, HR_TITLE, cell, "rest"), " .");
                 if (rest.len) {
-                    d->header.subject = vb_sentence_case(a, rest.s, rest.len, false);
+                    d->header.subject = vb_sentence_case(a, rest.s, rest.len, VB_CASE_SENTENCE);
+                    subject_upper = vb_is_upper_text(rest.s, rest.len);
                     d->header.subject_span = rel_span(d, rest);
                 }
                 subject_open = true;
@@ -348,10 +349,14 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
                 d->header.subject_span = rel_span(d, subj);
                 if (!d->header.subject) st = VB_E_NOMEM;
                 consumed_subject = true;
-            } else if (subject_open && !consumed_subject && !h->vv) {
-                /* title continuation lines: the subject ("trích yếu") */
+            } else if (subject_open && !consumed_subject && !h->vv &&
+                       (!d->header.subject || subject_upper == vb_is_upper_text(cell.s, cell.len))) {
+                /* title continuation lines: the subject ("trích yếu"), all in
+                 * the case of its first line (a signing authority line such
+                 * as "CỤC TRƯỞNG …" is not part of it) */
                 str_view v = trim(cell, " .");
-                char *cased = vb_sentence_case(a, v.s, v.len, false);
+                if (!d->header.subject) subject_upper = vb_is_upper_text(v.s, v.len);
+                char *cased = vb_sentence_case(a, v.s, v.len, VB_CASE_SENTENCE);
                 if (!cased) return VB_E_NOMEM;
                 if (d->header.subject) {
                     d->header.subject = vb_arena_printf(a, "%s %s", d->header.subject, cased);
@@ -411,12 +416,7 @@ static vb_status read_closing(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb
         }
         if (upper && !after_title) continue;
         if (match(sg, HR_ORG, line) || match(sg, HR_TITLE, line) || match(sg, HR_MOTTO, line)) continue;
-        d->header.signer = upper ? vb_sentence_case(a, line.s, line.len, false) : vb_arena_strndup(a, line.s, line.len);
-        /* sentence case lower-cases the name: capitalise every word */
-        if (upper && d->header.signer) {
-            char *cap = vb_sentence_case(a, line.s, line.len, true);
-            if (cap) d->header.signer = cap;
-        }
+        d->header.signer = vb_sentence_case(a, line.s, line.len, VB_CASE_NAME);
         d->header.signer_span = rel_span(d, line);
         if (!d->header.signer) return VB_E_NOMEM;
         if (*body_to > i) *body_to = i;
@@ -451,7 +451,7 @@ static vb_status read_article(vb_segmenter *sg, vb_arena *a, vb_doc *d) {
     for (size_t k = 1; k < n_seen; k++)
         if (seen[k].count > seen[best].count) best = k;
     if (n_seen) {
-        char *lvl = vb_sentence_case(a, seen[best].lvl.s, seen[best].lvl.len, false);
+        char *lvl = vb_sentence_case(a, seen[best].lvl.s, seen[best].lvl.len, VB_CASE_SENTENCE);
         if (!lvl) return VB_E_NOMEM;
         if (lvl[0] >= 'A' && lvl[0] <= 'Z') lvl[0] = (char)(lvl[0] + 32);
         d->header.issuer = vb_arena_printf(a, "Ủy ban nhân dân %.*s %.*s", (int)seen[best].lvl.len,

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Install what vanban needs on a fresh Debian 12 machine: build libraries,
+# and the tools the test suite uses (sanitizer runtime, xmllint,
+# python3-jsonschema, valgrind, clang for the fuzzers, chromium for the
+# report test).  Idempotent; safe to re-run.  --build-only skips test tools.
+set -eu
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+BUILD_PKGS="build-essential pkg-config libicu-dev libxml2-dev libpcre2-dev libzip-dev
+ libjansson-dev libsqlite3-dev libssl-dev"
+TEST_PKGS="python3 python3-jsonschema libxml2-utils valgrind clang libclang-rt-14-dev
+ chromium sqlite3 zip"
+PKGS="$BUILD_PKGS"
+[ "${1:-}" = "--build-only" ] || PKGS="$PKGS $TEST_PKGS"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "install-deps: installing:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+echo "install-deps: ok"

@@ -1,0 +1,94 @@
+/* ICU normaliser: NFC, tone placement, folding, whitespace, rejoin, map. */
+#include "../../pipeline/normalize/normalize.h"
+#include "../../pipeline/normalize/rejoin.h"
+#include "check.h"
+
+static char *norm(vb_normalizer *n, vb_arena *a, const char *s) {
+    char *out = NULL;
+    size_t len = 0;
+    if (vb_normalize_string(n, s, strlen(s), a, &out, &len) != VB_OK) return NULL;
+    return out;
+}
+
+static vb_normtext norm_lines(vb_normalizer *n, vb_arena *a, const char **lines, size_t count) {
+    vb_blockv v = {0};
+    size_t off = 0;
+    for (size_t i = 0; i < count; i++) {
+        vb_block b = {.text = (char *)lines[i], .len = strlen(lines[i]), .src_offset = off,
+                      .table = -1, .row = -1, .cell = -1};
+        off += b.len + 1;
+        (void)VB_PUSH(a, v, b);
+    }
+    vb_normtext t;
+    memset(&t, 0, sizeof t);
+    CHECK_INT(vb_normalize_blocks(n, &v, a, &t), VB_OK);
+    return t;
+}
+
+static void test_nfc_and_tones(void) {
+    vb_arena *a = vb_arena_create();
+    vb_normalizer *n;
+    vb_norm_options o;
+    vb_norm_options_default(&o);
+    CHECK_INT(vb_normalizer_open(&o, &n), VB_OK);
+    /* decomposed "Kế hoạch" (e + U+0302 + U+0301) */
+    CHECK_STR(norm(n, a, "Ke\xCC\x82\xCC\x81 hoa\xCC\xA3" "ch"), "Kế hoạch");
+    CHECK_STR(norm(n, a, "Uỷ ban"), "Ủy ban");
+    CHECK_STR(norm(n, a, "hoà nhập, khoẻ, thuỷ"), "hòa nhập, khỏe, thủy");
+    CHECK_STR(norm(n, a, "hoàn thành, quý, Quỳnh, khuyến"), "hoàn thành, quý, Quỳnh, khuyến");
+    vb_normalizer_close(n);
+    o.tone = VB_TONE_OLD;
+    CHECK_INT(vb_normalizer_open(&o, &n), VB_OK);
+    CHECK_STR(norm(n, a, "Ủy ban hòa"), "Uỷ ban hoà");
+    vb_normalizer_close(n);
+    vb_arena_destroy(a);
+}
+
+static void test_folding_and_spaces(void) {
+    vb_arena *a = vb_arena_create();
+    vb_normalizer *n;
+    CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
+    CHECK_STR(norm(n, a, "Lao động \xE2\x80\x93 Thương binh"), "Lao động - Thương binh");
+    CHECK_STR(norm(n, a, "\xE2\x80\x9CToàn dân\xE2\x80\x9D"), "\"Toàn dân\"");
+    CHECK_STR(norm(n, a, "  a\xC2\xA0\xC2\xA0 b\xE2\x80\x8B" "c  "), "a bc");
+    CHECK_STR(norm(n, a, "\tỦY BAN \t\tCỘNG HÒA"), "ỦY BAN\tCỘNG HÒA");
+    CHECK_STR(norm(n, a, "**ỦY BAN NHÂN DÂN**"), "ỦY BAN NHÂN DÂN");
+    CHECK_STR(norm(n, a, "mại\xC2\xAD" "dâm"), "mạidâm");
+    vb_normalizer_close(n);
+    vb_arena_destroy(a);
+}
+
+static void test_rejoin_page_break_and_wrap(void) {
+    vb_arena *a = vb_arena_create();
+    vb_normalizer *n;
+    CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
+    const char *lines[] = {"1. Mục đích", "Tiếp tục kiến nghị không còn phù hợp với đặc điểm,", "", "tình hình mới.",
+                           "Tây Ninh, ngày 07 tháng", "5 năm 2019", "- Như trên;", "2. Yêu cầu"};
+    vb_normtext t = norm_lines(n, a, lines, 8);
+    CHECK_STR(t.text, "1. Mục đích\nTiếp tục kiến nghị không còn phù hợp với đặc điểm, tình hình mới.\n"
+                      "Tây Ninh, ngày 07 tháng 5 năm 2019\n- Như trên;\n2. Yêu cầu");
+    CHECK_INT(t.n_lines, 5);
+    /* "tình" came from source offset of line 4 (index 3) */
+    size_t at = (size_t)(strstr(t.text, "tình") - t.text);
+    CHECK_INT(vb_normtext_source_offset(&t, at), strlen(lines[0]) + strlen(lines[1]) + 3);
+    vb_normalizer_close(n);
+    vb_arena_destroy(a);
+}
+
+static void test_list_labels(void) {
+    CHECK_INT(vb_list_label_len("IV. TỔ CHỨC", 13), 4);
+    CHECK_INT(vb_list_label_len("2.1. Công tác", 14), 5);
+    CHECK_INT(vb_list_label_len("a) Mục tiêu", 12), 3);
+    CHECK_INT(vb_list_label_len("- Như trên", 12), 2);
+    CHECK_INT(vb_list_label_len("100% xã", 8), 0);
+    CHECK_INT(vb_list_label_len("07/10/2016", 10), 0);
+    CHECK_INT(vb_list_label_len("Các phòng", 10), 0);
+}
+
+int main(void) {
+    VB_RUN(test_nfc_and_tones);
+    VB_RUN(test_folding_and_spaces);
+    VB_RUN(test_rejoin_page_break_and_wrap);
+    VB_RUN(test_list_labels);
+    return VB_SUMMARY("normalize");
+}

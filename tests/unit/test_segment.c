@@ -1,0 +1,133 @@
+/* Segmenter: document split, Decree 30 header fields, kind, sections.
+ * Documents here are written for the test (not the seeds) so the rules are
+ * checked on forms the samples do not hold. */
+#include "../../pipeline/pipeline.h"
+#include "check.h"
+
+static vb_result *convert(vb_pipeline *p, const char *text) {
+    vb_result *r = NULL;
+    vb_pipeline_convert_buffer(p, "t.txt", (const unsigned char *)text, strlen(text), &r);
+    return r;
+}
+
+static int has_warning(const vb_doc *d, const char *code) {
+    for (size_t i = 0; i < d->warnings.len; i++)
+        if (!strcmp(d->warnings.items[i].code, code)) return 1;
+    return 0;
+}
+
+static vb_pipeline *open_pipeline(void) {
+    vb_pipeline_options o;
+    vb_pipeline_options_default(&o);
+    o.run_extractors = 0;
+    vb_pipeline *p = NULL;
+    CHECK_INT(vb_pipeline_open(&o, &p), VB_OK);
+    return p;
+}
+
+static void test_decision_header_tab_columns(void) {
+    vb_pipeline *p = open_pipeline();
+    vb_result *r = convert(p,
+        "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "CỤC QUẢN LÝ DƯỢC\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/QĐ-QLD\tHà Nội, ngày 3 tháng 02 năm 2023\n"
+        "QUYẾT ĐỊNH\n"
+        "Về việc ban hành quy chế làm việc\n"
+        "CỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC\n"
+        "Căn cứ Luật Dược ngày 06 tháng 4 năm 2016;\n"
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n"
+        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n"
+        "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nNGUYỄN VĂN AN\n");
+    CHECK_INT(r->documents.len, 1);
+    const vb_doc *d = &r->documents.items[0];
+    CHECK_INT(d->kind, VB_KIND_OFFICIAL);
+    CHECK_STR(d->header.issuer, "Cục Quản lý dược");
+    CHECK_STR(d->header.issuer_parent, "Bộ Y tế");
+    CHECK_STR(d->header.number, "12/QĐ-QLD");
+    CHECK_STR(d->header.doc_type, "Quyết định");
+    CHECK_STR(d->header.doc_type_code, "QĐ");
+    CHECK_STR(d->header.place, "Hà Nội");
+    CHECK_STR(d->header.date, "2023-02-03");
+    CHECK_STR(d->header.subject, "Về việc ban hành quy chế làm việc");
+    CHECK_STR(d->header.signer, "Nguyễn Văn An");
+    CHECK_INT(d->header.distribution.len, 2);
+    vb_result_free(r);
+    vb_pipeline_close(p);
+}
+
+static void test_cover_letter_and_plan_split(void) {
+    vb_pipeline *p = open_pipeline();
+    vb_result *r = convert(p,
+        "SỞ TƯ PHÁP\nSố: 88/STP-PBGDPL\nV/v triển khai Kế hoạch năm 2025\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Đà Nẵng, ngày 15 tháng 01 năm 2025\n"
+        "Kính gửi:\n- Các phòng chuyên môn;\n- Ủy ban nhân dân các quận.\n"
+        "Sở Tư pháp gửi kèm Kế hoạch để các đơn vị triển khai thực hiện.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nLê Thị Bình\n"
+        "Đà Nẵng, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\nPhổ biến giáo dục pháp luật năm 2025\n"
+        "I. MỤC ĐÍCH\n1. Mục đích\nNâng cao nhận thức.\n3. Yêu cầu\nĐúng tiến độ.\n"
+        "II. TỔ CHỨC THỰC HIỆN\na) Sở Tư pháp\n- Chủ trì.\n+ Báo cáo.\n");
+    CHECK_INT(r->documents.len, 2);
+    const vb_doc *c = &r->documents.items[0], *k = &r->documents.items[1];
+    CHECK_STR(c->header.doc_type, "Công văn");
+    CHECK_STR(c->header.number, "88/STP-PBGDPL");
+    CHECK_STR(c->header.subject, "Triển khai Kế hoạch năm 2025");
+    CHECK_INT(c->header.recipients.len, 2);
+    CHECK_STR(c->header.signer, "Lê Thị Bình");
+    CHECK_STR(k->header.doc_type, "Kế hoạch");
+    CHECK_STR(k->header.date, "2025-01-10");
+    CHECK_STR(k->header.subject, "Phổ biến giáo dục pháp luật năm 2025");
+    CHECK_INT(k->sections.len, 2);
+    CHECK_STR(k->sections.items[0].label, "I");
+    CHECK_STR(k->sections.items[0].title, "MỤC ĐÍCH");
+    CHECK_INT(k->sections.items[0].children.len, 2);
+    CHECK(has_warning(k, "W_SECTION_SKIPPED"));
+    const vb_section *ii = &k->sections.items[1];
+    CHECK_INT(ii->children.len, 1);
+    CHECK_STR(ii->children.items[0].label, "a");
+    CHECK_STR(ii->children.items[0].children.items[0].label, "-");
+    CHECK_STR(ii->children.items[0].children.items[0].children.items[0].label, "+");
+    /* the span of a section is its heading line */
+    const vb_span sp = ii->span;
+    CHECK(!strncmp(k->text + sp.start, "II. TỔ CHỨC THỰC HIỆN", sp.end - sp.start));
+    vb_result_free(r);
+    vb_pipeline_close(p);
+}
+
+static void test_draft_placeholders(void) {
+    vb_pipeline *p = open_pipeline();
+    vb_result *r = convert(p, "ỦY BAN NHÂN DÂN\nHUYỆN CỦ CHI\nSố:      /UBND-VX\n"
+                              "Củ Chi, ngày     tháng     năm 2024\nV/v tăng cường kiểm tra\n"
+                              "Kính gửi: Các xã, thị trấn.\nNội dung.\n");
+    const vb_doc *d = &r->documents.items[0];
+    CHECK_STR(d->header.issuer, "Ủy ban nhân dân huyện Củ Chi");
+    CHECK(d->header.number == NULL);
+    CHECK_STR(d->header.date, "2024");
+    CHECK(has_warning(d, "W_BLANK_NUMBER"));
+    CHECK(has_warning(d, "W_BLANK_DATE"));
+    vb_result_free(r);
+    vb_pipeline_close(p);
+}
+
+static void test_article_and_unknown(void) {
+    vb_pipeline *p = open_pipeline();
+    vb_result *r = convert(p, "date 2023-07 UBND tỉnh Bình Dương vừa ban hành kế hoạch.\n"
+                              "Theo đó, UBND tỉnh Bình Dương yêu cầu các sở triển khai. Ảnh: Báo Bình Dương\n");
+    CHECK_INT(r->documents.items[0].kind, VB_KIND_ARTICLE);
+    CHECK_STR(r->documents.items[0].header.issuer, "Ủy ban nhân dân tỉnh Bình Dương");
+    CHECK_STR(r->documents.items[0].header.date, "2023-07");
+    vb_result_free(r);
+    r = convert(p, "Danh sách mua sắm: bút, giấy, mực in.\n");
+    CHECK_INT(r->documents.items[0].kind, VB_KIND_UNKNOWN);
+    vb_result_free(r);
+    vb_pipeline_close(p);
+}
+
+int main(void) {
+    VB_RUN(test_decision_header_tab_columns);
+    VB_RUN(test_cover_letter_and_plan_split);
+    VB_RUN(test_draft_placeholders);
+    VB_RUN(test_article_and_unknown);
+    return VB_SUMMARY("segment");
+}
