@@ -68,6 +68,14 @@ test: all
 golden-update: $(BUILD)/vanban
 	@sh tests/run_golden.sh $(BUILD) --update
 
+# Benchmark (not a test: never fails on timing): tests/bench/run.sh.
+bench: $(BUILD)/vanban
+	@sh tests/bench/run.sh $(BUILD)
+
+# libFuzzer harnesses (clang): FUZZ_SECONDS per harness (default 60).
+fuzz:
+	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
+
 install: $(BUILD)/vanban
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vanban/schemas
 	install -m 755 $(BUILD)/vanban $(DESTDIR)$(PREFIX)/bin/vanban
