@@ -320,6 +320,12 @@ size_t vb_docx_numbering_next(vb_docx_numbering *nb, int num_id, int ilvl,
             out[len++] = *t;
         }
     }
+    if (*t) /* cut short: never end inside a UTF-8 sequence */
+        while (len && ((unsigned char)out[len - 1] & 0x80)) {
+            int lead = ((unsigned char)out[len - 1] & 0xC0) == 0xC0;
+            len--;
+            if (lead) break;
+        }
     out[len] = '\0';
     /* a label of blanks is no label */
     size_t k = 0;

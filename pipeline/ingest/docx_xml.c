@@ -57,7 +57,7 @@ static void on_error(void *ctx, xmlErrorPtr e) {
     x->err_line = e->line;
     x->err_col = e->int2;
     const char *m = e->message ? e->message : "XML error";
-    size_t n = strlen(m);
+    size_t n = strcspn(m, "\n"); /* one line: libxml2 appends byte dumps after a newline */
     while (n && (m[n - 1] == '\n' || m[n - 1] == ' ')) n--;
     if (n >= sizeof x->err_msg) n = sizeof x->err_msg - 1;
     memcpy(x->err_msg, m, n);
