@@ -36,7 +36,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB := $(BUILD)/libvanban.a
 
-.PHONY: all test test-unit test-golden test-san check install clean bench fuzz golden-update samples
+.PHONY: all test test-unit test-golden test-suites install clean bench fuzz golden-update
 all: $(BUILD)/vanban
 
 $(BUILD)/obj/%.o: %.c
@@ -60,10 +60,19 @@ test-unit: $(TEST_BIN)
 test-golden: $(BUILD)/vanban
 	@sh tests/run_golden.sh $(BUILD)
 
-# The whole suite, then again under ASan+UBSan in build-san/.
+# Integration suites: each tests/<suite>/run.sh takes the build directory.
+SUITES ?= schema batch compare hostile
+test-suites: $(BUILD)/vanban
+	@set -e; for s in $(SUITES); do \
+	    if [ -f tests/$$s/run.sh ]; then echo "== $$s ($(BUILD))"; sh tests/$$s/run.sh $(BUILD); \
+	    else echo "== $$s: no tests/$$s/run.sh"; fi; done
+
+# The whole suite, then again under ASan+UBSan in build-san/, then a short
+# run of each fuzz harness.
 test: all
-	@$(MAKE) --no-print-directory test-unit test-golden
-	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)-san OPT=-O1 test-unit test-golden
+	@$(MAKE) --no-print-directory test-unit test-golden test-suites
+	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)-san OPT=-O1 test-unit test-golden test-suites SUITES="batch hostile"
+	@if [ -f tests/fuzz/run.sh ]; then sh tests/fuzz/run.sh $${FUZZ_SECONDS:-10}; fi
 
 golden-update: $(BUILD)/vanban
 	@sh tests/run_golden.sh $(BUILD) --update
