@@ -34,8 +34,16 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t len) {
 
 /* UTF-16 (little or big endian) to UTF-8.  Returns VB_OK or VB_E_ENCODING
  * with *bad set to the byte offset of the first unpaired surrogate. */
+typedef struct {
+    size_t *items;
+    size_t len, cap;
+} offsetv;
+
+/* UTF-16 to UTF-8, recording in `starts` the source byte offset at which
+ * each line begins (same line-break rules as split_lines). */
 static vb_status utf16_to_utf8(const unsigned char *s, size_t len, int big, vb_buf *out,
-                               size_t *bad) {
+                               size_t *bad, vb_arena *a, offsetv *starts, size_t base) {
+    if (VB_PUSH(a, *starts, base)) return VB_E_NOMEM;
     if (len % 2) {
         *bad = len - 1;
         return VB_E_ENCODING;
@@ -63,6 +71,10 @@ static vb_status utf16_to_utf8(const unsigned char *s, size_t len, int big, vb_b
             return VB_E_ENCODING;
         }
         vb_buf_put_cp(out, (unsigned)c);
+        if (c == '\n' || c == '\f' || (c == '\r' && !(i < n && (big ? s[2 * i] == 0 && s[2 * i + 1] == '\n'
+                                                                          : s[2 * i + 1] == 0 && s[2 * i] == '\n')))) {
+            if (VB_PUSH(a, *starts, base + 2 * i)) return VB_E_NOMEM;
+        }
     }
     return out->oom ? VB_E_NOMEM : VB_OK;
 }
@@ -131,7 +143,8 @@ static vb_status cp1258_to_utf8(const unsigned char *s, size_t len, vb_buf *out)
  * modify: terminators become NUL so each block is a C string.  `src_of`
  * maps a decoded offset back to a source byte offset (NULL: identity). */
 static vb_status split_lines(char *text, size_t len, const vb_limits *lim, vb_arena *a,
-                             vb_result *r, vb_blockv *out, size_t src_scale, size_t src_base) {
+                             vb_result *r, vb_blockv *out, const offsetv *starts, size_t src_base) {
+    size_t line_no = 0;
     size_t start = 0;
     unsigned next_flags = 0;
     for (size_t i = 0; i <= len; i++) {
@@ -141,7 +154,7 @@ static vb_status split_lines(char *text, size_t len, const vb_limits *lim, vb_ar
             return vb_result_error(r, VB_E_TOO_LARGE, "%s: line at byte %zu is over the %zu-byte bound",
                                    r->path, start, lim->max_line_bytes);
         vb_block b = {.text = text + start, .len = i - start,
-                      .src_offset = src_base + start * src_scale,
+                      .src_offset = starts && line_no < starts->len ? starts->items[line_no] : src_base + start,
                       .table = -1, .row = -1, .cell = -1, .flags = next_flags};
         next_flags = c == '\f' ? VB_BLOCK_PAGE_BREAK : 0;
         if (i < len) text[i] = '\0';
@@ -149,6 +162,7 @@ static vb_status split_lines(char *text, size_t len, const vb_limits *lim, vb_ar
         if (i <= len && VB_PUSH(a, *out, b) != 0)
             return vb_result_error(r, VB_E_NOMEM, "%s: no memory for lines", r->path);
         start = i + 1;
+        line_no++;
     }
     return VB_OK;
 }
@@ -168,7 +182,7 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
         if (bad == n) { /* valid UTF-8: one copy into the arena, lines split in place */
             char *text = vb_arena_strndup(a, (const char *)s, n);
             if (!text) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
-            return split_lines(text, n, lim, a, r, out, 1, skip);
+            return split_lines(text, n, lim, a, r, out, NULL, skip);
         }
         if (skip == 0) utf16 = guess_utf16(s, n);
         if (utf16 < 0) {
@@ -182,8 +196,8 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
                 vb_warning w = {.code = "W_LEGACY_ENCODING",
                                 .message = "decoded as Windows-1258 (legacy Vietnamese)"};
                 (void)VB_PUSH(r->arena, r->file_warnings, w);
-                /* offsets are byte-for-byte only approximately: 1 byte → ≤3 bytes */
-                return split_lines(text, blen, lim, a, r, out, 1, 0);
+                /* source offsets here are decoded offsets (1 byte became 1-3) */
+                return split_lines(text, blen, lim, a, r, out, NULL, 0);
             }
             vb_buf_free(&b);
             /* Broken UTF-8 still holds valid multi-byte sequences; a legacy
@@ -213,7 +227,8 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
     vb_buf b;
     vb_buf_init(&b);
     size_t bad = 0;
-    vb_status st = utf16_to_utf8(s, n, utf16, &b, &bad);
+    offsetv starts = {0};
+    vb_status st = utf16_to_utf8(s, n, utf16, &b, &bad, a, &starts, skip);
     if (st != VB_OK) {
         vb_buf_free(&b);
         if (st == VB_E_NOMEM) return vb_result_error(r, st, "%s: no memory", r->path);
@@ -224,6 +239,5 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
     size_t tlen = b.len;
     vb_buf_free(&b);
     if (!text) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
-    /* source offsets of UTF-16 are not linear in UTF-8 bytes; keep the line start approx. */
-    return split_lines(text, tlen, lim, a, r, out, 1, skip);
+    return split_lines(text, tlen, lim, a, r, out, &starts, skip);
 }

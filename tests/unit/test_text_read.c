@@ -35,6 +35,7 @@ static void test_utf16le_and_be(void) {
     CHECK_INT(st, VB_OK);
     CHECK_INT(b.len, 2);
     CHECK_STR(b.items[0].text, "S\xE1\xBB\x91:");
+    CHECK_INT(b.items[1].src_offset, 10); /* BOM 2 + 4 code units */
     vb_result_free(r);
     r = run(be, sizeof be - 1, &b, &st);
     CHECK_INT(st, VB_OK);
