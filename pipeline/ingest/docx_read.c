@@ -22,6 +22,7 @@ typedef struct {
     vb_buf text;
     int open;          /* w:p nesting inside this frame; 0 = no paragraph */
     int in_run, in_t, in_ppr;
+    int in_rpr, run_hidden; /* a run's properties; w:vanish hides the run */
     int fields, fields_lost;      /* complex field nesting */
     unsigned char instr[MAX_FIELDS]; /* 1 while a field is in its instruction part */
     int instr_open;                  /* fields now in their instruction part */
@@ -66,6 +67,7 @@ static void paragraph_begin(reader *rd, frame *f) {
     vb_buf_reset(&f->text);
     f->open = 1;
     f->in_run = f->in_t = f->in_ppr = 0;
+    f->in_rpr = f->run_hidden = 0;
     f->fields = f->fields_lost = f->instr_open = 0;
     f->style = NULL;
     f->num_id = f->ilvl = f->heading = -1;
@@ -197,6 +199,14 @@ static int on_start(reader *rd, const xmlChar *n) {
         } else if (!is(n, "numPr")) return 1; /* tabs, rPr, pPrChange, frame/border settings */
         return 0;
     }
+    if (f->in_rpr) {
+        if (is(n, "vanish")) f->run_hidden = vb_xml_wval_on(x);
+        return !xmlTextReaderIsEmptyElement(x->rd); /* rPrChange: the old properties */
+    }
+    if (is(n, "rPr") && f->in_run) {
+        f->in_rpr = 1;
+        return 0;
+    }
     if (skipped_w(n)) return 1;
     switch (n[0]) {
     case 'p':
@@ -271,6 +281,10 @@ static int on_start(reader *rd, const xmlChar *n) {
 
 static void on_end(reader *rd, const xmlChar *n) {
     frame *f = top(rd);
+    if (f->in_rpr) {
+        if (is(n, "rPr")) f->in_rpr = 0;
+        return;
+    }
     if (f->in_ppr) {
         if (is(n, "pPr")) {
             f->in_ppr = 0;
@@ -306,7 +320,10 @@ static void on_end(reader *rd, const xmlChar *n) {
         }
         return;
     case 'r':
-        if (is(n, "r") && f->in_run) f->in_run--;
+        if (is(n, "r") && f->in_run) {
+            f->in_run--;
+            f->run_hidden = 0;
+        }
         return;
     default: return;
     }
@@ -350,7 +367,7 @@ static vb_status read_part(reader *rd, vb_docx_zip *z, zip_int64_t index, const 
             }
         } else if (type == XML_READER_TYPE_END_ELEMENT) {
             if (vb_xml_in_w(&x)) on_end(rd, xmlTextReaderConstLocalName(x.rd));
-        } else if (f->in_t && f->instr_open == 0 &&
+        } else if (f->in_t && f->instr_open == 0 && !f->run_hidden &&
                    (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
                     type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA)) {
             const char *v = (const char *)xmlTextReaderConstValue(x.rd);

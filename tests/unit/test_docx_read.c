@@ -243,13 +243,15 @@ static void test_tracked_changes_sdt_fields(void) {
         "<w:r><w:t>5</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
         "<w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:t>/9</w:t></w:r></w:fldSimple></w:p>"
         "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:t>bỏ</w:t></w:r>"
-        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t>sau</w:t></w:r></w:p>"));
+        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t>sau</w:t></w:r>"
+        "<w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish w:val=\"0\"/><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t> hiện</w:t></w:r></w:p>"));
     CHECK_INT(o.s, VB_OK);
     CHECK_INT(o.b.len, 4);
     CHECK_STR(text_of(&o, 0), "giữ mới");
     CHECK_STR(text_of(&o, 1), "trong sdt");
     CHECK_STR(text_of(&o, 2), "Trang 5/9");
-    CHECK_STR(text_of(&o, 3), "sau");
+    CHECK_STR(text_of(&o, 3), "sau hiện");
     vb_result_free(o.r);
 }
 
