@@ -208,12 +208,23 @@ static bool timeline_role(const char *role) {
 /* Undated cycles ("quarterly") after every dated event. */
 static const char *sort_value(const vb_cmp_event *e) { return e->value ? e->value : "~"; }
 
-static int event_cmp(const void *x, const void *y) {
-    const vb_cmp_event *a = x, *b = y;
+static int nullable_cmp(const char *a, const char *b) {
+    return a && b ? strcmp(a, b) : (a != NULL) - (b != NULL);
+}
+
+/* Same date, plan, role and cycle: one event (a period named twice). */
+static int event_same(const vb_cmp_event *a, const vb_cmp_event *b) {
     int c = strcmp(sort_value(a), sort_value(b));
     if (c) return c;
     if (a->plan != b->plan) return a->plan - b->plan;
-    return a->date - b->date;
+    if ((c = strcmp(a->role, b->role))) return c;
+    return nullable_cmp(a->recurrence, b->recurrence);
+}
+
+static int event_cmp(const void *x, const void *y) {
+    const vb_cmp_event *a = x, *b = y;
+    int c = event_same(a, b);
+    return c ? c : a->date - b->date;
 }
 
 static vb_status build_timeline(vb_cmp_set *s) {
@@ -233,8 +244,13 @@ static vb_status build_timeline(vb_cmp_set *s) {
             if (VB_PUSH(s->arena, s->timeline, e)) return VB_E_NOMEM;
         }
     }
-    if (s->timeline.len)
-        qsort(s->timeline.items, s->timeline.len, sizeof *s->timeline.items, event_cmp);
+    if (!s->timeline.len) return VB_OK;
+    qsort(s->timeline.items, s->timeline.len, sizeof *s->timeline.items, event_cmp);
+    size_t w = 1;
+    for (size_t i = 1; i < s->timeline.len; i++)
+        if (event_same(&s->timeline.items[w - 1], &s->timeline.items[i]))
+            s->timeline.items[w++] = s->timeline.items[i];
+    s->timeline.len = w;
     return VB_OK;
 }
 

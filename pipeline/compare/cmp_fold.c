@@ -214,15 +214,18 @@ vb_status vb_cmp_sector_key(vb_cmp_folder *f, const char *unit, const char *plac
     /* "Ủy ban" is a level word before "Mặt trận…", not in "Ủy ban nhân dân". */
     if (!m && match_at(&ws, i, "uy ban") && !match_at(&ws, i + 2, "nhan dan")) m = 2;
     if (m && i + m < ws.n && !level_at(&ws, i + m)) i += m;
+    /* the plan's own place name is dropped wherever it stands ("Báo Tây
+     * Ninh, Đài Phát thanh…"); a level word ends the sector name */
+    bool skip[MAX_WORDS] = {false};
     size_t end = ws.n;
-    for (size_t j = i + 1; j < ws.n; j++) {
-        bool at_place = false;
-        if (pw.n && j + pw.n <= ws.n) {
-            at_place = true;
-            for (size_t k = 0; k < pw.n && at_place; k++)
-                at_place = !strcmp(wf(&ws, j + k), wf(&pw, k));
-        }
-        if (at_place || level_at(&ws, j)) {
+    for (size_t j = i; j < ws.n; j++) {
+        bool at_place = pw.n && j + pw.n <= ws.n && j > i;
+        for (size_t k = 0; at_place && k < pw.n; k++)
+            at_place = !strcmp(wf(&ws, j + k), wf(&pw, k));
+        if (at_place) {
+            for (size_t k = 0; k < pw.n; k++) skip[j + k] = true;
+            j += pw.n - 1;
+        } else if (j > i && level_at(&ws, j)) {
             end = j;
             break;
         }
@@ -231,7 +234,7 @@ vb_status vb_cmp_sector_key(vb_cmp_folder *f, const char *unit, const char *plac
     bool any = false;
     for (size_t j = i; j < end; j++) {
         const char *w = wf(&ws, j);
-        if (match_any(&ws, j, connector) || is_number(w)) continue;
+        if (skip[j] || match_any(&ws, j, connector) || is_number(w)) continue;
         if (key->len && any) vb_buf_putc(key, ' ');
         vb_buf_puts(key, expand(w));
         any = true;

@@ -24,9 +24,9 @@ vb_status vb_cmp_fold(vb_cmp_folder *f, const char *s, size_t n, vb_buf *out);
 
 /* The sector key of a unit name: folded words with the level words
  * (Sở/Phòng/Ban/Chi cục/Bộ/Trung tâm…) stripped at the front, everything
- * from a level or place word (quận/huyện/tỉnh/thành phố/xã/phường…, "trên
- * địa bàn", or one of the `place` words) cut at the back, connectors (và,
- * các, "-", ",") and numbers dropped.  Appends the key to `key` (empty only
+ * from a level word (quận/huyện/tỉnh/thành phố/xã/phường…, "trên địa bàn")
+ * cut at the back, the `place` words, connectors (và, các, "-", ",") and
+ * numbers dropped.  Appends the key to `key` (empty only
  * for an empty name) and sets [*label_start, *label_end) to the bytes of
  * `unit` that the key was taken from, for display. */
 vb_status vb_cmp_sector_key(vb_cmp_folder *f, const char *unit, const char *place, vb_buf *key,

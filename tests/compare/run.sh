@@ -1,0 +1,102 @@
+#!/bin/sh
+# tests/compare/run.sh BUILD — end-to-end test of `vanban compare`.
+#   1. the hand-made fixtures (tests/compare/fixtures, contract-shaped JSON)
+#   2. the real samples (samples/*.txt, through the pipeline in-process),
+#      checked against the hand-checked facts in shared/gold
+#   3. both HTML reports opened in headless Chromium (Debian package
+#      `chromium`) when it is installed: rendered tables and SVG checked,
+#      screenshot saved to tests/out/compare.png.  Without Chromium that part
+#      says SKIP.
+# Installs nothing.  Prints "N passed, N failed"; exit 1 on any failure.
+build=${1:-build}
+bin=$build/vanban
+here=$(dirname "$0")
+root=$(cd "$here/../.." && pwd)
+gold=${VB_GOLD_DIR:-/work/shared/gold}
+out=$root/tests/out/compare
+check="python3 $here/check_report.py"
+pass=0; fail=0
+
+# Run a check_report.py command; count its "ok:"/"FAIL:" lines, show failures.
+run_checks() {
+    "$@" > "$out/.checks" 2>&1 || echo "FAIL: $* exited $?" >> "$out/.checks"
+    while IFS= read -r line; do
+        case $line in
+        ok:*) pass=$((pass + 1)) ;;
+        FAIL:*) fail=$((fail + 1)); echo "  $line" ;;
+        *) echo "$line" ;;
+        esac
+    done < "$out/.checks"
+}
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "  FAIL: $*"; }
+
+[ -x "$bin" ] || { echo "compare: $bin not built"; echo "0 passed, 1 failed"; exit 1; }
+rm -rf "$out"; mkdir -p "$out"
+
+echo "compare: fixtures"
+if "$bin" compare "$here"/fixtures/district.json "$here"/fixtures/province.json \
+    --html "$out/fixtures.html" --csv "$out/fixtures" --md > "$out/fixtures.md" 2> "$out/fixtures.err"
+then ok; else bad "compare on fixtures exited $? ($(head -c 300 "$out/fixtures.err"))"; fi
+run_checks $check csv "$out/fixtures"
+run_checks $check fixtures "$out/fixtures"
+run_checks $check selfcontained "$out/fixtures.html"
+grep -q '^| Training | — | \*\*≥ 70%\*\*' "$out/fixtures.md" && ok || bad "markdown targets row"
+grep -q '^## Legal basis' "$out/fixtures.md" && ok || bad "markdown legal basis table"
+
+echo "compare: bad input"
+printf '{"not": "a result"}' > "$out/bad.json"
+"$bin" compare "$out/bad.json" "$here"/fixtures/province.json --html "$out/bad.html" \
+    2> "$out/bad.err"
+rc=$?
+[ $rc -ne 0 ] && grep -q 'bad.json' "$out/bad.err" && grep -q 'Not compared' "$out/bad.html" \
+    && ok || bad "an unreadable input is reported (rc=$rc) and the rest still compared"
+"$bin" compare "$here"/fixtures/province.json > /dev/null 2>&1
+[ $? -eq 2 ] && ok || bad "no output option is a usage error (exit 2)"
+
+echo "compare: samples"
+set -- "$root"/samples/*.txt
+if "$bin" compare "$@" --html "$out/samples.html" --csv "$out/samples" > /dev/null \
+    2> "$out/samples.err"
+then ok; else bad "compare on samples exited $? ($(head -c 300 "$out/samples.err"))"; fi
+run_checks $check csv "$out/samples"
+run_checks $check selfcontained "$out/samples.html"
+if [ -d "$gold" ]; then
+    run_checks $check seeds "$out/samples" "$gold"
+else
+    echo "  SKIP: gold facts not found at $gold (set VB_GOLD_DIR)"
+fi
+
+echo "compare: headless Chromium"
+chromium=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$chromium" ]; then
+    echo "  SKIP: chromium not installed (apt-get install -y chromium); DOM and screenshot not checked"
+else
+    for which in fixtures samples; do
+        profile=$(mktemp -d)
+        timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic \
+            --no-first-run --disable-background-networking --disable-component-update \
+            --disable-sync --user-data-dir="$profile" --dump-dom "file://$out/$which.html" \
+            > "$out/$which.dom.html" 2> "$out/$which.chromium.err"
+        rc=$?
+        rm -rf "$profile"
+        if [ $rc -ne 0 ] || [ ! -s "$out/$which.dom.html" ]; then
+            bad "chromium --dump-dom on $which.html (exit $rc)"
+            continue
+        fi
+        ok
+        [ $which = fixtures ] && extra=fixtures || extra=
+        run_checks $check dom "$out/$which.dom.html" "$out/$which" $extra
+    done
+    profile=$(mktemp -d)
+    rm -f "$root/tests/out/compare.png"
+    timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic \
+        --no-first-run --disable-background-networking --disable-component-update \
+        --disable-sync --user-data-dir="$profile" --screenshot="$root/tests/out/compare.png" \
+        --window-size=1400,2000 "file://$out/samples.html" > /dev/null 2>&1
+    rm -rf "$profile"
+    [ -s "$root/tests/out/compare.png" ] && ok || bad "screenshot tests/out/compare.png"
+fi
+rm -f "$out/.checks"
+echo "compare ($build): $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
