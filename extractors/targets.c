@@ -170,10 +170,18 @@ static vb_span group(const vb_ruleset *rs, size_t i, const char *name) {
     return g;
 }
 
-static bool overlaps(const candv *v, size_t s, size_t e) {
-    for (size_t i = 0; i < v->len; i++)
-        if (s < v->items[i].me && v->items[i].ms < e) return true;
-    return false;
+/* v->items[0..n) are sorted and pairwise disjoint, so only the last one
+ * starting before e can overlap [s, e). */
+static bool overlaps(const candv *v, size_t n, size_t s, size_t e) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->items[mid].ms < e)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && v->items[lo - 1].me > s;
 }
 
 static int by_start(const void *a, const void *b) {
@@ -196,6 +204,11 @@ static vb_status skipped_sections(const vb_targets_rules *x, const vb_linev *lin
             continue;
         size_t end = vb_outline_section_end(lines, i);
         vb_span r = {l->start, end < lines->len ? lines->items[end].start : len};
+        /* headings come in text order: a nested section merges into its parent */
+        if (out->len && r.start < out->items[out->len - 1].end) {
+            if (r.end > out->items[out->len - 1].end) out->items[out->len - 1].end = r.end;
+            continue;
+        }
         if (!vb_scratch_room((void **)&out->items, out->len, &out->cap, sizeof *out->items))
             return VB_E_NOMEM;
         out->items[out->len++] = r;
@@ -203,16 +216,23 @@ static vb_status skipped_sections(const vb_targets_rules *x, const vb_linev *lin
     return VB_OK;
 }
 
+/* The ranges are sorted and disjoint: binary search. */
 static bool in_ranges(const rangev *r, size_t pos) {
-    for (size_t i = 0; i < r->len; i++)
-        if (pos >= r->items[i].start && pos < r->items[i].end) return true;
-    return false;
+    size_t lo = 0, hi = r->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->items[mid].start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 && pos < r->items[lo - 1].end;
 }
 
 static vb_status collect(const vb_targets_rules *x, const char *text, size_t len,
                          const rangev *skipped, candv *out) {
     for (size_t r = 0; r < x->forms.len; r++) {
-        size_t at = 0;
+        size_t at = 0, prior = out->len; /* earlier rows' matches, sorted */
         const size_t *ov;
         while (at < len && vb_rule_match(&x->forms, r, text, len, at, &ov, NULL)) {
             cand c = {.form = x->forms.rules[r].row->tag, .ms = ov[0], .me = ov[1]};
@@ -225,13 +245,13 @@ static vb_status collect(const vb_targets_rules *x, const char *text, size_t len
             c.per = group(&x->forms, r, "per");
             c.pct = c.form == FORM_PERCENT || has(group(&x->forms, r, "pct"));
             c.from_pct = has(group(&x->forms, r, "fpct"));
-            if (overlaps(out, c.ms, c.me) || in_ranges(skipped, c.ms)) continue;
+            if (overlaps(out, prior, c.ms, c.me) || in_ranges(skipped, c.ms)) continue;
             if (!vb_scratch_room((void **)&out->items, out->len, &out->cap, sizeof *out->items))
                 return VB_E_NOMEM;
             out->items[out->len++] = c;
         }
+        if (out->len > 1) qsort(out->items, out->len, sizeof *out->items, by_start);
     }
-    qsort(out->items, out->len, sizeof *out->items, by_start);
     return VB_OK;
 }
 

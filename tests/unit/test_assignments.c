@@ -1,0 +1,200 @@
+/* test_assignments.c — responsibility sections in the shapes plans use:
+ * numbered units with bullets or colon text, "Đề nghị" requests, a lead
+ * body, "a)" sub-items, letter-headed units, and unit-subject paragraphs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../extractors/assignments.h"
+#include "check.h"
+
+static vb_assignments_rules *rules;
+
+static void check_spans(const vb_doc *d) {
+    for (size_t i = 0; i < d->assignments.len; i++) {
+        const vb_assignment *as = &d->assignments.items[i];
+        CHECK(strlen(as->unit) == as->span.end - as->span.start);
+        CHECK(memcmp(d->text + as->span.start, as->unit, strlen(as->unit)) == 0);
+        CHECK(as->tasks.len == as->task_spans.len);
+        for (size_t k = 0; k < as->tasks.len; k++) {
+            vb_span s = as->task_spans.items[k];
+            CHECK(s.end > s.start && s.end <= d->text_len);
+            CHECK(strlen(as->tasks.items[k]) == s.end - s.start);
+            CHECK(memcmp(d->text + s.start, as->tasks.items[k], s.end - s.start) == 0);
+        }
+    }
+}
+
+static vb_doc *run(vb_arena *a, const char *text) {
+    vb_doc *d = vb_arena_alloc(a, sizeof *d);
+    d->text = vb_arena_strdup(a, text);
+    d->text_len = strlen(text);
+    CHECK(vb_doc_index(a, d) == 0);
+    CHECK(vb_assignments_extract(rules, d, a) == VB_OK);
+    check_spans(d);
+    return d;
+}
+
+static const vb_assignment *find(const vb_doc *d, const char *unit) {
+    for (size_t i = 0; i < d->assignments.len; i++)
+        if (strcmp(d->assignments.items[i].unit, unit) == 0) return &d->assignments.items[i];
+    fprintf(stderr, "  no assignment for \"%s\"\n", unit);
+    return NULL;
+}
+
+#define CHECK_UNIT(d, name, role_, ntasks, section_)                                           \
+    do {                                                                                       \
+        const vb_assignment *as_ = find(d, name);                                              \
+        CHECK(as_ != NULL);                                                                    \
+        if (as_) {                                                                             \
+            CHECK_INT(as_->role, role_);                                                       \
+            CHECK_INT(as_->tasks.len, ntasks);                                                 \
+            CHECK_STR(as_->section, section_);                                                 \
+        }                                                                                      \
+    } while (0)
+
+static const char *provincial_plan =
+    "III. KINH PHÍ\nKinh phí thực hiện từ nguồn ngân sách.\n"
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "Để thực hiện tốt các mục tiêu của kế hoạch, các sở, ngành thực hiện như sau:\n"
+    "1. Sở Lao động - Thương binh và Xã hội\n"
+    "- Là cơ quan thường trực, chủ trì, phối hợp với các sở, ban, ngành liên quan triển khai "
+    "thực hiện Kế hoạch.\n"
+    "- Tổng hợp, báo cáo kết quả thực hiện.\n"
+    "2. Công an tỉnh\n"
+    "- Chủ trì, phối hợp với các cơ quan chức năng triển khai thực hiện các hoạt động phòng, chống "
+    "mại dâm.\n"
+    "- Đấu tranh triệt phá các đường dây mua bán người, không còn phù hợp với đặc điểm,\n"
+    "tình hình tệ nạn mới phát sinh.\n"
+    "3. Sở Tư pháp: Phối hợp với các sở, ngành phổ biến, giáo dục pháp luật.\n"
+    "4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội: Tăng "
+    "cường giám sát.\n"
+    "Phối hợp tuyên truyền, vận động hội viên.\n"
+    "5. Đề nghị Viện Kiểm sát nhân dân, Tòa án nhân dân tỉnh:\n"
+    "Chỉ đạo đẩy nhanh tiến độ xét xử.\n"
+    "6. Ủy ban nhân dân các huyện, thành phố\n"
+    "- Xây dựng kế hoạch hàng năm.\n"
+    "- Bố trí ngân sách.\n"
+    "Trên đây là Kế hoạch phòng, chống mại dâm năm 2019, yêu cầu các sở, ngành triển khai thực "
+    "hiện./.\n"
+    "Nơi nhận:\n- Bộ LĐTBXH;\n- Lưu: VT.";
+
+static void numbered_units(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, provincial_plan);
+    CHECK_INT(d->assignments.len, 6);
+    CHECK_UNIT(d, "Sở Lao động - Thương binh và Xã hội", VB_ROLE_LEAD, 2, "IV.1");
+    CHECK_UNIT(d, "Công an tỉnh", VB_ROLE_ASSIGNED, 2, "IV.2");
+    CHECK_UNIT(d, "Sở Tư pháp", VB_ROLE_ASSIGNED, 1, "IV.3");
+    CHECK_UNIT(d, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội",
+               VB_ROLE_REQUESTED, 2, "IV.4");
+    CHECK_UNIT(d, "Viện Kiểm sát nhân dân, Tòa án nhân dân tỉnh", VB_ROLE_REQUESTED, 1, "IV.5");
+    CHECK_UNIT(d, "Ủy ban nhân dân các huyện, thành phố", VB_ROLE_ASSIGNED, 2, "IV.6");
+    const vb_assignment *police = find(d, "Công an tỉnh");
+    /* the split sentence is one task, spanning the break */
+    if (police && police->tasks.len == 2)
+        CHECK(strstr(police->tasks.items[1], "tình hình tệ nạn mới phát sinh") != NULL);
+    const vb_assignment *justice = find(d, "Sở Tư pháp");
+    if (justice && justice->tasks.len == 1)
+        CHECK_STR(justice->tasks.items[0],
+                  "Phối hợp với các sở, ngành phổ biến, giáo dục pháp luật.");
+    vb_arena_destroy(a);
+}
+
+static void sub_items_and_lead_in(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "V. TRÁCH NHIỆM THỰC HIỆN\n"
+                       "1. Sở Y tế:\n"
+                       "a) Tổ chức khám sức khỏe định kỳ cho người lao động tại cơ sở;\n"
+                       "b) Phối hợp kiểm tra điều kiện về y tế của các cơ sở kinh doanh dịch vụ.\n"
+                       "2. Sở Văn hóa, Thể thao và Du lịch\n"
+                       "Chủ trì thực hiện các nhiệm vụ sau:\n"
+                       "- Kiểm tra các cơ sở lưu trú du lịch;\n"
+                       "- Xử lý vi phạm hành chính trong lĩnh vực văn hóa.\n"
+                       "3. Trung tâm Y tế huyện chủ trì triển khai các biện pháp giảm hại.\n");
+    CHECK_INT(d->assignments.len, 3);
+    CHECK_UNIT(d, "Sở Y tế", VB_ROLE_ASSIGNED, 2, "V.1");
+    CHECK_UNIT(d, "Sở Văn hóa, Thể thao và Du lịch", VB_ROLE_ASSIGNED, 2, "V.2");
+    CHECK_UNIT(d, "Trung tâm Y tế huyện", VB_ROLE_ASSIGNED, 1, "V.3");
+    const vb_assignment *health = find(d, "Sở Y tế");
+    if (health && health->tasks.len == 2)
+        CHECK_STR(health->tasks.items[0],
+                  "Tổ chức khám sức khỏe định kỳ cho người lao động tại cơ sở");
+    vb_arena_destroy(a);
+}
+
+static void letter_headed_units(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "III. PHÂN CÔNG NHIỆM VỤ\n"
+                       "1. Cấp tỉnh\n"
+                       "a) Sở Thông tin và Truyền thông: Định hướng các cơ quan báo chí tuyên "
+                       "truyền.\n"
+                       "b) Sở Tài chính\n- Bố trí kinh phí.\n- Hướng dẫn thanh quyết toán.\n"
+                       "2. Cấp huyện\n"
+                       "a) Phòng Lao động - Thương binh và Xã hội huyện là cơ quan thường trực, "
+                       "giúp Ủy ban nhân dân huyện theo dõi, đôn đốc.\n");
+    CHECK_INT(d->assignments.len, 3);
+    CHECK_UNIT(d, "Sở Thông tin và Truyền thông", VB_ROLE_ASSIGNED, 1, "III.1.a");
+    CHECK_UNIT(d, "Sở Tài chính", VB_ROLE_ASSIGNED, 2, "III.1.b");
+    CHECK_UNIT(d, "Phòng Lao động - Thương binh và Xã hội huyện", VB_ROLE_LEAD, 1, "III.2.a");
+    vb_arena_destroy(a);
+}
+
+/* Several candidate sections: the one holding unit headings wins. */
+static void section_with_units_wins(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "III. PHÂN CÔNG THỰC HIỆN:\n"
+                       "1. Phòng Tư pháp quận:\nRà soát các quy định pháp luật.\n"
+                       "2. Công an quận:\nTriệt phá các tổ chức mại dâm.\nKiểm tra các cơ sở.\n"
+                       "IV. KINH PHÍ THỰC HIỆN:\nSử dụng nguồn kinh phí được bố trí.\n"
+                       "V. TỔ CHỨC THỰC HIỆN:\nCác phòng ban chuyên môn và Ủy ban nhân dân 10 phường "
+                       "căn cứ chức năng, nhiệm vụ để xây dựng kế hoạch.\n");
+    CHECK_INT(d->assignments.len, 2);
+    CHECK_UNIT(d, "Phòng Tư pháp quận", VB_ROLE_ASSIGNED, 1, "III.1");
+    CHECK_UNIT(d, "Công an quận", VB_ROLE_ASSIGNED, 2, "III.2");
+    vb_arena_destroy(a);
+}
+
+static void unit_subject_paragraphs(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "III. PHÂN CÔNG THỰC HIỆN\n"
+                       "Hiệu trưởng các cơ sở giáo dục trên địa bàn quận tăng cường công tác giáo "
+                       "dục đạo đức, lối sống cho học sinh.\n"
+                       "Các trường có học sinh nội trú chủ động phối hợp với gia đình quản lý học "
+                       "sinh.\n"
+                       "Phòng Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị nghiêm túc triển "
+                       "khai thực hiện./.\nNơi nhận:\n- Như trên;");
+    CHECK_INT(d->assignments.len, 2);
+    CHECK_UNIT(d, "Hiệu trưởng các cơ sở giáo dục trên địa bàn quận", VB_ROLE_ASSIGNED, 1, "III");
+    CHECK_UNIT(d, "Các trường có học sinh nội trú", VB_ROLE_ASSIGNED, 1, "III");
+    const vb_assignment *h = find(d, "Hiệu trưởng các cơ sở giáo dục trên địa bàn quận");
+    if (h && h->tasks.len == 1)
+        CHECK_STR(h->tasks.items[0],
+                  "tăng cường công tác giáo dục đạo đức, lối sống cho học sinh.");
+    vb_arena_destroy(a);
+}
+
+static void no_responsibility_section(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "I. MỤC ĐÍCH, YÊU CẦU\n1. Phòng ngừa tệ nạn mại dâm.\n"
+                       "II. NỘI DUNG THỰC HIỆN\n1. Phòng, chống mại dâm\n"
+                       "UBND các xã, thị trấn xây dựng kế hoạch phòng, chống mại dâm.\n"
+                       "2. Sở Y tế phối hợp triển khai.\n");
+    CHECK_INT(d->assignments.len, 0);
+    vb_arena_destroy(a);
+}
+
+int main(void) {
+    char err[256];
+    if (vb_assignments_open(&rules, err, sizeof err) != VB_OK) {
+        fprintf(stderr, "open: %s\n", err);
+        return 1;
+    }
+    VB_RUN(numbered_units);
+    VB_RUN(sub_items_and_lead_in);
+    VB_RUN(letter_headed_units);
+    VB_RUN(section_with_units_wins);
+    VB_RUN(unit_subject_paragraphs);
+    VB_RUN(no_responsibility_section);
+    vb_assignments_close(rules);
+    return VB_SUMMARY("assignments");
+}
