@@ -1,4 +1,5 @@
 /* vanban — command dispatcher. */
+#include <libxml/parser.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +29,9 @@ static void usage(FILE *f) {
 }
 
 int main(int argc, char **argv) {
+    /* libxml2 2.9's lazy global set-up is not thread-safe: do it before any
+     * worker thread exists. */
+    xmlInitParser();
     if (argc < 2) {
         usage(stderr);
         return 2;
