@@ -24,7 +24,8 @@ typedef enum {
     F_YEAR,        /* group y */
     F_PERIOD,      /* groups y1, y2 */
     F_RECUR,       /* row value = recurrence; optional group n = months */
-    F_BLANK        /* placeholder: group y, optional m */
+    F_BLANK,       /* placeholder: group y, optional m */
+    F_QUARTER      /* groups q (I-IV or 1-4), y: "2024-04/2024-06" */
 } date_form;
 
 /* Letters or digits may not touch a date on the left: "ngày" inside another
@@ -60,6 +61,9 @@ static const vb_rule_row date_rows[] = {
     {"day_month_words", L_EDGE "ngày\\s+(?<d>\\d{1,2})\\s+tháng\\s+(?<m>\\d{1,2})(?![\\d/])", F_DAY_MONTH,
      NULL, 0},
     {"day_month_numeric", N_EDGE "(?:ngày\\s+)?(?<d>\\d{1,2})/(?<m>\\d{1,2})(?![\\d/])", F_DAY_MONTH, NULL, 0},
+    /* a quarter: "quý II/2024", "quý 3 năm 2025" */
+    {"quarter", L_EDGE "quý\\s+(?<q>IV|I{1,3}|[1-4])\\s*(?:[/-]\\s*|,?\\s*năm\\s+)(?<y>\\d{4})" R_EDGE, F_QUARTER,
+     NULL, 0},
     /* month and year */
     {"month_year", L_EDGE "tháng\\s+(?<m>\\d{1,2})\\s*,?\\s*(?:năm\\s+|[/-]\\s*)(?<y>\\d{4})" R_EDGE,
      F_MONTH_YEAR, NULL, 0},
@@ -202,22 +206,53 @@ static bool on_place_line(const vb_dates_rules *x, const char *t, size_t len, vb
     return vb_rule_match(&x->place, 0, t + ls, sp.start - ls, 0, NULL, NULL);
 }
 
+/* Sentences longer than this are cut for the recurrence check: a line of
+ * hostile input must not make every lookup scan the whole text. */
+enum { SENTENCE_MAX = 2000 };
+
 static void sentence_bounds(const char *t, size_t len, size_t at, size_t *s, size_t *e) {
-    size_t a = at;
-    while (a > 0 && t[a - 1] != '\n' && !(a >= 2 && t[a - 2] == '.' && t[a - 1] == ' ')) a--;
-    size_t b = at;
-    while (b < len && t[b] != '\n' && !(t[b] == '.' && (b + 1 == len || t[b + 1] == ' '))) b++;
+    size_t a = at, lo = at > SENTENCE_MAX ? at - SENTENCE_MAX : 0;
+    while (a > lo && t[a - 1] != '\n' && !(a >= 2 && t[a - 2] == '.' && t[a - 1] == ' ')) a--;
+    size_t b = at, hi = len - at > SENTENCE_MAX ? at + SENTENCE_MAX : len;
+    while (b < hi && t[b] != '\n' && !(t[b] == '.' && (b + 1 == len || t[b + 1] == ' '))) b++;
     *s = a;
     *e = b;
 }
 
-static bool inside_reference(const vb_doc *d, vb_span sp) {
+/* The reference mentions of d, sorted by start, for lookups by position. */
+typedef struct {
+    vb_span *items;
+    size_t len;
+} spans;
+
+static int span_cmp(const void *pa, const void *pb) {
+    const vb_span *a = pa, *b = pb;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static vb_status reference_spans(const vb_doc *d, spans *out) {
+    size_t n = 0;
+    for (size_t i = 0; i < d->references.len; i++) n += d->references.items[i].mentions.len;
+    out->len = 0;
+    out->items = n ? malloc(n * sizeof *out->items) : NULL;
+    if (n && !out->items) return VB_E_NOMEM;
     for (size_t i = 0; i < d->references.len; i++) {
         const vb_spanv *m = &d->references.items[i].mentions;
-        for (size_t k = 0; k < m->len; k++)
-            if (sp.start >= m->items[k].start && sp.end <= m->items[k].end) return true;
+        for (size_t k = 0; k < m->len; k++) out->items[out->len++] = m->items[k];
     }
-    return false;
+    if (out->len > 1) qsort(out->items, out->len, sizeof *out->items, span_cmp);
+    return VB_OK;
+}
+
+/* Mentions do not nest, so only the last one starting at or before sp can hold it. */
+static bool inside_reference(const spans *refs, vb_span sp) {
+    size_t lo = 0, hi = refs->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (refs->items[mid].start <= sp.start) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo > 0 && sp.end <= refs->items[lo - 1].end;
 }
 
 /* Build the candidate for a match of row i at [s,e); false when the match
@@ -251,6 +286,17 @@ static bool make_cand(const vb_dates_rules *x, size_t i, const char *t, size_t s
         c->month = m;
         c->role = VB_DATE_DEADLINE;
         return true;
+    case F_QUARTER: {
+        size_t qs, qe;
+        if (!group_int(rs, i, t, "y", &y) || !vb_rule_group(rs, i, "q", &qs, &qe)) return false;
+        int q = t[qs] >= '1' && t[qs] <= '4' ? t[qs] - '0'
+                : qe - qs == 2 && (t[qs + 1] == 'V' || t[qs + 1] == 'v') ? 4
+                                                                          : (int)(qe - qs);
+        if (y < 1000 || y > 2999 || q < 1 || q > 4) return false;
+        snprintf(c->value, sizeof c->value, "%04d-%02d/%04d-%02d", y, 3 * q - 2, y, 3 * q);
+        c->role = VB_DATE_PERIOD;
+        return true;
+    }
     case F_PERIOD:
         if (!group_int(rs, i, t, "y1", &y) || !group_int(rs, i, t, "y2", &y2)) return false;
         if (y < 1000 || y2 <= y || y2 - y > 50) return false;
@@ -282,11 +328,15 @@ static int by_start(const void *pa, const void *pb) {
 /* A year-less deadline in a sentence that also says "hàng quý", "hằng
  * năm"… recurs every year: it has no single ISO value. */
 static bool sentence_recurs(const candv *v, const char *t, size_t len, vb_span sp) {
-    size_t s, e;
+    size_t s, e, lo = 0, hi = v->len;
     sentence_bounds(t, len, sp.start, &s, &e);
-    for (size_t k = 0; k < v->len; k++)
-        if (v->items[k].form == F_RECUR && v->items[k].span.start >= s && v->items[k].span.end <= e)
-            return true;
+    while (lo < hi) { /* v is sorted by start: first candidate at or after s */
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->items[mid].span.start < s) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t k = lo; k < v->len && v->items[k].span.start < e; k++)
+        if (v->items[k].form == F_RECUR && v->items[k].span.end <= e) return true;
     return false;
 }
 
@@ -299,7 +349,8 @@ static bool warned_at(const vb_doc *d, const char *code, vb_span sp) {
     return false;
 }
 
-static vb_status collect(const vb_dates_rules *x, const vb_doc *d, unsigned char *mask, candv *v) {
+static vb_status collect(const vb_dates_rules *x, const vb_doc *d, const spans *refs, unsigned char *mask,
+                         candv *v) {
     const char *t = d->text;
     size_t len = d->text_len;
     for (size_t i = 0; i < x->dates.len; i++) {
@@ -316,9 +367,9 @@ static vb_status collect(const vb_dates_rules *x, const vb_doc *d, unsigned char
                     memset(mask + s, 1, e - s);
                 continue;
             }
-            bool in_ref = inside_reference(d, c.span);
+            bool in_ref = inside_reference(refs, c.span);
             if (c.form == F_DAY_MONTH && (in_ref || !deadline_cue_before(x, t, s))) continue;
-            if (!in_ref && (c.form == F_FULL || c.form == F_MONTH_YEAR || c.form == F_YEAR) &&
+            if (!in_ref && (c.form == F_FULL || c.form == F_MONTH_YEAR || c.form == F_YEAR || c.form == F_QUARTER) &&
                 deadline_cue_before(x, t, s))
                 c.role = VB_DATE_DEADLINE;
             if (cand_push(v, &c)) return VB_E_NOMEM;
@@ -330,7 +381,7 @@ static vb_status collect(const vb_dates_rules *x, const vb_doc *d, unsigned char
 
 /* The document's own date: the header's span when the segmenter found one,
  * else the first date standing on a "<Place>, ngày …" line. */
-static void mark_issued(const vb_dates_rules *x, const vb_doc *d, candv *v) {
+static void mark_issued(const vb_dates_rules *x, const vb_doc *d, const spans *refs, candv *v) {
     vb_span h = d->header.date_span;
     bool have_header_span = h.end > h.start;
     for (size_t k = 0; k < v->len; k++) {
@@ -338,7 +389,7 @@ static void mark_issued(const vb_dates_rules *x, const vb_doc *d, candv *v) {
         if (c->form != F_FULL && c->form != F_BLANK) continue;
         bool issued = have_header_span ? (c->span.start < h.end && h.start < c->span.end)
                                        : on_place_line(x, d->text, d->text_len, c->span);
-        if (issued && !inside_reference(d, c->span)) {
+        if (issued && !inside_reference(refs, c->span)) {
             c->role = VB_DATE_ISSUED;
             if (!have_header_span) return; /* only the first such line */
         }
@@ -348,17 +399,20 @@ static void mark_issued(const vb_dates_rules *x, const vb_doc *d, candv *v) {
 vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
     if (!x || !d || !a) return VB_E_INTERNAL;
     if (!d->text || d->text_len == 0) return VB_OK;
+    spans refs;
+    if (reference_spans(d, &refs) != VB_OK) return VB_E_NOMEM;
     unsigned char *mask = calloc(d->text_len, 1);
-    if (!mask) return VB_E_NOMEM;
     candv v = {0};
-    vb_status st = collect(x, d, mask, &v);
+    vb_status st = mask ? collect(x, d, &refs, mask, &v) : VB_E_NOMEM;
     free(mask);
     if (st != VB_OK) {
+        free(refs.items);
         free(v.items);
         return st;
     }
-    qsort(v.items, v.len, sizeof *v.items, by_start);
-    mark_issued(x, d, &v);
+    if (v.len > 1) qsort(v.items, v.len, sizeof *v.items, by_start);
+    mark_issued(x, d, &refs, &v);
+    free(refs.items);
     int year = vb_date_year_of(d->header.date);
     for (size_t k = 0; k < v.len && st == VB_OK; k++) {
         cand *c = &v.items[k];

@@ -10,6 +10,7 @@
  * cited by name and date only. */
 #include "references.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,7 +172,8 @@ static vb_status build_generated(vb_references_rules *x) {
     if (!types) return VB_E_NOMEM;
     static const char issuer_fmt[] =
         "(?=\\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thành lập|triển khai|thực hiện"
-        "|tổ chức|nhằm|để|đã|thì|cho|tại|trong|theo|đối với|là|có|được|với|và\\s+(?:các|những)|v/v)(?!\\p{L}))"
+        "|tổ chức|nhằm|để|đã|thì|cho|tại|trong|theo|đối với|là|có|được|với|và\\s+(?:các|những)|v/v"
+        "|ngày\\s+\\d)(?!\\p{L}))"
         "|\\s*[;:()\\n\"]|(?<!TP)\\.(?=\\s|\\z)|,\\s*+(?:(?!\\p{Lu})|(?=%s))|\\s+và\\s+(?=%s)|\\z";
     static const char subject_fmt[] =
         "\\s*[;:\\n]|\\.(?=\\s|\\z)|\\s*\\((?!\\d)|,\\s*(?-i:(?=\\p{Lu}))|\\s+và\\s+(?=%s)"
@@ -350,6 +352,11 @@ static void read_tail(const vb_references_rules *x, const char *t, size_t len, s
             trim(t, &m->issuer);
             if (m->issuer.end > m->issuer.start) pos = end = m->issuer.end;
         }
+        /* "Quyết định số … của Thủ tướng Chính phủ ngày 07/3/2016" */
+        size_t used;
+        if (!m->date[0] && vb_rule_match(&x->tail, T_DATE_LEAD, t, len, pos, &ov, NULL) &&
+            vb_date_parse_vn(t + ov[1], len - ov[1], m->date, &used))
+            pos = end = ov[1] + used;
     }
     size_t s = 0;
     if (vb_rule_match(&x->tail, T_SUBJECT_LEAD, t, len, pos, &ov, NULL) ||
@@ -367,8 +374,12 @@ static void read_tail(const vb_references_rules *x, const char *t, size_t len, s
 
 /* ---- relation ---- */
 
+/* Bounded so that one endless line of hostile input stays linear. */
+enum { SENTENCE_MAX = 2000 };
+
 static size_t sentence_start(const char *t, size_t at) {
-    while (at > 0 && t[at - 1] != '\n' && !(at >= 2 && t[at - 2] == '.' && t[at - 1] == ' ')) at--;
+    size_t lo = at > SENTENCE_MAX ? at - SENTENCE_MAX : 0;
+    while (at > lo && t[at - 1] != '\n' && !(at >= 2 && t[at - 2] == '.' && t[at - 1] == ' ')) at--;
     return at;
 }
 
@@ -399,16 +410,63 @@ static char *span_dup(vb_arena *a, const char *t, vb_span s) {
     return s.end > s.start ? vb_arena_strndup(a, t + s.start, s.end - s.start) : NULL;
 }
 
-static vb_status add_mention(vb_arena *a, vb_doc *d, const mention *m, const char *number) {
-    const char *t = d->text;
-    vb_reference *r = NULL;
-    for (size_t i = 0; i < d->references.len && !r; i++) {
-        vb_reference *c = &d->references.items[i];
-        if (number ? (c->number && strcmp(c->number, number) == 0)
-                   : (!c->number && c->doc_type && m->doc_type && strcmp(c->doc_type, m->doc_type) == 0 &&
-                      c->date && strcmp(c->date, m->date) == 0))
-            r = c;
+/* Where each cited document already is in d->references, by its key: the
+ * number, or type and date when unnumbered.  Open addressing; slot holds
+ * the reference's index + 1, 0 when empty. */
+typedef struct {
+    size_t *slot;
+    size_t cap;
+} ref_index;
+
+static uint64_t hash_str(uint64_t h, const char *s) {
+    for (; s && *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static uint64_t key_hash(const char *number, const char *type, const char *date) {
+    uint64_t h = 14695981039346656037ull;
+    return number ? hash_str(h, number) : hash_str(hash_str(h ^ 1, type), date);
+}
+
+static bool key_equal(const vb_reference *c, const char *number, const char *type, const char *date) {
+    if (number) return c->number && strcmp(c->number, number) == 0;
+    return !c->number && c->doc_type && type && c->date && date && strcmp(c->doc_type, type) == 0 &&
+           strcmp(c->date, date) == 0;
+}
+
+static bool has_key(const vb_reference *c) { return c->number || (c->doc_type && c->date); }
+
+static size_t *index_slot(const ref_index *ix, const vb_doc *d, const char *number, const char *type,
+                          const char *date) {
+    size_t mask = ix->cap - 1, k = (size_t)key_hash(number, type, date) & mask;
+    while (ix->slot[k] && !key_equal(&d->references.items[ix->slot[k] - 1], number, type, date))
+        k = (k + 1) & mask;
+    return &ix->slot[k];
+}
+
+/* Make room for one more key (load <= 1/2), rehashing what d holds. */
+static vb_status index_reserve(ref_index *ix, const vb_doc *d) {
+    if ((d->references.len + 1) * 2 <= ix->cap) return VB_OK;
+    size_t cap = ix->cap ? ix->cap : 64;
+    while ((d->references.len + 1) * 2 > cap) cap *= 2;
+    size_t *slot = calloc(cap, sizeof *slot);
+    if (!slot) return VB_E_NOMEM;
+    free(ix->slot);
+    ix->slot = slot;
+    ix->cap = cap;
+    for (size_t i = 0; i < d->references.len; i++) {
+        const vb_reference *c = &d->references.items[i];
+        if (has_key(c)) *index_slot(ix, d, c->number, c->doc_type, c->date) = i + 1;
     }
+    return VB_OK;
+}
+
+static vb_status add_mention(vb_arena *a, vb_doc *d, ref_index *ix, const mention *m, const char *number) {
+    const char *t = d->text;
+    const char *date = m->date[0] ? m->date : NULL;
+    if (index_reserve(ix, d) != VB_OK) return VB_E_NOMEM;
+    size_t *slot = index_slot(ix, d, number, m->doc_type, date);
+    vb_reference *r = *slot ? &d->references.items[*slot - 1] : NULL;
     if (!r) {
         vb_reference nr = {0};
         nr.span = m->span;
@@ -416,6 +474,8 @@ static vb_status add_mention(vb_arena *a, vb_doc *d, const mention *m, const cha
         nr.number = number ? vb_arena_strdup(a, number) : NULL;
         if ((number && !nr.number) || VB_PUSH(a, d->references, nr)) return VB_E_NOMEM;
         r = &d->references.items[d->references.len - 1];
+        /* an unnumbered act without type or date cannot be found again */
+        if (number || (m->doc_type && date)) *slot = d->references.len;
     }
     if (VB_PUSH(a, r->mentions, m->span)) return VB_E_NOMEM;
     if (rel_rank(m->relation) > rel_rank(r->relation)) r->relation = m->relation;
@@ -448,21 +508,35 @@ static size_t next_start(const char *t, size_t len, size_t s, size_t e) {
     return k;
 }
 
-static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, unsigned char *mask,
-                          prev_mention *prev) {
+static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, ref_index *ix,
+                          unsigned char *mask, prev_mention *prev) {
     const char *t = d->text;
     size_t len = d->text_len;
     const vb_span hn = d->header.number_span;
     size_t pos = 0;
     const size_t *ov;
-    /* numbers in reading order, whichever form */
+    /* numbers in reading order, whichever form; each form's next match is
+     * kept until passed, so the text is scanned once per form */
+    enum { MAX_FORMS = 4 };
+    size_t next_s[MAX_FORMS], next_e[MAX_FORMS];
+    bool known[MAX_FORMS] = {false};
+    size_t forms = x->numbers.len < MAX_FORMS ? x->numbers.len : MAX_FORMS;
     for (;;) {
         size_t ns = len, ne = len;
-        for (size_t i = 0; i < x->numbers.len; i++)
-            if (vb_rule_match(&x->numbers, i, t, len, pos, &ov, NULL) && ov[0] < ns) {
-                ns = ov[0];
-                ne = ov[1];
+        for (size_t i = 0; i < forms; i++) {
+            if (!known[i] || (next_s[i] < pos && next_s[i] < len)) {
+                known[i] = true;
+                next_s[i] = next_e[i] = len; /* none left */
+                if (vb_rule_match(&x->numbers, i, t, len, pos, &ov, NULL)) {
+                    next_s[i] = ov[0];
+                    next_e[i] = ov[1];
+                }
             }
+            if (next_s[i] < ns) {
+                ns = next_s[i];
+                ne = next_e[i];
+            }
+        }
         if (ns >= len) break;
         pos = next_start(t, len, ns, ne);
         if (hn.end > hn.start && ns < hn.end && hn.start < ne) continue; /* the header's own "Số:" */
@@ -478,14 +552,15 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
         m.relation = relation_of(x, t, len, m.span, prev);
         *prev = (prev_mention){true, sentence_start(t, m.span.start), m.span.end, m.relation};
         memset(mask + m.span.start, 1, m.span.end - m.span.start);
-        vb_status s = add_mention(a, d, &m, number);
+        vb_status s = add_mention(a, d, ix, &m, number);
         if (s != VB_OK) return s;
         if (m.span.end > pos) pos = m.span.end;
     }
     return VB_OK;
 }
 
-static vb_status by_name(const vb_references_rules *x, vb_doc *d, vb_arena *a, const unsigned char *mask) {
+static vb_status by_name(const vb_references_rules *x, vb_doc *d, vb_arena *a, ref_index *ix,
+                         const unsigned char *mask) {
     const char *t = d->text;
     size_t len = d->text_len, pos = 0;
     const size_t *ov;
@@ -517,7 +592,7 @@ static vb_status by_name(const vb_references_rules *x, vb_doc *d, vb_arena *a, c
         m.subject = (vb_span){ns, ne};
         trim(t, &m.subject);
         m.relation = relation_of(x, t, len, m.span, &none);
-        vb_status st = add_mention(a, d, &m, NULL);
+        vb_status st = add_mention(a, d, ix, &m, NULL);
         if (st != VB_OK) return st;
         if (m.span.end > pos) pos = m.span.end;
     }
@@ -530,8 +605,10 @@ vb_status vb_references_extract(vb_references_rules *x, vb_doc *d, vb_arena *a) 
     unsigned char *mask = calloc(d->text_len, 1);
     if (!mask) return VB_E_NOMEM;
     prev_mention prev = {0};
-    vb_status s = numbered(x, d, a, mask, &prev);
-    if (s == VB_OK) s = by_name(x, d, a, mask);
+    ref_index ix = {0};
+    vb_status s = numbered(x, d, a, &ix, mask, &prev);
+    if (s == VB_OK) s = by_name(x, d, a, &ix, mask);
+    free(ix.slot);
     free(mask);
     return s;
 }

@@ -194,6 +194,21 @@ static void test_periods(void) {
     vb_arena_destroy(a);
 }
 
+static void test_quarters(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Sơ kết trong quý II/2024, tổng kết quý IV năm 2025; hoàn thành trước quý 3/2026.", NULL);
+    const vb_date *x = find_value(&d, "2024-04/2024-06");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_PERIOD);
+    CHECK_STR(x ? x->text : NULL, "quý II/2024");
+    CHECK(find_value(&d, "2025-10/2025-12") != NULL);
+    x = find_value(&d, "2026-07/2026-09");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_DEADLINE);
+    CHECK_INT(d.dates.len, 3);
+    vb_doc e = run(a, "Quý V/2024 không có.", NULL);
+    CHECK_INT(e.dates.len, 0);
+    vb_arena_destroy(a);
+}
+
 static void test_deadlines(void) {
     vb_arena *a = vb_arena_create();
     vb_doc d = run(a,
@@ -283,6 +298,7 @@ int main(void) {
     VB_RUN(test_issued_header_span);
     VB_RUN(test_month_year_and_year);
     VB_RUN(test_periods);
+    VB_RUN(test_quarters);
     VB_RUN(test_deadlines);
     VB_RUN(test_recurrence);
     VB_RUN(test_blank_placeholder);

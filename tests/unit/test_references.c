@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../../extractors/dates.h"
+#include "../../pipeline/core/buf.h"
 #include "../../extractors/references.h"
 #include "check.h"
 
@@ -203,6 +204,38 @@ static void test_laws_by_name(void) {
     vb_arena_destroy(a);
 }
 
+static void test_date_after_issuer_and_generic_word(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Theo Quyết định số 12/QĐ-TTg của Thủ tướng Chính phủ ngày 07/3/2016 về công tác; văn bản số "
+                      "20/2015/TT-BTC của Bộ Tài chính và Luật số 44/2019/QH14 ngày 14 tháng 6 năm 2019.\n");
+    const vb_reference *r = find(&d, "12/QĐ-TTg");
+    CHECK_STR(r ? r->issuer : NULL, "Thủ tướng Chính phủ");
+    CHECK_STR(r ? r->date : NULL, "2016-03-07");
+    CHECK_STR(r ? r->subject : NULL, "công tác");
+    r = find(&d, "20/2015/TT-BTC");
+    CHECK_STR(r ? r->doc_type : NULL, "Thông tư"); /* "văn bản" says less than the symbol */
+    CHECK_STR(r ? r->issuer : NULL, "Bộ Tài chính");
+    r = find(&d, "44/2019/QH14");
+    CHECK_STR(r ? r->doc_type : NULL, "Luật");
+    CHECK_STR(r ? r->date : NULL, "2019-06-14");
+    vb_arena_destroy(a);
+}
+
+static void test_many_mentions(void) {
+    vb_arena *a = vb_arena_create();
+    vb_buf b;
+    vb_buf_init(&b);
+    for (int i = 0; i < 3000; i++) vb_buf_printf(&b, "Quyết định số %d/QĐ-UBND ngày 1/1/2020, ", i % 1500 + 1);
+    const char *text = vb_buf_cstr(&b);
+    CHECK(text != NULL);
+    vb_doc d = run(a, text ? text : "");
+    CHECK_INT(d.references.len, 1500);
+    const vb_reference *r = find(&d, "7/QĐ-UBND");
+    CHECK_INT(r ? r->mentions.len : 0, 2);
+    vb_buf_free(&b);
+    vb_arena_destroy(a);
+}
+
 static void test_not_references(void) {
     vb_arena *a = vb_arena_create();
     /* fractions, HIV/AIDS, years, a header "Số:", a lone symbol without type or "số" */
@@ -240,6 +273,8 @@ int main(void) {
     VB_RUN(test_party_form_and_inference);
     VB_RUN(test_merge_mentions_and_self);
     VB_RUN(test_laws_by_name);
+    VB_RUN(test_date_after_issuer_and_generic_word);
+    VB_RUN(test_many_mentions);
     VB_RUN(test_not_references);
     VB_RUN(test_mention_span_words);
     vb_references_close(rules);
