@@ -24,16 +24,24 @@ static const vb_rule_row unit_start_rows[] = {
     {"youth_union", "\\G(?:Tỉnh|Thành|Quận|Huyện) đoàn\\b", 0, NULL, VB_RULE_CASED},
     {"head_of", "\\G(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Trưởng phòng|Trưởng ban)\\b", 0,
      NULL, VB_RULE_CASED},
+    /* headings set in capitals: "1. SỞ Y TẾ", "2. CÔNG AN TỈNH" */
+    {"capitals", "\\G(?:SỞ|PHÒNG|CÔNG AN|ỦY BAN|UỶ BAN|UBND|BỘ CHỈ HUY|VIỆN|TÒA ÁN|BÁO|ĐÀI|"
+                 "TRUNG TÂM|VĂN PHÒNG|THANH TRA|HỘI|BAN|ĐOÀN|LIÊN ĐOÀN|BẢO HIỂM XÃ HỘI|CỤC|"
+                 "CHI CỤC)(?!,?\\s+(?:CHỐNG|NGỪA|CHỮA|TRÁNH|CÁO|HÀNH|KẾT|NGHỊ|THẢO)\\b)\\s+\\p{Lu}\\p{Lu}*\\b(?!\\s+\\p{Ll})",
+     0, NULL, VB_RULE_CASED},
     {"collective", "\\GCác (?:sở|ban|ngành|phòng|đơn vị|cơ quan|cơ sở|trường|tổ chức|đoàn thể|"
                    "hội|địa phương)\\b",
      0, NULL, VB_RULE_CASED},
 };
 
-enum { U_REQUEST, U_VERB, U_REQUEST_VERB, U_COUNT };
+enum { U_REQUEST, U_ASSIGN, U_VERB, U_REQUEST_VERB, U_COUNT };
 
 static const vb_rule_row unit_edge_rows[] = {
     [U_REQUEST] = {"request_prefix", "\\G(?:Đề nghị|đề nghị|Kính đề nghị)\\s+", 0, NULL,
                    VB_RULE_CASED},
+    /* "Giao Sở Y tế chủ trì …": the issuer assigning; the unit follows */
+    [U_ASSIGN] = {"assign_prefix", "\\G(?:Giao(?: cho)?|GIAO)\\s+(?=\\p{Lu})", 0, NULL,
+                  VB_RULE_CASED},
     /* lowercase task verbs: the first one after the name ends it */
     [U_VERB] = {"task_verb",
                 "[ ,]\\K(?:chủ trì|phối hợp|tăng cường|tổ chức(?! (?:chính trị|đoàn thể|thành "
@@ -85,6 +93,8 @@ bool vb_unit_at(const vb_unit_rules *r, const char *text, size_t start, size_t e
     vb_unit_match u = {.name = {start, end}};
     if (vb_rule_match(&r->edges, U_REQUEST, text, end, start, &ov, NULL)) {
         u.requested = true;
+        u.name.start = ov[1];
+    } else if (vb_rule_match(&r->edges, U_ASSIGN, text, end, start, &ov, NULL)) {
         u.name.start = ov[1];
     }
     bool known = false;

@@ -16,13 +16,26 @@
 #include "target_numbers.h"
 #include "themes.h"
 
-enum { FORM_FROM_TO = 1, FORM_FREQ_N_PER, FORM_FREQ_PER_N, FORM_PERCENT, FORM_TIMES };
+enum {
+    FORM_FROM_TO = 1,
+    FORM_FREQ_N_PER,
+    FORM_FREQ_PER_N,
+    FORM_FREQ_MONTHS,
+    FORM_PERCENT,
+    FORM_TIMES,
+    FORM_COUNT
+};
 
 #define CMP                                                                                  \
     "(?:ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không thấp hơn|không ít hơn|trên|hơn|" \
     "không quá|không vượt quá|tối đa(?: là)?|dưới|từ)"
 #define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
 #define COUNT "\\d{1,3}(?:\\.\\d{3})*(?:,\\d{1,2})?"
+#define TIMES "(?:lần|đợt)"
+/* what a counted goal counts: "ít nhất 02 lớp tập huấn", "tối thiểu 5 mô hình" */
+#define COUNTED                                                                              \
+    "(?:lớp|buổi|cuộc|đợt|mô hình|hội nghị|tin|bài|chuyên mục|phóng sự|xã|phường|thị trấn|" \
+    "cơ sở|người|lượt|đội|câu lạc bộ|nhóm|điểm|khu dân cư|ấp|tổ)"
 
 /* The forms, most specific first: a later row never takes a number an
  * earlier one already explained. */
@@ -33,21 +46,29 @@ static const vb_rule_row form_rows[] = {
      ")\\s*(?<pct>%|phần trăm)?",
      FORM_FROM_TO, NULL, 0},
     {"n_times_per_period",
-     "(?:\\b(?<cmp>" CMP ")\\s+)?\\b(?<num>" VB_NUM ")\\s+lần(?:\\s*/\\s*|\\s+(?:(?:một|mỗi|trên|"
+     "(?:\\b(?<cmp>" CMP ")\\s+)?\\b(?<num>" VB_NUM ")\\s+" TIMES "(?:\\s*/\\s*|\\s+(?:(?:một|mỗi|trên|"
      "trong|1|01)\\s+)+)(?<per>" PER ")\\b",
      FORM_FREQ_N_PER, NULL, 0},
     {"period_n_times",
      "(?:\\b(?<cmp0>" CMP ")\\s+)?\\b(?:mỗi|hằng|hàng)(?:\\s+một)?\\s+(?<per>" PER
-     ")\\s*,?\\s+(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM ")\\s+lần\\b",
+     ")\\s*,?\\s+(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM ")\\s+" TIMES "\\b",
      FORM_FREQ_PER_N, NULL, 0},
+    {"every_n_months",
+     "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>\\d{1,2}|ba|sáu|mười hai)\\s+"
+     "tháng\\s*(?:/|một|1|01)\\s*(?<num>" VB_NUM ")?\\s*" TIMES "\\b",
+     FORM_FREQ_MONTHS, NULL, 0},
     {"percent",
      "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![\\d.,])(?<num>\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(?:%|phần "
      "trăm)(?:\\s*(?<after>trở lên|trở xuống))?",
      FORM_PERCENT, NULL, 0},
     {"at_least_n_times",
      "\\b(?<cmp>ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không quá|tối đa(?: là)?)\\s+"
-     "(?<num>" VB_NUM ")\\s+lần\\b",
+     "(?<num>" VB_NUM ")\\s+" TIMES "\\b",
      FORM_TIMES, NULL, 0},
+    {"at_least_n_things",
+     "\\b(?<cmp>ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không quá|tối đa(?: là)?)\\s+"
+     "(?<num>" COUNT "|" VB_NUM ")\\s+(?=" COUNTED "\\b)",
+     FORM_COUNT, NULL, 0},
 };
 
 /* Comparator words; anything else (or none) is eq. */
@@ -67,6 +88,11 @@ static const vb_rule_row period_rows[] = {
     {"week", "\\Atuần\\z", 0, "times_per_week", 0},
     {"day", "\\Angày\\z", 0, "times_per_day", 0},
     {"semester", "\\Ahọc kỳ\\z", 0, "times_per_semester", 0},
+    /* "định kỳ N tháng một lần" */
+    {"3_months", "\\A(?:3|03|ba)\\z", 0, "times_per_quarter", 0},
+    {"6_months", "\\A(?:6|06|sáu)\\z", 0, "times_per_half_year", 0},
+    {"12_months", "\\A(?:12|mười hai)\\z", 0, "times_per_year", 0},
+    {"1_month", "\\A(?:1|01|một)\\z", 0, "times_per_month", 0},
 };
 
 enum {
@@ -153,7 +179,7 @@ void vb_targets_close(vb_targets_rules *x) {
 typedef struct {
     int form;
     size_t ms, me;
-    vb_span num, cmp, cmp0, after, from, per;
+    vb_span num, cmp, cmp0, after, from, per, months;
     bool pct, from_pct;
 } cand;
 
@@ -243,6 +269,7 @@ static vb_status collect(const vb_targets_rules *x, const char *text, size_t len
             c.after = group(&x->forms, r, "after");
             c.from = group(&x->forms, r, "from");
             c.per = group(&x->forms, r, "per");
+            c.months = group(&x->forms, r, "months");
             c.pct = c.form == FORM_PERCENT || has(group(&x->forms, r, "pct"));
             c.from_pct = has(group(&x->forms, r, "fpct"));
             if (overlaps(out, prior, c.ms, c.me) || in_ranges(skipped, c.ms)) continue;
@@ -336,10 +363,11 @@ static vb_comparator comparator_of(const vb_targets_rules *x, const char *t, con
 }
 
 static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span per) {
+    if (!has(per)) return NULL;
     for (size_t i = 0; i < x->periods.len; i++)
         if (vb_rule_match(&x->periods, i, t + per.start, per.end - per.start, 0, NULL, NULL))
             return x->periods.rules[i].row->value;
-    return "times";
+    return NULL;
 }
 
 /* "người làm công tác … cấp huyện" + "ở cấp xã" → the same people at the other
@@ -373,7 +401,9 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
     limit = nl;
 
     vb_target tg = {0};
-    if (!vb_number_parse(x->numbers, t + c->num.start, c->num.end - c->num.start, &tg.value))
+    if (c->form == FORM_FREQ_MONTHS && !has(c->num))
+        tg.value = 1; /* "6 tháng/lần" */
+    else if (!vb_number_parse(x->numbers, t + c->num.start, c->num.end - c->num.start, &tg.value))
         return VB_OK;
     tg.comparator = comparator_of(x, t, c);
     vb_span span = {c->ms, c->me};
@@ -394,8 +424,12 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
         break;
     case FORM_FREQ_N_PER:
     case FORM_FREQ_PER_N:
+    case FORM_FREQ_MONTHS:
     case FORM_TIMES:
-        tg.unit = c->form == FORM_TIMES ? "times" : (char *)period_unit(x, t, c->per);
+        tg.unit = c->form == FORM_TIMES         ? "times"
+                  : c->form == FORM_FREQ_MONTHS ? (char *)period_unit(x, t, c->months)
+                                                : (char *)period_unit(x, t, c->per);
+        if (!tg.unit) return VB_OK; /* a period we have no unit for: "5 tháng/lần" */
         ind = subject_before(x, t, lines, c->ms);
         if (!has(ind)) { /* "Mỗi quý một lần, Sở Y tế tổ chức kiểm tra…" */
             ind.start = c->me;
@@ -403,8 +437,9 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
             trim_span(t, &ind);
         }
         break;
+    case FORM_COUNT:
     case FORM_PERCENT: {
-        tg.unit = "percent";
+        tg.unit = c->form == FORM_COUNT ? "count" : "percent";
         const size_t *ov;
         size_t after = c->me;
         if (vb_rule_match(&x->clause, CL_SKIP_AFTER, t, limit, after, &ov, NULL)) after = ov[1];

@@ -173,6 +173,25 @@ static void unit_subject_paragraphs(void) {
     vb_arena_destroy(a);
 }
 
+static void capitals_and_giao(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "IV. TỔ CHỨC THỰC HIỆN\n1. SỞ Y TẾ\n- Tổ chức kiểm tra sức khỏe.\n"
+                       "2. PHÒNG CHỐNG TỆ NẠN XÃ HỘI\n- Ghi chú chung.\n"
+                       "V. TRÁCH NHIỆM\nGiao Sở Tư pháp chủ trì, phối hợp phổ biến pháp luật.\n");
+    CHECK_INT(d->assignments.len, 1);
+    CHECK_UNIT(d, "SỞ Y TẾ", VB_ROLE_ASSIGNED, 1, "IV.1");
+    vb_arena_destroy(a);
+
+    a = vb_arena_create();
+    d = run(a, "V. TRÁCH NHIỆM THỰC HIỆN\nGiao Sở Tư pháp chủ trì, phối hợp với các đơn vị phổ "
+               "biến pháp luật.\nĐề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp giám "
+               "sát.\n");
+    CHECK_INT(d->assignments.len, 2);
+    CHECK_UNIT(d, "Sở Tư pháp", VB_ROLE_ASSIGNED, 1, "V");
+    CHECK_UNIT(d, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", VB_ROLE_REQUESTED, 1, "V");
+    vb_arena_destroy(a);
+}
+
 static void no_responsibility_section(void) {
     vb_arena *a = vb_arena_create();
     vb_doc *d = run(a, "I. MỤC ĐÍCH, YÊU CẦU\n1. Phòng ngừa tệ nạn mại dâm.\n"
@@ -194,6 +213,7 @@ int main(void) {
     VB_RUN(letter_headed_units);
     VB_RUN(section_with_units_wins);
     VB_RUN(unit_subject_paragraphs);
+    VB_RUN(capitals_and_giao);
     VB_RUN(no_responsibility_section);
     vb_assignments_close(rules);
     return VB_SUMMARY("assignments");

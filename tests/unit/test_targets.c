@@ -154,6 +154,25 @@ static void integration_and_reintegration(void) {
     vb_arena_destroy(a);
 }
 
+static void periods_rounds_and_counted_goals(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "- Đội kiểm tra liên ngành kiểm tra các cơ sở định kỳ 6 tháng một lần.\n"
+                       "- Tổ chức ít nhất 02 lớp tập huấn cho cán bộ làm công tác xã hội.\n"
+                       "- Thanh tra các cơ sở lưu trú 2 đợt/năm.\n"
+                       "- Báo cáo 5 tháng/lần.\n"
+                       "- Tổ chức được ít nhất là một hình thức tuyên truyền.");
+    CHECK_INT(d->targets.len, 3);
+    if (d->targets.len == 3) {
+        CHECK_TARGET(&d->targets.items[0], 1, "times_per_half_year", VB_CMP_EQ);
+        CHECK_STR(d->targets.items[0].indicator, "Đội kiểm tra liên ngành kiểm tra các cơ sở");
+        CHECK_TARGET(&d->targets.items[1], 2, "count", VB_CMP_GE);
+        CHECK_STR(d->targets.items[1].indicator, "lớp tập huấn cho cán bộ làm công tác xã hội");
+        CHECK_STR(d->targets.items[1].theme, "training");
+        CHECK_TARGET(&d->targets.items[2], 2, "times_per_year", VB_CMP_EQ);
+    }
+    vb_arena_destroy(a);
+}
+
 static void numbers_that_are_not_goals(void) {
     vb_arena *a = vb_arena_create();
     vb_doc *d = run(a, "Căn cứ Quyết định số 361/QĐ-TTg ngày 07 tháng 3 năm 2016 phê duyệt Chương "
@@ -185,6 +204,7 @@ int main(void) {
     VB_RUN(frequencies);
     VB_RUN(counts_from_to);
     VB_RUN(integration_and_reintegration);
+    VB_RUN(periods_rounds_and_counted_goals);
     VB_RUN(numbers_that_are_not_goals);
     VB_RUN(past_results_are_not_goals);
     vb_targets_close(rules);
