@@ -1,0 +1,41 @@
+/* batch.h — `vanban batch`: many inputs converted by a pool of worker
+ * threads (one vb_pipeline each), one result file per input written
+ * atomically below OUTDIR, OUTDIR/manifest.jsonl, optionally one compact
+ * JSON line per input on stdout (--ndjson) and the SQLite store (--db).
+ *
+ * Determinism: whatever the number of workers, the result files, the
+ * manifest (apart from "ms"), the NDJSON stream and the store rows come out
+ * in input order with the same content.  Workers may run at most `window`
+ * inputs ahead of the single emitter thread, which alone prints, writes the
+ * store and draws progress.
+ *
+ * Re-runs: an input whose path, sha256 and tool version match the previous
+ * manifest, whose result file exists (and, with --db, whose sha256 is in the
+ * store) is not converted again; its line is kept with "cached": true.
+ * SIGINT/SIGTERM stop the taking of new inputs; in-flight ones finish, the
+ * manifest is written for what is done, and the run exits 130. */
+#ifndef VB_BATCH_H
+#define VB_BATCH_H
+#include <stdbool.h>
+
+#include "../pipeline.h"
+#include "inputs.h"
+
+typedef struct {
+    vb_batch_sources sources;
+    const char *outdir;  /* NULL: no result files, no manifest */
+    const char *db_path; /* NULL: no store */
+    int jobs;            /* worker threads, >= 1 */
+    bool force;          /* ignore the previous manifest */
+    bool ndjson;         /* compact result lines on stdout */
+    bool xml;            /* result files as XML instead of JSON */
+    bool quiet, verbose;
+    vb_pipeline_options pipeline;
+} vb_batch_options;
+
+/* Run the batch; returns the process exit code: 0 every input ok or
+ * skipped, 4 some input failed, 3 an output/the store could not be written,
+ * 2 usage, 130 interrupted, 70 internal. */
+int vb_batch_run(const vb_batch_options *o);
+
+#endif

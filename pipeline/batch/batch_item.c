@@ -1,0 +1,157 @@
+/* batch_item.c — one input: cache check, conversion, result file, NDJSON. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../emit/json_write.h"
+#include "../emit/xml_write.h"
+#include "atomic.h"
+#include "batch_internal.h"
+#include "filehash.h"
+#include "progress.h"
+
+char *vb_batch_out_path(const vb_batch *b, const char *rel) {
+    size_t n = strlen(b->opt->outdir) + strlen(rel) + 2;
+    char *p = malloc(n);
+    if (p) snprintf(p, n, "%s/%s", b->opt->outdir, rel);
+    return p;
+}
+
+static int by_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Errors that may go away on their own are never served from the cache. */
+static bool transient(const char *code) {
+    return !code || !strcmp(code, "E_IO") || !strcmp(code, "E_NOMEM") ||
+           !strcmp(code, "E_INTERRUPTED") || !strcmp(code, "E_INTERNAL") ||
+           !strcmp(code, "E_DB");
+}
+
+static vb_status dump_compact(json_t *j, vb_batch_item *it) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) return VB_E_NOMEM;
+    vb_status s = vb_json_dump(j, f, VB_JSON_COMPACT);
+    if (fclose(f) != 0 && s == VB_OK) s = VB_E_NOMEM;
+    if (s != VB_OK) {
+        free(buf);
+        return s;
+    }
+    it->line = buf;
+    it->line_len = len;
+    return VB_OK;
+}
+
+/* The previous run's result stands: same path, content, version, output. */
+static bool from_cache(vb_batch *b, const vb_batch_input *in, const char *out_path,
+                       vb_batch_item *it) {
+    const vb_record *old = vb_manifest_find(&b->old, in->path);
+    if (!old || old->status == VB_REC_SKIPPED || !old->sha256 || !old->tool_version ||
+        strcmp(old->tool_version, VB_VERSION) || !old->output || strcmp(old->output, in->out_rel))
+        return false;
+    if (old->status == VB_REC_ERROR && transient(old->error_code)) return false;
+    if (access(out_path, R_OK) != 0) return false;
+    if (b->opt->db_path && !bsearch(&old->sha256, b->db_hashes, b->n_db_hashes,
+                                    sizeof *b->db_hashes, by_str))
+        return false;
+    if (b->opt->ndjson && b->opt->xml) return false; /* the JSON line needs a new run */
+    char sha[65];
+    if (vb_file_sha256(in->path, sha) != VB_OK || strcmp(sha, old->sha256) != 0) return false;
+    if (b->opt->ndjson) {
+        /* Re-dumping the stored result gives the same bytes as a new run. */
+        json_t *j = json_load_file(out_path, 0, NULL);
+        vb_status s = j ? dump_compact(j, it) : VB_E_IO;
+        json_decref(j);
+        if (s != VB_OK) return false;
+    }
+    if (vb_record_copy(&it->rec, old) != VB_OK) {
+        free(it->line);
+        it->line = NULL;
+        return false;
+    }
+    it->rec.cached = true;
+    it->rec.ms = 0;
+    return true;
+}
+
+typedef struct {
+    const vb_result *r;
+    json_t *json; /* or NULL for XML */
+} result_writer;
+
+static vb_status write_result(FILE *f, void *ctx) {
+    const result_writer *w = ctx;
+    return w->json ? vb_json_dump(w->json, f, 0) : vb_xml_write_result(w->r, f);
+}
+
+/* Record that the conversion itself could not happen or be saved. */
+static void set_error(vb_record *rec, const char *code, const char *msg) {
+    free(rec->error_code);
+    free(rec->error);
+    rec->status = VB_REC_ERROR;
+    rec->error_code = strdup(code);
+    rec->error = strdup(msg);
+}
+
+static void convert(vb_batch *b, vb_pipeline *p, const vb_batch_input *in, const char *out_path,
+                    vb_batch_item *it) {
+    vb_record *rec = &it->rec;
+    vb_result *r = NULL;
+    (void)vb_pipeline_convert_file(p, in->path, &r);
+    if (!r || vb_record_from_result(rec, r) != VB_OK) {
+        set_error(rec, "E_NOMEM", "no memory for the result");
+        vb_result_free(r);
+        return;
+    }
+    json_t *j = NULL;
+    if (!b->opt->xml || b->opt->ndjson) {
+        j = vb_json_result(r);
+        if (!j) {
+            set_error(rec, "E_NOMEM", "no memory for the result JSON");
+            vb_result_free(r);
+            return;
+        }
+    }
+    if (out_path) {
+        char err[512];
+        result_writer w = {r, b->opt->xml ? NULL : j};
+        if (vb_atomic_write(out_path, write_result, &w, err, sizeof err) != VB_OK) {
+            set_error(rec, "E_IO", err);
+            free(rec->output);
+            rec->output = NULL;
+        }
+    }
+    if (b->opt->ndjson && dump_compact(j, it) != VB_OK)
+        set_error(rec, "E_NOMEM", "no memory for the NDJSON line");
+    json_decref(j);
+    if (b->opt->db_path) it->result = r;
+    else vb_result_free(r);
+}
+
+void vb_batch_process(vb_batch *b, vb_pipeline *p, size_t i) {
+    const vb_batch_input *in = &b->inputs.items[i];
+    vb_batch_item *it = &b->items[i];
+    vb_record *rec = &it->rec;
+    double t0 = vb_now();
+    if (in->skip_code) {
+        rec->status = VB_REC_SKIPPED;
+        rec->error_code = strdup(in->skip_code);
+        rec->error = strdup(in->skip_reason ? in->skip_reason : "");
+    } else {
+        char *out_path = b->opt->outdir ? vb_batch_out_path(b, in->out_rel) : NULL;
+        if (b->opt->outdir && !out_path) {
+            set_error(rec, "E_NOMEM", "no memory");
+        } else if (b->opt->force || !out_path || !from_cache(b, in, out_path, it)) {
+            if (out_path) rec->output = strdup(in->out_rel);
+            convert(b, p, in, out_path, it);
+        }
+        free(out_path);
+    }
+    if (!rec->cached) rec->ms = round((vb_now() - t0) * 1e6) / 1e3; /* whole µs */
+    if (!rec->path) rec->path = strdup(in->path);
+    if (!rec->tool_version) rec->tool_version = strdup(VB_VERSION);
+}

@@ -1,0 +1,329 @@
+/* batch_run.c — the worker pool, the in-order emitter (stdout, store,
+ * progress), signal handling, the manifest and the summary. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../store/store.h"
+#include "atomic.h"
+#include "batch_internal.h"
+#include "progress.h"
+
+/* ---- workers ---- */
+
+static void *worker_main(void *arg) {
+    vb_batch *b = arg;
+    vb_pipeline *p = NULL;
+    vb_status s = vb_pipeline_open(&b->opt->pipeline, &p);
+    pthread_mutex_lock(&b->mu);
+    if (s != VB_OK) {
+        b->fatal = s;
+        b->stop = true;
+        pthread_cond_broadcast(&b->cond);
+    }
+    for (;;) {
+        while (!b->stop && b->next_take < b->inputs.len &&
+               b->next_take >= b->next_emit + b->window)
+            pthread_cond_wait(&b->cond, &b->mu);
+        if (b->stop || b->next_take >= b->inputs.len) break;
+        size_t i = b->next_take++;
+        pthread_mutex_unlock(&b->mu);
+        vb_batch_process(b, p, i);
+        pthread_mutex_lock(&b->mu);
+        b->items[i].done = true;
+        pthread_cond_broadcast(&b->cond);
+    }
+    pthread_mutex_unlock(&b->mu);
+    vb_pipeline_close(p);
+    return NULL;
+}
+
+/* ---- signals: blocked everywhere, received by one thread with sigwait,
+ * so no handler and no global flag are needed ---- */
+
+static void *signal_main(void *arg) {
+    vb_batch *b = arg;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    for (;;) {
+        int sig = 0;
+        if (sigwait(&set, &sig) != 0) continue;
+        pthread_mutex_lock(&b->mu);
+        bool leave = b->finished;
+        if (!leave && !b->stop) {
+            b->stop = true;
+            b->signo = sig;
+            pthread_cond_broadcast(&b->cond);
+        }
+        pthread_mutex_unlock(&b->mu);
+        if (leave) return NULL;
+    }
+}
+
+/* ---- the emitter: input order, one thread ---- */
+
+typedef struct {
+    vb_store *store;
+    vb_progress progress;
+    size_t ok, errors, skipped, cached;
+} emitter;
+
+static void say(emitter *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(emitter *e, const char *fmt, ...) {
+    vb_progress_clear(&e->progress);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+}
+
+/* Returns a status that must stop the run (stdout or store failure). */
+static vb_status emit(vb_batch *b, emitter *e, size_t i) {
+    vb_batch_item *it = &b->items[i];
+    const vb_record *rec = &it->rec;
+    const char *path = b->inputs.items[i].path;
+    vb_status s = VB_OK;
+    if (it->line && fwrite(it->line, 1, it->line_len, stdout) != it->line_len) s = VB_E_IO;
+    if (e->store && s == VB_OK) {
+        if (it->result)
+            s = vb_store_put_result(e->store, it->result, VB_VERSION);
+        else if (rec->status == VB_REC_SKIPPED)
+            s = vb_store_put_skipped(e->store, path, rec->error_code, rec->error, VB_VERSION);
+        if (s != VB_OK)
+            say(e, "vanban batch: E_DB: %s: %s\n", path, vb_store_errmsg(e->store));
+    }
+    switch (rec->status) {
+    case VB_REC_OK: e->ok++; break;
+    case VB_REC_ERROR: e->errors++; break;
+    case VB_REC_SKIPPED: e->skipped++; break;
+    }
+    if (rec->cached) e->cached++;
+    if (rec->status == VB_REC_ERROR && !b->opt->quiet)
+        say(e, "vanban batch: %s: %s\n", rec->error_code ? rec->error_code : "E_INTERNAL",
+            rec->error ? rec->error : path);
+    else if (b->opt->verbose && rec->status == VB_REC_SKIPPED)
+        say(e, "skipped %s: %s\n", path, rec->error ? rec->error : "");
+    else if (b->opt->verbose)
+        say(e, "%s %s: %zu document%s, %.0f ms\n", rec->cached ? "cached " : "ok     ", path,
+            rec->documents, rec->documents == 1 ? "" : "s", rec->ms);
+    vb_result_free(it->result);
+    it->result = NULL;
+    free(it->line);
+    it->line = NULL;
+    vb_progress_update(&e->progress, i + 1, e->errors, i + 1 == b->inputs.len);
+    return s;
+}
+
+static void emit_all(vb_batch *b, emitter *e) {
+    pthread_mutex_lock(&b->mu);
+    while (b->next_emit < b->inputs.len) {
+        size_t i = b->next_emit;
+        while (!b->items[i].done && !(b->stop && i >= b->next_take))
+            pthread_cond_wait(&b->cond, &b->mu);
+        if (!b->items[i].done) break; /* stopped before anyone took it */
+        pthread_mutex_unlock(&b->mu);
+        vb_status s = emit(b, e, i);
+        pthread_mutex_lock(&b->mu);
+        if (s != VB_OK && b->fatal == VB_OK) {
+            b->fatal = s;
+            b->stop = true;
+        }
+        b->next_emit++;
+        pthread_cond_broadcast(&b->cond);
+    }
+    pthread_mutex_unlock(&b->mu);
+    if (fflush(stdout) != 0 && b->fatal == VB_OK) b->fatal = VB_E_IO;
+}
+
+/* ---- manifest ---- */
+
+typedef struct {
+    vb_batch *b;
+} manifest_writer;
+
+static vb_status write_manifest_lines(FILE *f, void *ctx) {
+    vb_batch *b = ((manifest_writer *)ctx)->b;
+    bool interrupted = b->next_emit < b->inputs.len;
+    for (size_t i = 0; i < b->inputs.len; i++) {
+        const vb_record *rec = &b->items[i].rec;
+        if (!b->items[i].done) {
+            /* Not reached this time: the previous line, if any, still
+             * describes the result file that is there. */
+            rec = interrupted ? vb_manifest_find(&b->old, b->inputs.items[i].path) : NULL;
+            if (!rec) continue;
+        }
+        json_t *j = vb_record_json(rec);
+        if (!j) return VB_E_NOMEM;
+        int rc = json_dumpf(j, f, JSON_COMPACT | JSON_REAL_PRECISION(6));
+        json_decref(j);
+        if (rc != 0 || fputc('\n', f) == EOF) return VB_E_IO;
+    }
+    return VB_OK;
+}
+
+/* ---- setup ---- */
+
+static int add_hash(const char *sha, void *ctx) {
+    vb_batch *b = ctx;
+    if (b->n_db_hashes == b->db_hashes_cap) {
+        size_t cap = b->db_hashes_cap ? b->db_hashes_cap * 2 : 256;
+        char **p = realloc(b->db_hashes, cap * sizeof *p);
+        if (!p) return 1;
+        b->db_hashes = p;
+        b->db_hashes_cap = cap;
+    }
+    char **p = b->db_hashes;
+    if (!(p[b->n_db_hashes] = strdup(sha))) return 1;
+    b->n_db_hashes++;
+    return 0;
+}
+
+static int by_str(const void *x, const void *y) {
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static vb_status open_outputs(vb_batch *b, emitter *e, char **manifest_path) {
+    const vb_batch_options *o = b->opt;
+    char err[512];
+    if (o->outdir) {
+        *manifest_path = vb_batch_out_path(b, "manifest.jsonl");
+        if (!*manifest_path) return VB_E_NOMEM;
+        if (vb_make_parents(*manifest_path) != VB_OK) {
+            fprintf(stderr, "vanban batch: cannot create %s: %s\n", o->outdir, strerror(errno));
+            return VB_E_IO;
+        }
+        vb_status s = vb_manifest_load(*manifest_path, &b->old);
+        if (s != VB_OK) {
+            fprintf(stderr, "vanban batch: cannot read %s\n", *manifest_path);
+            return s;
+        }
+    }
+    if (o->db_path) {
+        vb_status s = vb_store_open(o->db_path, &e->store, err, sizeof err);
+        if (s == VB_OK && !o->force)
+            s = vb_store_each_hash(e->store, VB_VERSION, add_hash, b);
+        if (s != VB_OK) {
+            fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(s),
+                    e->store ? vb_store_errmsg(e->store) : err);
+            return s;
+        }
+        /* Sorted once, then only read (bsearch) by the workers. */
+        qsort(b->db_hashes, b->n_db_hashes, sizeof *b->db_hashes, by_str);
+    }
+    return VB_OK;
+}
+
+static void summary(const vb_batch *b, const emitter *e, double seconds) {
+    size_t done = e->ok + e->errors + e->skipped;
+    fprintf(stderr,
+            "vanban batch: %zu inputs = %zu ok (%zu cached) + %zu error + %zu skipped"
+            " in %.1f s (%.1f files/s)\n",
+            done, e->ok, e->cached, e->errors, e->skipped, seconds,
+            seconds > 0 ? (double)done / seconds : 0.0);
+    if (done < b->inputs.len)
+        fprintf(stderr, "vanban batch: stopped after %zu of %zu inputs; run again to finish\n",
+                done, b->inputs.len);
+}
+
+static int run_pool(vb_batch *b, emitter *e) {
+    const vb_batch_options *o = b->opt;
+    size_t jobs = o->jobs > 0 ? (size_t)o->jobs : 1;
+    if (jobs > b->inputs.len) jobs = b->inputs.len ? b->inputs.len : 1;
+    b->window = 4 * jobs + 16;
+    pthread_t *workers = calloc(jobs, sizeof *workers);
+    if (!workers) return 70;
+    sigset_t set, old;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, &old); /* inherited by every thread below */
+    pthread_t sig_thread;
+    bool have_sig = pthread_create(&sig_thread, NULL, signal_main, b) == 0;
+    size_t started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&workers[started], NULL, worker_main, b) != 0) break;
+    if (started == 0) {
+        pthread_mutex_lock(&b->mu);
+        b->stop = true;
+        b->fatal = VB_E_INTERNAL;
+        pthread_mutex_unlock(&b->mu);
+    }
+    emit_all(b, e);
+    for (size_t i = 0; i < started; i++) pthread_join(workers[i], NULL);
+    free(workers);
+    if (have_sig) {
+        pthread_mutex_lock(&b->mu);
+        b->finished = true;
+        pthread_mutex_unlock(&b->mu);
+        pthread_kill(sig_thread, SIGTERM); /* wakes its sigwait; it sees `finished` */
+        pthread_join(sig_thread, NULL);
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return 0;
+}
+
+int vb_batch_run(const vb_batch_options *o) {
+    vb_batch b = {.opt = o};
+    emitter e = {0};
+    char err[512] = "";
+    char *manifest_path = NULL;
+    int rc = 0;
+    pthread_mutex_init(&b.mu, NULL);
+    pthread_cond_init(&b.cond, NULL);
+    vb_status s = vb_batch_collect(&o->sources, &b.inputs, err, sizeof err);
+    if (s != VB_OK) {
+        fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(s), err[0] ? err : vb_status_text(s));
+        rc = s == VB_E_NOMEM ? 70 : 2;
+        goto out;
+    }
+    b.items = calloc(b.inputs.len ? b.inputs.len : 1, sizeof *b.items);
+    if (!b.items) {
+        rc = 70;
+        goto out;
+    }
+    if ((s = open_outputs(&b, &e, &manifest_path)) != VB_OK) {
+        rc = s == VB_E_NOMEM ? 70 : 3;
+        goto out;
+    }
+    vb_progress_init(&e.progress, b.inputs.len, !o->quiet && isatty(STDERR_FILENO));
+    double t0 = vb_now();
+    if ((rc = run_pool(&b, &e)) != 0) goto out;
+    vb_progress_clear(&e.progress);
+    if (manifest_path) {
+        manifest_writer w = {&b};
+        if (vb_atomic_write(manifest_path, write_manifest_lines, &w, err, sizeof err) != VB_OK) {
+            fprintf(stderr, "vanban batch: E_IO: %s\n", err);
+            if (b.fatal == VB_OK) b.fatal = VB_E_IO;
+        }
+    }
+    if (!o->quiet || b.signo || b.fatal != VB_OK) summary(&b, &e, vb_now() - t0);
+    if (b.fatal != VB_OK)
+        fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(b.fatal), vb_status_text(b.fatal));
+    rc = b.signo                    ? 130
+         : b.fatal == VB_E_NOMEM    ? 70
+         : b.fatal == VB_E_INTERNAL ? 70
+         : b.fatal != VB_OK         ? 3
+         : e.errors                 ? 4
+                                    : 0;
+out:
+    for (size_t i = 0; b.items && i < b.inputs.len; i++) {
+        vb_record_clear(&b.items[i].rec);
+        vb_result_free(b.items[i].result);
+        free(b.items[i].line);
+    }
+    free(b.items);
+    for (size_t i = 0; i < b.n_db_hashes; i++) free(b.db_hashes[i]);
+    free(b.db_hashes);
+    vb_store_close(e.store);
+    vb_manifest_free(&b.old);
+    vb_batch_inputs_free(&b.inputs);
+    free(manifest_path);
+    pthread_cond_destroy(&b.cond);
+    pthread_mutex_destroy(&b.mu);
+    return rc;
+}
