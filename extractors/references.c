@@ -70,7 +70,9 @@ static const vb_rule_row relation_rows[] = {
     /* must end where the mention starts */
     {"implements",
      LEADER "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?"
-            "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+",
+            "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+"
+            /* "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", "Thực hiện nội dung …" */
+            "(?:(?:ý\\s+kiến\\s+)?chỉ\\s+đạo\\s+(?:của\\s+[^.;\\n]{1,160}?\\s+)?(?:tại|theo)\\s+|nội\\s+dung\\s+)?",
      R_IMPLEMENTS, NULL, 0},
     /* between two citations of one list: "…; ", ", ", " và " */
     {"chain", "\\A[\\s,;]*(?:và\\s+)?\\z", R_CHAIN, NULL, 0},
@@ -80,7 +82,7 @@ static const vb_rule_row relation_rows[] = {
 static const vb_rule_row law_rows[] = {
     {"law_by_name",
      "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:B)ộ\\s+luật|(?-i:P)háp\\s+lệnh|(?-i:H)iến\\s+pháp)\\s+"
-     "(?<name>(?-i:\\p{Lu})[^\\d;.:()\\n\"]{1,150}?)\\s*,?\\s+(?:(?:được\\s+)?(?:ban hành|thông qua)\\s+)?"
+     "(?<name>(?:(?-i:\\p{Lu})|sửa\\s+đổi)[^\\d;.:()\\n\"]{1,150}?)\\s*,?\\s+(?:(?:được\\s+)?(?:ban hành|thông qua)\\s+)?"
      "(?:năm\\s+(?<year>\\d{4})(?![\\d/])|(?=ngày\\s+\\d))",
      0, NULL, 0},
 };
@@ -173,7 +175,7 @@ static vb_status build_generated(vb_references_rules *x) {
     static const char issuer_fmt[] =
         "(?=\\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thành lập|triển khai|thực hiện"
         "|tổ chức|nhằm|để|đã|thì|cho|tại|trong|theo|đối với|là|có|được|với|và\\s+(?:các|những)|v/v"
-        "|ngày\\s+\\d)(?!\\p{L}))"
+        "|ngày\\s+\\d|hết|bị|sẽ|nay|không|vẫn|cũng|đang|vừa|mới)(?!\\p{L}))"
         "|\\s*[;:()\\n\"]|(?<!TP)\\.(?=\\s|\\z)|,\\s*+(?:(?!\\p{Lu})|(?=%s))|\\s+và\\s+(?=%s)|\\z";
     static const char subject_fmt[] =
         "\\s*[;:\\n]|\\.(?=\\s|\\z)|\\s*\\((?!\\d)|,\\s*(?-i:(?=\\p{Lu}))|\\s+và\\s+(?=%s)"

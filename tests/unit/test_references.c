@@ -149,6 +149,10 @@ static void test_party_form_and_inference(void) {
     CHECK_STR(r ? r->date : NULL, "2023-01-05");
     CHECK_STR(r ? r->issuer : NULL, "Ban Thường vụ Tỉnh ủy");
     CHECK_INT(REL(r), VB_REL_IMPLEMENTS);
+    vb_doc e = run(a, "Thực hiện ý kiến chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh tại Công văn số 321/UBND-VX "
+                      "ngày 02/3/2024, Sở hướng dẫn như sau; đồng thời tuân thủ Kế hoạch số 9/KH-SYT.\n");
+    CHECK_INT(REL(find(&e, "321/UBND-VX")), VB_REL_IMPLEMENTS);
+    CHECK_INT(REL(find(&e, "9/KH-SYT")), VB_REL_CITED);
     r = find(&d, "66-NQ/TW");
     CHECK_STR(r ? r->doc_type : NULL, "Nghị quyết");
     CHECK(r && r->date == NULL);
@@ -187,10 +191,12 @@ static void test_merge_mentions_and_self(void) {
 
 static void test_laws_by_name(void) {
     vb_arena *a = vb_arena_create();
-    vb_doc d = run(a, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    vb_doc d = run(a, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ "
+                      "sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 "
+                      "tháng 11 năm 2019;\n"
                       "Căn cứ Pháp lệnh Phòng, chống mại dâm năm 2003;\n"
                       "Tuyên truyền Luật Phòng, chống ma túy và các quy định của pháp luật.\n");
-    CHECK_INT(d.references.len, 2);
+    CHECK_INT(d.references.len, 3);
     const vb_reference *r = d.references.len ? &d.references.items[0] : NULL;
     CHECK_STR(r ? r->doc_type : NULL, "Luật");
     CHECK(r && r->number == NULL);
@@ -198,6 +204,11 @@ static void test_laws_by_name(void) {
     CHECK_STR(r ? r->subject : NULL, "Tổ chức chính quyền địa phương");
     CHECK_INT(REL(r), VB_REL_BASIS);
     r = d.references.len > 1 ? &d.references.items[1] : NULL;
+    CHECK_STR(r ? r->date : NULL, "2019-11-22");
+    CHECK_STR(r ? r->subject : NULL, "sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức "
+                                     "chính quyền địa phương");
+    CHECK_INT(REL(r), VB_REL_BASIS);
+    r = d.references.len > 2 ? &d.references.items[2] : NULL;
     CHECK_STR(r ? r->doc_type : NULL, "Pháp lệnh");
     CHECK_STR(r ? r->date : NULL, "2003");
     CHECK_STR(r ? r->subject : NULL, "Phòng, chống mại dâm");
@@ -212,6 +223,9 @@ static void test_date_after_issuer_and_generic_word(void) {
     CHECK_STR(r ? r->issuer : NULL, "Thủ tướng Chính phủ");
     CHECK_STR(r ? r->date : NULL, "2016-03-07");
     CHECK_STR(r ? r->subject : NULL, "công tác");
+    vb_doc e = run(a, "Quyết định số 567/QĐ-UBND ngày 01/02/2020 của Ủy ban nhân dân tỉnh hết hiệu lực.\n");
+    r = find(&e, "567/QĐ-UBND");
+    CHECK_STR(r ? r->issuer : NULL, "Ủy ban nhân dân tỉnh");
     r = find(&d, "20/2015/TT-BTC");
     CHECK_STR(r ? r->doc_type : NULL, "Thông tư"); /* "văn bản" says less than the symbol */
     CHECK_STR(r ? r->issuer : NULL, "Bộ Tài chính");
