@@ -20,9 +20,10 @@ static vb_status add_nodes(vb_cmp_set *s, int *row_node) {
     for (size_t i = 0; i < s->plans.len; i++) {
         const vb_cmp_plan *p = &s->plans.items[i];
         vb_cmp_node n = {.plan = (int)i, .basis_row = -1};
-        n.label = p->number ? p->number
+        bool article = p->kind && !strcmp(p->kind, "article");
+        n.label = p->number            ? p->number
                   : p->number_inferred ? p->number_inferred
-                  : vb_arena_strdup(a, "(no number)");
+                                       : vb_arena_strdup(a, article ? "(article)" : "(no number)");
         n.title = p->subject ? vb_arena_printf(a, "%s: %s", p->label, p->subject) : p->label;
         if (!n.label || !n.title || VB_PUSH(a, s->nodes, n)) return VB_E_NOMEM;
     }

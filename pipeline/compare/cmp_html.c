@@ -86,8 +86,10 @@ static const char css[] =
     ".legend span{display:inline-block;margin-right:16px}\n"
     ".sw{display:inline-block;width:14px;height:10px;vertical-align:middle;margin-right:4px}\n";
 
-static void plan_header_row(FILE *f, const vb_cmp_set *s, const char *first) {
-    fprintf(f, "<thead><tr><th scope=\"col\">%s</th>", first);
+/* <thead>: the `lead` column titles (NULL-ended), then one per plan. */
+static void plan_header_row(FILE *f, const vb_cmp_set *s, const char *const *lead) {
+    fputs("<thead><tr>", f);
+    for (size_t i = 0; lead[i]; i++) fprintf(f, "<th scope=\"col\">%s</th>", lead[i]);
     for (size_t i = 0; i < s->plans.len; i++) {
         const vb_cmp_plan *p = &s->plans.items[i];
         fprintf(f, "<th scope=\"col\"><a href=\"#src-%s\">", p->anchor);
@@ -135,7 +137,7 @@ static void targets_table(FILE *f, const vb_cmp_set *s) {
     fputs("<h2 id=\"targets\">Targets by theme</h2>\n<table class=\"matrix\" "
           "id=\"targets-table\">",
           f);
-    plan_header_row(f, s, "Theme");
+    plan_header_row(f, s, (const char *const[]){"Theme", NULL});
     fputs("<tbody>\n", f);
     for (int t = 0; t < VB_CMP_N_THEMES; t++) {
         fprintf(f, "<tr data-theme=\"%s\"><th scope=\"row\">%s</th>", vb_cmp_themes[t],
@@ -170,7 +172,7 @@ static void units_table(FILE *f, const vb_cmp_set *s, const int *order) {
           "the same sector at different levels (Sở in a province, Phòng in a district) shares "
           "a row.</p>\n<table class=\"matrix\" id=\"units-table\">",
           f);
-    plan_header_row(f, s, "Sector");
+    plan_header_row(f, s, (const char *const[]){"Sector", NULL});
     fputs("<tbody>\n", f);
     for (size_t r = 0; r < s->sectors.len; r++) {
         const vb_cmp_sector *sec = &s->sectors.items[order[r]];
@@ -212,15 +214,8 @@ static void basis_table(FILE *f, const vb_cmp_set *s, const int *order) {
           "cited by two or more plans are highlighted.</p>\n<table class=\"matrix\" "
           "id=\"basis-table\">",
           f);
-    fputs("<thead><tr><th scope=\"col\">Cited document</th><th scope=\"col\">Date</th>"
-          "<th scope=\"col\">Issuer</th>",
-          f);
-    for (size_t i = 0; i < s->plans.len; i++) {
-        fprintf(f, "<th scope=\"col\"><a href=\"#src-%s\">", s->plans.items[i].anchor);
-        esc(f, s->plans.items[i].label);
-        fputs("</a></th>", f);
-    }
-    fputs("</tr></thead><tbody>\n", f);
+    plan_header_row(f, s, (const char *const[]){"Cited document", "Date", "Issuer", NULL});
+    fputs("<tbody>\n", f);
     for (size_t r = 0; r < s->basis.len; r++) {
         const vb_cmp_basis *b = &s->basis.items[order[r]];
         fprintf(f, "<tr%s data-number=\"", b->n_plans >= 2 ? " class=\"shared\"" : "");
@@ -284,7 +279,8 @@ static void chain_svg(FILE *f, vb_cmp_set *s) {
             "<svg id=\"chain-graph\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" "
             "height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"citation "
             "chain\">\n<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" "
-            "markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\"><path d=\"M0 0 "
+            "markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" "
+            "orient=\"auto-start-reverse\"><path d=\"M0 0 "
             "L10 5 L0 10 z\" fill=\"#5b6676\"/></marker></defs>\n",
             w, h, w, h);
     const double W = VB_CHAIN_NODE_W, H = VB_CHAIN_NODE_H;
@@ -324,7 +320,7 @@ static void chain_svg(FILE *f, vb_cmp_set *s) {
         fprintf(f, "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"5\"/>",
                 n->x, n->y, W, H);
         fprintf(f, "<text class=\"l1\" x=\"%.1f\" y=\"%.1f\">", n->x + 8, n->y + 17);
-        esc_trunc(f, n->label, 34);
+        esc_trunc(f, n->label, p && !p->number && p->number_inferred ? 18 : 29);
         if (p && !p->number && p->number_inferred) fputs(" (inferred)", f);
         fprintf(f, "</text><text class=\"l2\" x=\"%.1f\" y=\"%.1f\">", n->x + 8, n->y + 34);
         if (p) {
@@ -390,13 +386,14 @@ static void sources(FILE *f, const vb_cmp_set *s) {
         else fputs("<ol class=\"src\">\n", f);
         for (size_t k = 0; k < p->sources.len; k++) {
             const vb_cmp_source *q = &p->sources.items[k];
-            fprintf(f, "<li id=\"%s-s%zu\"><blockquote>", p->anchor, k);
+            fprintf(f, "<li id=\"%s-s%zu\"><blockquote>%s", p->anchor, k,
+                    q->cut_before ? "… " : "");
             esc_n(f, p->text + q->ctx_start, q->fact_start - q->ctx_start);
             fputs("<mark>", f);
             esc_n(f, p->text + q->fact_start, q->fact_end - q->fact_start);
             fputs("</mark>", f);
             esc_n(f, p->text + q->fact_end, q->ctx_end - q->fact_end);
-            fputs("</blockquote></li>\n", f);
+            fprintf(f, "%s</blockquote></li>\n", q->cut_after ? " …" : "");
         }
         if (p->sources.len) fputs("</ol>\n", f);
         fputs("</section>\n", f);

@@ -77,16 +77,19 @@ static vb_status index_text(vb_arena *a, vb_cmp_plan *p) {
 
 enum { CONTEXT_MAX = 400 }; /* bytes either side of a fact, at most */
 
-static bool cp_start(const char *t, size_t i) { return ((unsigned char)t[i] & 0xC0) != 0x80; }
-
-/* Widen [b, e) to its sentence: back to a line start or after ". ", forward
- * to a line end or a full stop; bounded, and on code-point boundaries. */
-static void sentence_around(const vb_cmp_plan *p, size_t b, size_t e, size_t *cb, size_t *ce) {
+/* Widen the fact to its sentence: back to a line start or after ". ",
+ * forward to a line end or a full stop.  A sentence longer than the bound is
+ * cut at a space (and flagged), so the quote never starts mid-word. */
+static void sentence_around(const vb_cmp_plan *p, vb_cmp_source *q) {
     const char *t = p->text;
+    size_t b = q->fact_start, e = q->fact_end;
     size_t lo = b > CONTEXT_MAX ? b - CONTEXT_MAX : 0;
     size_t i = b;
     while (i > lo && t[i - 1] != '\n' && !(i >= 2 && t[i - 1] == ' ' && t[i - 2] == '.')) i--;
-    while (i < b && !cp_start(t, i)) i++;
+    if (i == lo && i > 0 && t[i - 1] != '\n') {
+        while (i < b && t[i] != ' ') i++;
+        q->cut_before = true;
+    }
     while (i < b && (t[i] == ' ' || t[i] == '\t')) i++;
     size_t hi = e + CONTEXT_MAX < p->text_len ? e + CONTEXT_MAX : p->text_len;
     size_t j = e;
@@ -97,9 +100,12 @@ static void sentence_around(const vb_cmp_plan *p, size_t b, size_t e, size_t *cb
         }
         j++;
     }
-    while (j > e && j < p->text_len && !cp_start(t, j)) j--;
-    *cb = i;
-    *ce = j;
+    if (j == hi && hi < p->text_len && t[j] != '\n') {
+        while (j > e && t[j - 1] != ' ') j--;
+        q->cut_after = true;
+    }
+    q->ctx_start = i;
+    q->ctx_end = j;
 }
 
 /* A source for the span object `span`; -1 when it is missing or does not fit
@@ -114,8 +120,8 @@ static int add_source(vb_arena *a, vb_cmp_plan *p, const json_t *span) {
     for (size_t i = from; i < p->sources.len; i++)
         if (p->sources.items[i].cp_start == (size_t)s && p->sources.items[i].cp_end == (size_t)e)
             return (int)i;
-    vb_cmp_source src = {(size_t)s, (size_t)e, p->cp_byte[s], p->cp_byte[e], 0, 0};
-    sentence_around(p, src.fact_start, src.fact_end, &src.ctx_start, &src.ctx_end);
+    vb_cmp_source src = {(size_t)s, (size_t)e, p->cp_byte[s], p->cp_byte[e], 0, 0, false, false};
+    sentence_around(p, &src);
     if (p->sources.len >= (size_t)INT_MAX || VB_PUSH(a, p->sources, src)) return -2;
     return (int)(p->sources.len - 1);
 }
@@ -192,7 +198,10 @@ static vb_status load_dates(vb_arena *a, vb_cmp_plan *p, const json_t *arr) {
         d.value = jstr(a, o, "value");
         d.role = jstr(a, o, "role");
         d.recurrence = jstr(a, o, "recurrence");
-        SRC_OR_FAIL(d.src, add_source(a, p, json_object_get(o, "span")));
+        /* dates of cited documents show with their reference, not alone */
+        d.src = -1;
+        if (!d.role || strcmp(d.role, "reference"))
+            SRC_OR_FAIL(d.src, add_source(a, p, json_object_get(o, "span")));
         if (VB_PUSH(a, p->dates, d)) return VB_E_NOMEM;
     }
     return VB_OK;

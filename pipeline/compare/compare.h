@@ -29,6 +29,7 @@ typedef struct {
     size_t cp_start, cp_end;     /* the span as given (code points) */
     size_t fact_start, fact_end; /* bytes into plan->text */
     size_t ctx_start, ctx_end;   /* bytes: the surrounding sentence/line */
+    bool cut_before, cut_after;  /* the sentence was longer than shown */
 } vb_cmp_source;
 
 typedef struct {
