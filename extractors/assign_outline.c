@@ -168,6 +168,14 @@ char *vb_outline_label_path(const vb_linev *v, size_t h, const char *text, vb_ar
     size_t k = 0;
     while (n-- > 0) {
         const vb_line *l = &v->items[chain[n]];
+        size_t ll = l->label_e - l->label_s;
+        /* "2" then "2.1": the dotted label already names its parent */
+        if (n > 0) {
+            const vb_line *child = &v->items[chain[n - 1]];
+            if (child->label_e - child->label_s > ll && text[child->label_s + ll] == '.' &&
+                memcmp(text + child->label_s, text + l->label_s, ll) == 0)
+                continue;
+        }
         if (k) s[k++] = '.';
         memcpy(s + k, text + l->label_s, l->label_e - l->label_s);
         k += l->label_e - l->label_s;

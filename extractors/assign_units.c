@@ -34,7 +34,7 @@ static const vb_rule_row unit_start_rows[] = {
      0, NULL, VB_RULE_CASED},
 };
 
-enum { U_REQUEST, U_ASSIGN, U_VERB, U_REQUEST_VERB, U_COUNT };
+enum { U_REQUEST, U_ASSIGN, U_VERB, U_REQUEST_VERB, U_ROLE_NOTE, U_COUNT };
 
 static const vb_rule_row unit_edge_rows[] = {
     [U_REQUEST] = {"request_prefix", "\\G(?:Đề nghị|đề nghị|Kính đề nghị)\\s+", 0, NULL,
@@ -53,6 +53,9 @@ static const vb_rule_row unit_edge_rows[] = {
                 "tâm|duy trì|vận động|phát động|ban hành|đôn đốc|tập trung|huy động|kịp thời|"
                 "có kế hoạch|căn cứ vào)\\b",
                 0, NULL, VB_RULE_CASED},
+    /* "Sở Lao động - Thương binh và Xã hội (cơ quan thường trực)": a note, not the name */
+    [U_ROLE_NOTE] = {"role_note", "\\s*\\((?:là )?(?:cơ quan )?(?:thường trực|chủ trì|đầu mối)[^)]*\\)",
+                     0, NULL, 0},
     [U_REQUEST_VERB] = {"request_verb", "\\A(?:đề nghị|yêu cầu)\\z", 0, NULL, VB_RULE_CASED},
 };
 
@@ -118,6 +121,7 @@ bool vb_unit_at(const vb_unit_rules *r, const char *text, size_t start, size_t e
         stop = ov[0];
         u.rest = ov[0];
     }
+    if (vb_rule_match(&r->edges, U_ROLE_NOTE, text, stop, u.name.start, &ov, NULL)) stop = ov[0];
     while (stop > u.name.start && trailing_junk(text[stop - 1])) stop--;
     if (stop == u.name.start) return false;
     u.name.end = stop;

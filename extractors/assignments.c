@@ -35,7 +35,7 @@ static const vb_rule_row section_rows[] = {
 
 /* A unit that presides over the whole plan. */
 static const vb_rule_row role_rows[] = {
-    {"standing_body", "(?:^|\\b(?:là|làm)\\s+)cơ quan (?:thường trực|đầu mối)\\b", VB_ROLE_LEAD,
+    {"standing_body", "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ quan (?:thường trực|đầu mối)\\b", VB_ROLE_LEAD,
      NULL, 0},
     {"presides_plan",
      "\\bchủ trì[^.;\\n]{0,160}?\\b(?:triển khai|tổ chức)(?: thực hiện)?\\s+(?:Kế hoạch|"
@@ -210,22 +210,32 @@ static vb_status read_unit_headings(ctx *c, size_t h, size_t end) {
         vb_assignment as;
         vb_status s = start_assignment(c, &as, &m, section);
         if (s != VB_OK) return s;
-        bool lead = false;
+        bool lead = role_is_lead(c, (vb_span){v->items[i].body, v->items[i].end});
         vb_span inline_task = {m.rest, v->items[i].end};
-        if (inline_task.end > inline_task.start) {
-            if (role_is_lead(c, inline_task)) lead = true;
-            if ((s = add_task(c, &as, inline_task)) != VB_OK) return s;
-        }
+        bool lead_in = ends_with_colon(c, i) && i + 1 < stop;
+        if (inline_task.end > inline_task.start && !lead_in &&
+            (s = add_task(c, &as, inline_task)) != VB_OK)
+            return s;
         size_t read_to;
         if ((s = read_tasks(c, &as, i + 1, stop, &lead, &read_to)) != VB_OK) return s;
-        if ((s = finish(c, &as, lead)) != VB_OK) return s;
+        /* a heading grouping the units below it ("1. Các sở, ngành") has no tasks */
+        if (as.tasks.len > 0 && (s = finish(c, &as, lead)) != VB_OK) return s;
         if (read_to < stop) return VB_OK; /* a closing line */
         i = stop - 1;
     }
     return VB_OK;
 }
 
-/* Step 3: paragraphs whose subject is a unit. */
+/* A non-heading line opening with a unit as subject ("Sở Y tế chủ trì …") or
+ * as a label ("- Công an huyện: …"); not the issuer's own request. */
+static bool unit_line(const ctx *c, size_t i, vb_unit_match *m) {
+    const vb_line *l = &c->lines->items[i];
+    return l->kind != VB_LINE_HEADING &&
+           vb_unit_at(c->x->units, c->d->text, l->body, l->end, m) && (m->by_verb || m->by_colon) &&
+           !(m->by_verb && vb_unit_verb_is_request(c->x->units, c->d->text, m->verb));
+}
+
+/* Step 3: paragraphs (or bullets) whose subject is a unit. */
 static vb_status read_subject_paragraphs(ctx *c, size_t h, size_t end) {
     const vb_linev *v = c->lines;
     char *section = vb_outline_label_path(v, h, c->d->text, c->a);
@@ -233,26 +243,28 @@ static vb_status read_subject_paragraphs(ctx *c, size_t h, size_t end) {
     for (size_t i = h + 1; i < end; i++) {
         if (is_closing(c, i)) return VB_OK;
         const vb_line *l = &v->items[i];
-        vb_unit_match m;
-        if (!vb_unit_at(c->x->units, c->d->text, l->body, l->end, &m) || !m.by_verb ||
-            vb_unit_verb_is_request(c->x->units, c->d->text, m.verb))
-            continue;
+        vb_unit_match m, next;
+        if (!unit_line(c, i, &m)) continue;
         vb_assignment as;
         vb_status s = start_assignment(c, &as, &m, section);
         if (s != VB_OK) return s;
-        bool lead = role_is_lead(c, (vb_span){m.rest, l->end});
+        bool lead = role_is_lead(c, (vb_span){l->start, l->end});
+        /* "… có trách nhiệm:" owns the items below it, up to the next unit */
+        bool owns = m.rest == l->end || ends_with_colon(c, i);
         size_t stop = i + 1;
-        while (stop < end && (v->items[stop].kind == VB_LINE_BULLET || starts_lowercase(c, stop)))
+        while (stop < end && !is_closing(c, stop) && v->items[stop].kind != VB_LINE_HEADING &&
+               !unit_line(c, stop, &next) && (owns || starts_lowercase(c, stop)))
             stop++;
-        if (ends_with_colon(c, i) && stop > i + 1) { /* "… có trách nhiệm:" then items */
+        if (owns && stop > i + 1) {
             size_t read_to;
             s = read_tasks(c, &as, i + 1, stop, &lead, &read_to);
         } else {
             s = add_task(c, &as, (vb_span){m.rest, l->end});
-            for (size_t k = i + 1; s == VB_OK && k < stop && starts_lowercase(c, k); k++)
+            for (size_t k = i + 1; s == VB_OK && k < stop; k++)
                 s = extend_last_task(c, &as, v->items[k].end);
         }
-        if (s != VB_OK || (s = finish(c, &as, lead)) != VB_OK) return s;
+        if (s == VB_OK && as.tasks.len > 0) s = finish(c, &as, lead);
+        if (s != VB_OK) return s;
         i = stop - 1;
     }
     return VB_OK;

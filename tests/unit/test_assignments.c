@@ -192,6 +192,36 @@ static void capitals_and_giao(void) {
     vb_arena_destroy(a);
 }
 
+static void dotted_units_and_role_note(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "IV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các sở, ngành\n"
+                       "1.1. Sở Lao động - Thương binh và Xã hội (cơ quan thường trực)\n"
+                       "- Hướng dẫn, đôn đốc các đơn vị.\n- Tổng hợp báo cáo.\n"
+                       "1.2. Sở Y tế: chủ trì thực hiện các nội dung sau:\n"
+                       "- Khám sức khỏe định kỳ.\n- Điều trị bệnh lây truyền qua đường tình dục.\n"
+                       "2. Trách nhiệm của Ủy ban nhân dân cấp huyện\n"
+                       "2.1. Ủy ban nhân dân các huyện, thị xã, thành phố\n- Xây dựng kế hoạch.\n");
+    CHECK_INT(d->assignments.len, 3);
+    CHECK_UNIT(d, "Sở Lao động - Thương binh và Xã hội", VB_ROLE_LEAD, 2, "IV.1.1");
+    CHECK_UNIT(d, "Sở Y tế", VB_ROLE_ASSIGNED, 2, "IV.1.2");
+    CHECK_UNIT(d, "Ủy ban nhân dân các huyện, thị xã, thành phố", VB_ROLE_ASSIGNED, 1, "IV.2.1");
+    vb_arena_destroy(a);
+}
+
+static void units_as_bullets(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "III. TỔ CHỨC THỰC HIỆN\n"
+                       "- Phòng Văn hóa và Thông tin huyện: tuyên truyền trên hệ thống loa đài.\n"
+                       "- Công an huyện:\n+ Triệt phá ổ nhóm mại dâm;\n+ Xử lý nghiêm vi phạm.\n"
+                       "- Ủy ban nhân dân các xã, thị trấn chủ động triển khai kế hoạch.\n"
+                       "Trên đây là Kế hoạch của Ủy ban nhân dân huyện./.\n");
+    CHECK_INT(d->assignments.len, 3);
+    CHECK_UNIT(d, "Phòng Văn hóa và Thông tin huyện", VB_ROLE_ASSIGNED, 1, "III");
+    CHECK_UNIT(d, "Công an huyện", VB_ROLE_ASSIGNED, 2, "III");
+    CHECK_UNIT(d, "Ủy ban nhân dân các xã, thị trấn", VB_ROLE_ASSIGNED, 1, "III");
+    vb_arena_destroy(a);
+}
+
 static void no_responsibility_section(void) {
     vb_arena *a = vb_arena_create();
     vb_doc *d = run(a, "I. MỤC ĐÍCH, YÊU CẦU\n1. Phòng ngừa tệ nạn mại dâm.\n"
@@ -214,6 +244,8 @@ int main(void) {
     VB_RUN(section_with_units_wins);
     VB_RUN(unit_subject_paragraphs);
     VB_RUN(capitals_and_giao);
+    VB_RUN(dotted_units_and_role_note);
+    VB_RUN(units_as_bullets);
     VB_RUN(no_responsibility_section);
     vb_assignments_close(rules);
     return VB_SUMMARY("assignments");
