@@ -383,15 +383,24 @@ static vb_status collect(const vb_dates_rules *x, const vb_doc *d, const spans *
  * else the first date standing on a "<Place>, ngày …" line. */
 static void mark_issued(const vb_dates_rules *x, const vb_doc *d, const spans *refs, candv *v) {
     vb_span h = d->header.date_span;
-    bool have_header_span = h.end > h.start;
+    if (h.end > h.start) {
+        bool found = false;
+        for (size_t k = 0; k < v->len; k++) {
+            cand *c = &v->items[k];
+            if ((c->form == F_FULL || c->form == F_BLANK) && c->span.start < h.end && h.start < c->span.end) {
+                c->role = VB_DATE_ISSUED;
+                found = true;
+            }
+        }
+        if (found) return;
+    }
+    /* no header span, or none of our dates under it: the first place line */
     for (size_t k = 0; k < v->len; k++) {
         cand *c = &v->items[k];
-        if (c->form != F_FULL && c->form != F_BLANK) continue;
-        bool issued = have_header_span ? (c->span.start < h.end && h.start < c->span.end)
-                                       : on_place_line(x, d->text, d->text_len, c->span);
-        if (issued && !inside_reference(refs, c->span)) {
+        if ((c->form == F_FULL || c->form == F_BLANK) && !inside_reference(refs, c->span) &&
+            on_place_line(x, d->text, d->text_len, c->span)) {
             c->role = VB_DATE_ISSUED;
-            if (!have_header_span) return; /* only the first such line */
+            return;
         }
     }
 }

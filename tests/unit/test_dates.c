@@ -155,6 +155,14 @@ static void test_issued_header_span(void) {
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_ISSUED);
     x = find_value(&d, "2024-04-01");
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_REFERENCE);
+    /* a header span over none of the dates: the place line still tells */
+    vb_doc e = make_doc(a, text, "2024-03-15");
+    size_t han = (size_t)(strstr(text, "hạn") - text);
+    e.header.date_span = (vb_span){han, han + strlen("hạn")};
+    CHECK(vb_dates_extract(rules, &e, a) == VB_OK);
+    x = find_value(&e, "2024-03-15");
+    CHECK_INT(x ? (int)x->role : -1, VB_DATE_ISSUED);
+    CHECK_INT(count_role(&e, VB_DATE_ISSUED), 1);
     vb_arena_destroy(a);
 }
 
