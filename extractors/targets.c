@@ -43,7 +43,7 @@ static const vb_rule_row form_rows[] = {
     {"from_to",
      "\\btừ\\s+(?<from>" COUNT ")\\s*(?<fpct>%|phần trăm)?(?:\\s+[^\\d.;:\\n]{1,80}?)?\\s+"
      "(?:nâng lên|tăng lên|lên|giảm xuống|xuống|giảm còn|còn)\\s+(?:mức\\s+)?(?<num>" COUNT
-     ")\\s*(?<pct>%|phần trăm)?",
+     ")(?:\\s*(?<pct>%|phần trăm))?",
      FORM_FROM_TO, NULL, 0},
     {"n_times_per_period",
      "(?:\\b(?<cmp>" CMP ")\\s+)?\\b(?<num>" VB_NUM ")\\s+" TIMES "(?:\\s*/\\s*|\\s+(?:(?:một|mỗi|trên|"

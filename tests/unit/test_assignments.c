@@ -19,6 +19,7 @@ static void check_spans(const vb_doc *d) {
             vb_span s = as->task_spans.items[k];
             CHECK(s.end > s.start && s.end <= d->text_len);
             CHECK(strlen(as->tasks.items[k]) == s.end - s.start);
+            CHECK(as->tasks.items[k][0] != ' ' && as->tasks.items[k][s.end - s.start - 1] != ' ');
             CHECK(memcmp(d->text + s.start, as->tasks.items[k], s.end - s.start) == 0);
         }
     }

@@ -22,6 +22,7 @@ static vb_doc *run(vb_arena *a, const char *text) {
         CHECK(strlen(t->text) == t->span.end - t->span.start);
         CHECK(memcmp(d->text + t->span.start, t->text, t->span.end - t->span.start) == 0);
         CHECK(t->indicator && t->indicator[0] && t->theme && t->unit);
+        CHECK(t->text[0] != ' ' && t->text[strlen(t->text) - 1] != ' ');
     }
     return d;
 }
@@ -133,6 +134,9 @@ static void counts_from_to(void) {
         CHECK_STR(d->targets.items[0].indicator,
                   "xã, phường, thị trấn lành mạnh không có tệ nạn mại dâm");
         CHECK_STR(d->targets.items[0].theme, "healthy_communes");
+        const char *tail = "nâng lên 80";
+        size_t n = strlen(d->targets.items[0].text), m = strlen(tail);
+        CHECK(n > m && strcmp(d->targets.items[0].text + n - m, tail) == 0);
         CHECK_TARGET(&d->targets.items[1], 25, "percent", VB_CMP_EQ);
         CHECK(d->targets.items[1].has_from && d->targets.items[1].from == 30);
     }
