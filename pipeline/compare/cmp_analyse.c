@@ -17,29 +17,56 @@ static char *fold_copy(vb_cmp_set *s, const char *str, bool number) {
     return out;
 }
 
+/* The number under which q cites p: a reference with p's full issue date,
+ * and p's type when both are known. */
+static char *cited_by_date(const vb_cmp_plan *q, const vb_cmp_plan *p) {
+    for (size_t k = 0; k < q->refs.len; k++) {
+        const vb_cmp_ref *r = &q->refs.items[k];
+        if (!r->number || !r->date || strcmp(r->date, p->date)) continue;
+        if (r->doc_type && p->doc_type && strcmp(r->doc_type, p->doc_type)) continue;
+        return r->number;
+    }
+    return NULL;
+}
+
+/* When p's date is unknown or partial: the one document of p's type that
+ * the letter q just before it takes as its basis ("Căn cứ", "Thực hiện"),
+ * if its date does not contradict p's.  Two candidates: no answer. */
+static char *forwarded(const vb_cmp_plan *q, const vb_cmp_plan *p) {
+    char *found = NULL;
+    size_t plen = p->date ? strlen(p->date) : 0;
+    for (size_t k = 0; p->doc_type && k < q->refs.len; k++) {
+        const vb_cmp_ref *r = &q->refs.items[k];
+        if (!r->number || !r->doc_type || strcmp(r->doc_type, p->doc_type) || !r->relation ||
+            (strcmp(r->relation, "basis") && strcmp(r->relation, "implements")))
+            continue;
+        if (plen && r->date && strncmp(r->date, p->date, plen)) continue;
+        if (found && strcmp(found, r->number)) return NULL;
+        found = r->number;
+    }
+    return found;
+}
+
 /* A plan printed without its number may still be the document a cover
- * letter in the same file forwards: the letter cites it with the plan's own
- * issue date (and type, when both are known).  The nearest such letter
- * before the plan wins, then the nearest after. */
+ * letter in the same file forwards (the letter comes first, as a rule).
+ * Documents of one input are contiguous in s->plans, so the scans stop at
+ * the file's edge: nearest letter before the plan first, then after. */
 static vb_status infer_numbers(vb_cmp_set *s) {
+    vb_cmp_plan *pl = s->plans.items;
     for (size_t i = 0; i < s->plans.len; i++) {
-        vb_cmp_plan *p = &s->plans.items[i];
-        if (p->number || !p->date || strlen(p->date) < 10) continue;
-        for (size_t dist = 1; dist < s->plans.len && !p->number_inferred; dist++) {
-            for (int side = 0; side < 2 && !p->number_inferred; side++) {
-                size_t j = side == 0 ? i - dist : i + dist;
-                if ((side == 0 && dist > i) || j >= s->plans.len) continue;
-                const vb_cmp_plan *q = &s->plans.items[j];
-                if (q->file_index != p->file_index) continue;
-                for (size_t k = 0; k < q->refs.len; k++) {
-                    const vb_cmp_ref *r = &q->refs.items[k];
-                    if (!r->number || !r->date || strcmp(r->date, p->date)) continue;
-                    if (r->doc_type && p->doc_type && strcmp(r->doc_type, p->doc_type)) continue;
-                    p->number_inferred = r->number;
-                    break;
-                }
-            }
+        vb_cmp_plan *p = &pl[i];
+        if (p->number) continue;
+        char *num = NULL;
+        if (p->date && strlen(p->date) >= 10) {
+            for (size_t j = i; !num && j-- > 0 && pl[j].file_index == p->file_index;)
+                num = cited_by_date(&pl[j], p);
+            for (size_t j = i + 1; !num && j < s->plans.len && pl[j].file_index == p->file_index;
+                 j++)
+                num = cited_by_date(&pl[j], p);
+        } else if (i > 0 && pl[i - 1].file_index == p->file_index) {
+            num = forwarded(&pl[i - 1], p);
         }
+        p->number_inferred = num;
     }
     return VB_OK;
 }

@@ -249,6 +249,7 @@ static vb_status load_document(vb_cmp_set *s, const char *path, size_t doc_index
 vb_status vb_cmp_add_json(vb_cmp_set *s, const char *path, const json_t *result) {
     const json_t *docs = json_object_get(result, "documents");
     if (!json_is_array(docs)) return VB_E_SCHEMA;
+    if (json_array_size(docs) == 0) return VB_E_EMPTY; /* a failed conversion */
     size_t i;
     const json_t *d;
     json_array_foreach(docs, i, d) {
@@ -305,6 +306,11 @@ static vb_status add_json_file(vb_cmp_set *s, const char *path, char *err, size_
         st = VB_E_SCHEMA;
     }
     if (st == VB_E_SCHEMA) snprintf(err, errlen, "JSON is not a vanban result (no \"documents\")");
+    if (st == VB_E_EMPTY) { /* say why the conversion failed, if it says */
+        const json_t *e0 = json_array_get(json_object_get(root, "errors"), 0);
+        const char *msg = json_string_value(json_object_get(e0, "message"));
+        snprintf(err, errlen, "result has no documents%s%s", msg ? ": " : "", msg ? msg : "");
+    }
     json_decref(root);
     return st;
 }

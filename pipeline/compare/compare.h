@@ -137,7 +137,8 @@ vb_status vb_cmp_set_new(vb_cmp_set **out);
 void vb_cmp_set_free(vb_cmp_set *s);
 
 /* Add every document of one contract JSON result (an object with
- * "documents"); `path` names it in the report. */
+ * "documents"); `path` names it in the report.  VB_E_SCHEMA when it is not
+ * a result, VB_E_EMPTY when it holds no document (a failed conversion). */
 vb_status vb_cmp_add_json(vb_cmp_set *s, const char *path, const json_t *result);
 /* Add an input file: JSON result(s) when the content is JSON, otherwise the
  * file is converted with `p`.  On failure `err` holds a message. */

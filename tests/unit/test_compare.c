@@ -179,6 +179,45 @@ static void test_inference_and_chain(void) {
     vb_cmp_set_free(s);
 }
 
+/* A letter and the plan it forwards, the plan's date known to the year only. */
+static vb_cmp_set *letter_and_plan(const char *refs) {
+    char buf[2048];
+    snprintf(buf, sizeof buf,
+             "{\"documents\":[{\"text\":\"x\",\"header\":{\"number\":\"3/UBND\"},"
+             "\"references\":[%s]},"
+             "{\"text\":\"y\",\"header\":{\"doc_type\":\"Kế hoạch\",\"date\":\"2024\"}}]}",
+             refs);
+    vb_cmp_set *s = NULL;
+    CHECK(vb_cmp_set_new(&s) == VB_OK);
+    json_t *j = json_loads(buf, 0, NULL);
+    CHECK(j != NULL);
+    if (s && j) {
+        CHECK(vb_cmp_add_json(s, "l.json", j) == VB_OK);
+        CHECK(vb_cmp_analyse(s) == VB_OK);
+    }
+    json_decref(j);
+    return s;
+}
+
+static void test_inference_without_date(void) {
+    vb_cmp_set *s = letter_and_plan(
+        "{\"doc_type\":\"Kế hoạch\",\"number\":\"8/KH-UBND\",\"date\":\"2024-03-22\","
+        "\"relation\":\"basis\"},"
+        "{\"doc_type\":\"Quyết định\",\"number\":\"1/QĐ\",\"relation\":\"basis\"}");
+    if (s) CHECK_STR(s->plans.items[1].number_inferred, "8/KH-UBND");
+    vb_cmp_set_free(s);
+    /* a date of another year contradicts; two candidate plans: no answer */
+    s = letter_and_plan("{\"doc_type\":\"Kế hoạch\",\"number\":\"8/KH-UBND\","
+                        "\"date\":\"2023-03-22\",\"relation\":\"basis\"}");
+    if (s) CHECK(s->plans.items[1].number_inferred == NULL);
+    vb_cmp_set_free(s);
+    s = letter_and_plan("{\"doc_type\":\"Kế hoạch\",\"number\":\"8/KH-UBND\","
+                        "\"relation\":\"basis\"},{\"doc_type\":\"Kế hoạch\","
+                        "\"number\":\"9/KH-UBND\",\"relation\":\"implements\"}");
+    if (s) CHECK(s->plans.items[1].number_inferred == NULL);
+    vb_cmp_set_free(s);
+}
+
 static void test_html_escapes(void) {
     vb_cmp_set *s = load_two();
     if (!s) return;
@@ -235,6 +274,7 @@ int main(void) {
     VB_RUN(test_issuer_place);
     VB_RUN(test_target_format);
     VB_RUN(test_inference_and_chain);
+    VB_RUN(test_inference_without_date);
     VB_RUN(test_html_escapes);
     VB_RUN(test_csv_quoting);
     return VB_SUMMARY("compare");
