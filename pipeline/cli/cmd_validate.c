@@ -1,10 +1,114 @@
-/* Placeholder until `vanban validate` lands. */
+/* vanban validate [--schemas DIR] FILE... — check results against schemas/. */
+#include <limits.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "../validate/validate.h"
 #include "commands.h"
 
+static void help(FILE *f) {
+    fprintf(f,
+            "usage: vanban validate [--schemas DIR] [--quiet] FILE...\n"
+            "Check vanban results (JSON or XML, detected from the content; \"-\" for stdin)\n"
+            "against schemas/vanban.schema.json and schemas/vanban.xsd.\n"
+            "  --schemas DIR   the schemas directory (default: <exe>/../schemas,\n"
+            "                  <exe>/../share/vanban/schemas, then $VANBAN_SCHEMAS)\n"
+            "  --quiet         no per-file summary on stderr\n"
+            "Each violation is one line on stdout:\n"
+            "  FILE: /json/pointer: message            (JSON)\n"
+            "  FILE:LINE: /element/path[n]: message     (XML)\n"
+            "exit: 0 all valid, 5 some invalid, 3 some unreadable (takes precedence),\n"
+            "      2 usage, 70 schemas broken\n");
+}
+
+typedef struct {
+    const char *file;
+} report_ctx;
+
+static void print_violation(void *ctx, long line, const char *path, const char *message) {
+    const report_ctx *c = ctx;
+    if (line > 0) printf("%s:%ld:", c->file, line);
+    else printf("%s:", c->file);
+    if (path && *path) printf(" %s:", path);
+    printf(" %s\n", message);
+}
+
 int vb_cmd_validate(int argc, char **argv) {
-    (void)argc; (void)argv;
-    fprintf(stderr, "vanban validate: not built yet\n");
-    return 70;
+    const char *schemas = NULL;
+    int quiet = 0, n_files = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            help(stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--schemas") && i + 1 < argc) {
+            schemas = argv[++i];
+        } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
+            quiet = 1;
+        } else if (!strcmp(argv[i], "--")) {
+            n_files += argc - i - 1;
+            break;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "vanban validate: unknown option %s\n", argv[i]);
+            help(stderr);
+            return 2;
+        } else {
+            n_files++;
+        }
+    }
+    if (n_files == 0) {
+        help(stderr);
+        return 2;
+    }
+    char dir[PATH_MAX];
+    if (vb_schemas_dir_find(schemas, dir, sizeof dir) != VB_OK) {
+        fprintf(stderr, "vanban validate: no schemas found%s%s (use --schemas DIR or "
+                        "VANBAN_SCHEMAS)\n",
+                schemas ? " in " : "", schemas ? schemas : "");
+        return 3;
+    }
+    vb_validator *v;
+    char err[512];
+    vb_status st = vb_validator_open(dir, &v, err, sizeof err);
+    if (st != VB_OK) {
+        fprintf(stderr, "vanban validate: %s: %s\n", vb_status_code(st), err);
+        return st == VB_E_IO ? 3 : 70;
+    }
+    int valid = 0, invalid = 0, unreadable = 0, internal = 0;
+    int after_dashdash = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!after_dashdash) {
+            if (!strcmp(a, "--schemas")) {
+                i++;
+                continue;
+            }
+            if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) continue;
+            if (!strcmp(a, "--")) {
+                after_dashdash = 1;
+                continue;
+            }
+        }
+        report_ctx rc = {a};
+        vb_status fs = vb_validate_file(v, a, print_violation, &rc);
+        if (fs == VB_OK) {
+            valid++;
+        } else if (fs == VB_E_SCHEMA) {
+            invalid++;
+        } else if (fs == VB_E_IO) {
+            unreadable++;
+            fprintf(stderr, "vanban validate: %s: cannot read\n", a);
+        } else {
+            internal++;
+            fprintf(stderr, "vanban validate: %s: %s: %s\n", a, vb_status_code(fs),
+                    vb_status_text(fs));
+        }
+    }
+    vb_validator_close(v);
+    if (fflush(stdout) != 0) return 3;
+    if (!quiet)
+        fprintf(stderr, "vanban validate: %d valid, %d invalid, %d unreadable\n", valid, invalid,
+                unreadable);
+    if (internal) return 70;
+    if (unreadable) return 3;
+    return invalid ? 5 : 0;
 }
