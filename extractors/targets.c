@@ -51,7 +51,8 @@ static const vb_rule_row form_rows[] = {
      FORM_FREQ_N_PER, NULL, 0},
     {"period_n_times",
      "(?:\\b(?<cmp0>" CMP ")\\s+)?\\b(?:mỗi|hằng|hàng)(?:\\s+một)?\\s+(?<per>" PER
-     ")\\s*,?\\s+(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM ")\\s+" TIMES "\\b",
+     ")\\s*,?\\s+(?<act>[^\\d.;:\\n]{1,40}?\\s+)?" "?(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM
+     ")\\s+" TIMES "\\b",
      FORM_FREQ_PER_N, NULL, 0},
     {"every_n_months",
      "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>\\d{1,2}|ba|sáu|mười hai)\\s+"
@@ -120,7 +121,7 @@ static const vb_rule_row clause_rows[] = {
     [CL_PREVERB] = {"preverb",
                     "\\b(?<verb>kiểm tra|thanh tra|triệt xóa|triệt phá|xử lý|giải quyết|tiếp nhận|"
                     "hỗ trợ|tư vấn|cai nghiện|điều trị|phát hiện|khám phá|xét xử|tuyên truyền "
-                    "đến|phủ sóng|cấp phát|vận động)\\s*\\z",
+                    "đến|phủ sóng|cấp phát|vận động|giảm|tăng|kéo giảm)\\s*\\z",
                     0, NULL, 0},
     [CL_GOAL_PREFIX] = {"goal_prefix",
                         "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm \\d{4}|"
@@ -179,7 +180,7 @@ void vb_targets_close(vb_targets_rules *x) {
 typedef struct {
     int form;
     size_t ms, me;
-    vb_span num, cmp, cmp0, after, from, per, months;
+    vb_span num, cmp, cmp0, after, from, per, months, act;
     bool pct, from_pct;
 } cand;
 
@@ -270,6 +271,7 @@ static vb_status collect(const vb_targets_rules *x, const char *text, size_t len
             c.from = group(&x->forms, r, "from");
             c.per = group(&x->forms, r, "per");
             c.months = group(&x->forms, r, "months");
+            c.act = group(&x->forms, r, "act");
             c.pct = c.form == FORM_PERCENT || has(group(&x->forms, r, "pct"));
             c.from_pct = has(group(&x->forms, r, "fpct"));
             if (overlaps(out, prior, c.ms, c.me) || in_ranges(skipped, c.ms)) continue;
@@ -435,6 +437,15 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
             ind.start = c->me;
             ind.end = phrase_end(x, t, c->me, limit);
             trim_span(t, &ind);
+            if (has(c->act) && has(ind)) { /* "Mỗi quý tổ chức ít nhất 01 đợt cao điểm…" */
+                vb_span act = c->act;
+                trim_span(t, &act);
+                indicator = vb_arena_printf(a, "%.*s %.*s", (int)(act.end - act.start),
+                                            t + act.start, (int)(ind.end - ind.start),
+                                            t + ind.start);
+                if (!indicator) return VB_E_NOMEM;
+                span.end = ind.end;
+            }
         }
         break;
     case FORM_COUNT:

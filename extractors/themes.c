@@ -7,12 +7,14 @@
 /* More specific themes first: they win ties at the same position. */
 static const vb_rule_row theme_rows[] = {
     {"healthy_communes",
-     "\\blành mạnh,?\\s+(?:không có|không còn)\\s+(?:tệ nạn|ma túy|mại dâm)", 0,
+     "\\b(?:lành mạnh,?|(?:xã|phường|thị trấn|địa bàn)\\b[^.;\\n]{0,30}?)\\s+(?:không có|không "
+     "còn)\\s+(?:tệ nạn|ma túy|mại dâm)",
+     0,
      "healthy_communes", 0},
     {"integration", "\\blồng ghép", 0, "integration", 0},
     {"reintegration",
      "\\b(?:tái hòa nhập|hòa nhập cộng đồng|hòa nhập|hoàn lương|dạy nghề|học nghề|"
-     "giới thiệu việc làm|tạo việc làm|sinh kế)",
+     "giới thiệu việc làm|tạo việc làm|sinh kế|cai nghiện|sau cai)",
      0, "reintegration", 0},
     {"training", "\\b(?:tập huấn|đào tạo|bồi dưỡng|nâng cao năng lực)", 0, "training", 0},
     {"inspection", "\\b(?:kiểm tra|thanh tra|giám sát|cam kết|hậu kiểm)", 0, "inspection", 0},

@@ -177,6 +177,27 @@ static void periods_rounds_and_counted_goals(void) {
     vb_arena_destroy(a);
 }
 
+static void drug_plan_goals(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "1. Chỉ tiêu\n"
+                       "- Tỷ lệ xã, phường, thị trấn không có tệ nạn ma túy đạt trên 60%.\n"
+                       "- Giảm ít nhất 10% số người nghiện so với năm 2023.\n"
+                       "- Mỗi quý tổ chức ít nhất 01 đợt cao điểm tấn công, trấn áp tội phạm.\n"
+                       "- Phấn đấu 100% người nghiện có hồ sơ quản lý được hỗ trợ cai nghiện.");
+    CHECK_INT(d->targets.len, 4);
+    if (d->targets.len == 4) {
+        CHECK_TARGET(&d->targets.items[0], 60, "percent", VB_CMP_GE);
+        CHECK_STR(d->targets.items[0].theme, "healthy_communes");
+        CHECK_TARGET(&d->targets.items[1], 10, "percent", VB_CMP_GE);
+        CHECK_STR(d->targets.items[1].indicator, "Giảm người nghiện");
+        CHECK_TARGET(&d->targets.items[2], 1, "times_per_quarter", VB_CMP_GE);
+        CHECK_STR(d->targets.items[2].indicator, "tổ chức cao điểm tấn công, trấn áp tội phạm");
+        CHECK_STR(d->targets.items[2].theme, "enforcement");
+        CHECK_STR(d->targets.items[3].theme, "reintegration");
+    }
+    vb_arena_destroy(a);
+}
+
 static void numbers_that_are_not_goals(void) {
     vb_arena *a = vb_arena_create();
     vb_doc *d = run(a, "Căn cứ Quyết định số 361/QĐ-TTg ngày 07 tháng 3 năm 2016 phê duyệt Chương "
@@ -209,6 +230,7 @@ int main(void) {
     VB_RUN(counts_from_to);
     VB_RUN(integration_and_reintegration);
     VB_RUN(periods_rounds_and_counted_goals);
+    VB_RUN(drug_plan_goals);
     VB_RUN(numbers_that_are_not_goals);
     VB_RUN(past_results_are_not_goals);
     vb_targets_close(rules);
