@@ -218,7 +218,8 @@ static void basis_table(FILE *f, const vb_cmp_set *s, const int *order) {
     fputs("<tbody>\n", f);
     for (size_t r = 0; r < s->basis.len; r++) {
         const vb_cmp_basis *b = &s->basis.items[order[r]];
-        fprintf(f, "<tr%s data-number=\"", b->n_plans >= 2 ? " class=\"shared\"" : "");
+        fprintf(f, "<tr id=\"ref-%d\"%s data-number=\"", order[r],
+                b->n_plans >= 2 ? " class=\"shared\"" : "");
         esc(f, b->number);
         fputs("\"><th scope=\"row\">", f);
         if (b->doc_type) {
@@ -313,6 +314,9 @@ static void chain_svg(FILE *f, vb_cmp_set *s) {
     for (size_t i = 0; i < s->nodes.len; i++) {
         const vb_cmp_node *n = &s->nodes.items[i];
         const vb_cmp_plan *p = n->plan >= 0 ? &s->plans.items[n->plan] : NULL;
+        /* a box opens its plan's row, or the cited document's basis row */
+        if (p) fprintf(f, "<a href=\"#plan-%s\">", p->anchor);
+        else fprintf(f, "<a href=\"#ref-%d\">", n->basis_row);
         fprintf(f, "<g class=\"node %s\" data-number=\"", p ? "plan" : "cited");
         esc(f, n->label);
         fputs("\"><title>", f);
@@ -340,7 +344,7 @@ static void chain_svg(FILE *f, vb_cmp_set *s) {
                 esc(f, b->date);
             }
         }
-        fputs("</text></g>\n", f);
+        fputs("</text></g></a>\n", f);
     }
     fputs("</svg>\n", f);
 }
