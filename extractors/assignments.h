@@ -1,6 +1,15 @@
-/* assignments.h — extractor for units given tasks in the responsibilities section, with role and tasks.
- * Open compiles the module's rule table once (JIT); extract appends facts
- * to the document, every fact with a span into d->text. */
+/* assignments.h — units given tasks in the responsibilities section ("PHÂN
+ * CÔNG THỰC HIỆN", "TỔ CHỨC THỰC HIỆN", "TRÁCH NHIỆM"…; see assignments.c
+ * for how the section, units and tasks are found).
+ *
+ * Each assignment has the unit's own words (no "Đề nghị", no colon), a role
+ * (requested for "Đề nghị …", lead for the body presiding over the plan,
+ * else assigned), its tasks with one span each, the section label path
+ * ("IV.1") and a span on the unit name.  Closing text ("Trên đây là …",
+ * "Nơi nhận", a line ending "./.") is never a task.
+ *
+ * Open compiles the rule tables once (JIT); extract appends to
+ * d->assignments.  Not thread-safe: one vb_assignments_rules per thread. */
 #ifndef VB_EXTRACT_ASSIGNMENTS_H
 #define VB_EXTRACT_ASSIGNMENTS_H
 #include <stddef.h>

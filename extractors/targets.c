@@ -81,19 +81,20 @@ static const vb_rule_row comparator_rows[] = {
     {"le", "\\A(?:không quá|không vượt quá|tối đa|dưới)", VB_CMP_LE, NULL, 0},
 };
 
-/* Unit of a frequency, by the period word. */
+/* Unit of a frequency, by the period word; the tag multiplies the count into
+ * the units the contract names ("6 tháng một lần" = 2 times_per_year). */
 static const vb_rule_row period_rows[] = {
-    {"month", "\\Atháng\\z", 0, "times_per_month", 0},
-    {"quarter", "\\Aquý\\z", 0, "times_per_quarter", 0},
-    {"year", "\\Anăm\\z", 0, "times_per_year", 0},
-    {"week", "\\Atuần\\z", 0, "times_per_week", 0},
-    {"day", "\\Angày\\z", 0, "times_per_day", 0},
-    {"semester", "\\Ahọc kỳ\\z", 0, "times_per_semester", 0},
+    {"month", "\\Atháng\\z", 1, "times_per_month", 0},
+    {"quarter", "\\Aquý\\z", 1, "times_per_quarter", 0},
+    {"year", "\\Anăm\\z", 1, "times_per_year", 0},
+    {"week", "\\Atuần\\z", 1, "times_per_week", 0},
+    {"day", "\\Angày\\z", 1, "times_per_day", 0},
+    {"semester", "\\Ahọc kỳ\\z", 2, "times_per_year", 0},
     /* "định kỳ N tháng một lần" */
-    {"3_months", "\\A(?:3|03|ba)\\z", 0, "times_per_quarter", 0},
-    {"6_months", "\\A(?:6|06|sáu)\\z", 0, "times_per_half_year", 0},
-    {"12_months", "\\A(?:12|mười hai)\\z", 0, "times_per_year", 0},
-    {"1_month", "\\A(?:1|01|một)\\z", 0, "times_per_month", 0},
+    {"1_month", "\\A(?:1|01|một)\\z", 1, "times_per_month", 0},
+    {"3_months", "\\A(?:3|03|ba)\\z", 1, "times_per_quarter", 0},
+    {"6_months", "\\A(?:6|06|sáu)\\z", 2, "times_per_year", 0},
+    {"12_months", "\\A(?:12|mười hai)\\z", 1, "times_per_year", 0},
 };
 
 enum {
@@ -364,11 +365,14 @@ static vb_comparator comparator_of(const vb_targets_rules *x, const char *t, con
     return VB_CMP_EQ;
 }
 
-static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span per) {
+static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span per,
+                               double *value) {
     if (!has(per)) return NULL;
     for (size_t i = 0; i < x->periods.len; i++)
-        if (vb_rule_match(&x->periods, i, t + per.start, per.end - per.start, 0, NULL, NULL))
+        if (vb_rule_match(&x->periods, i, t + per.start, per.end - per.start, 0, NULL, NULL)) {
+            *value *= x->periods.rules[i].row->tag;
             return x->periods.rules[i].row->value;
+        }
     return NULL;
 }
 
@@ -429,8 +433,8 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
     case FORM_FREQ_MONTHS:
     case FORM_TIMES:
         tg.unit = c->form == FORM_TIMES         ? "times"
-                  : c->form == FORM_FREQ_MONTHS ? (char *)period_unit(x, t, c->months)
-                                                : (char *)period_unit(x, t, c->per);
+                  : c->form == FORM_FREQ_MONTHS ? (char *)period_unit(x, t, c->months, &tg.value)
+                                                : (char *)period_unit(x, t, c->per, &tg.value);
         if (!tg.unit) return VB_OK; /* a period we have no unit for: "5 tháng/lần" */
         ind = subject_before(x, t, lines, c->ms);
         if (!has(ind)) { /* "Mỗi quý một lần, Sở Y tế tổ chức kiểm tra…" */

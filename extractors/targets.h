@@ -1,6 +1,18 @@
-/* targets.h — extractor for quantified goals (percent, count, frequency) with comparator, indicator, theme.
- * Open compiles the module's rule table once (JIT); extract appends facts
- * to the document, every fact with a span into d->text. */
+/* targets.h — quantified goals: percentages ("Ít nhất 70% cán bộ … được tập
+ * huấn"), counts ("từ 74 xã … nâng lên 80 xã", "ít nhất 02 lớp"), and
+ * frequencies ("ít nhất một lần một tháng", "02 lần/năm", "6 tháng một lần").
+ *
+ * Each target gets value, optional from, unit (percent, count, times,
+ * times_per_day/week/month/quarter/year; "6 tháng một lần" = 2/year), comparator
+ * (ge for ít nhất/tối thiểu/trên/không dưới/… trở lên, le for không quá/
+ * tối đa/dưới, else eq), indicator (what is measured, in the document's
+ * words) and theme (themes.h).  Numbers that state no goal — section
+ * numbers, dates, document numbers, "Quận 7", money — are not matched, and
+ * sections reporting past results ("KẾT QUẢ", "TÌNH HÌNH") are skipped.
+ *
+ * Open compiles the rule tables once (JIT); extract appends to d->targets,
+ * each with a span whose bytes are exactly target.text.  Not thread-safe:
+ * one vb_targets_rules per thread (it owns PCRE2 match data). */
 #ifndef VB_EXTRACT_TARGETS_H
 #define VB_EXTRACT_TARGETS_H
 #include <stddef.h>

@@ -167,7 +167,7 @@ static void periods_rounds_and_counted_goals(void) {
                        "- Tổ chức được ít nhất là một hình thức tuyên truyền.");
     CHECK_INT(d->targets.len, 3);
     if (d->targets.len == 3) {
-        CHECK_TARGET(&d->targets.items[0], 1, "times_per_half_year", VB_CMP_EQ);
+        CHECK_TARGET(&d->targets.items[0], 2, "times_per_year", VB_CMP_EQ);
         CHECK_STR(d->targets.items[0].indicator, "Đội kiểm tra liên ngành kiểm tra các cơ sở");
         CHECK_TARGET(&d->targets.items[1], 2, "count", VB_CMP_GE);
         CHECK_STR(d->targets.items[1].indicator, "lớp tập huấn cho cán bộ làm công tác xã hội");
