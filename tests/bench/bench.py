@@ -1,0 +1,327 @@
+#!/usr/bin/env python3
+"""bench.py — vanban's benchmark (run by tests/bench/run.sh, i.e. `make bench`).
+
+Not a test: it never fails on timing.  It builds a corpus from samples/ in a
+temporary folder, times `vanban batch` with one worker and with all cores,
+times the tools a user would otherwise reach for (pandoc, python-docx) on the
+same DOCX, and times one document at 1x, 10x, 100x its length.  Every figure
+comes from wait4(2) on the child: wall clock, user+system CPU, peak RSS.
+
+Environment (all optional):
+  BENCH_N          files of each kind (default 2000); BENCH_N_DOCX / BENCH_N_TXT
+  BENCH_JOBS       workers of the parallel run (default: online cores)
+  BENCH_PANDOC_N   DOCX timed with pandoc, one process each (default 100)
+  BENCH_SCALES     length factors of the linearity run (default 1,10,100)
+  BENCH_KEEP=1     keep the temporary folder (its path is printed)
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+MB = 1e6
+
+
+def env_int(name, default):
+    v = os.environ.get(name, "")
+    try:
+        return int(v) if v else default
+    except ValueError:
+        sys.exit("bench: %s must be a number, not %r" % (name, v))
+
+
+def run(argv, cwd=None):
+    """Run argv and reap it with wait4 to get its own rusage: dict(rc, wall,
+    cpu = user+system seconds, rss_mb = peak RSS, out, err)."""
+    with tempfile.TemporaryFile() as errf:
+        t0 = time.monotonic()
+        p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=errf, cwd=cwd)
+        out = p.stdout.read()
+        p.stdout.close()
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.monotonic() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+        errf.seek(0)
+        err = errf.read()
+    return {"rc": p.returncode, "wall": wall, "cpu": ru.ru_utime + ru.ru_stime,
+            "rss_mb": ru.ru_maxrss / 1024.0, "out": out, "err": err}
+
+
+def files_in(d):
+    return sorted(os.path.join(d, f) for f in os.listdir(d))
+
+
+def total_bytes(paths):
+    return sum(os.path.getsize(p) for p in paths)
+
+
+def fmt(x, nd=1):
+    if x is None:
+        return "-"
+    if x >= 100:
+        return "%.0f" % x
+    return ("%." + str(nd) + "f") % x
+
+
+def table(header, rows):
+    lines = ["| " + " | ".join(header) + " |",
+             "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
+    for r in rows:
+        lines.append("| " + " | ".join(r) + " |")
+    return "\n".join(lines)
+
+
+def batch_available(vanban):
+    r = run([vanban, "batch", "--help"])
+    return r["rc"] == 0 and b"usage: vanban batch" in r["out"]
+
+
+def count_ok(outdir):
+    path = os.path.join(outdir, "manifest.jsonl")
+    if not os.path.exists(path):
+        return None
+    ok = 0
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            ok += '"status":"ok"' in line.replace(" ", "")
+    return ok
+
+
+def time_vanban(vanban, inputs_dir, jobs, work, label, use_batch):
+    files = files_in(inputs_dir)
+    outdir = os.path.join(work, "out-%s-j%d" % (label, jobs))
+    if use_batch:
+        argv = [vanban, "batch", inputs_dir, "-o", outdir, "-j", str(jobs), "-q", "--force"]
+    else:
+        # Fallback: one `vanban convert` process per file, `jobs` at a time.
+        os.makedirs(outdir, exist_ok=True)
+        lst = os.path.join(work, "list-%s.txt" % label)
+        with open(lst, "w", encoding="utf-8") as f:
+            f.write("\n".join(files) + "\n")
+        argv = ["sh", "-c",
+                'xargs -P "$1" -I{} sh -c \'exec "$0" convert "$1" --compact '
+                '-o "$2/$(basename "$1").json"\' "$2" {} "$3" < "$4"',
+                "sh", str(jobs), vanban, outdir, lst]
+    r = run(argv)
+    ok = count_ok(outdir) if use_batch else len(os.listdir(outdir))
+    shutil.rmtree(outdir, ignore_errors=True)
+    r.update(docs=len(files), bytes=total_bytes(files), ok=ok, jobs=jobs, label=label)
+    return r
+
+
+def pandoc_rate(docx, n, work):
+    if not shutil.which("pandoc"):
+        return None
+    sample = docx[:n]
+    lst = os.path.join(work, "pandoc-list.txt")
+    with open(lst, "w", encoding="utf-8") as f:
+        f.write("\n".join(sample) + "\n")
+    # One process per file, as a user's shell loop would run it.
+    r = run(["sh", "-c", 'while IFS= read -r f; do pandoc -f docx -t plain "$f" -o /dev/null '
+             '|| exit 1; done < "$1"', "sh", lst])
+    if r["rc"] != 0:
+        return None
+    r.update(docs=len(sample), bytes=total_bytes(sample))
+    return r
+
+
+PYDOCX_SCRIPT = r"""
+import sys, docx
+n = 0
+for path in open(sys.argv[1], encoding="utf-8").read().split("\n"):
+    if not path:
+        continue
+    d = docx.Document(path)
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                parts.extend(p.text for p in cell.paragraphs)
+    n += len("\n".join(parts))
+print(n)
+"""
+
+
+def python_docx_interpreter():
+    for py in ("python3", "/usr/bin/python3"):
+        exe = shutil.which(py) if not py.startswith("/") else (py if os.path.exists(py) else None)
+        if exe and subprocess.call([exe, "-c", "import docx"], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL) == 0:
+            return exe
+    return None
+
+
+def python_docx_rate(docx, work):
+    py = python_docx_interpreter()
+    if not py:
+        return None
+    lst = os.path.join(work, "pydocx-list.txt")
+    with open(lst, "w", encoding="utf-8") as f:
+        f.write("\n".join(docx) + "\n")
+    script = os.path.join(work, "pydocx.py")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write(PYDOCX_SCRIPT)
+    r = run([py, script, lst])
+    if r["rc"] != 0:
+        sys.stderr.write(r["err"].decode("utf-8", "replace"))
+        return None
+    r.update(docs=len(docx), bytes=total_bytes(docx))
+    return r
+
+
+def linearity(harness, vanban, scale_dir, scales):
+    """Seconds per MB of document text at each length factor."""
+    rows = []
+    for k in scales:
+        for ext in ("docx", "txt"):
+            path = os.path.join(scale_dir, "x%d.%s" % (k, ext))
+            conv = run([vanban, "convert", path, "--compact"])
+            text_bytes, n_docs = text_size(conv["out"])
+            repeat = max(1, 100 // k)
+            if harness:
+                r = run([harness, "-r", str(repeat), path])
+                secs = parse_harness(r["out"]) if r["rc"] == 0 else None
+            else:
+                secs = None
+            if secs is None:  # no harness: one convert process, start-up included
+                repeat = 1
+                r = run([vanban, "convert", path, "--compact", "-o", os.devnull])
+                secs = r["wall"]
+            rows.append({"k": k, "ext": ext, "in": os.path.getsize(path), "text": text_bytes,
+                         "docs": n_docs, "secs": secs / repeat, "repeat": repeat,
+                         "rss_mb": r["rss_mb"]})
+    return rows
+
+
+def text_size(json_bytes):
+    import json
+    try:
+        res = json.loads(json_bytes)
+    except ValueError:
+        return 0, 0
+    docs = res.get("documents", [])
+    return sum(len(d.get("text", "").encode("utf-8")) for d in docs), len(docs)
+
+
+def parse_harness(out):
+    # "files N bytes B seconds S"
+    f = out.decode().split()
+    try:
+        return float(f[f.index("seconds") + 1])
+    except (ValueError, IndexError):
+        return None
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit("usage: bench.py BUILD_DIR [HARNESS]")
+    build = sys.argv[1]
+    harness = sys.argv[2] if len(sys.argv) > 2 and os.path.exists(sys.argv[2]) else None
+    vanban = os.path.abspath(os.path.join(build, "vanban"))
+    if not os.path.exists(vanban):
+        sys.exit("bench: %s not built (run make first)" % vanban)
+    n = env_int("BENCH_N", 2000)
+    n_docx, n_txt = env_int("BENCH_N_DOCX", n), env_int("BENCH_N_TXT", n)
+    jobs = env_int("BENCH_JOBS", os.cpu_count() or 1)
+    pandoc_n = env_int("BENCH_PANDOC_N", 100)
+    scales = [int(x) for x in os.environ.get("BENCH_SCALES", "1,10,100").split(",") if x]
+
+    work = tempfile.mkdtemp(prefix="vanban-bench.")
+    try:
+        t0 = time.monotonic()
+        subprocess.check_call([sys.executable, os.path.join(HERE, "make_corpus.py"),
+                               os.path.join(ROOT, "samples"), work, "--docx", str(n_docx),
+                               "--txt", str(n_txt), "--scale", ",".join(map(str, scales))])
+        docx = files_in(os.path.join(work, "docx"))
+        print("corpus: %d DOCX (%.1f MB), %d text (%.1f MB) from samples/, built in %.1f s in %s"
+              % (len(docx), total_bytes(docx) / MB, n_txt,
+                 total_bytes(files_in(os.path.join(work, "txt"))) / MB,
+                 time.monotonic() - t0, work))
+        print("machine: %d online cores, load average %.2f; figures are wall clock unless "
+              "marked CPU" % (os.cpu_count() or 1, os.getloadavg()[0]))
+        use_batch = batch_available(vanban)
+        how = "vanban batch" if use_batch else "vanban convert, one process per file (batch not built)"
+        print("timing: %s" % how)
+        print()
+
+        runs = []
+        job_list = [1] if jobs <= 1 else [1, jobs]
+        for label in ("docx", "txt"):
+            if (label == "docx" and not n_docx) or (label == "txt" and not n_txt):
+                continue
+            for j in job_list:
+                runs.append(time_vanban(vanban, os.path.join(work, label), j, work, label,
+                                        use_batch))
+        rows = []
+        for r in runs:
+            rows.append([
+                "%s -j%d" % (r["label"].upper() if r["label"] == "docx" else "text", r["jobs"]),
+                str(r["docs"]), "%s/%d" % (r["ok"], r["docs"]) if r["ok"] is not None else "-",
+                fmt(r["wall"], 2), fmt(r["cpu"], 2), fmt(r["docs"] / r["wall"]),
+                fmt(r["docs"] / r["cpu"]) if r["cpu"] else "-",
+                fmt(r["bytes"] / MB / r["wall"], 2), fmt(r["rss_mb"]),
+                fmt(r["rss_mb"] / r["jobs"])])
+        print(table(["%s" % ("batch" if use_batch else "convert loop"), "files", "ok", "wall s",
+                     "CPU s", "docs/s", "docs/CPU-s", "MB/s in", "peak RSS MB",
+                     "RSS/worker MB"], rows))
+        by = {(r["label"], r["jobs"]): r for r in runs}
+        for label in ("docx", "txt"):
+            if (label, 1) in by and (label, jobs) in by and jobs > 1:
+                print("%s: -j%d is %.2fx -j1 (wall)" % (label, jobs, by[(label, 1)]["wall"]
+                                                         / by[(label, jobs)]["wall"]))
+        print()
+
+        base = by.get(("docx", 1))
+        comp = []
+        if base:
+            rate = base["docs"] / base["wall"]
+            comp.append(["vanban %s -j1 (ingest..JSON written)" % ("batch" if use_batch else "convert"),
+                         str(base["docs"]), fmt(rate), fmt(base["docs"] / base["cpu"]), "1.0x"])
+            pd = pandoc_rate(docx, pandoc_n, work)
+            if pd:
+                prate = pd["docs"] / pd["wall"]
+                comp.append(["pandoc -t plain, one process per file (%d timed, rate "
+                             "extrapolated to %d)" % (pd["docs"], len(docx)), str(pd["docs"]),
+                             fmt(prate, 2), fmt(pd["docs"] / pd["cpu"], 2),
+                             "%.0fx" % (rate / prate)])
+            else:
+                comp.append(["pandoc", "-", "not installed", "-", "-"])
+            px = python_docx_rate(docx, work)
+            if px:
+                xrate = px["docs"] / px["wall"]
+                comp.append(["python-docx text, one python process", str(px["docs"]),
+                             fmt(xrate), fmt(px["docs"] / px["cpu"]), "%.1fx" % (rate / xrate)])
+            else:
+                comp.append(["python-docx", "-", "not installed", "-", "-"])
+            print(table(["same DOCX, one core", "files", "docs/s", "docs/CPU-s",
+                         "vanban -j1 is"], comp))
+            print()
+
+        lin = linearity(harness, vanban, os.path.join(work, "scale"), scales)
+        base_spm = {}
+        lrows = []
+        for r in lin:
+            spm = r["secs"] / (r["text"] / MB) if r["text"] else None
+            base_spm.setdefault(r["ext"], spm)
+            rel = spm / base_spm[r["ext"]] if spm and base_spm[r["ext"]] else None
+            lrows.append(["%dx %s" % (r["k"], "DOCX" if r["ext"] == "docx" else "text"),
+                          str(r["docs"]), fmt(r["in"] / 1e3), fmt(r["text"] / 1e3),
+                          "%.4f" % r["secs"], fmt(spm, 3), fmt(rel, 2), fmt(r["rss_mb"])])
+        print(table(["one document, body repeated", "docs out", "input KB", "text KB",
+                     "s per file", "s per MB text", "vs 1x", "peak RSS MB"], lrows))
+        print("(%s)" % ("in-process harness tests/bench/bench_pipeline.c, whole pipeline, "
+                        "JSON written; repeated to 100x the 1x work" if harness else
+                        "one vanban convert per file, start-up included"))
+    finally:
+        if os.environ.get("BENCH_KEEP") == "1":
+            print("kept: %s" % work)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+/* bench_pipeline.c — in-process driver for profiling and the linearity test:
+ * one vb_pipeline, many files, each converted and its contract JSON written
+ * (to /dev/null unless -o DIR), as `vanban batch -j1` would.  Not a test.
+ *
+ *   bench_pipeline [-r REPEAT] [-o DIR] [--files-from LIST] FILE...
+ *
+ * Prints one line: files, input bytes, seconds (monotonic wall clock). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../pipeline/emit/json_write.h"
+#include "../../pipeline/pipeline.h"
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct {
+    char **items;
+    size_t len, cap;
+} path_list;
+
+static int push_path(path_list *l, const char *p) {
+    if (l->len == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        char **items = realloc(l->items, cap * sizeof *items);
+        if (!items) return -1;
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->len] = strdup(p);
+    return l->items[l->len++] ? 0 : -1;
+}
+
+static int read_list(path_list *l, const char *listfile) {
+    FILE *f = fopen(listfile, "r");
+    if (!f) return -1;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int rc = 0;
+    while (rc == 0 && (n = getline(&line, &cap, f)) > 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+        if (n > 0) rc = push_path(l, line);
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}
+
+/* Convert one file and write its JSON; returns its input size in bytes. */
+static size_t convert_one(vb_pipeline *p, const char *path, FILE *out, int *failed) {
+    vb_result *r = NULL;
+    vb_status s = vb_pipeline_convert_file(p, path, &r);
+    if (!r) {
+        *failed = 1;
+        return 0;
+    }
+    if (s != VB_OK) *failed = 1;
+    json_t *j = vb_json_result(r);
+    if (!j || vb_json_dump(j, out, VB_JSON_COMPACT) != VB_OK) *failed = 1;
+    json_decref(j);
+    size_t bytes = r->bytes;
+    vb_result_free(r);
+    return bytes;
+}
+
+int main(int argc, char **argv) {
+    path_list files = {0};
+    long repeat = 1;
+    const char *outpath = "/dev/null";
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-r") && i + 1 < argc) {
+            repeat = strtol(argv[++i], NULL, 10);
+        } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
+            outpath = argv[++i];
+        } else if (!strcmp(argv[i], "--files-from") && i + 1 < argc) {
+            if (read_list(&files, argv[++i]) != 0) {
+                perror(argv[i]);
+                return 3;
+            }
+        } else if (push_path(&files, argv[i]) != 0) {
+            return 70;
+        }
+    }
+    if (files.len == 0 || repeat < 1) {
+        fprintf(stderr, "usage: bench_pipeline [-r REPEAT] [-o FILE] [--files-from LIST] FILE...\n");
+        return 2;
+    }
+    FILE *out = fopen(outpath, "w");
+    if (!out) {
+        perror(outpath);
+        return 3;
+    }
+    vb_pipeline_options po;
+    vb_pipeline_options_default(&po);
+    vb_pipeline *p;
+    if (vb_pipeline_open(&po, &p) != VB_OK) return 70;
+    int failed = 0;
+    size_t bytes = 0, done = 0;
+    double t0 = now_seconds();
+    for (long k = 0; k < repeat; k++)
+        for (size_t i = 0; i < files.len; i++, done++) bytes += convert_one(p, files.items[i], out, &failed);
+    double secs = now_seconds() - t0;
+    vb_pipeline_close(p);
+    if (fclose(out) != 0) failed = 1;
+    printf("files %zu bytes %zu seconds %.6f\n", done, bytes, secs);
+    for (size_t i = 0; i < files.len; i++) free(files.items[i]);
+    free(files.items);
+    return failed ? 1 : 0;
+}
