@@ -221,9 +221,9 @@ static vb_status open_outputs(vb_batch *b, emitter *e, char **manifest_path) {
 static void summary(const vb_batch *b, const emitter *e, double seconds) {
     size_t done = e->ok + e->errors + e->skipped;
     fprintf(stderr,
-            "vanban batch: %zu inputs = %zu ok (%zu cached) + %zu error + %zu skipped"
+            "vanban batch: %zu inputs = %zu ok + %zu error + %zu skipped (%zu cached)"
             " in %.1f s (%.1f files/s)\n",
-            done, e->ok, e->cached, e->errors, e->skipped, seconds,
+            done, e->ok, e->errors, e->skipped, e->cached, seconds,
             seconds > 0 ? (double)done / seconds : 0.0);
     if (done < b->inputs.len)
         fprintf(stderr, "vanban batch: stopped after %zu of %zu inputs; run again to finish\n",

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Helpers for tests/batch/run.sh: each sub-command prints nothing and exits
+0 when the property holds, or prints why and exits 1."""
+import json
+import os
+import sqlite3
+import sys
+
+TIMING = ("ms",)
+
+
+def manifest(path, drop=TIMING):
+    lines = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            rec = json.loads(line)
+            for k in drop:
+                rec.pop(k, None)
+            lines.append(rec)
+    return lines
+
+
+def fail(msg):
+    print("   ", msg)
+    sys.exit(1)
+
+
+def accounts(outdir, expected_paths_file):
+    """Every input has exactly one line; statuses and result files agree."""
+    expected = [l.rstrip("\n") for l in open(expected_paths_file, encoding="utf-8") if l.strip()]
+    recs = manifest(os.path.join(outdir, "manifest.jsonl"))
+    got = [r["path"] for r in recs]
+    if sorted(got) != sorted(expected):
+        fail("manifest paths differ: missing %s, extra %s"
+             % (sorted(set(expected) - set(got))[:5], sorted(set(got) - set(expected))[:5]))
+    if len(set(got)) != len(got):
+        fail("a path has two lines")
+    for r in recs:
+        if r["status"] not in ("ok", "error", "skipped"):
+            fail("bad status %r" % r)
+        if r["tool_version"] is None:
+            fail("no tool_version: %r" % r)
+        if r["status"] == "skipped":
+            if r["output"] is not None or not r["error_code"] or not r["error"]:
+                fail("skipped without a reason or with an output: %r" % r)
+            continue
+        res_path = os.path.join(outdir, r["output"])
+        res = json.load(open(res_path, encoding="utf-8"))
+        if res["source"]["path"] != r["path"]:
+            fail("%s: source.path %r" % (res_path, res["source"]["path"]))
+        if r["status"] == "ok":
+            if res["errors"] or r["error_code"] is not None or len(r["sha256"] or "") != 64:
+                fail("ok line but errors: %r" % r)
+            if len(res["documents"]) != r["documents"]:
+                fail("%s: documents count %d vs manifest %d" % (res_path, len(res["documents"]), r["documents"]))
+            refs = sum(len(d["references"]) for d in res["documents"])
+            if refs != r["facts"]["references"]:
+                fail("%s: references count differs from the manifest" % res_path)
+        else:
+            if res["documents"] != [] and not res["errors"]:
+                fail("error line but the result has no errors: %s" % res_path)
+            if not res["errors"] or r["error_code"] != res["errors"][0]["code"]:
+                fail("error line without matching error code: %r" % r)
+
+
+def status_of(outdir, path):
+    for r in manifest(os.path.join(outdir, "manifest.jsonl")):
+        if r["path"] == path:
+            print(r["status"], r["error_code"] or "-", "cached" if r["cached"] else "new")
+            return
+    print("absent")
+
+
+def same_manifest(a, b, *ignore):
+    drop = TIMING + tuple(ignore)
+    ma, mb = manifest(a, drop), manifest(b, drop)
+    if ma != mb:
+        for x, y in zip(ma, mb):
+            if x != y:
+                fail("first difference:\n      %s\n      %s" % (x, y))
+        fail("line counts %d vs %d" % (len(ma), len(mb)))
+
+
+def all_cached(path):
+    """Every converted line of a re-run is cached (skipped lines never are)."""
+    for r in manifest(path):
+        if r["status"] != "skipped" and not r["cached"]:
+            fail("not cached: %s (%s)" % (r["path"], r["error_code"]))
+
+
+def none_cached(path):
+    for r in manifest(path):
+        if r["cached"]:
+            fail("cached although --force: %s" % r["path"])
+
+
+def counts(path):
+    """ok error skipped, for the summary check."""
+    c = {"ok": 0, "error": 0, "skipped": 0}
+    for r in manifest(path):
+        c[r["status"]] += 1
+    print(c["ok"], c["error"], c["skipped"])
+
+
+def ndjson_matches(ndjson, outdir):
+    """Each stdout line equals the result file of the same input, compacted,
+    and comes in manifest order."""
+    lines = [json.loads(l) for l in open(ndjson, encoding="utf-8")]
+    recs = [r for r in manifest(os.path.join(outdir, "manifest.jsonl")) if r["output"]]
+    if [l["source"]["path"] for l in lines] != [r["path"] for r in recs]:
+        fail("NDJSON order differs from the manifest's")
+    for l, r in zip(lines, recs):
+        if l != json.load(open(os.path.join(outdir, r["output"]), encoding="utf-8")):
+            fail("NDJSON line differs from %s" % r["output"])
+
+
+def paths_in_order(outdir, list_file):
+    want = [l.rstrip("\n") for l in open(list_file, encoding="utf-8") if l.strip()]
+    got = [r["path"] for r in manifest(os.path.join(outdir, "manifest.jsonl"))]
+    if got != want:
+        fail("manifest order %s… is not the --files-from order %s…" % (got[:3], want[:3]))
+
+
+def db_table_counts(db):
+    con = sqlite3.connect(db)
+    tables = ["files", "documents", "references", "dates", "targets", "assignments", "tasks",
+              "sections", "warnings", "errors"]
+    print(" ".join("%s=%d" % (t, con.execute('SELECT count(*) FROM "%s"' % t).fetchone()[0])
+                   for t in tables))
+
+
+def db_sound(db, n_inputs):
+    n_inputs = int(n_inputs)
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA foreign_keys = ON")
+    if con.execute("PRAGMA foreign_key_check").fetchall():
+        fail("foreign key violations")
+    if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+        fail("integrity_check failed")
+    if con.execute("PRAGMA user_version").fetchone()[0] < 1:
+        fail("user_version not set")
+    if con.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        fail("not in WAL mode")
+    n = con.execute("SELECT count(*) FROM files").fetchone()[0]
+    if n != n_inputs:
+        fail("files rows %d, distinct inputs %d" % (n, n_inputs))
+    dup = con.execute("SELECT count(*) FROM (SELECT file_id, ordinal FROM documents "
+                      "GROUP BY 1, 2 HAVING count(*) > 1)").fetchone()[0]
+    if dup:
+        fail("duplicate documents")
+
+
+def query(db, sql_file):
+    con = sqlite3.connect(db)
+    for row in con.execute(open(sql_file, encoding="utf-8").read()):
+        print("|".join("" if v is None else str(v) for v in row))
+
+
+if __name__ == "__main__":
+    globals()[sys.argv[1]](*sys.argv[2:])

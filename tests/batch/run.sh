@@ -1,0 +1,158 @@
+#!/bin/bash
+# tests/batch/run.sh BUILD_DIR — end-to-end tests of `vanban batch` and the
+# SQLite store over samples/ plus a folder of broken inputs made here.
+# Prints "batch: N passed, N failed"; exits non-zero on any failure.
+set -u
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+vb=$(cd "$build" 2>/dev/null && pwd)/vanban
+check="python3 $here/check.py"
+[ -x "$vb" ] || { echo "batch: no $vb (make BUILD=$build first)"; exit 2; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/vb-batch.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok()   { pass=$((pass + 1)); echo "ok   $1"; }
+bad()  { fail=$((fail + 1)); echo "FAIL $1"; }
+t()    { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+
+cd "$tmp"
+# The inputs: the samples (txt and docx) and a folder of broken files.
+cp -r "$root/samples" samples
+mkdir -p broken/deep
+: > broken/empty.txt
+printf 'S\xe1\xbb\x91: 12/KH \xff\xfe\xc0 ng\xe0y\n' > broken/invalid-utf8.txt
+python3 - <<'PY'
+import zipfile, shutil
+with zipfile.ZipFile("broken/really-a-zip.txt", "w") as z:
+    z.writestr("hello.txt", "not a document")
+data = open(next(iter(sorted(__import__("glob").glob("samples/docx/*/003_*.docx")))), "rb").read()
+open("broken/deep/truncated.docx", "wb").write(data[: len(data) // 2])
+open("broken/scan.pdf", "wb").write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+PY
+find samples broken -type f | LC_ALL=C sort > all-inputs.txt
+n_inputs=$(wc -l < all-inputs.txt)
+
+# 1. Every input is accounted for; bad files give error results, never stop.
+"$vb" batch samples broken -o out1 -j1 2> err1.txt; rc=$?
+t "a batch with bad files completes (exit 4: some inputs failed)" [ $rc -eq 4 ]
+t "manifest: one line per input, statuses match result files" $check accounts out1 all-inputs.txt
+read -r n_ok n_err n_skip < <($check counts out1/manifest.jsonl)
+t "summary line: inputs = ok + error + skipped ($n_inputs = $n_ok + $n_err + $n_skip)" \
+    grep -q "$n_inputs inputs = $n_ok ok + $n_err error + $n_skip skipped (0 cached)" err1.txt
+t "inputs = ok + error + skipped" [ $((n_ok + n_err + n_skip)) -eq "$n_inputs" ]
+t "0-byte file is an error (E_EMPTY)" [ "$($check status_of out1 broken/empty.txt)" = "error E_EMPTY new" ]
+t "a .txt holding a zip is read as a zip, by content" \
+    grep -q '"path":"broken/really-a-zip.txt".*"format":"docx"' out1/manifest.jsonl
+t "a truncated .docx is an error with a result file" \
+    bash -c "$check status_of out1 broken/deep/truncated.docx | grep -q '^error E_ZIP'"
+t "a .pdf in a folder is skipped with a reason" \
+    [ "$($check status_of out1 broken/scan.pdf)" = "skipped E_UNSUPPORTED new" ]
+t "invalid UTF-8 is accounted for" bash -c "$check status_of out1 broken/invalid-utf8.txt | grep -Eq '^(ok|error) '"
+t "outputs mirror input paths" [ -f out1/samples/docx/pandoc/003_853f2636e4462903.json ] 
+t "every sample converts ok" bash -c "! grep '\"path\":\"samples/' out1/manifest.jsonl | grep -v '\"status\":\"skipped\"' | grep -q '\"status\":\"error\"'"
+t "no temporary files left" [ -z "$(find out1 -name '.*.tmp-*')" ]
+
+# 2. A named file is always attempted, whatever its extension.
+"$vb" batch broken/scan.pdf -o named -q; rc=$?
+t "a named .pdf is attempted, not skipped" bash -c "[ $rc -eq 4 ] && $check status_of named broken/scan.pdf | grep -q '^error '"
+
+# 3. -j1 and -j3 give the same bytes (apart from timings).
+"$vb" batch samples broken -o out3 -j3 -q
+t "-j1 vs -j3: same result files byte for byte" diff -r -x manifest.jsonl out1 out3
+t "-j1 vs -j3: same manifest apart from ms" $check same_manifest out1/manifest.jsonl out3/manifest.jsonl
+
+# 4. A re-run converts nothing that did not change; --force converts all.
+cp -r out3 before-rerun
+"$vb" batch samples broken -o out3 -j2 2> err-rerun.txt
+t "re-run: every converted input is cached" $check all_cached out3/manifest.jsonl
+t "re-run: same manifest apart from ms/cached" $check same_manifest before-rerun/manifest.jsonl out3/manifest.jsonl cached
+t "re-run: result files untouched" diff -r -x manifest.jsonl before-rerun out3
+t "re-run: the summary counts the cached" grep -q "$n_inputs inputs = $n_ok ok + $n_err error + $n_skip skipped ($((n_ok + n_err)) cached)" err-rerun.txt
+printf '\nThêm một dòng.\n' >> samples/001_8a9538f428947bda.txt
+"$vb" batch samples broken -o out3 -j2 -q
+t "re-run: a changed input is converted again" \
+    [ "$($check status_of out3 samples/001_8a9538f428947bda.txt)" = "ok - new" ]
+"$vb" batch samples broken -o out3 -j2 -q --force
+t "--force converts everything again" $check none_cached out3/manifest.jsonl
+
+# 5. --ndjson and --files-from -: the same results, in input order.
+"$vb" batch samples broken -o out4 -j3 -q --ndjson > stream.ndjson
+t "--ndjson: one line per converted input, equal to the result files, in order" \
+    $check ndjson_matches stream.ndjson out4
+"$vb" batch samples broken -j1 -q --ndjson > stream1.ndjson
+t "--ndjson without -o: same bytes with -j1 and -j3" cmp -s stream.ndjson stream1.ndjson
+LC_ALL=C sort -r all-inputs.txt > reversed.txt
+"$vb" batch --files-from - -o out5 -j3 -q < reversed.txt
+t "--files-from -: manifest in the order of the list" $check paths_in_order out5 reversed.txt
+
+# 6. XML results.
+"$vb" batch samples/003_853f2636e4462903.txt -o outx --format xml -q
+t "--format xml writes well-formed XML" python3 -c "import xml.etree.ElementTree as E; E.parse('outx/samples/003_853f2636e4462903.xml')"
+
+# 7. Interrupted run + re-run == uninterrupted run.
+mkdir many
+for i in $(seq -w 1 150); do mkdir many/c$i; cp samples/*.txt many/c$i/; done
+"$vb" batch many -o whole -j2 -q
+"$vb" batch many -o part -j2 -v 2> part-err.txt &
+pid=$!
+# Event-driven, not timed: signal once some files are done.
+for _ in $(seq 1 600); do
+    n_done=$(grep -c '^ok ' part-err.txt 2>/dev/null)
+    [ "${n_done:-0}" -ge 20 ] && break
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.05
+done
+kill -INT $pid 2>/dev/null
+wait $pid; rc=$?
+done_lines=$(wc -l < part/manifest.jsonl)
+if [ $rc -eq 130 ]; then
+    ok "SIGINT: exit 130 after $done_lines of 600 inputs"
+    t "SIGINT: the manifest holds only finished inputs" [ "$done_lines" -lt 600 ]
+else
+    echo "note: the run ended (rc=$rc) before SIGINT; the re-run check still holds"
+fi
+t "SIGINT: no temporary or partial files" [ -z "$(find part -name '.*.tmp-*')" ]
+t "SIGINT: every manifest line's result exists and parses" bash -c \
+    "python3 -c \"import json,sys,os
+for l in open('part/manifest.jsonl'):
+    r=json.loads(l); json.load(open(os.path.join('part', r['output'])))\""
+"$vb" batch many -o part -j3 -q; rc=$?
+t "re-run after SIGINT completes (exit 0)" [ $rc -eq 0 ]
+t "interrupted + re-run == uninterrupted: result files" diff -r -x manifest.jsonl whole part
+t "interrupted + re-run == uninterrupted: manifest" $check same_manifest whole/manifest.jsonl part/manifest.jsonl cached
+
+# 8. The SQLite store.
+"$vb" batch samples broken -o outdb -j3 -q --db store.sqlite
+n_distinct=$(sort -u all-inputs.txt | wc -l)
+t "store: sound (FKs, integrity, WAL, version), one files row per input" $check db_sound store.sqlite "$n_distinct"
+before=$($check db_table_counts store.sqlite)
+"$vb" batch samples broken -o outdb -j2 -q --db store.sqlite --force
+"$vb" batch samples broken -j1 -q --db store.sqlite
+t "store: re-import gives no duplicate rows ($before)" [ "$before" = "$($check db_table_counts store.sqlite)" ]
+t "store: documents and facts were stored" bash -c "$check db_table_counts store.sqlite | grep -Eq 'documents=[1-9].* references=[1-9]'"
+"$vb" batch samples -o outdb2 -q --db fresh.sqlite
+cp outdb2/manifest.jsonl m-before.jsonl
+rm fresh.sqlite*
+"$vb" batch samples -o outdb2 -q --db fresh.sqlite
+t "store: a missing store row defeats the cache" bash -c "! $check all_cached outdb2/manifest.jsonl >/dev/null"
+
+q="$here/queries"
+refs=$($check query store.sqlite "$q/plan_references.sql" | grep '^samples/003_853f2636e4462903.txt|')
+t "query: references of the 2019 Tây Ninh plan (361/QĐ-TTg, 2578/QĐ-UBND)" \
+    bash -c "grep -q '|361/QĐ-TTg|2016-03-07|' <<<'$refs' && grep -q '|2578/QĐ-UBND|' <<<'$refs'"
+plans=$($check query store.sqlite "$q/plans_assigning_unit.sql")
+t "query: plans assigning tasks to a Lao động - Thương binh và Xã hội body (003 and the plan in 000)" \
+    bash -c "grep -q '^samples/003_853f2636e4462903.txt|1|905/KH-UBND|' <<<'$plans' && grep -q '^samples/000_0f9300581a36c327.txt|2|' <<<'$plans'"
+links=$($check query store.sqlite "$q/document_links.sql")
+t "query: 537/GDĐT links to the plan 169/KH-UBND it forwards (document 2 of its file)" \
+    bash -c "grep -q '^samples/000_0f9300581a36c327.txt|169/KH-UBND|attached|Kế hoạch||2022-05-26|.*|samples/000_0f9300581a36c327.txt|2$' <<<'$links'"
+t "query: links never point a document at itself" \
+    bash -c "[ \$(sqlite3 store.sqlite 'SELECT count(*) FROM links WHERE from_document_id = to_document_id' 2>/dev/null || python3 -c \"import sqlite3;print(sqlite3.connect('store.sqlite').execute('SELECT count(*) FROM links WHERE from_document_id = to_document_id').fetchone()[0])\") -eq 0 ]"
+
+# 9. Usage errors.
+"$vb" batch samples 2>/dev/null; t "no -o, --ndjson or --db is a usage error" [ $? -eq 2 ]
+"$vb" batch -j0 samples -o x 2>/dev/null; t "-j0 is a usage error" [ $? -eq 2 ]
+
+echo "batch: $pass passed, $fail failed"
+[ $fail -eq 0 ]
