@@ -260,7 +260,7 @@ vb_status vb_jschema_compile(json_t *schema, vb_jschema **out, char *err, size_t
         vb_jschema_free(s);
         return st;
     }
-    qsort(s->patterns, s->n_patterns, sizeof *s->patterns, js_pattern_cmp);
+    if (s->n_patterns) qsort(s->patterns, s->n_patterns, sizeof *s->patterns, js_pattern_cmp);
     *out = s;
     return VB_OK;
 }
