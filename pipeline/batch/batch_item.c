@@ -55,8 +55,8 @@ static bool from_cache(vb_batch *b, const vb_batch_input *in, const char *out_pa
         return false;
     if (old->status == VB_REC_ERROR && transient(old->error_code)) return false;
     if (access(out_path, R_OK) != 0) return false;
-    if (b->opt->db_path && !bsearch(&old->sha256, b->db_hashes, b->n_db_hashes,
-                                    sizeof *b->db_hashes, by_str))
+    if (b->opt->db_path && (!b->n_db_hashes || !bsearch(&old->sha256, b->db_hashes, b->n_db_hashes,
+                                    sizeof *b->db_hashes, by_str)))
         return false;
     if (b->opt->ndjson && b->opt->xml) return false; /* the JSON line needs a new run */
     char sha[65];

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../store/store.h"
@@ -213,7 +214,7 @@ static vb_status open_outputs(vb_batch *b, emitter *e, char **manifest_path) {
             return s;
         }
         /* Sorted once, then only read (bsearch) by the workers. */
-        qsort(b->db_hashes, b->n_db_hashes, sizeof *b->db_hashes, by_str);
+        if (b->n_db_hashes) qsort(b->db_hashes, b->n_db_hashes, sizeof *b->db_hashes, by_str);
     }
     return VB_OK;
 }
@@ -237,6 +238,9 @@ static int run_pool(vb_batch *b, emitter *e) {
     b->window = 4 * jobs + 16;
     pthread_t *workers = calloc(jobs, sizeof *workers);
     if (!workers) return 70;
+    /* libzip converts DOS times with localtime(): read the time zone once
+     * here so that workers never race to initialise it. */
+    tzset();
     sigset_t set, old;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
