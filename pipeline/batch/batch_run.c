@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../store/store.h"
@@ -238,9 +237,6 @@ static int run_pool(vb_batch *b, emitter *e) {
     b->window = 4 * jobs + 16;
     pthread_t *workers = calloc(jobs, sizeof *workers);
     if (!workers) return 70;
-    /* libzip converts DOS times with localtime(): read the time zone once
-     * here so that workers never race to initialise it. */
-    tzset();
     sigset_t set, old;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
