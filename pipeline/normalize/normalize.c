@@ -27,6 +27,10 @@ struct vb_normalizer {
     size_t ncps;
     UChar u16[TOKEN_MAX_CPS * 2 + 8], u16b[TOKEN_MAX_CPS * 2 + 8];
     vb_buf line; /* the line being built */
+    /* NFC_Quick_Check=Yes of BMP code points, looked up in ICU once each:
+     * Vietnamese letters (U+1EA0..) are above U+0300 and would otherwise
+     * cost one ICU property lookup per character. */
+    unsigned char qc_known[0x10000 / 8], qc_yes[0x10000 / 8];
 };
 
 void vb_norm_options_default(vb_norm_options *o) {
@@ -115,9 +119,14 @@ static int in_set(UChar32 c, const char *set) { return c < 0x80 && c && strchr(s
 static void place_tones(vb_normalizer *n) {
     if (n->opt.tone == VB_TONE_KEEP) return;
     for (size_t i = 0; i + 1 < n->ncps; i++) {
+        UChar32 a = n->cps[i], b = n->cps[i + 1], base, tone;
+        /* cheap necessary conditions of the two rewrites below first: most
+         * pairs are neither "o/u + toned vowel" nor "toned vowel + a/e/y" */
+        if (n->opt.tone == VB_TONE_MODERN ? !(b >= 0xC0 && in_set(a, "oOuU"))
+                                          : !(a >= 0xC0 && in_set(b, "aAeEyY")))
+            continue;
         if (i + 2 < n->ncps && u_isalpha(n->cps[i + 2])) continue; /* not word-final */
         if (i > 0 && in_set(n->cps[i - 1], "qQ")) continue;
-        UChar32 a = n->cps[i], b = n->cps[i + 1], base, tone;
         if (n->opt.tone == VB_TONE_MODERN && in_set(a, "oOuU") && split_tone(n, b, &base, &tone)) {
             if (!(in_set(a, "oO") ? in_set(base, "aAeE") : in_set(base, "yY"))) continue;
             UChar32 na = unorm2_composePair(n->nfc, a, tone);
@@ -135,12 +144,22 @@ static void place_tones(vb_normalizer *n) {
     }
 }
 
+static int nfc_quick_yes(vb_normalizer *n, UChar32 c) {
+    if (c < 0x300) return 1;
+    if (c > 0xFFFF) return u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES;
+    size_t at = (size_t)c >> 3;
+    unsigned char bit = (unsigned char)(1u << (c & 7));
+    if (!(n->qc_known[at] & bit)) {
+        n->qc_known[at] |= bit;
+        if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES) n->qc_yes[at] |= bit;
+    }
+    return (n->qc_yes[at] & bit) != 0;
+}
+
 /* NFC the token in place when some code point may not be NFC already. */
 static vb_status nfc_token(vb_normalizer *n) {
     int needs = 0;
-    for (size_t i = 0; i < n->ncps && !needs; i++)
-        needs = n->cps[i] >= 0x300 &&
-                u_getIntPropertyValue(n->cps[i], UCHAR_NFC_QUICK_CHECK) != UNORM_YES;
+    for (size_t i = 0; i < n->ncps && !needs; i++) needs = !nfc_quick_yes(n, n->cps[i]);
     if (!needs) return VB_OK;
     int32_t len = 0;
     for (size_t i = 0; i < n->ncps; i++) U16_APPEND_UNSAFE(n->u16, len, n->cps[i]);
@@ -212,7 +231,14 @@ static vb_status flush_token(vb_normalizer *n, char sep, size_t *line_src, size_
         tok_src[0] = n->line.len;
         tok_src[1] = n->src[from];
         if (!n->line.len) *line_src = n->src[from];
-        for (size_t i = from; i < n->ncps; i++) vb_buf_put_cp(&n->line, (unsigned)n->cps[i]);
+        /* one reservation per token, then UTF-8 written in place */
+        if (vb_buf_reserve(&n->line, 4 * (n->ncps - from) + 1)) {
+            uint8_t *w = (uint8_t *)n->line.data;
+            size_t at = n->line.len;
+            for (size_t i = from; i < n->ncps; i++) U8_APPEND_UNSAFE(w, at, n->cps[i]);
+            w[at] = 0; /* vb_buf keeps its data NUL-terminated */
+            n->line.len = at;
+        }
     }
     n->ncps = 0;
     return n->line.oom ? VB_E_NOMEM : VB_OK;
