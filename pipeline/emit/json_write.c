@@ -1,14 +1,25 @@
 #include "json_write.h"
 
+#include "../core/buf.h"
+
 /* jansson's json_*_new return NULL on no memory and the json_object_set_new
  * family accept NULL (and fail); we check the top-level result and the set
  * return codes collapse into one `ok` flag per object. */
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
+/* Spans are the most numerous objects of a result: built directly rather
+ * than through json_pack's format parser. */
 json_t *vb_json_span(const vb_doc *d, vb_span s) {
-    return json_pack("{s:I,s:I}", "start", (json_int_t)vb_doc_cp_offset(d, s.start), "end",
-                     (json_int_t)vb_doc_cp_offset(d, s.end));
+    json_t *o = json_object();
+    if (o && (json_object_set_new_nocheck(o, "start",
+                                          json_integer((json_int_t)vb_doc_cp_offset(d, s.start))) ||
+              json_object_set_new_nocheck(o, "end",
+                                          json_integer((json_int_t)vb_doc_cp_offset(d, s.end))))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 static json_t *strv(const vb_strv *v) {
@@ -146,8 +157,11 @@ json_t *vb_json_facts(const vb_doc *d) {
 }
 
 json_t *vb_json_document(const vb_doc *d) {
-    json_t *o = json_pack("{s:s,s:s%,s:o}", "kind", vb_kind_name(d->kind), "text", d->text,
-                          d->text_len, "header", header(&d->header));
+    /* the text is the largest string of a result and the normaliser wrote
+     * it as valid UTF-8 (ill-formed input became U+FFFD), so jansson's
+     * second validation pass is skipped; its dumper still refuses bad bytes */
+    json_t *o = json_pack("{s:s,s:o,s:o}", "kind", vb_kind_name(d->kind), "text",
+                          json_stringn_nocheck(d->text, d->text_len), "header", header(&d->header));
     json_t *facts = vb_json_facts(d);
     if (!o || !facts || json_object_update(o, facts) ||
         json_object_set_new(o, "sections", sections(d, &d->sections)) ||
@@ -182,9 +196,25 @@ json_t *vb_json_result(const vb_result *r) {
                      warnings(NULL, &r->file_warnings));
 }
 
+static int append_to_buf(const char *p, size_t n, void *data) {
+    vb_buf *b = data;
+    vb_buf_append(b, p, n);
+    return b->oom ? -1 : 0;
+}
+
+/* jansson hands a FILE dumper one small piece at a time (a key, a quote, an
+ * indent); gathering them in memory and writing once costs far less than
+ * one locked fwrite per piece. */
 vb_status vb_json_dump(json_t *v, FILE *f, unsigned flags) {
     size_t jf = JSON_ENSURE_ASCII * 0 | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10);
     jf |= (flags & VB_JSON_COMPACT) ? JSON_COMPACT : JSON_INDENT(2);
-    if (json_dumpf(v, f, jf) != 0 || fputc('\n', f) == EOF) return VB_E_IO;
-    return VB_OK;
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_status s = VB_OK;
+    if (json_dump_callback(v, append_to_buf, &b, jf) != 0) s = b.oom ? VB_E_NOMEM : VB_E_IO;
+    vb_buf_putc(&b, '\n');
+    if (s == VB_OK && b.oom) s = VB_E_NOMEM;
+    if (s == VB_OK && fwrite(b.data, 1, b.len, f) != b.len) s = VB_E_IO;
+    vb_buf_free(&b);
+    return s;
 }

@@ -1,8 +1,9 @@
 /* bench_pipeline.c — in-process driver for profiling and the linearity test:
  * one vb_pipeline, many files, each converted and its contract JSON written
- * (to /dev/null unless -o DIR), as `vanban batch -j1` would.  Not a test.
+ * (pretty, as the result files of `vanban batch` are)
+ * to /dev/null unless -o FILE.  Not a test.
  *
- *   bench_pipeline [-r REPEAT] [-o DIR] [--files-from LIST] FILE...
+ *   bench_pipeline [-r REPEAT] [-o FILE] [--files-from LIST] FILE...
  *
  * Prints one line: files, input bytes, seconds (monotonic wall clock). */
 #include <stdio.h>
@@ -62,7 +63,7 @@ static size_t convert_one(vb_pipeline *p, const char *path, FILE *out, int *fail
     }
     if (s != VB_OK) *failed = 1;
     json_t *j = vb_json_result(r);
-    if (!j || vb_json_dump(j, out, VB_JSON_COMPACT) != VB_OK) *failed = 1;
+    if (!j || vb_json_dump(j, out, 0) != VB_OK) *failed = 1;
     json_decref(j);
     size_t bytes = r->bytes;
     vb_result_free(r);
