@@ -64,7 +64,7 @@ test-golden: $(BUILD)/vanban
 SUITES ?= schema batch compare hostile
 test-suites: $(BUILD)/vanban
 	@set -e; for s in $(SUITES); do \
-	    if [ -f tests/$$s/run.sh ]; then echo "== $$s ($(BUILD))"; sh tests/$$s/run.sh $(BUILD); \
+	    if [ -f tests/$$s/run.sh ]; then echo "== $$s ($(BUILD))"; bash tests/$$s/run.sh $(BUILD); \
 	    else echo "== $$s: no tests/$$s/run.sh"; fi; done
 
 # The whole suite, then again under ASan+UBSan in build-san/, then a short
