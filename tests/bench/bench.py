@@ -197,6 +197,21 @@ def linearity(harness, vanban, scale_dir, scales):
     return rows
 
 
+def stage_profile(harness, inputs_dir, work, label):
+    """CPU seconds per stage over every file of inputs_dir (one thread)."""
+    lst = os.path.join(work, "stages-%s.txt" % label)
+    files = files_in(inputs_dir)
+    with open(lst, "w", encoding="utf-8") as f:
+        f.write("\n".join(files) + "\n")
+    r = run([harness, "--stages", "--files-from", lst])
+    stages = []
+    for line in r["out"].decode().splitlines():
+        w = line.split()
+        if w and w[0] == "stage":
+            stages.append((" ".join(w[1:-2]), float(w[-1])))
+    return stages, len(files)
+
+
 def text_size(json_bytes):
     import json
     try:
@@ -300,6 +315,37 @@ def main():
             print(table(["same DOCX, one core", "files", "docs/s", "docs/CPU-s",
                          "vanban -j1 is"], comp))
             print()
+
+        if harness:
+            prof = {}
+            for label in ("docx", "txt"):
+                if os.listdir(os.path.join(work, label)):
+                    prof[label] = stage_profile(harness, os.path.join(work, label), work, label)
+            if prof:
+                names = [n for n, _ in next(iter(prof.values()))[0]]
+                srows = []
+                for i, name in enumerate(names):
+                    row = [name]
+                    for label in ("docx", "txt"):
+                        if label not in prof:
+                            row += ["-", "-"]
+                            continue
+                        stages, nfiles = prof[label]
+                        tot = sum(c for _, c in stages) or 1
+                        row += ["%.3f" % (1e3 * stages[i][1] / nfiles),
+                                "%.0f%%" % (100 * stages[i][1] / tot)]
+                    srows.append(row)
+                total_row = ["total"]
+                for label in ("docx", "txt"):
+                    if label in prof:
+                        stages, nfiles = prof[label]
+                        total_row += ["%.3f" % (1e3 * sum(c for _, c in stages) / nfiles), "100%"]
+                    else:
+                        total_row += ["-", "-"]
+                srows.append(total_row)
+                print(table(["stage (CPU, one thread)", "DOCX ms/file", "share",
+                             "text ms/file", "share"], srows))
+                print()
 
         lin = linearity(harness, vanban, os.path.join(work, "scale"), scales)
         base_spm = {}
