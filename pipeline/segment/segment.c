@@ -349,6 +349,8 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
                 d->header.subject_span = rel_span(d, subj);
                 if (!d->header.subject) st = VB_E_NOMEM;
                 consumed_subject = true;
+            } else if (subject_open && match(sg, HR_ATTACHED, cell)) {
+                subject_open = false; /* "(Ban hành kèm theo …)" closes the title block */
             } else if (subject_open && !consumed_subject && !h->vv &&
                        (!d->header.subject || subject_upper == vb_is_upper_text(cell.s, cell.len))) {
                 /* title continuation lines: the subject ("trích yếu"), all in

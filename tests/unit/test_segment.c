@@ -124,7 +124,30 @@ static void test_article_and_unknown(void) {
     vb_pipeline_close(p);
 }
 
+static void test_decision_with_attached_plan(void) {
+    vb_pipeline *p = open_pipeline();
+    vb_result *r = convert(p,
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LONG AN\tĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 1234/QĐ-UBND\tLong An, ngày 12 tháng 3 năm 2023\nQUYẾT ĐỊNH\n"
+        "Về việc ban hành Kế hoạch phòng, chống mại dâm năm 2023\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống mại dâm năm 2023.\n"
+        "Nơi nhận:\n- Như Điều 2;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Út\n"
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LONG AN\tĐộc lập - Tự do - Hạnh phúc\n"
+        "KẾ HOẠCH\nPhòng, chống mại dâm năm 2023\n"
+        "(Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 12/3/2023 của UBND tỉnh)\n"
+        "I. MỤC TIÊU\n1. Chỉ tiêu\n");
+    CHECK_INT(r->documents.len, 2);
+    CHECK_STR(r->documents.items[0].header.doc_type, "Quyết định");
+    CHECK_STR(r->documents.items[0].header.signer, "Nguyễn Văn Út");
+    CHECK_STR(r->documents.items[1].header.doc_type, "Kế hoạch");
+    CHECK_STR(r->documents.items[1].header.issuer, "Ủy ban nhân dân tỉnh Long An");
+    CHECK_STR(r->documents.items[1].header.subject, "Phòng, chống mại dâm năm 2023");
+    vb_result_free(r);
+    vb_pipeline_close(p);
+}
+
 int main(void) {
+    VB_RUN(test_decision_with_attached_plan);
     VB_RUN(test_decision_header_tab_columns);
     VB_RUN(test_cover_letter_and_plan_split);
     VB_RUN(test_draft_placeholders);
