@@ -203,6 +203,8 @@ typedef struct {
     size_t n_anchors, cap_anchors;
     long long last_delta;
     int have_anchor;
+    bool blank;        /* an empty line came since the last emitted one */
+    size_t wrap_width; /* code points, when the file is hard-wrapped; else 0 */
 } map_state;
 
 static int add_anchor(map_state *m, size_t norm, size_t src) {
@@ -268,9 +270,13 @@ static vb_status emit_line(vb_normalizer *n, map_state *m, linev *lines, tokv *t
     vb_line cur = {.block = bi, .area = b->area, .table = b->table, .row = b->row,
                    .cell = b->cell, .heading_level = b->heading_level, .flags = b->flags};
     int join = n->opt.rejoin && prev &&
-               vb_rejoin_lines(m->text->data + prev->start, prev->end - prev->start, prev->table,
-                               prev->row, prev->cell, n->line.data, n->line.len, cur.table,
-                               cur.row, cur.cell);
+               (vb_rejoin_lines(m->text->data + prev->start, prev->end - prev->start, prev->table,
+                                prev->row, prev->cell, n->line.data, n->line.len, cur.table,
+                                cur.row, cur.cell) ||
+                (m->wrap_width && !m->blank && prev->table == cur.table && prev->cell == cur.cell &&
+                 vb_rejoin_wrapped(m->text->data + prev->start, prev->end - prev->start,
+                                   n->line.data, n->line.len, m->wrap_width)));
+    m->blank = false;
     size_t base;
     if (join) {
         vb_buf_putc(m->text, ' ');
@@ -300,7 +306,7 @@ vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_aren
     memset(out, 0, sizeof *out);
     vb_buf text;
     vb_buf_init(&text);
-    map_state m = {.arena = a, .text = &text};
+    map_state m = {.arena = a, .text = &text, .wrap_width = vb_wrap_width(blocks)};
     linev lines = {0};
     tokv toks = {0};
     vb_status s = VB_OK;
@@ -338,6 +344,7 @@ vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_aren
                 continue;
             }
             if (k == CH_BREAK) {
+                if (!n->line.len) m.blank = true;
                 if (s == VB_OK) s = emit_line(n, &m, &lines, &toks, b, bi);
                 sep = 0;
             } else if (n->line.len) {

@@ -1,5 +1,7 @@
 #include "rejoin.h"
 
+#include "../ingest/ingest.h"
+
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -58,4 +60,60 @@ bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev
         return (u_islower(end) || end == ',') && !vb_list_label_len(prev, prev_len);
     }
     return false;
+}
+
+static size_t cp_len(const char *s, size_t n) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+size_t vb_wrap_width(const void *blocks_) {
+    const vb_blockv *blocks = blocks_;
+    enum { CAP = 256 };
+    size_t hist[CAP + 1] = {0}, nonblank = 0;
+    for (size_t i = 0; i < blocks->len; i++) {
+        const vb_block *b = &blocks->items[i];
+        if (b->area != VB_AREA_BODY || b->table >= 0) continue;
+        size_t s = 0, e = b->len;
+        while (s < e && (b->text[s] == ' ' || b->text[s] == '\t')) s++;
+        while (e > s && (b->text[e - 1] == ' ' || b->text[e - 1] == '\t' || b->text[e - 1] == '\r')) e--;
+        if (s == e) continue;
+        size_t n = cp_len(b->text + s, e - s);
+        hist[n < CAP ? n : CAP]++;
+        nonblank++;
+    }
+    if (nonblank < 10) return 0;
+    /* the 95th percentile of line lengths is the wrap width candidate */
+    size_t seen = 0, width = 0;
+    for (size_t n = 0; n <= CAP; n++) {
+        seen += hist[n];
+        if (seen * 100 >= nonblank * 95) {
+            width = n;
+            break;
+        }
+    }
+    if (width < 40 || width > 120) return 0;
+    size_t near = 0;
+    for (size_t n = width * 6 / 10; n <= width; n++) near += hist[n];
+    return near * 100 >= nonblank * 40 ? width : 0;
+}
+
+static bool has_lower(const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c > 0 && u_islower(c)) return true;
+    }
+    return false;
+}
+
+bool vb_rejoin_wrapped(const char *prev, size_t prev_len, const char *cur, size_t cur_len,
+                       size_t width) {
+    if (!prev_len || !cur_len || cp_len(prev, prev_len) * 10 < width * 6) return false;
+    /* an all-capitals title next to mixed-case text is a block edge, not a wrap */
+    if (has_lower(prev, prev_len) != has_lower(cur, cur_len)) return false;
+    UChar32 end = last_cp(prev, prev_len);
+    if (end < 0 || (end < 0x80 && strchr(".!?:;", (int)end)) || end == 0x2026) return false;
+    return vb_list_label_len(cur, cur_len) == 0;
 }

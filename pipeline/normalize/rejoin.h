@@ -15,6 +15,16 @@ bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev
                      int prev_cell, const char *cur, size_t cur_len, int cur_table, int cur_row,
                      int cur_cell);
 
+/* Hard-wrapped text (PDF-to-text output, e-mail) breaks lines at a fixed
+ * width whatever the next word is, so there a line also continues the one
+ * before it when that one reaches most of the width and does not end a
+ * sentence, even if this one starts with a capital ("HIV/AIDS", "Kế hoạch").
+ * vb_wrap_width returns that width in code points when most non-empty body
+ * lines cluster under it (a hard-wrapped file), else 0. */
+size_t vb_wrap_width(const void *blocks /* const vb_blockv * */);
+bool vb_rejoin_wrapped(const char *prev, size_t prev_len, const char *cur, size_t cur_len,
+                       size_t width);
+
 /* Length of a list label at the start of s ("1. ", "2.1. ", "IV. ", "a) ",
  * "- ", "+ ") including the trailing space, or 0. */
 size_t vb_list_label_len(const char *s, size_t len);

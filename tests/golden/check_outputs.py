@@ -90,8 +90,9 @@ def main():
     samples = os.path.join(ROOT, "samples")
     texts = sorted(glob.glob(os.path.join(samples, "*.txt")))
     docxs = sorted(glob.glob(os.path.join(samples, "docx", "*", "*.docx")))
+    wrapped = sorted(glob.glob(os.path.join(samples, "wrapped", "*.txt")))
     results = {}
-    for path in texts + docxs:
+    for path in texts + docxs + wrapped:
         name = os.path.relpath(path, ROOT)
         rc, out = convert(vanban, path)
         if not ok(rc == 0 and out is not None, "%s: convert exit %s, JSON %s" % (name, rc, out is not None)):
@@ -120,7 +121,7 @@ def main():
     if gold and os.path.isdir(gold):
         limits = json.load(open(os.path.join(HERE, "thresholds.json")))
         score = os.path.join(os.path.dirname(gold), "tools", "score.py")
-        dirs = [samples] + sorted(set(os.path.dirname(p) for p in docxs))
+        dirs = [samples] + sorted(set(os.path.dirname(p) for p in docxs + wrapped))
         for d in dirs:
             r = subprocess.run([sys.executable, score, "--gold", gold, "--inputs", d, "--json", "--cmd",
                                 vanban + " convert {} --format json"], capture_output=True, timeout=300)

@@ -75,6 +75,32 @@ static void test_rejoin_page_break_and_wrap(void) {
     vb_arena_destroy(a);
 }
 
+static void test_hard_wrapped_file(void) {
+    vb_arena *a = vb_arena_create();
+    vb_normalizer *n;
+    CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
+    /* wrapped at ~60 columns: capitals and digits start continuation lines */
+    const char *lines[] = {
+        "KẾ HOẠCH",
+        "THỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG MA TÚY NĂM 2025 TRÊN ĐỊA",
+        "Căn cứ Quyết định số 12/QĐ-UBND ngày 07/3/2024 của Ủy ban",
+        "Nhân dân tỉnh về việc ban hành chương trình phòng, chống",
+        "HIV/AIDS và ma túy giai đoạn 2021-2025 trên địa bàn tỉnh.",
+        "1. Mục tiêu",
+        "Tổ chức tuyên truyền cho 100% xã, phường, thị trấn và các",
+        "trường học, cơ quan, đơn vị trên địa bàn toàn tỉnh nhằm",
+        "Nâng cao nhận thức của người dân về tác hại của ma túy.",
+        "- Kiểm tra các cơ sở kinh doanh dịch vụ có điều kiện dễ",
+        "phát sinh tệ nạn xã hội ít nhất hai lần trong một năm.",
+        "2. Yêu cầu"};
+    vb_normtext t = norm_lines(n, a, lines, sizeof lines / sizeof *lines);
+    CHECK_INT(t.n_lines, 7);
+    CHECK(strstr(t.text, "của Ủy ban Nhân dân tỉnh về việc ban hành chương trình phòng, chống HIV/AIDS") != NULL);
+    CHECK(strstr(t.text, "TRÊN ĐỊA\nCăn cứ") != NULL);
+    vb_normalizer_close(n);
+    vb_arena_destroy(a);
+}
+
 static void test_list_labels(void) {
     CHECK_INT(vb_list_label_len("IV. TỔ CHỨC", 13), 4);
     CHECK_INT(vb_list_label_len("2.1. Công tác", 14), 5);
@@ -90,5 +116,6 @@ int main(void) {
     VB_RUN(test_folding_and_spaces);
     VB_RUN(test_rejoin_page_break_and_wrap);
     VB_RUN(test_list_labels);
+    VB_RUN(test_hard_wrapped_file);
     return VB_SUMMARY("normalize");
 }
