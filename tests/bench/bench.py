@@ -329,7 +329,9 @@ def main():
                 fmt(r["wall"], 2), fmt(r["cpu"], 2), fmt(r["docs"] / r["wall"]),
                 fmt(r["docs"] / r["cpu"]) if r["cpu"] else "-",
                 fmt(r["bytes"] / MB / r["wall"], 2), fmt(r["rss_mb"]),
-                fmt(r["rss_mb"] / r["jobs"])])
+                # batch: one process, its peak shared by the workers; the
+                # convert loop: each process is a worker, wait4 gives the max
+                fmt(r["rss_mb"] / r["jobs"] if use_batch else r["rss_mb"])])
         print(table(["%s" % ("batch" if use_batch else "convert loop"), "files", "ok", "wall s",
                      "CPU s", "docs/s", "docs/CPU-s", "MB/s in", "peak RSS MB",
                      "RSS/worker MB"], rows))
