@@ -24,7 +24,15 @@ static const char *const admin_words[] = {"tỉnh", "huyện", "quận", "thành
                                           "xã", "phường", "thị trấn", "tp.", NULL};
 /* Words that end a proper name run. */
 static const char *const stop_words[] = {"và", "về", "trên", "năm", "của", "các", "với",
-                                         "trong", "theo", "giai", "đoạn", "tại", NULL};
+                                         "trong", "theo", "giai", "đoạn", "tại", "ủy", "uỷ",
+                                         NULL};
+/* Bodies whose head is two words: the sector name starts after both
+ * ("Ủy ban Mặt trận", "Chi cục Phòng, chống"), and "nhân dân" after them is
+ * part of the head ("Ủy ban nhân dân", "Hội đồng nhân dân"). */
+static const char *const two_word_heads[] = {"ủy ban", "uỷ ban", "đảng bộ", "chi cục",
+                                             "tổng cục", "hội đồng", "văn phòng", "trung tâm",
+                                             "tòa án", "viện kiểm", "bộ chỉ", "ban chấp",
+                                             "ban thường", "chi bộ", NULL};
 
 static bool in_list(const char *w, size_t n, const char *const *list) {
     for (size_t i = 0; list[i]; i++)
@@ -69,7 +77,7 @@ char *vb_sentence_case(vb_arena *a, const char *s, size_t len, vb_case_style sty
     vb_buf b;
     vb_buf_init(&b);
     size_t i = 0, word_no = 0;
-    bool proper = false, cap_next = false;
+    bool proper = false, cap_next = false, head2 = false;
     const char *prev = NULL;
     size_t prevn = 0;
     while (i < (size_t)blen) {
@@ -89,16 +97,33 @@ char *vb_sentence_case(vb_arena *a, const char *s, size_t len, vb_case_style sty
             }
         }
         bool digit_next = i + 1 < (size_t)blen && low[i + 1] >= '0' && low[i + 1] <= '9';
-        if (word_no == 0 || style == VB_CASE_NAME || (proper && !in_list(w, n, stop_words)) || cap_next ||
+        if (word_no == 0 || style == VB_CASE_NAME || (proper && !in_list(w, n, stop_words)) ||
+            (cap_next && !(is_admin && !digit_next)) ||
             (is_admin && digit_next))
             put_capitalised(&b, w, n);
         else
             vb_buf_append(&b, w, n);
         if (proper && in_list(w, n, stop_words)) proper = false;
-        cap_next = org && (word_no == 0 || (n == 3 && !memcmp(w, "và", 3)) || (n == 1 && *w == '-'));
-        /* "Ủy ban nhân dân" is a head word of its own: no capital after it */
-        if (org && word_no == 0 && ((n == strlen("ủy") && !memcmp(w, "ủy", n)) || (n == strlen("uỷ") && !memcmp(w, "uỷ", n))))
+        bool two_word_head = false;
+        if (org && word_no == 0 && i < (size_t)blen) {
+            size_t j = i + 1, k = j;
+            while (k < (size_t)blen && low[k] != ' ' && low[k] != '\t') k++;
+            char two[64];
+            if (n + 1 + (k - j) < sizeof two) {
+                memcpy(two, w, n);
+                two[n] = ' ';
+                memcpy(two + n + 1, low + j, k - j);
+                two_word_head = in_list(two, n + 1 + (k - j), two_word_heads);
+            }
+        }
+        bool after_two_word_head = org && word_no == 1 && head2;
+        cap_next = org && ((word_no == 0 && !two_word_head) || after_two_word_head ||
+                           (n == 3 && !memcmp(w, "và", 3)) || (n == 1 && *w == '-'));
+        /* "… nhân dân" right after a two-word head belongs to the head */
+        if (cap_next && after_two_word_head && i + 1 < (size_t)blen &&
+            !strncmp(low + i + 1, "nhân", strlen("nhân")))
             cap_next = false;
+        if (word_no == 0) head2 = two_word_head;
         if (is_admin && !digit_next) {
             proper = true;
             cap_next = false;

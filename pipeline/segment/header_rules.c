@@ -11,7 +11,7 @@
 #define NAME_WORD "(?:\\p{Lu}\\p{Ll}*|\\d+)"
 
 const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
-    [HR_MOTTO] = {"motto", "^(?:cộng hòa xã hội chủ nghĩa việt nam|độc lập\\s*-\\s*tự do\\s*-\\s*hạnh phúc)", 0, NULL, 0},
+    [HR_MOTTO] = {"motto", "^(?:cộng hòa xã hội chủ nghĩa việt nam|độc lập\\s*-\\s*tự do\\s*-\\s*hạnh phúc|đảng cộng sản việt nam\\s*$)", 0, NULL, 0},
     [HR_SEPARATOR] = {"separator", "^[-_=.*~\\s]{3,}$", 0, NULL, 0},
     [HR_NUMBER] = {"number", "^số\\s*[:.]?\\s*(?<num>[^\\t]*?)\\s*$", 0, NULL, 0},
     [HR_PLACE_DATE] = {"place_date",

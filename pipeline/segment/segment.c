@@ -120,7 +120,7 @@ static bool headerish(vb_segmenter *sg, str_view line) {
     if (any_cell(sg, HR_MOTTO, line) || any_cell(sg, HR_PLACE_DATE, line)) return true;
     if (match(sg, HR_SIGN_TITLE, line)) return false;
     if (match(sg, HR_ORG, line) && vb_is_upper_text(line.s, line.len)) return true;
-    if (match(sg, HR_TITLE, line) && vb_is_upper_text(line.s, line.len < 40 ? line.len : 40)) return true;
+    if (match(sg, HR_TITLE, line)) return true; /* the rule is case-sensitive: an upper-case type */
     return match(sg, HR_ATTACHED, line);
 }
 
@@ -315,8 +315,7 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
                 str_view it = strip_item(cell);
                 char *r = it.len ? vb_arena_strndup(a, it.s, it.len) : NULL;
                 if (it.len && (!r || VB_PUSH(a, d->header.recipients, r))) st = VB_E_NOMEM;
-            } else if (!h->title && match(sg, HR_TITLE, cell) &&
-                       vb_is_upper_text(cell.s, cell.len < 40 ? cell.len : 40)) {
+            } else if (!h->title && match(sg, HR_TITLE, cell)) {
                 h->title = true;
                 issuer_done = true;
                 str_view type = group(sg, HR_TITLE, cell, "type");
@@ -326,7 +325,12 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
                     d->header.doc_type_code = (char *)t->code;
                 }
                 str_view rest = trim(group(sg, HR_TITLE, cell, "rest"), " .");
-                if (rest.len) {
+                if (rest.len && !vb_is_upper_text(rest.s, rest.len) && rest.s[0] >= 'a' && rest.s[0] <= 'z') {
+                    /* "KẾ HOẠCH thực hiện …": a lower-case subject line joined to the title */
+                    d->header.subject = vb_arena_printf(a, "%c%.*s", rest.s[0] - 32, (int)rest.len - 1, rest.s + 1);
+                    d->header.subject_span = rel_span(d, rest);
+                    subject_upper = false;
+                } else if (rest.len) {
                     d->header.subject = vb_sentence_case(a, rest.s, rest.len, VB_CASE_SENTENCE);
                     subject_upper = vb_is_upper_text(rest.s, rest.len);
                     d->header.subject_span = rel_span(d, rest);

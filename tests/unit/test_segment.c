@@ -146,7 +146,27 @@ static void test_decision_with_attached_plan(void) {
     vb_pipeline_close(p);
 }
 
+static void test_party_document(void) {
+    vb_pipeline *p = open_pipeline();
+    vb_result *r = convert(p,
+        "ĐẢNG BỘ TỈNH BÌNH ĐỊNH\tĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY\n*\n"
+        "Số 14-KH/TU\tQuy Nhơn, ngày 20 tháng 02 năm 2021\nKẾ HOẠCH\n"
+        "thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị\n"
+        "Thực hiện Chỉ thị số 36-CT/TW, Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH\nNơi nhận:\n- Lưu VP.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nLê Kim Toàn\n");
+    const vb_doc *d = &r->documents.items[0];
+    CHECK_STR(d->header.issuer, "Tỉnh ủy");
+    CHECK_STR(d->header.issuer_parent, "Đảng bộ tỉnh Bình Định");
+    CHECK_STR(d->header.number, "14-KH/TU");
+    CHECK_STR(d->header.doc_type_code, "KH");
+    CHECK_STR(d->header.subject, "Thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị");
+    CHECK_STR(d->header.signer, "Lê Kim Toàn");
+    vb_result_free(r);
+    vb_pipeline_close(p);
+}
+
 int main(void) {
+    VB_RUN(test_party_document);
     VB_RUN(test_decision_with_attached_plan);
     VB_RUN(test_decision_header_tab_columns);
     VB_RUN(test_cover_letter_and_plan_split);
