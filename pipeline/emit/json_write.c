@@ -1,6 +1,7 @@
 #include "json_write.h"
 
-#include "../core/buf.h"
+#include <stdbool.h>
+#include <string.h>
 
 /* jansson's json_*_new return NULL on no memory and the json_object_set_new
  * family accept NULL (and fail); we check the top-level result and the set
@@ -196,25 +197,41 @@ json_t *vb_json_result(const vb_result *r) {
                      warnings(NULL, &r->file_warnings));
 }
 
-static int append_to_buf(const char *p, size_t n, void *data) {
-    vb_buf *b = data;
-    vb_buf_append(b, p, n);
-    return b->oom ? -1 : 0;
+/* jansson hands a dumper one small piece at a time (a key, a quote, an
+ * indent); one locked fwrite per piece costs more than the JSON itself, so
+ * pieces are gathered in a fixed block and written a block at a time. */
+typedef struct {
+    FILE *f;
+    size_t len;
+    bool failed;
+    char block[16384];
+} dump_sink;
+
+static void sink_flush(dump_sink *k) {
+    if (k->len && !k->failed && fwrite(k->block, 1, k->len, k->f) != k->len) k->failed = true;
+    k->len = 0;
 }
 
-/* jansson hands a FILE dumper one small piece at a time (a key, a quote, an
- * indent); gathering them in memory and writing once costs far less than
- * one locked fwrite per piece. */
+static int sink_write(const char *p, size_t n, void *data) {
+    dump_sink *k = data;
+    if (n > sizeof k->block - k->len) {
+        sink_flush(k);
+        if (n > sizeof k->block) { /* a long string: straight through */
+            if (!k->failed && fwrite(p, 1, n, k->f) != n) k->failed = true;
+            return k->failed ? -1 : 0;
+        }
+    }
+    memcpy(k->block + k->len, p, n);
+    k->len += n;
+    return k->failed ? -1 : 0;
+}
+
 vb_status vb_json_dump(json_t *v, FILE *f, unsigned flags) {
     size_t jf = JSON_ENSURE_ASCII * 0 | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10);
     jf |= (flags & VB_JSON_COMPACT) ? JSON_COMPACT : JSON_INDENT(2);
-    vb_buf b;
-    vb_buf_init(&b);
-    vb_status s = VB_OK;
-    if (json_dump_callback(v, append_to_buf, &b, jf) != 0) s = b.oom ? VB_E_NOMEM : VB_E_IO;
-    vb_buf_putc(&b, '\n');
-    if (s == VB_OK && b.oom) s = VB_E_NOMEM;
-    if (s == VB_OK && fwrite(b.data, 1, b.len, f) != b.len) s = VB_E_IO;
-    vb_buf_free(&b);
-    return s;
+    dump_sink k = {.f = f};
+    int rc = json_dump_callback(v, sink_write, &k, jf);
+    if (rc == 0) sink_write("\n", 1, &k);
+    sink_flush(&k);
+    return rc != 0 || k.failed ? VB_E_IO : VB_OK;
 }
