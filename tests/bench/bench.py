@@ -16,6 +16,7 @@ Environment (all optional):
 """
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -24,6 +25,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 MB = 1e6
+RUNNING = []  # the child being timed, stopped with us on SIGTERM
 
 
 def env_int(name, default):
@@ -40,9 +42,13 @@ def run(argv, cwd=None):
     with tempfile.TemporaryFile() as errf:
         t0 = time.monotonic()
         p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=errf, cwd=cwd)
-        out = p.stdout.read()
-        p.stdout.close()
-        _, status, ru = os.wait4(p.pid, 0)
+        RUNNING.append(p)
+        try:
+            out = p.stdout.read()
+            p.stdout.close()
+            _, status, ru = os.wait4(p.pid, 0)
+        finally:
+            RUNNING.remove(p)
         wall = time.monotonic() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
         errf.seek(0)
@@ -281,6 +287,15 @@ def parse_harness(out):
         return None
 
 
+def on_sigterm(*_):
+    """Stop the timed child, then leave through `finally`, which removes the
+    temporary corpus."""
+    for p in list(RUNNING):
+        p.terminate()
+        p.wait()
+    sys.exit(143)
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit("usage: bench.py BUILD_DIR [HARNESS]")
@@ -295,6 +310,7 @@ def main():
     pandoc_n = env_int("BENCH_PANDOC_N", 100)
     scales = [int(x) for x in os.environ.get("BENCH_SCALES", "1,10,100").split(",") if x]
 
+    signal.signal(signal.SIGTERM, on_sigterm)
     work = tempfile.mkdtemp(prefix="vanban-bench.")
     try:
         t0 = time.monotonic()
