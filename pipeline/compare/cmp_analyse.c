@@ -10,8 +10,8 @@
 static char *fold_copy(vb_cmp_set *s, const char *str, bool number) {
     vb_buf b;
     vb_buf_init(&b);
-    vb_status st = number ? vb_cmp_number_key(s->folder, str, &b)
-                          : vb_cmp_fold(s->folder, str, strlen(str), &b);
+    vb_status st = number ? vb_number_key(s->folder, str, &b)
+                          : vb_fold(s->folder, str, strlen(str), &b);
     char *out = st == VB_OK ? vb_arena_strndup(s->arena, b.data ? b.data : "", b.len) : NULL;
     vb_buf_free(&b);
     return out;

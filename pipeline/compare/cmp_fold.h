@@ -6,21 +6,14 @@
  *
  * Folding is an ICU transliterator (NFD, combining marks removed,
  * Latin-ASCII so that đ → d, lower case); no table of accented letters.
- * A folder owns the transliterator: open one per set and reuse it. */
+ * The folding itself is pipeline/core/fold.h. */
 #ifndef VB_CMP_FOLD_H
 #define VB_CMP_FOLD_H
 #include <stddef.h>
 
 #include "../core/buf.h"
+#include "../core/fold.h"
 #include "../core/status.h"
-
-typedef struct vb_cmp_folder vb_cmp_folder;
-
-vb_status vb_cmp_folder_open(vb_cmp_folder **out);
-void vb_cmp_folder_close(vb_cmp_folder *f);
-
-/* Append the folded form of s[0..n) to out. */
-vb_status vb_cmp_fold(vb_cmp_folder *f, const char *s, size_t n, vb_buf *out);
 
 /* The sector key of a unit name: folded words with the level words
  * (Sở/Phòng/Ban/Chi cục/Bộ/Trung tâm…) stripped at the front, everything
@@ -29,16 +22,12 @@ vb_status vb_cmp_fold(vb_cmp_folder *f, const char *s, size_t n, vb_buf *out);
  * numbers dropped.  Appends the key to `key` (empty only
  * for an empty name) and sets [*label_start, *label_end) to the bytes of
  * `unit` that the key was taken from, for display. */
-vb_status vb_cmp_sector_key(vb_cmp_folder *f, const char *unit, const char *place, vb_buf *key,
+vb_status vb_cmp_sector_key(vb_folder *f, const char *unit, const char *place, vb_buf *key,
                             size_t *label_start, size_t *label_end);
 
 /* The place an issuer names: "Ủy ban nhân dân huyện Chương Mỹ" → "Chương
  * Mỹ", "Ủy ban nhân dân Quận 1" → "Quận 1".  Sets [*start, *end) in
  * `issuer`; returns 0 when no place was found. */
-int vb_cmp_issuer_place(vb_cmp_folder *f, const char *issuer, size_t *start, size_t *end);
-
-/* Folded, space-free, lower-case form of a document number, for matching
- * "169/KH-UBND" with "169 /KH-UBND". */
-vb_status vb_cmp_number_key(vb_cmp_folder *f, const char *number, vb_buf *out);
+int vb_cmp_issuer_place(vb_folder *f, const char *issuer, size_t *start, size_t *end);
 
 #endif

@@ -29,7 +29,7 @@ vb_status vb_cmp_set_new(vb_cmp_set **out) {
         return VB_E_NOMEM;
     }
     s->arena = a;
-    vb_status st = vb_cmp_folder_open(&s->folder);
+    vb_status st = vb_folder_open(&s->folder);
     if (st != VB_OK) {
         vb_arena_destroy(a);
         return st;
@@ -40,7 +40,7 @@ vb_status vb_cmp_set_new(vb_cmp_set **out) {
 
 void vb_cmp_set_free(vb_cmp_set *s) {
     if (!s) return;
-    vb_cmp_folder_close(s->folder);
+    vb_folder_close(s->folder);
     vb_arena_destroy(s->arena);
 }
 

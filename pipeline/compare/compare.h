@@ -117,7 +117,7 @@ typedef struct {
 
 typedef struct {
     vb_arena *arena;
-    vb_cmp_folder *folder;
+    vb_folder *folder;
     VB_CMP_VEC(vb_cmp_plan) plans;
     VB_CMP_VEC(vb_cmp_sector) sectors;
     VB_CMP_VEC(vb_cmp_basis) basis;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../compare/cmp_fold.h"
+#include "../core/fold.h"
 #include "../core/buf.h"
 
 enum {
@@ -48,7 +48,7 @@ static const char *const statement_sql[ST_COUNT] = {
 struct vb_store {
     sqlite3 *db;
     sqlite3_stmt *st[ST_COUNT];
-    vb_cmp_folder *folder;
+    vb_folder *folder;
     vb_buf key;  /* scratch for folded keys */
     vb_buf path; /* scratch for section paths */
 };
@@ -98,7 +98,7 @@ static vb_status setup(vb_store *s, const char *path, char *err, size_t errlen) 
         if (sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
                                NULL) != SQLITE_OK)
             return VB_E_DB;
-    return vb_cmp_folder_open(&s->folder);
+    return vb_folder_open(&s->folder);
 }
 
 vb_status vb_store_open(const char *path, vb_store **out, char *err, size_t errlen) {
@@ -124,7 +124,7 @@ void vb_store_close(vb_store *s) {
     if (!s) return;
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
-    vb_cmp_folder_close(s->folder);
+    vb_folder_close(s->folder);
     vb_buf_free(&s->key);
     vb_buf_free(&s->path);
     free(s);
@@ -157,8 +157,8 @@ static vb_status bind_key(vb_store *s, sqlite3_stmt *q, int i, const char *v, un
     bool number = how & KEY_NUMBER, nullable = how & KEY_NULLABLE;
     vb_buf_reset(&s->key);
     if (!v) v = "";
-    vb_status st = number ? vb_cmp_number_key(s->folder, v, &s->key)
-                          : vb_cmp_fold(s->folder, v, strlen(v), &s->key);
+    vb_status st = number ? vb_number_key(s->folder, v, &s->key)
+                          : vb_fold(s->folder, v, strlen(v), &s->key);
     if (st != VB_OK) return st;
     const char *k = vb_buf_cstr(&s->key);
     if (!k) return VB_E_NOMEM;

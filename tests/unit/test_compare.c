@@ -9,7 +9,7 @@
 #include "check.h"
 
 /* Sector key of `unit` (NULL place) into a static-free caller buffer. */
-static void key_of(vb_cmp_folder *f, const char *unit, const char *place, char *out, size_t n,
+static void key_of(vb_folder *f, const char *unit, const char *place, char *out, size_t n,
                    char *label, size_t ln) {
     vb_buf b;
     vb_buf_init(&b);
@@ -22,8 +22,8 @@ static void key_of(vb_cmp_folder *f, const char *unit, const char *place, char *
 }
 
 static void test_sector_keys(void) {
-    vb_cmp_folder *f;
-    CHECK(vb_cmp_folder_open(&f) == VB_OK);
+    vb_folder *f;
+    CHECK(vb_folder_open(&f) == VB_OK);
     char k1[128], k2[128], l1[128], l2[128];
     key_of(f, "Sở Lao động - Thương binh và Xã hội", NULL, k1, sizeof k1, l1, sizeof l1);
     key_of(f, "Phòng Lao động - Thương binh và Xã hội quận", NULL, k2, sizeof k2, l2, sizeof l2);
@@ -65,12 +65,12 @@ static void test_sector_keys(void) {
     CHECK_STR(k1, "y te");
     key_of(f, "", NULL, k1, sizeof k1, l1, sizeof l1);
     CHECK_STR(k1, "");
-    vb_cmp_folder_close(f);
+    vb_folder_close(f);
 }
 
 static void test_issuer_place(void) {
-    vb_cmp_folder *f;
-    CHECK(vb_cmp_folder_open(&f) == VB_OK);
+    vb_folder *f;
+    CHECK(vb_folder_open(&f) == VB_OK);
     const char *a = "Ủy ban nhân dân huyện Chương Mỹ", *b = "Ủy ban nhân dân Quận 1";
     size_t s, e;
     CHECK(vb_cmp_issuer_place(f, a, &s, &e));
@@ -79,7 +79,7 @@ static void test_issuer_place(void) {
     CHECK(e - s == strlen("Quận 1") && !strncmp(b + s, "Quận 1", e - s));
     CHECK(!vb_cmp_issuer_place(f, "Sở Lao động - Thương binh và Xã hội", &s, &e));
     CHECK(!vb_cmp_issuer_place(f, NULL, &s, &e));
-    vb_cmp_folder_close(f);
+    vb_folder_close(f);
 }
 
 static void test_target_format(void) {
