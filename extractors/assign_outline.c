@@ -11,8 +11,8 @@ enum { MARK_ROMAN = 1, MARK_ARABIC, MARK_LETTER, MARK_BULLET };
  * the line start (\G) and ends where the line's own words begin. */
 static const vb_rule_row outline_rows[] = {
     {"roman", "\\G(?<label>[IVXLC]{1,6})\\s*[.)/]\\s+", MARK_ROMAN, NULL, VB_RULE_CASED},
-    {"dotted", "\\G(?<label>\\d{1,2}(?:\\.\\d{1,2}){1,3})\\.?\\s+(?=\\S)", MARK_ARABIC, NULL, 0},
-    {"arabic", "\\G(?<label>\\d{1,2})\\s*[.)/]\\s+(?=\\S)", MARK_ARABIC, NULL, 0},
+    {"dotted", "\\G(?<label>[0-9]{1,2}(?:\\.[0-9]{1,2}){1,3})\\.?\\s+(?=\\S)", MARK_ARABIC, NULL, 0},
+    {"arabic", "\\G(?<label>[0-9]{1,2})\\s*[.)/]\\s+(?=\\S)", MARK_ARABIC, NULL, 0},
     {"letter", "\\G(?<label>[a-zđ])\\s*[.)]\\s+", MARK_LETTER, NULL, VB_RULE_CASED},
     {"bullet", "\\G(?:[-+•*–—]|\\p{Pd})\\s*(?=[\\p{L}\\p{N}(\"“])", MARK_BULLET, NULL, 0},
 };

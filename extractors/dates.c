@@ -30,49 +30,49 @@ typedef enum {
 
 /* Letters or digits may not touch a date on the left: "ngày" inside another
  * word, "11/2005" inside "01/2005/NQLT". */
-#define L_EDGE "(?<![\\p{L}\\d])"
-#define N_EDGE "(?<![\\p{L}\\d/.-])"
-#define R_EDGE "(?![\\d/]|[.-]\\d)"
+#define L_EDGE "(?<![\\p{L}0-9])"
+#define N_EDGE "(?<![\\p{L}0-9/.-])"
+#define R_EDGE "(?![0-9/]|[.-][0-9])"
 #define BLANK "[\\s._…]"
 
 static const vb_rule_row date_rows[] = {
     /* placeholders of an unsigned draft: "ngày    tháng    năm 2024" */
-    {"blank_day_month", L_EDGE "ngày" BLANK "*tháng" BLANK "*năm\\s*(?<y>\\d{4})(?!\\d)", F_BLANK, NULL, 0},
-    {"blank_day", L_EDGE "ngày" BLANK "+tháng\\s+(?<m>\\d{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>\\d{4})(?!\\d)",
+    {"blank_day_month", L_EDGE "ngày" BLANK "*tháng" BLANK "*năm\\s*(?<y>[0-9]{4})(?![0-9])", F_BLANK, NULL, 0},
+    {"blank_day", L_EDGE "ngày" BLANK "+tháng\\s+(?<m>[0-9]{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>[0-9]{4})(?![0-9])",
      F_BLANK, NULL, 0},
-    {"blank_numeric", L_EDGE "ngày\\s*[._…]+\\s*/\\s*[._…]+\\s*/\\s*(?<y>\\d{4})(?!\\d)", F_BLANK, NULL, 0},
+    {"blank_numeric", L_EDGE "ngày\\s*[._…]+\\s*/\\s*[._…]+\\s*/\\s*(?<y>[0-9]{4})(?![0-9])", F_BLANK, NULL, 0},
     /* full dates */
     {"day_month_year_words",
-     L_EDGE "ngày\\s+(?<d>\\d{1,2})\\s+tháng\\s+(?<m>\\d{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>\\d{4})(?!\\d)",
+     L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>[0-9]{4})(?![0-9])",
      F_FULL, NULL, 0},
     {"day_month_year_numeric",
-     N_EDGE "(?:ngày\\s+)?(?<d>\\d{1,2})(?<sep>[/.-])(?<m>\\d{1,2})\\k<sep>(?<y>\\d{4})" R_EDGE, F_FULL,
+     N_EDGE "(?:ngày\\s+)?(?<d>[0-9]{1,2})(?<sep>[/.-])(?<m>[0-9]{1,2})\\k<sep>(?<y>[0-9]{4})" R_EDGE, F_FULL,
      NULL, 0},
     /* periods before years, so "2016-2020" is one period, not two years */
     {"period_named",
      L_EDGE "(?:giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên khóa|niên độ)\\s+(?:từ\\s+)?(?:năm\\s+)?"
-            "(?<y1>\\d{4})\\s*(?:-|đến|tới)\\s*(?:năm\\s+)?(?<y2>\\d{4})" R_EDGE,
+            "(?<y1>[0-9]{4})\\s*(?:-|đến|tới)\\s*(?:năm\\s+)?(?<y2>[0-9]{4})" R_EDGE,
      F_PERIOD, NULL, 0},
     {"period_from_to",
-     L_EDGE "từ\\s+năm\\s+(?<y1>\\d{4})\\s+(?:đến|tới)\\s+(?:hết\\s+)?năm\\s+(?<y2>\\d{4})" R_EDGE, F_PERIOD,
+     L_EDGE "từ\\s+năm\\s+(?<y1>[0-9]{4})\\s+(?:đến|tới)\\s+(?:hết\\s+)?năm\\s+(?<y2>[0-9]{4})" R_EDGE, F_PERIOD,
      NULL, 0},
-    {"period_bare", N_EDGE "(?<y1>(?:19|20)\\d{2})\\s*-\\s*(?<y2>(?:19|20)\\d{2})" R_EDGE, F_PERIOD, NULL, 0},
+    {"period_bare", N_EDGE "(?<y1>(?:19|20)[0-9]{2})\\s*-\\s*(?<y2>(?:19|20)[0-9]{2})" R_EDGE, F_PERIOD, NULL, 0},
     /* a day and month with no year: kept only as a deadline */
-    {"day_month_words", L_EDGE "ngày\\s+(?<d>\\d{1,2})\\s+tháng\\s+(?<m>\\d{1,2})(?![\\d/])", F_DAY_MONTH,
+    {"day_month_words", L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})(?![0-9/])", F_DAY_MONTH,
      NULL, 0},
-    {"day_month_numeric", N_EDGE "(?:ngày\\s+)?(?<d>\\d{1,2})/(?<m>\\d{1,2})(?![\\d/])", F_DAY_MONTH, NULL, 0},
+    {"day_month_numeric", N_EDGE "(?:ngày\\s+)?(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})(?![0-9/])", F_DAY_MONTH, NULL, 0},
     /* a quarter: "quý II/2024", "quý 3 năm 2025" */
-    {"quarter", L_EDGE "quý\\s+(?<q>IV|I{1,3}|[1-4])\\s*(?:[/-]\\s*|,?\\s*năm\\s+)(?<y>\\d{4})" R_EDGE, F_QUARTER,
+    {"quarter", L_EDGE "quý\\s+(?<q>IV|I{1,3}|[1-4])\\s*(?:[/-]\\s*|,?\\s*năm\\s+)(?<y>[0-9]{4})" R_EDGE, F_QUARTER,
      NULL, 0},
     /* month and year */
-    {"month_year", L_EDGE "tháng\\s+(?<m>\\d{1,2})\\s*,?\\s*(?:năm\\s+|[/-]\\s*)(?<y>\\d{4})" R_EDGE,
+    {"month_year", L_EDGE "tháng\\s+(?<m>[0-9]{1,2})\\s*,?\\s*(?:năm\\s+|[/-]\\s*)(?<y>[0-9]{4})" R_EDGE,
      F_MONTH_YEAR, NULL, 0},
     /* a year on its own */
-    {"year", L_EDGE "năm\\s+(?<y>(?:1[89]|2[01])\\d{2})" R_EDGE, F_YEAR, NULL, 0},
+    {"year", L_EDGE "năm\\s+(?<y>(?:1[89]|2[01])[0-9]{2})" R_EDGE, F_YEAR, NULL, 0},
     /* recurrences; "cửa hàng", "nhà hàng", "mặt hàng" are not "hàng" = every */
     {"every_n_months",
-     L_EDGE "(?:định kỳ\\s+(?:mỗi\\s+)?(?<n>\\d{1,2})\\s+tháng(?:\\s*(?:một|1)\\s+lần)?"
-            "|(?<n2>\\d{1,2})\\s+tháng\\s+(?:một|1)\\s+lần)(?!\\p{L})",
+     L_EDGE "(?:định kỳ\\s+(?:mỗi\\s+)?(?<n>[0-9]{1,2})\\s+tháng(?:\\s*(?:một|1)\\s+lần)?"
+            "|(?<n2>[0-9]{1,2})\\s+tháng\\s+(?:một|1)\\s+lần)(?!\\p{L})",
      F_RECUR, "months", 0},
     {"every_six_months", L_EDGE "(?:định kỳ\\s+)?(?:sáu|06)\\s+tháng\\s+(?:một|1)\\s+lần(?!\\p{L})", F_RECUR,
      "every 6 months", 0},
@@ -80,14 +80,14 @@ static const vb_rule_row date_rows[] = {
      L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng|mỗi)\\s+quý(?!\\p{L})", F_RECUR,
      "quarterly", 0},
     {"monthly",
-     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tháng(?!\\p{L}|\\s+\\d)", F_RECUR,
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tháng(?!\\p{L}|\\s+[0-9])", F_RECUR,
      "monthly", 0},
     {"weekly", L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tuần(?!\\p{L})", F_RECUR,
      "weekly", 0},
     {"yearly",
-     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+năm(?!\\p{L}|\\s+\\d)", F_RECUR,
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+năm(?!\\p{L}|\\s+[0-9])", F_RECUR,
      "yearly", 0},
-    {"daily", L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+ngày(?!\\p{L}|\\s+\\d)",
+    {"daily", L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+ngày(?!\\p{L}|\\s+[0-9])",
      F_RECUR, "daily", 0},
 };
 

@@ -33,26 +33,26 @@ static const alias_row alias_rows[] = {
     {"luật\\s+sửa\\s+đổi,?\\s+bổ\\s+sung", "Luật", NULL},
 };
 
-#define L_EDGE "(?<![\\p{L}\\d])"
-#define N_EDGE "(?<![\\p{L}\\d/.-])"
+#define L_EDGE "(?<![\\p{L}0-9])"
+#define N_EDGE "(?<![\\p{L}0-9/.-])"
 /* one part of a symbol: "QĐ", "TTg", "BLĐTBXH", "QH14", "TB&XH" */
-#define SYM "\\p{Lu}[\\p{L}\\d&]*"
+#define SYM "\\p{Lu}[\\p{L}0-9&]*"
 /* after a spaced dash only an all-capital part: "QĐ - UBND", never "- Ủy ban" */
-#define CAPS "[\\p{Lu}\\d][\\p{Lu}\\d&]+(?!\\p{L})"
+#define CAPS "[\\p{Lu}0-9][\\p{Lu}0-9&]+(?!\\p{L})"
 
 enum { NUM_OFFICIAL, NUM_PARTY };
 
 static const vb_rule_row number_rows[] = {
-    {"official", N_EDGE "\\d{1,6}(?:\\s?/\\s?\\d{4})?\\s?/\\s?" SYM "(?:-" SYM "|\\s-\\s" CAPS ")*", NUM_OFFICIAL,
+    {"official", N_EDGE "[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?" SYM "(?:-" SYM "|\\s-\\s" CAPS ")*", NUM_OFFICIAL,
      NULL, VB_RULE_CASED},
-    {"party", N_EDGE "\\d{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM "(?:-" SYM ")*", NUM_PARTY, NULL,
+    {"party", N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM "(?:-" SYM ")*", NUM_PARTY, NULL,
      VB_RULE_CASED},
 };
 
 enum { T_DATE_LEAD, T_ISSUER_LEAD, T_SUBJECT_LEAD, T_SUBJECT_VERB };
 
 static const vb_rule_row tail_rows[] = {
-    {"date_lead", "\\G\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|ký)(?:\\s+vào)?\\s+)?(?=(?:ngày\\s+)?\\d)", T_DATE_LEAD,
+    {"date_lead", "\\G\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|ký)(?:\\s+vào)?\\s+)?(?=(?:ngày\\s+)?[0-9])", T_DATE_LEAD,
      NULL, 0},
     {"issuer_lead", "\\G\\s*,?\\s*(?:của|do)\\s+(?=\\p{Lu})", T_ISSUER_LEAD, NULL, 0},
     {"subject_lead", "\\G\\s*,?\\s*(?:về\\s+việc|về|v/v)\\s+", T_SUBJECT_LEAD, NULL, 0},
@@ -64,7 +64,7 @@ static const vb_rule_row tail_rows[] = {
 enum { R_BASIS, R_IMPLEMENTS, R_CHAIN };
 
 /* Matched at the start of the mention's sentence (\G). */
-#define LEADER "\\G[\\s\\-+•*]*(?:(?:\\d+(?:\\.\\d+)*|[a-zđ]|[ivx]+)[.)]\\s+)?"
+#define LEADER "\\G[\\s\\-+•*]*(?:(?:[0-9]+(?:\\.[0-9]+)*|[a-zđ]|[ivx]+)[.)]\\s+)?"
 static const vb_rule_row relation_rows[] = {
     {"basis", LEADER "căn\\s+cứ(?!\\p{L})", R_BASIS, NULL, 0},
     /* must end where the mention starts */
@@ -82,8 +82,8 @@ static const vb_rule_row relation_rows[] = {
 static const vb_rule_row law_rows[] = {
     {"law_by_name",
      "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:B)ộ\\s+luật|(?-i:P)háp\\s+lệnh|(?-i:H)iến\\s+pháp)\\s+"
-     "(?<name>(?:(?-i:\\p{Lu})|sửa\\s+đổi)[^\\d;.:()\\n\"]{1,150}?)\\s*,?\\s+(?:(?:được\\s+)?(?:ban hành|thông qua)\\s+)?"
-     "(?:năm\\s+(?<year>\\d{4})(?![\\d/])|(?=ngày\\s+\\d))",
+     "(?<name>(?:(?-i:\\p{Lu})|sửa\\s+đổi)[^0-9;.:()\\n\"]{1,150}?)\\s*,?\\s+(?:(?:được\\s+)?(?:ban hành|thông qua)\\s+)?"
+     "(?:năm\\s+(?<year>[0-9]{4})(?![0-9/])|(?=ngày\\s+[0-9]))",
      0, NULL, 0},
 };
 
@@ -175,10 +175,10 @@ static vb_status build_generated(vb_references_rules *x) {
     static const char issuer_fmt[] =
         "(?=\\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thành lập|triển khai|thực hiện"
         "|tổ chức|nhằm|để|đã|thì|cho|tại|trong|theo|đối với|là|có|được|với|và\\s+(?:các|những)|v/v"
-        "|ngày\\s+\\d|hết|bị|sẽ|nay|không|vẫn|cũng|đang|vừa|mới)(?!\\p{L}))"
+        "|ngày\\s+[0-9]|hết|bị|sẽ|nay|không|vẫn|cũng|đang|vừa|mới)(?!\\p{L}))"
         "|\\s*[;:()\\n\"]|(?<!TP)\\.(?=\\s|\\z)|,\\s*+(?:(?!\\p{Lu})|(?=%s))|\\s+và\\s+(?=%s)|\\z";
     static const char subject_fmt[] =
-        "\\s*[;:\\n]|\\.(?=\\s|\\z)|\\s*\\((?!\\d)|,\\s*(?-i:(?=\\p{Lu}))|\\s+và\\s+(?=%s)"
+        "\\s*[;:\\n]|\\.(?=\\s|\\z)|\\s*\\((?![0-9])|,\\s*(?-i:(?=\\p{Lu}))|\\s+và\\s+(?=%s)"
         "|,?\\s+(?:đảm bảo|bảo đảm|nhằm|góp phần)\\s|\\z";
     size_t tl = strlen(types);
     char *ie = keep(x, malloc(sizeof issuer_fmt + 2 * tl));

@@ -12,7 +12,7 @@
 #include "../pipeline/core/status.h"
 
 #define VB_NUM_WORDS "một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười"
-#define VB_NUM "(?:\\d{1,3}(?:[.,]\\d{1,2})?|(?:" VB_NUM_WORDS ")\\b)"
+#define VB_NUM "(?:[0-9]{1,3}(?:[.,][0-9]{1,2})?|(?:" VB_NUM_WORDS ")\\b)"
 
 typedef struct vb_number_rules vb_number_rules;
 

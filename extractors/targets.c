@@ -30,7 +30,7 @@ enum {
     "(?:ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không thấp hơn|không ít hơn|trên|hơn|" \
     "không quá|không vượt quá|tối đa(?: là)?|dưới|từ)"
 #define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
-#define COUNT "\\d{1,3}(?:\\.\\d{3})*(?:,\\d{1,2})?"
+#define COUNT "[0-9]{1,3}(?:\\.[0-9]{3})*(?:,[0-9]{1,2})?"
 #define TIMES "(?:lần|đợt)"
 /* what a counted goal counts: "ít nhất 02 lớp tập huấn", "tối thiểu 5 mô hình" */
 #define COUNTED                                                                              \
@@ -41,7 +41,7 @@ enum {
  * earlier one already explained. */
 static const vb_rule_row form_rows[] = {
     {"from_to",
-     "\\btừ\\s+(?<from>" COUNT ")\\s*(?<fpct>%|phần trăm)?(?:\\s+[^\\d.;:\\n]{1,80}?)?\\s+"
+     "\\btừ\\s+(?<from>" COUNT ")\\s*(?<fpct>%|phần trăm)?(?:\\s+[^0-9.;:\\n]{1,80}?)?\\s+"
      "(?:nâng lên|tăng lên|lên|giảm xuống|xuống|giảm còn|còn)\\s+(?:mức\\s+)?(?<num>" COUNT
      ")(?:\\s*(?<pct>%|phần trăm))?",
      FORM_FROM_TO, NULL, 0},
@@ -51,15 +51,15 @@ static const vb_rule_row form_rows[] = {
      FORM_FREQ_N_PER, NULL, 0},
     {"period_n_times",
      "(?:\\b(?<cmp0>" CMP ")\\s+)?\\b(?:mỗi|hằng|hàng)(?:\\s+một)?\\s+(?<per>" PER
-     ")\\s*,?\\s+(?<act>[^\\d.;:\\n]{1,40}?\\s+)?" "?(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM
+     ")\\s*,?\\s+(?<act>[^0-9.;:\\n]{1,40}?\\s+)?" "?(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM
      ")\\s+" TIMES "\\b",
      FORM_FREQ_PER_N, NULL, 0},
     {"every_n_months",
-     "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>\\d{1,2}|ba|sáu|mười hai)\\s+"
+     "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>[0-9]{1,2}|ba|sáu|mười hai)\\s+"
      "tháng\\s*(?:/|một|1|01)\\s*(?<num>" VB_NUM ")?\\s*" TIMES "\\b",
      FORM_FREQ_MONTHS, NULL, 0},
     {"percent",
-     "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![\\d.,])(?<num>\\d{1,3}(?:[.,]\\d{1,2})?)\\s*(?:%|phần "
+     "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?<num>[0-9]{1,3}(?:[.,][0-9]{1,2})?)\\s*(?:%|phần "
      "trăm)(?:\\s*(?<after>trở lên|trở xuống))?",
      FORM_PERCENT, NULL, 0},
     {"at_least_n_times",
@@ -125,8 +125,8 @@ static const vb_rule_row clause_rows[] = {
                     "đến|phủ sóng|cấp phát|vận động|giảm|tăng|kéo giảm)\\s*\\z",
                     0, NULL, 0},
     [CL_GOAL_PREFIX] = {"goal_prefix",
-                        "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm \\d{4}|"
-                        "năm \\d{4}|đảm bảo|bảo đảm|các|những)(?:[\\s,:]+|\\z))*",
+                        "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm [0-9]{4}|"
+                        "năm [0-9]{4}|đảm bảo|bảo đảm|các|những)(?:[\\s,:]+|\\z))*",
                         0, NULL, 0},
     [CL_TAIL] = {"tail",
                  "(?:[\\s,]+(?:đạt(?: tỷ lệ)?|là|ở mức|chiếm|giảm(?: xuống)?(?: còn)?|"

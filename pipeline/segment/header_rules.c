@@ -8,15 +8,15 @@
     "BỘ CHỈ HUY|ĐOÀN|HỘI|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|MẶT TRẬN|LIÊN ĐOÀN|KHO BẠC|"         \
     "NGÂN HÀNG|ĐÀI|BÁO|BỆNH VIỆN|THANH TRA|KIỂM TOÁN|BẢO HIỂM)"
 
-#define NAME_WORD "(?:\\p{Lu}\\p{Ll}*|\\d+)"
+#define NAME_WORD "(?:\\p{Lu}\\p{Ll}*|[0-9]+)"
 
 const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
     [HR_MOTTO] = {"motto", "^(?:cộng hòa xã hội chủ nghĩa việt nam|độc lập\\s*-\\s*tự do\\s*-\\s*hạnh phúc|đảng cộng sản việt nam\\s*$)", 0, NULL, 0},
     [HR_SEPARATOR] = {"separator", "^[-_=.*~\\s]{3,}$", 0, NULL, 0},
     [HR_NUMBER] = {"number", "^số\\s*[:.]?\\s*(?<num>[^\\t]*?)\\s*$", 0, NULL, 0},
     [HR_PLACE_DATE] = {"place_date",
-                       "^(?<place>[^,\\t\\d][^,\\t]{0,40}?)\\s*,\\s*ngày\\s*(?<d>\\d{1,2})?\\s*"
-                       "(?:tháng|/)\\s*(?<m>\\d{1,2})?\\s*(?:năm|/)\\s*(?<y>\\d{4})",
+                       "^(?<place>[^,\\t0-9][^,\\t]{0,40}?)\\s*,\\s*ngày\\s*(?<d>[0-9]{1,2})?\\s*"
+                       "(?:tháng|/)\\s*(?<m>[0-9]{1,2})?\\s*(?:năm|/)\\s*(?<y>[0-9]{4})",
                        0, NULL, 0},
     [HR_RECIPIENT] = {"recipient", "^kính\\s+gửi\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
     [HR_VV] = {"vv", "^(?:v/v|về việc|về)\\s*:?\\s+(?<rest>.+)$", 0, NULL, 0},
@@ -38,8 +38,8 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
                        0, NULL, 0},
     [HR_ATTACHED] = {"attached", "^\\(?\\s*(?:ban hành )?kèm theo\\b", 0, NULL, 0},
     [HR_ARTICLE_DATE] = {"article_date",
-                         "^\\s*(?:date\\s+(?<iso>\\d{4}-\\d{2}(?:-\\d{2})?)\\b|"
-                         "(?:ngày đăng|đăng ngày|cập nhật|ngày)\\s*:\\s*(?<d>\\d{1,2})/(?<m>\\d{1,2})/(?<y>\\d{4}))",
+                         "^\\s*(?:date\\s+(?<iso>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\\b|"
+                         "(?:ngày đăng|đăng ngày|cập nhật|ngày)\\s*:\\s*(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4}))",
                          0, NULL, 0},
     [HR_AREA_BODY] = {"area_body",
                       "(?i:ủy ban nhân dân|ubnd)\\s+(?<lvl>(?i:tỉnh|thành phố|huyện|quận|thị xã))\\s+"
