@@ -1,7 +1,9 @@
-/* atomic.c — temp file + fsync + rename. */
+/* atomic.c — temp file (+ fsync when durable) + rename. */
+#define _GNU_SOURCE /* syncfs */
 #include "atomic.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,8 +26,16 @@ vb_status vb_make_parents(const char *path) {
     return s;
 }
 
-vb_status vb_atomic_write(const char *path, vb_write_fn fn, void *ctx, char *err,
-                          size_t errlen) {
+vb_status vb_sync_folder(const char *dir) {
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return VB_E_IO;
+    int rc = syncfs(fd);
+    close(fd);
+    return rc == 0 ? VB_OK : VB_E_IO;
+}
+
+vb_status vb_atomic_write(const char *path, vb_write_fn fn, void *ctx, bool durable,
+                          char *err, size_t errlen) {
     if (vb_make_parents(path) != VB_OK) {
         snprintf(err, errlen, "%s: cannot create its folder: %s", path, strerror(errno));
         return VB_E_IO;
@@ -50,7 +60,7 @@ vb_status vb_atomic_write(const char *path, vb_write_fn fn, void *ctx, char *err
     (void)fchmod(fd, 0644); /* mkstemp makes it 0600; results are for sharing */
     FILE *f = fdopen(fd, "w");
     vb_status s = f ? fn(f, ctx) : VB_E_IO;
-    if (s == VB_OK && (fflush(f) != 0 || fsync(fd) != 0)) s = VB_E_IO;
+    if (s == VB_OK && (fflush(f) != 0 || (durable && fsync(fd) != 0))) s = VB_E_IO;
     int saved = errno;
     if (f ? fclose(f) != 0 : close(fd) != 0) {
         if (s == VB_OK) s = VB_E_IO;

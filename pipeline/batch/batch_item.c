@@ -119,7 +119,7 @@ static void convert(vb_batch *b, vb_pipeline *p, const vb_batch_input *in, const
     if (out_path) {
         char err[512];
         result_writer w = {r, b->opt->xml ? NULL : j};
-        if (vb_atomic_write(out_path, write_result, &w, err, sizeof err) != VB_OK) {
+        if (vb_atomic_write(out_path, write_result, &w, false, err, sizeof err) != VB_OK) {
             set_error(rec, "E_IO", err);
             free(rec->output);
             rec->output = NULL;

@@ -296,7 +296,11 @@ int vb_batch_run(const vb_batch_options *o) {
     vb_progress_clear(&e.progress);
     if (manifest_path) {
         manifest_writer w = {&b};
-        if (vb_atomic_write(manifest_path, write_manifest_lines, &w, err, sizeof err) != VB_OK) {
+        /* results were renamed into place without a flush each: make them
+         * durable together, then commit the run with its manifest */
+        if (vb_sync_folder(o->outdir) != VB_OK)
+            fprintf(stderr, "vanban batch: warning: could not flush %s to disk\n", o->outdir);
+        if (vb_atomic_write(manifest_path, write_manifest_lines, &w, true, err, sizeof err) != VB_OK) {
             fprintf(stderr, "vanban batch: E_IO: %s\n", err);
             if (b.fatal == VB_OK) b.fatal = VB_E_IO;
         }
