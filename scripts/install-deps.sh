@@ -2,7 +2,9 @@
 # Install what vanban needs on a fresh Debian 12 machine: build libraries,
 # and the tools the test suite uses (sanitizer runtime, xmllint,
 # python3-jsonschema, valgrind, clang for the fuzzers, chromium for the
-# report test).  Idempotent; safe to re-run.  --build-only skips test tools.
+# report test).  Idempotent; safe to re-run.  --build-only skips test tools;
+# --with-bench adds pandoc and python3-docx, the tools `make bench` compares
+# against (and that scripts/make-docx-samples.sh needs, with LibreOffice).
 set -eu
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -12,6 +14,7 @@ TEST_PKGS="python3 python3-jsonschema libxml2-utils valgrind clang libclang-rt-1
  chromium sqlite3 zip"
 PKGS="$BUILD_PKGS"
 [ "${1:-}" = "--build-only" ] || PKGS="$PKGS $TEST_PKGS"
+[ "${1:-}" = "--with-bench" ] && PKGS="$PKGS pandoc python3-docx"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
