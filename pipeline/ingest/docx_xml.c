@@ -107,6 +107,11 @@ static int fail(vb_xml *x, vb_status *st) {
     } else if (x->err_code == XML_ERR_INTERNAL_ERROR && strstr(x->err_msg, "depth")) {
         *st = vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: elements nested too deep (%s)", r->path,
                               x->part, x->err_line, x->err_col, x->err_msg);
+    } else if (x->err_code == XML_ERR_NAME_TOO_LONG || strstr(x->err_msg, "huge") ||
+               strstr(x->err_msg, "Huge") || strstr(x->err_msg, "too long")) {
+        /* libxml2's own size bounds (10 MB text node, name, attribute value) */
+        *st = vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: over an XML size bound (%s)", r->path,
+                              x->part, x->err_line, x->err_col, x->err_msg);
     } else if (x->err_code == XML_ERR_ENTITY_LOOP) {
         *st = vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: %s", r->path, x->part, x->err_line,
                               x->err_col, x->err_msg);
