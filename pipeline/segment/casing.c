@@ -2,6 +2,7 @@
 
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
@@ -38,6 +39,50 @@ static bool in_list(const char *w, size_t n, const char *const *list) {
     for (size_t i = 0; list[i]; i++)
         if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return true;
     return false;
+}
+
+/* Base letter (no marks, lower case) of c via ICU's NFD; đ stays đ. */
+static UChar32 base_letter(UChar32 c) {
+    UErrorCode ec = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&ec);
+    UChar d[8];
+    if (U_SUCCESS(ec) && unorm2_getDecomposition(nfd, c, d, 8, &ec) > 0 && U_SUCCESS(ec)) c = d[0];
+    return u_tolower(c);
+}
+
+/* True when the lower-cased word w cannot be one Vietnamese syllable
+ * ((initial consonant) vowels (final consonant)), so in an all-capitals
+ * header it is an acronym to keep as written: UBND, HĐND, MTTQ, TW. */
+static bool is_acronym(const char *w, size_t n) {
+    static const char *const initials[] = {"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
+                                           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t",
+                                           "v", "x", "", NULL};
+    static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL};
+    char b[32];
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(w, i, n, c);
+        if (c < 0 || !u_isalpha(c)) return false; /* digits, punctuation: not our case */
+        UChar32 x = base_letter(c);
+        if (x == 0x111) x = 'D'; /* đ as one byte 'D' for the tables below */
+        if (x >= 0x80 || k + 1 >= sizeof b) return false;
+        b[k++] = (char)x;
+    }
+    b[k] = 0;
+    if (k < 2) return false;
+    for (size_t ii = 0; initials[ii]; ii++) {
+        const char *ini = initials[ii];
+        size_t li = strlen(ini);
+        if (!strcmp(ini, "đ")) { ini = "D"; li = 1; }
+        if (strncmp(b, ini, li)) continue;
+        size_t v = li;
+        while (v < k && strchr("aeiouy", b[v])) v++;
+        if (v == li) continue; /* needs a vowel */
+        for (size_t f = 0; finals[f]; f++)
+            if (!strcmp(b + v, finals[f])) return false; /* a valid syllable */
+    }
+    return true;
 }
 
 /* Upper-case the first code point of w (UTF-8) into b. */
@@ -78,6 +123,7 @@ char *vb_sentence_case(vb_arena *a, const char *s, size_t len, vb_case_style sty
     vb_buf_init(&b);
     size_t i = 0, word_no = 0;
     bool proper = false, cap_next = false, head2 = false;
+    size_t sp = 0; /* cursor in the original string */
     const char *prev = NULL;
     size_t prevn = 0;
     while (i < (size_t)blen) {
@@ -97,7 +143,17 @@ char *vb_sentence_case(vb_arena *a, const char *s, size_t len, vb_case_style sty
             }
         }
         bool digit_next = i + 1 < (size_t)blen && low[i + 1] >= '0' && low[i + 1] <= '9';
-        if (word_no == 0 || style == VB_CASE_NAME || (proper && !in_list(w, n, stop_words)) ||
+        /* "xã hội" is society, not the commune level */
+        if (is_admin && n == strlen("xã") && !memcmp(w, "xã", n) && i + 1 < (size_t)blen &&
+            !strncmp(low + i + 1, "hội", strlen("hội")))
+            is_admin = false;
+        /* the same word in the original: whitespace is laid out alike */
+        while (sp < len && (s[sp] == ' ' || s[sp] == '\t')) sp++;
+        size_t sw = sp;
+        while (sp < len && s[sp] != ' ' && s[sp] != '\t') sp++;
+        if (style != VB_CASE_NAME && is_acronym(w, n)) {
+            vb_buf_append(&b, s + sw, sp - sw); /* keep an acronym's capitals */
+        } else if (word_no == 0 || style == VB_CASE_NAME || (proper && !in_list(w, n, stop_words)) ||
             (cap_next && !(is_admin && !digit_next)) ||
             (is_admin && digit_next))
             put_capitalised(&b, w, n);

@@ -165,7 +165,24 @@ static void test_party_document(void) {
     vb_pipeline_close(p);
 }
 
+static void test_department_letter_casing(void) {
+    vb_pipeline *p = open_pipeline();
+    vb_result *r = convert(p,
+        "UBND TỈNH QUẢNG NAM\nSỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 1523/SLĐTBXH-PCTNXH\n"
+        "V/v triển khai công tác phòng, chống\nmại dâm 6 tháng cuối năm 2023\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nQuảng Nam, ngày 05 tháng 7 năm 2023\n"
+        "Kính gửi:\n- Công an tỉnh;\n- UBND các huyện.\nNội dung.\n");
+    const vb_doc *d = &r->documents.items[0];
+    CHECK_STR(d->header.issuer, "Sở Lao động - Thương binh và Xã hội");
+    CHECK_STR(d->header.issuer_parent, "UBND tỉnh Quảng Nam");
+    CHECK_STR(d->header.subject, "Triển khai công tác phòng, chống mại dâm 6 tháng cuối năm 2023");
+    CHECK_INT(d->header.recipients.len, 2);
+    vb_result_free(r);
+    vb_pipeline_close(p);
+}
+
 int main(void) {
+    VB_RUN(test_department_letter_casing);
     VB_RUN(test_party_document);
     VB_RUN(test_decision_with_attached_plan);
     VB_RUN(test_decision_header_tab_columns);
