@@ -105,6 +105,7 @@ enum {
     CL_TAIL,       /* words between a subject and its number: "đạt", "là" */
     CL_ELLIPSIS,   /* "… và 10% ở cấp xã": the noun is the previous target's */
     CL_SKIP_SECTION,
+    CL_ADJUNCT,    /* "Theo Quyết định …, mỗi quý …": an adverbial, not a subject */
     CL_COUNT
 };
 
@@ -133,6 +134,10 @@ static const vb_rule_row clause_rows[] = {
                  "tăng(?: lên)?|còn|khoảng|mức))*[\\s,]*\\z",
                  0, NULL, 0},
     [CL_ELLIPSIS] = {"ellipsis", "\\G(?:ở|tại|đối với|trong|cấp)\\b", 0, NULL, 0},
+    [CL_ADJUNCT] = {"adjunct",
+                    "\\A(?:theo|căn cứ|thực hiện|trong|tại|đối với|về|hằng năm|hàng năm|"
+                    "định kỳ|trước|sau|từ nay)\\b",
+                    0, NULL, 0},
     [CL_SKIP_SECTION] = {"skip_section",
                          "\\G\\W*(?:kết quả|tình hình|thực trạng|đánh giá)", 0, NULL, 0},
 };
@@ -350,6 +355,8 @@ static vb_span subject_before(const vb_targets_rules *x, const char *t, const vb
     if (vb_rule_match(&x->clause, CL_TAIL, t, s.end, s.start, &ov, NULL)) s.end = ov[0];
     if (vb_rule_match(&x->clause, CL_GOAL_PREFIX, t, s.end, s.start, &ov, NULL)) s.start = ov[1];
     trim_span(t, &s);
+    if (s.end > s.start && vb_rule_match(&x->clause, CL_ADJUNCT, t + s.start, s.end - s.start, 0, NULL, NULL))
+        s.end = s.start; /* no subject: the caller reads the words after the number */
     return s;
 }
 

@@ -96,6 +96,19 @@ static void verb_before_percent_and_ellipsis(void) {
     vb_arena_destroy(a);
 }
 
+static void adverbial_is_not_the_subject(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "- Theo Quyết định số 361/QĐ-TTg, mỗi quý tổ chức ít nhất 01 đợt kiểm tra "
+                       "liên ngành.\n");
+    CHECK_INT(d->targets.len, 1);
+    if (d->targets.len == 1) {
+        CHECK_TARGET(&d->targets.items[0], 1, "times_per_quarter", VB_CMP_GE);
+        CHECK_STR(d->targets.items[0].indicator, "tổ chức kiểm tra liên ngành");
+        CHECK_STR(d->targets.items[0].theme, "inspection");
+    }
+    vb_arena_destroy(a);
+}
+
 static void frequencies(void) {
     vb_arena *a = vb_arena_create();
     vb_doc *d = run(a, "- Thông tin về phòng, chống mại dâm được đăng tải trên Báo Tây Ninh ít nhất "
@@ -227,6 +240,7 @@ int main(void) {
     VB_RUN(comparators);
     VB_RUN(verb_before_percent_and_ellipsis);
     VB_RUN(frequencies);
+    VB_RUN(adverbial_is_not_the_subject);
     VB_RUN(counts_from_to);
     VB_RUN(integration_and_reintegration);
     VB_RUN(periods_rounds_and_counted_goals);
