@@ -162,6 +162,7 @@ static size_t find_documents(vb_segmenter *sg, const vb_normtext *t, line_range 
 
 typedef struct {
     str_view bodies[6];
+    vb_span body_spans[6]; /* where each body's lines are in d->text (bodies may be joined copies) */
     size_t n_bodies;
     bool motto, title, vv, number_line, place_line, recipients, distribution;
 } header_state;
@@ -251,15 +252,21 @@ static vb_status assemble_issuer(vb_arena *a, vb_doc *d, header_state *h) {
     }
     d->header.issuer = parts[0];
     d->header.issuer_parent = parts[1];
-    d->header.issuer_span = rel_span(d, h->bodies[h->n_bodies - 1]);
+    d->header.issuer_span = h->body_spans[h->n_bodies - 1];
     return VB_OK;
 }
 
-static vb_status add_body_line(vb_arena *a, header_state *h, str_view cell, bool starts_body) {
+static vb_status add_body_line(vb_arena *a, const vb_doc *d, header_state *h, str_view cell,
+                               bool starts_body) {
+    vb_span sp = rel_span(d, cell);
     if (starts_body || !h->n_bodies) {
-        if (h->n_bodies < 6) h->bodies[h->n_bodies++] = cell;
+        if (h->n_bodies < 6) {
+            h->body_spans[h->n_bodies] = sp;
+            h->bodies[h->n_bodies++] = cell;
+        }
         return VB_OK;
     }
+    h->body_spans[h->n_bodies - 1].end = sp.end;
     /* continuation: widen the last body's view to cover both lines, joined
      * with a space in a fresh copy (lines are not adjacent in memory) */
     str_view *last = &h->bodies[h->n_bodies - 1];
@@ -375,7 +382,7 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
                 if (v.len && strchr(".", cell.s[cell.len - 1])) subject_open = false;
             } else if (!issuer_done && !match(sg, HR_SIGN_TITLE, cell) &&
                        vb_is_upper_text(cell.s, cell.len)) {
-                st = add_body_line(a, h, cell, match(sg, HR_ORG, cell));
+                st = add_body_line(a, d, h, cell, match(sg, HR_ORG, cell));
             }
         }
     }
