@@ -96,7 +96,8 @@ static int has_levels(const vb_docx_abstract *ab) {
 
 /* num -> abstractNum, following numStyleLink through a numbering style. */
 static void resolve(vb_docx_numbering *nb, const vb_docx_styles *styles) {
-    qsort(nb->nums.items, nb->nums.len, sizeof *nb->nums.items, cmp_num);
+    if (nb->nums.len > 1) /* qsort(NULL, 0, …) is undefined */
+        qsort(nb->nums.items, nb->nums.len, sizeof *nb->nums.items, cmp_num);
     for (size_t i = 0; i < nb->nums.len; i++) {
         vb_docx_num *n = &nb->nums.items[i];
         size_t ab = find_abstract(nb, n->abstract_id);
