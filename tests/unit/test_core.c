@@ -1,0 +1,92 @@
+/* Core: arena, growable buffer, code-point index, status codes, doc types. */
+#include "../../pipeline/core/arena.h"
+#include "../../pipeline/core/buf.h"
+#include "../../pipeline/core/doc.h"
+#include "../../pipeline/core/doctypes.h"
+#include "check.h"
+
+static void test_arena_alignment_and_growth(void) {
+    vb_arena *a = vb_arena_create();
+    CHECK(a != NULL);
+    for (int i = 0; i < 2000; i++) {
+        double *d = vb_arena_alloc(a, sizeof(double) * 3 + (size_t)i % 7);
+        CHECK(d != NULL && ((size_t)d % _Alignof(max_align_t)) == 0);
+    }
+    char *big = vb_arena_alloc(a, 64u << 20); /* larger than any chunk step */
+    CHECK(big != NULL && big[0] == 0 && big[(64u << 20) - 1] == 0);
+    struct {
+        int *items;
+        size_t len, cap;
+    } v = {0};
+    for (int i = 0; i < 10000; i++) CHECK_INT(VB_PUSH(a, v, i), 0);
+    CHECK_INT(v.len, 10000);
+    CHECK_INT(v.items[9999], 9999);
+    CHECK_STR(vb_arena_printf(a, "%s-%d", "KH", 905), "KH-905");
+    CHECK_STR(vb_arena_strndup(a, "Số: 905", strlen("Số")), "Số");
+    vb_arena_destroy(a);
+}
+
+static void test_buf(void) {
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_buf_puts(&b, "Ủy");
+    vb_buf_put_cp(&b, 0x20);
+    vb_buf_put_cp(&b, 0x1EA1); /* ạ */
+    vb_buf_put_cp(&b, 0x1F600);
+    vb_buf_printf(&b, " %03d", 7);
+    CHECK_STR(vb_buf_cstr(&b), "Ủy ạ\xF0\x9F\x98\x80 007");
+    CHECK(!b.oom);
+    vb_buf_free(&b);
+}
+
+static void test_code_point_offsets(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = {0};
+    /* 300 two-byte letters then ASCII: crosses a VB_CP_STEP mark */
+    char *t = vb_arena_alloc(a, 700);
+    size_t n = 0;
+    for (int i = 0; i < 300; i++) t[n++] = (char)0xC3, t[n++] = (char)0xA0; /* à */
+    memcpy(t + n, "abc", 3);
+    n += 3;
+    d.text = t;
+    d.text_len = n;
+    CHECK_INT(vb_doc_index(a, &d), 0);
+    CHECK_INT(vb_doc_cp_offset(&d, 0), 0);
+    CHECK_INT(vb_doc_cp_offset(&d, 2), 1);
+    CHECK_INT(vb_doc_cp_offset(&d, 600), 300);
+    CHECK_INT(vb_doc_cp_offset(&d, 603), 303);
+    CHECK_INT(vb_doc_cp_offset(&d, 9999), 303); /* clamped */
+    vb_arena_destroy(a);
+}
+
+static void test_status_and_errors(void) {
+    CHECK_STR(vb_status_code(VB_E_ZIP_BOMB), "E_ZIP_BOMB");
+    CHECK_STR(vb_status_code(VB_OK), "OK");
+    CHECK_STR(vb_status_code((vb_status)999), "E_INTERNAL");
+    CHECK_INT(vb_status_exit(VB_E_USAGE), 2);
+    CHECK_INT(vb_status_exit(VB_E_ENCODING), 4);
+    vb_result *r = vb_result_new("x.txt");
+    CHECK_INT(vb_result_error(r, VB_E_EMPTY, "%s: empty", "x.txt"), VB_E_EMPTY);
+    CHECK_INT(r->errors.len, 1);
+    CHECK_STR(r->errors.items[0].code, "E_EMPTY");
+    CHECK_STR(r->errors.items[0].message, "x.txt: empty");
+    vb_result_free(r);
+}
+
+static void test_doctypes(void) {
+    CHECK_STR(vb_doctype_by_code("QĐ", strlen("QĐ"))->name, "Quyết định");
+    CHECK_STR(vb_doctype_by_code("TTLT", 4)->name, "Thông tư liên tịch");
+    CHECK(vb_doctype_by_code("UBND", 4) == NULL);
+    CHECK_STR(vb_doctype_by_name("KẾ HOẠCH", strlen("KẾ HOẠCH"))->code, "KH");
+    CHECK_STR(vb_doctype_by_name("nghị quyết liên tịch", strlen("nghị quyết liên tịch"))->code, "NQLT");
+    CHECK(vb_doctype_by_name("Kế", strlen("Kế")) == NULL);
+}
+
+int main(void) {
+    VB_RUN(test_arena_alignment_and_growth);
+    VB_RUN(test_buf);
+    VB_RUN(test_code_point_offsets);
+    VB_RUN(test_status_and_errors);
+    VB_RUN(test_doctypes);
+    return VB_SUMMARY("core");
+}
