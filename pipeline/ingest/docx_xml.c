@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 static const char DOCTYPE[] = "<!DOCTYPE";
 
@@ -60,8 +61,22 @@ static void on_error(void *ctx, xmlErrorPtr e) {
     size_t n = strcspn(m, "\n"); /* one line: libxml2 appends byte dumps after a newline */
     while (n && (m[n - 1] == '\n' || m[n - 1] == ' ')) n--;
     if (n >= sizeof x->err_msg) n = sizeof x->err_msg - 1;
-    memcpy(x->err_msg, m, n);
-    x->err_msg[n] = '\0';
+    /* the message quotes the input and the cut may fall inside a character:
+     * keep whole UTF-8 characters only, '?' for anything else, so the JSON
+     * and XML writers accept it */
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        size_t at = i;
+        UChar32 c;
+        U8_NEXT((const uint8_t *)m, i, n, c);
+        if (c < 0) {
+            x->err_msg[out++] = '?';
+        } else {
+            memcpy(x->err_msg + out, m + at, i - at);
+            out += i - at;
+        }
+    }
+    x->err_msg[out] = '\0';
 }
 
 vb_status vb_xml_open(vb_xml *x, vb_docx_zip *z, zip_int64_t index, const char *part,
