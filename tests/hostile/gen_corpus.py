@@ -151,14 +151,14 @@ class Corpus:
         self.out = out
         self.cases = []
 
-    def add(self, name, data, expect, why, small=True, message_re=None, forbid=None):
+    def add(self, name, data, expect, why, small=True, message_re=None, forbid=None, batch=True):
         path = os.path.join(self.out, name)
         if data is not None:
             with open(path, "wb") as f:
                 f.write(data)
         self.cases.append({"file": name, "expect": expect if isinstance(expect, list) else [expect],
                            "small": small, "why": why, "message_re": message_re,
-                           "forbid": forbid or []})
+                           "forbid": forbid or [], "batch": batch})
 
     def path(self, name):
         return os.path.join(self.out, name)
@@ -235,6 +235,9 @@ def container_cases(c):
     c.add("duplicate_names.docx", dup.getvalue(), ["OK", "E_ZIP_CORRUPT"], "two entries named word/document.xml")
     c.add("text_named.docx", PLAN_TEXT.encode(), "OK", "a .docx that is really text: read as text")
     c.add("zip_named.txt", good, "OK", "a .txt that is really a DOCX: read as DOCX")
+    c.add("../missing.txt", None, "E_IO", "a path that does not exist", batch=False)
+    os.makedirs(c.path("../a_directory.txt"), exist_ok=True)
+    c.add("../a_directory.txt", None, "E_IO", "a directory given as FILE", batch=False)
     c.add("empty.txt", b"", "E_EMPTY", "0-byte .txt")
     c.add("empty.docx", b"", "E_EMPTY", "0-byte .docx")
     c.add("bom_only.txt", b"\xef\xbb\xbf", ["E_EMPTY", "OK"], "a UTF-8 BOM and nothing else")
