@@ -11,6 +11,7 @@ For every case of CORPUS_DIR/cases.json (made by gen_corpus.py):
   * accepted input: errors == [], at least one document, exit status 0;
   * message_re (when given) is found in the first error message, and no
     "forbid" string (e.g. /etc/passwd content) appears in stdout.
+The small cases also run with --format xml: the output must be well-formed.
 Then, when `vanban batch` exists, one batch over the whole corpus must list
 every input in manifest.jsonl with the status and error code convert gave.
 With --valgrind, the "small" cases run again under Valgrind memcheck
@@ -155,6 +156,34 @@ def phase_convert(vanban, files, cases, tally, jobs):
     return seen
 
 
+def phase_xml(vanban, files, cases, seen, tally, jobs):
+    """--format xml on the small cases: well-formed XML, same exit status class."""
+    import xml.etree.ElementTree as ET
+
+    small = [c for c in cases if c["small"]]
+
+    def one(case):
+        return case, run([vanban, "convert", os.path.join(files, case["file"]), "--format", "xml"])
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as ex:
+        for case, (rc, out, err, rss, secs) in ex.map(one, small):
+            problems = []
+            if rc < 0 or rc == -999:
+                problems.append("killed or timed out (%d)" % rc)
+            for m in SAN_MARKERS:
+                if m in err:
+                    problems.append("sanitizer report: " + err[err.find(m):][:300].replace("\n", " | "))
+                    break
+            want = (seen.get(case["file"]) or ("?",))[0]
+            if (rc == 0) != (want == "OK"):
+                problems.append("exit status %d but the JSON run said %s" % (rc, want))
+            try:
+                ET.fromstring(out)
+            except ET.ParseError as e:
+                problems.append("output is not well-formed XML: %s" % e)
+            tally.report("xml", case["file"], problems, "%6.2fs" % secs)
+
+
 def phase_valgrind(vanban, files, cases, tally, jobs):
     valgrind = shutil.which("valgrind")
     if not valgrind:
@@ -246,6 +275,7 @@ def main():
     others = [v[1] for k, v in seen.items() if not k.startswith("big_")]
     if others:
         print("peak RSS without the 100 MB file: %.1f MiB" % (max(others) / 1024))
+    phase_xml(vanban, files, cases, seen, tally, jobs)
     phase_batch(vanban, files, cases, seen, tally)
     if "--valgrind" in args:
         phase_valgrind(vanban, files, cases, tally, jobs)
