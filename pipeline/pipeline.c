@@ -52,10 +52,13 @@ void vb_pipeline_close(vb_pipeline *p) {
 /* Stages 2-4 on blocks already ingested into r. */
 static vb_status run_stages(vb_pipeline *p, vb_result *r, const vb_blockv *blocks) {
     vb_normtext nt;
+    /* a stage that already said why it failed is not reported twice */
     vb_status s = vb_normalize_blocks(p->norm, blocks, r->arena, &nt);
-    if (s != VB_OK) return vb_result_error(r, s, "%s: normalisation failed", r->path);
+    if (s != VB_OK)
+        return r->errors.len ? s : vb_result_error(r, s, "%s: normalisation failed", r->path);
     s = vb_segment(p->seg, &nt, r);
-    if (s != VB_OK) return vb_result_error(r, s, "%s: segmentation failed", r->path);
+    if (s != VB_OK)
+        return r->errors.len ? s : vb_result_error(r, s, "%s: segmentation failed", r->path);
     if (!p->opt.run_extractors) return VB_OK;
     for (size_t i = 0; i < r->documents.len; i++) {
         s = vb_extract_doc(p->extract, &r->documents.items[i], r->arena);

@@ -1,6 +1,8 @@
 /* manifest.c — manifest lines to and from JSON. */
 #include "manifest.h"
 
+#include "../core/doc.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,7 +81,18 @@ vb_status vb_record_from_result(vb_record *rec, const vb_result *r) {
     return bad ? VB_E_NOMEM : VB_OK;
 }
 
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+/* A file name need not be UTF-8: such a string goes out scrubbed. */
+static json_t *str_or_null(const char *s) {
+    if (!s) return json_null();
+    json_t *j = json_string(s);
+    if (j) return j;
+    char *c = strdup(s);
+    if (!c) return NULL;
+    vb_utf8_scrub(c);
+    j = json_string(c);
+    free(c);
+    return j;
+}
 
 json_t *vb_record_json(const vb_record *r) {
     json_t *facts = json_pack(

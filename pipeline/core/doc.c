@@ -4,6 +4,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
+
+void vb_utf8_scrub(char *s) {
+    if (!s) return;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        size_t at = i;
+        UChar32 c;
+        U8_NEXT(s, i, len, c);
+        if (c < 0)
+            for (size_t k = at; k < i; k++) s[k] = '?';
+    }
+}
 
 vb_result *vb_result_new(const char *path) {
     vb_arena *a = vb_arena_create();
@@ -15,6 +28,7 @@ vb_result *vb_result_new(const char *path) {
     }
     r->arena = a;
     r->path = vb_arena_strdup(a, path ? path : "-");
+    vb_utf8_scrub(r->path);
     r->format = "txt";
     return r;
 }
@@ -41,6 +55,7 @@ vb_status vb_result_error(vb_result *r, vb_status s, const char *fmt, ...) {
     va_start(ap, fmt);
     char *msg = vformat(r->arena, fmt, ap);
     va_end(ap);
+    vb_utf8_scrub(msg); /* messages quote paths and bytes from the input */
     vb_error e = {.code = (char *)vb_status_code(s), .message = msg ? msg : (char *)vb_status_text(s)};
     (void)VB_PUSH(r->arena, r->errors, e); /* on no memory the caller still gets s */
     return s;
@@ -52,6 +67,7 @@ int vb_doc_warn(vb_arena *a, vb_doc *d, const char *code, const vb_span *span,
     va_start(ap, fmt);
     char *msg = vformat(a, fmt, ap);
     va_end(ap);
+    vb_utf8_scrub(msg);
     vb_warning w = {.code = vb_arena_strdup(a, code), .message = msg};
     if (span) {
         w.has_span = true;

@@ -190,7 +190,12 @@ typedef struct {
     vb_warningv file_warnings; /* about the container, not a document */
 } vb_result;
 
-/* A new, empty result with its own arena; NULL on no memory. */
+/* Replace, in place, every byte of an invalid UTF-8 sequence in s with '?',
+ * so a file name or message from outside can always go into JSON/XML. */
+void vb_utf8_scrub(char *s);
+
+/* A new, empty result with its own arena; NULL on no memory.  The path is
+ * kept scrubbed (file names need not be UTF-8). */
 vb_result *vb_result_new(const char *path);
 void vb_result_free(vb_result *r);
 /* Record an error (code from status, message printf-style). Returns s. */

@@ -73,6 +73,17 @@ static void test_status_and_errors(void) {
     vb_result_free(r);
 }
 
+static void test_non_utf8_names_are_scrubbed(void) {
+    vb_result *r = vb_result_new("dir/a\xFF\xFE" "b.txt");
+    CHECK_STR(r->path, "dir/a??b.txt");
+    vb_result_error(r, VB_E_IO, "%s: bad byte \xC3 here", "x\xE1\xBB");
+    CHECK_STR(r->errors.items[0].message, "x??: bad byte ? here");
+    vb_result_free(r);
+    char ok[] = "Ủy ban";
+    vb_utf8_scrub(ok);
+    CHECK_STR(ok, "Ủy ban");
+}
+
 static void test_doctypes(void) {
     CHECK_STR(vb_doctype_by_code("QĐ", strlen("QĐ"))->name, "Quyết định");
     CHECK_STR(vb_doctype_by_code("TTLT", 4)->name, "Thông tư liên tịch");
@@ -88,5 +99,6 @@ int main(void) {
     VB_RUN(test_code_point_offsets);
     VB_RUN(test_status_and_errors);
     VB_RUN(test_doctypes);
+    VB_RUN(test_non_utf8_names_are_scrubbed);
     return VB_SUMMARY("core");
 }
