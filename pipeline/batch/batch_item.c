@@ -30,12 +30,13 @@ static bool transient(const char *code) {
            !strcmp(code, "E_DB");
 }
 
-static vb_status dump_compact(json_t *j, vb_batch_item *it) {
+/* The NDJSON line of a new result (r) or of a stored one read back (j). */
+static vb_status dump_compact(const vb_result *r, json_t *j, vb_batch_item *it) {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     if (!f) return VB_E_NOMEM;
-    vb_status s = vb_json_dump(j, f, VB_JSON_COMPACT);
+    vb_status s = r ? vb_json_write_result(r, f, VB_JSON_COMPACT) : vb_json_dump(j, f, VB_JSON_COMPACT);
     if (fclose(f) != 0 && s == VB_OK) s = VB_E_NOMEM;
     if (s != VB_OK) {
         free(buf);
@@ -64,7 +65,7 @@ static bool from_cache(vb_batch *b, const vb_batch_input *in, const char *out_pa
     if (b->opt->ndjson) {
         /* Re-dumping the stored result gives the same bytes as a new run. */
         json_t *j = json_load_file(out_path, 0, NULL);
-        vb_status s = j ? dump_compact(j, it) : VB_E_IO;
+        vb_status s = j ? dump_compact(NULL, j, it) : VB_E_IO;
         json_decref(j);
         if (s != VB_OK) return false;
     }
@@ -80,12 +81,12 @@ static bool from_cache(vb_batch *b, const vb_batch_input *in, const char *out_pa
 
 typedef struct {
     const vb_result *r;
-    json_t *json; /* or NULL for XML */
+    bool xml;
 } result_writer;
 
 static vb_status write_result(FILE *f, void *ctx) {
     const result_writer *w = ctx;
-    return w->json ? vb_json_dump(w->json, f, 0) : vb_xml_write_result(w->r, f);
+    return w->xml ? vb_xml_write_result(w->r, f) : vb_json_write_result(w->r, f, 0);
 }
 
 /* Record that the conversion itself could not happen or be saved. */
@@ -107,27 +108,17 @@ static void convert(vb_batch *b, vb_pipeline *p, const vb_batch_input *in, const
         vb_result_free(r);
         return;
     }
-    json_t *j = NULL;
-    if (!b->opt->xml || b->opt->ndjson) {
-        j = vb_json_result(r);
-        if (!j) {
-            set_error(rec, "E_NOMEM", "no memory for the result JSON");
-            vb_result_free(r);
-            return;
-        }
-    }
     if (out_path) {
         char err[512];
-        result_writer w = {r, b->opt->xml ? NULL : j};
+        result_writer w = {r, b->opt->xml};
         if (vb_atomic_write(out_path, write_result, &w, false, err, sizeof err) != VB_OK) {
             set_error(rec, "E_IO", err);
             free(rec->output);
             rec->output = NULL;
         }
     }
-    if (b->opt->ndjson && dump_compact(j, it) != VB_OK)
+    if (b->opt->ndjson && dump_compact(r, NULL, it) != VB_OK)
         set_error(rec, "E_NOMEM", "no memory for the NDJSON line");
-    json_decref(j);
     if (b->opt->db_path) it->result = r;
     else vb_result_free(r);
 }

@@ -78,9 +78,7 @@ int vb_cmd_convert(int argc, char **argv) {
         if (!strcmp(format, "xml")) {
             ws = vb_xml_write_result(r, out);
         } else {
-            json_t *j = vb_json_result(r);
-            ws = j ? vb_json_dump(j, out, jflags) : VB_E_NOMEM;
-            json_decref(j);
+            ws = vb_json_write_result(r, out, jflags);
         }
         if (outpath && fclose(out) != 0) ws = VB_E_IO;
         if (ws != VB_OK) {

@@ -1,237 +1,279 @@
 #include "json_write.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* jansson's json_*_new return NULL on no memory and the json_object_set_new
- * family accept NULL (and fail); we check the top-level result and the set
- * return codes collapse into one `ok` flag per object. */
+#include "json_out.h"
 
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+static void span(vb_jout *w, const vb_doc *d, vb_span s) {
+    vb_jout_object(w);
+    vb_jout_key(w, "start");
+    vb_jout_int(w, (long long)vb_doc_cp_offset(d, s.start));
+    vb_jout_key(w, "end");
+    vb_jout_int(w, (long long)vb_doc_cp_offset(d, s.end));
+    vb_jout_object_end(w);
+}
 
-/* Spans are the most numerous objects of a result: built directly rather
- * than through json_pack's format parser. */
-json_t *vb_json_span(const vb_doc *d, vb_span s) {
-    json_t *o = json_object();
-    if (o && (json_object_set_new_nocheck(o, "start",
-                                          json_integer((json_int_t)vb_doc_cp_offset(d, s.start))) ||
-              json_object_set_new_nocheck(o, "end",
-                                          json_integer((json_int_t)vb_doc_cp_offset(d, s.end))))) {
-        json_decref(o);
-        return NULL;
+static void spans(vb_jout *w, const vb_doc *d, const vb_spanv *v) {
+    vb_jout_array(w);
+    for (size_t i = 0; i < v->len; i++) span(w, d, v->items[i]);
+    vb_jout_array_end(w);
+}
+
+static void strings(vb_jout *w, const vb_strv *v) {
+    vb_jout_array(w);
+    for (size_t i = 0; i < v->len; i++) vb_jout_string(w, v->items[i]);
+    vb_jout_array_end(w);
+}
+
+/* key: string-or-null, the most common member */
+static void field(vb_jout *w, const char *key, const char *value) {
+    vb_jout_key(w, key);
+    vb_jout_string(w, value);
+}
+
+static void header(vb_jout *w, const vb_header *h) {
+    vb_jout_object(w);
+    field(w, "issuer", h->issuer);
+    field(w, "issuer_parent", h->issuer_parent);
+    field(w, "number", h->number);
+    field(w, "doc_type", h->doc_type);
+    field(w, "doc_type_code", h->doc_type_code);
+    field(w, "place", h->place);
+    field(w, "date", h->date);
+    field(w, "subject", h->subject);
+    vb_jout_key(w, "recipients");
+    strings(w, &h->recipients);
+    field(w, "signer", h->signer);
+    vb_jout_key(w, "distribution");
+    strings(w, &h->distribution);
+    vb_jout_object_end(w);
+}
+
+static void reference(vb_jout *w, const vb_doc *d, const vb_reference *r) {
+    vb_jout_object(w);
+    field(w, "doc_type", r->doc_type);
+    field(w, "doc_type_code", r->doc_type_code);
+    field(w, "number", r->number);
+    field(w, "date", r->date);
+    field(w, "issuer", r->issuer);
+    field(w, "subject", r->subject);
+    field(w, "relation", vb_relation_name(r->relation));
+    vb_jout_key(w, "span");
+    span(w, d, r->span);
+    vb_jout_key(w, "mentions");
+    spans(w, d, &r->mentions);
+    vb_jout_object_end(w);
+}
+
+static void date(vb_jout *w, const vb_doc *d, const vb_date *x) {
+    vb_jout_object(w);
+    field(w, "text", x->text ? x->text : "");
+    field(w, "value", x->value);
+    field(w, "role", vb_date_role_name(x->role));
+    vb_jout_key(w, "span");
+    span(w, d, x->span);
+    if (x->recurrence) field(w, "recurrence", x->recurrence);
+    vb_jout_object_end(w);
+}
+
+static void target(vb_jout *w, const vb_doc *d, const vb_target *t) {
+    vb_jout_object(w);
+    field(w, "text", t->text ? t->text : "");
+    vb_jout_key(w, "value");
+    vb_jout_real(w, t->value);
+    field(w, "unit", t->unit ? t->unit : "count");
+    field(w, "comparator", vb_comparator_name(t->comparator));
+    field(w, "indicator", t->indicator);
+    field(w, "theme", t->theme);
+    vb_jout_key(w, "span");
+    span(w, d, t->span);
+    if (t->has_from) {
+        vb_jout_key(w, "from");
+        vb_jout_real(w, t->from);
     }
-    return o;
+    vb_jout_object_end(w);
 }
 
-static json_t *strv(const vb_strv *v) {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < v->len; i++)
-        if (json_array_append_new(a, json_string(v->items[i])) != 0) {
-            json_decref(a);
-            return NULL;
-        }
-    return a;
+static void assignment(vb_jout *w, const vb_doc *d, const vb_assignment *x) {
+    vb_jout_object(w);
+    field(w, "unit", x->unit ? x->unit : "");
+    field(w, "role", vb_role_name(x->role));
+    vb_jout_key(w, "tasks");
+    strings(w, &x->tasks);
+    vb_jout_key(w, "task_spans");
+    spans(w, d, &x->task_spans);
+    field(w, "section", x->section);
+    vb_jout_key(w, "span");
+    span(w, d, x->span);
+    vb_jout_object_end(w);
 }
 
-static json_t *header(const vb_header *h) {
-    json_t *o = json_object();
-    if (!o) return NULL;
-    int bad = 0;
-    bad |= json_object_set_new(o, "issuer", str_or_null(h->issuer));
-    bad |= json_object_set_new(o, "issuer_parent", str_or_null(h->issuer_parent));
-    bad |= json_object_set_new(o, "number", str_or_null(h->number));
-    bad |= json_object_set_new(o, "doc_type", str_or_null(h->doc_type));
-    bad |= json_object_set_new(o, "doc_type_code", str_or_null(h->doc_type_code));
-    bad |= json_object_set_new(o, "place", str_or_null(h->place));
-    bad |= json_object_set_new(o, "date", str_or_null(h->date));
-    bad |= json_object_set_new(o, "subject", str_or_null(h->subject));
-    bad |= json_object_set_new(o, "recipients", strv(&h->recipients));
-    bad |= json_object_set_new(o, "signer", str_or_null(h->signer));
-    bad |= json_object_set_new(o, "distribution", strv(&h->distribution));
-    if (bad) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
-}
-
-static json_t *reference(const vb_doc *d, const vb_reference *r) {
-    json_t *m = json_array();
-    for (size_t i = 0; m && i < r->mentions.len; i++)
-        if (json_array_append_new(m, vb_json_span(d, r->mentions.items[i]))) {
-            json_decref(m);
-            m = NULL;
-        }
-    return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:s,s:o,s:o}", "doc_type",
-                     str_or_null(r->doc_type), "doc_type_code", str_or_null(r->doc_type_code),
-                     "number", str_or_null(r->number), "date", str_or_null(r->date), "issuer",
-                     str_or_null(r->issuer), "subject", str_or_null(r->subject), "relation",
-                     vb_relation_name(r->relation), "span", vb_json_span(d, r->span), "mentions",
-                     m);
-}
-
-static json_t *date(const vb_doc *d, const vb_date *x) {
-    json_t *o = json_pack("{s:s,s:o,s:s,s:o}", "text", x->text ? x->text : "", "value",
-                          str_or_null(x->value), "role", vb_date_role_name(x->role), "span",
-                          vb_json_span(d, x->span));
-    if (o && x->recurrence && json_object_set_new(o, "recurrence", json_string(x->recurrence))) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
-}
-
-static json_t *target(const vb_doc *d, const vb_target *t) {
-    json_t *o = json_pack("{s:s,s:f,s:s,s:s,s:o,s:o,s:o}", "text", t->text ? t->text : "",
-                          "value", t->value, "unit", t->unit ? t->unit : "count", "comparator",
-                          vb_comparator_name(t->comparator), "indicator",
-                          str_or_null(t->indicator), "theme", str_or_null(t->theme), "span",
-                          vb_json_span(d, t->span));
-    if (o && t->has_from && json_object_set_new(o, "from", json_real(t->from))) {
-        json_decref(o);
-        return NULL;
-    }
-    return o;
-}
-
-static json_t *assignment(const vb_doc *d, const vb_assignment *x) {
-    json_t *spans = json_array();
-    for (size_t i = 0; spans && i < x->task_spans.len; i++)
-        if (json_array_append_new(spans, vb_json_span(d, x->task_spans.items[i]))) {
-            json_decref(spans);
-            spans = NULL;
-        }
-    return json_pack("{s:s,s:s,s:o,s:o,s:o,s:o}", "unit", x->unit ? x->unit : "", "role",
-                     vb_role_name(x->role), "tasks", strv(&x->tasks), "task_spans", spans,
-                     "section", str_or_null(x->section), "span", vb_json_span(d, x->span));
-}
-
-static json_t *sections(const vb_doc *d, const vb_sectionv *v) {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < v->len; i++) {
+static void sections(vb_jout *w, const vb_doc *d, const vb_sectionv *v) {
+    vb_jout_array(w);
+    for (size_t i = 0; i < v->len; i++) {
         const vb_section *s = &v->items[i];
-        json_t *o = json_pack("{s:s,s:o,s:i,s:o,s:o}", "label", s->label ? s->label : "",
-                              "title", str_or_null(s->title), "level", s->level, "span",
-                              vb_json_span(d, s->span), "children", sections(d, &s->children));
-        if (!o || json_array_append_new(a, o)) {
-            json_decref(a);
-            return NULL;
-        }
+        vb_jout_object(w);
+        field(w, "label", s->label ? s->label : "");
+        field(w, "title", s->title);
+        vb_jout_key(w, "level");
+        vb_jout_int(w, s->level);
+        vb_jout_key(w, "span");
+        span(w, d, s->span);
+        vb_jout_key(w, "children");
+        sections(w, d, &s->children);
+        vb_jout_object_end(w);
     }
-    return a;
+    vb_jout_array_end(w);
 }
 
-static json_t *warnings(const vb_doc *d, const vb_warningv *v) {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < v->len; i++) {
-        const vb_warning *w = &v->items[i];
-        json_t *o = json_pack("{s:s,s:s}", "code", w->code, "message", w->message);
-        if (o && w->has_span && d && json_object_set_new(o, "span", vb_json_span(d, w->span))) {
-            json_decref(o);
-            o = NULL;
+/* File-level warnings have no document, hence no span. */
+static void warnings(vb_jout *w, const vb_doc *d, const vb_warningv *v) {
+    vb_jout_array(w);
+    for (size_t i = 0; i < v->len; i++) {
+        const vb_warning *x = &v->items[i];
+        vb_jout_object(w);
+        field(w, "code", x->code);
+        field(w, "message", x->message);
+        if (x->has_span && d) {
+            vb_jout_key(w, "span");
+            span(w, d, x->span);
         }
-        if (!o || json_array_append_new(a, o)) {
-            json_decref(a);
-            return NULL;
-        }
+        vb_jout_object_end(w);
     }
-    return a;
+    vb_jout_array_end(w);
 }
 
-#define VB_JSON_ARRAY_OF(fn, vec, d)                                        \
-    ({                                                                      \
-        json_t *arr_ = json_array();                                        \
-        for (size_t i_ = 0; arr_ && i_ < (vec).len; i_++)                   \
-            if (json_array_append_new(arr_, fn((d), &(vec).items[i_]))) {   \
-                json_decref(arr_);                                          \
-                arr_ = NULL;                                                \
-            }                                                               \
-        arr_;                                                               \
-    })
+#define WRITE_ARRAY(w, fn, vec, d)                                                   \
+    do {                                                                             \
+        vb_jout_array(w);                                                            \
+        for (size_t i_ = 0; i_ < (vec).len; i_++) fn((w), (d), &(vec).items[i_]);    \
+        vb_jout_array_end(w);                                                        \
+    } while (0)
 
-json_t *vb_json_facts(const vb_doc *d) {
-    return json_pack("{s:o,s:o,s:o,s:o}", "references",
-                     VB_JSON_ARRAY_OF(reference, d->references, d), "dates",
-                     VB_JSON_ARRAY_OF(date, d->dates, d), "targets",
-                     VB_JSON_ARRAY_OF(target, d->targets, d), "assignments",
-                     VB_JSON_ARRAY_OF(assignment, d->assignments, d));
+/* The members of the facts object, shared by the document object. */
+static void facts_members(vb_jout *w, const vb_doc *d) {
+    vb_jout_key(w, "references");
+    WRITE_ARRAY(w, reference, d->references, d);
+    vb_jout_key(w, "dates");
+    WRITE_ARRAY(w, date, d->dates, d);
+    vb_jout_key(w, "targets");
+    WRITE_ARRAY(w, target, d->targets, d);
+    vb_jout_key(w, "assignments");
+    WRITE_ARRAY(w, assignment, d->assignments, d);
 }
 
-json_t *vb_json_document(const vb_doc *d) {
-    /* the text is the largest string of a result and the normaliser wrote
-     * it as valid UTF-8 (ill-formed input became U+FFFD), so jansson's
-     * second validation pass is skipped; its dumper still refuses bad bytes */
-    json_t *o = json_pack("{s:s,s:o,s:o}", "kind", vb_kind_name(d->kind), "text",
-                          json_stringn_nocheck(d->text, d->text_len), "header", header(&d->header));
-    json_t *facts = vb_json_facts(d);
-    if (!o || !facts || json_object_update(o, facts) ||
-        json_object_set_new(o, "sections", sections(d, &d->sections)) ||
-        json_object_set_new(o, "warnings", warnings(d, &d->warnings))) {
-        json_decref(o);
-        json_decref(facts);
-        return NULL;
+static void document(vb_jout *w, const vb_doc *d) {
+    vb_jout_object(w);
+    field(w, "kind", vb_kind_name(d->kind));
+    vb_jout_key(w, "text");
+    vb_jout_stringn(w, d->text, d->text_len);
+    vb_jout_key(w, "header");
+    header(w, &d->header);
+    facts_members(w, d);
+    vb_jout_key(w, "sections");
+    sections(w, d, &d->sections);
+    vb_jout_key(w, "warnings");
+    warnings(w, d, &d->warnings);
+    vb_jout_object_end(w);
+}
+
+static void result(vb_jout *w, const vb_result *r) {
+    vb_jout_object(w);
+    field(w, "schema_version", VB_SCHEMA_VERSION);
+    vb_jout_key(w, "source");
+    vb_jout_object(w);
+    field(w, "path", r->path ? r->path : "");
+    field(w, "sha256", r->sha256);
+    field(w, "format", r->format ? r->format : "");
+    vb_jout_key(w, "bytes");
+    vb_jout_int(w, (long long)r->bytes);
+    vb_jout_object_end(w);
+    vb_jout_key(w, "documents");
+    vb_jout_array(w);
+    for (size_t i = 0; i < r->documents.len; i++) document(w, &r->documents.items[i]);
+    vb_jout_array_end(w);
+    vb_jout_key(w, "errors");
+    vb_jout_array(w);
+    for (size_t i = 0; i < r->errors.len; i++) {
+        vb_jout_object(w);
+        field(w, "code", r->errors.items[i].code);
+        field(w, "message", r->errors.items[i].message);
+        vb_jout_object_end(w);
     }
-    json_decref(facts);
-    return o;
+    vb_jout_array_end(w);
+    vb_jout_key(w, "warnings");
+    warnings(w, NULL, &r->file_warnings);
+    vb_jout_object_end(w);
 }
 
-json_t *vb_json_result(const vb_result *r) {
-    json_t *docs = json_array();
-    for (size_t i = 0; docs && i < r->documents.len; i++)
-        if (json_array_append_new(docs, vb_json_document(&r->documents.items[i]))) {
-            json_decref(docs);
-            docs = NULL;
-        }
-    json_t *errs = json_array();
-    for (size_t i = 0; errs && i < r->errors.len; i++)
-        if (json_array_append_new(errs, json_pack("{s:s,s:s}", "code", r->errors.items[i].code,
-                                                  "message", r->errors.items[i].message))) {
-            json_decref(errs);
-            errs = NULL;
-        }
-    json_t *src = json_pack("{s:s,s:o,s:s,s:I}", "path", r->path, "sha256",
-                            str_or_null(r->sha256), "format", r->format, "bytes",
-                            (json_int_t)r->bytes);
-    return json_pack("{s:s,s:o,s:o,s:o,s:o}", "schema_version", VB_SCHEMA_VERSION, "source", src,
-                     "documents", docs, "errors", errs, "warnings",
-                     warnings(NULL, &r->file_warnings));
+static void facts(vb_jout *w, const vb_doc *d) {
+    vb_jout_object(w);
+    facts_members(w, d);
+    vb_jout_object_end(w);
 }
+
+/* The writer's block is 16 KB: it lives on the heap, not the stack. */
+typedef void (*writer_fn)(vb_jout *, const void *);
+
+static vb_status write_with(writer_fn fn, const void *what, FILE *f, unsigned flags) {
+    vb_jout *w = malloc(sizeof *w);
+    if (!w) return VB_E_NOMEM;
+    vb_jout_init(w, f, (flags & VB_JSON_COMPACT) != 0);
+    fn(w, what);
+    vb_status s = vb_jout_finish(w);
+    free(w);
+    return s;
+}
+
+static void result_fn(vb_jout *w, const void *p) { result(w, p); }
+static void document_fn(vb_jout *w, const void *p) { document(w, p); }
+static void facts_fn(vb_jout *w, const void *p) { facts(w, p); }
+
+vb_status vb_json_write_result(const vb_result *r, FILE *f, unsigned flags) {
+    return write_with(result_fn, r, f, flags);
+}
+vb_status vb_json_write_document(const vb_doc *d, FILE *f, unsigned flags) {
+    return write_with(document_fn, d, f, flags);
+}
+vb_status vb_json_write_facts(const vb_doc *d, FILE *f, unsigned flags) {
+    return write_with(facts_fn, d, f, flags);
+}
+
+/* The tree is the streamed text read back by jansson. */
+static json_t *as_tree(writer_fn fn, const void *what) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) return NULL;
+    vb_status s = write_with(fn, what, f, VB_JSON_COMPACT);
+    json_t *j = NULL;
+    if (fclose(f) == 0 && s == VB_OK) j = json_loadb(buf, len, 0, NULL);
+    free(buf);
+    return j;
+}
+
+json_t *vb_json_result(const vb_result *r) { return as_tree(result_fn, r); }
+json_t *vb_json_document(const vb_doc *d) { return as_tree(document_fn, d); }
+json_t *vb_json_facts(const vb_doc *d) { return as_tree(facts_fn, d); }
 
 /* jansson hands a dumper one small piece at a time (a key, a quote, an
- * indent); one locked fwrite per piece costs more than the JSON itself, so
- * pieces are gathered in a fixed block and written a block at a time. */
-typedef struct {
-    FILE *f;
-    size_t len;
-    bool failed;
-    char block[16384];
-} dump_sink;
-
-static void sink_flush(dump_sink *k) {
-    if (k->len && !k->failed && fwrite(k->block, 1, k->len, k->f) != k->len) k->failed = true;
-    k->len = 0;
-}
-
-static int sink_write(const char *p, size_t n, void *data) {
-    dump_sink *k = data;
-    if (n > sizeof k->block - k->len) {
-        sink_flush(k);
-        if (n > sizeof k->block) { /* a long string: straight through */
-            if (!k->failed && fwrite(p, 1, n, k->f) != n) k->failed = true;
-            return k->failed ? -1 : 0;
-        }
-    }
-    memcpy(k->block + k->len, p, n);
-    k->len += n;
-    return k->failed ? -1 : 0;
+ * indent): the pieces go through the writer's block, one fwrite a block. */
+static int dump_piece(const char *p, size_t n, void *data) {
+    vb_jout *w = data;
+    vb_jout_raw(w, p, n);
+    return w->status == VB_OK ? 0 : -1;
 }
 
 vb_status vb_json_dump(json_t *v, FILE *f, unsigned flags) {
-    size_t jf = JSON_ENSURE_ASCII * 0 | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10);
+    size_t jf = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10);
     jf |= (flags & VB_JSON_COMPACT) ? JSON_COMPACT : JSON_INDENT(2);
-    dump_sink k = {.f = f};
-    int rc = json_dump_callback(v, sink_write, &k, jf);
-    if (rc == 0) sink_write("\n", 1, &k);
-    sink_flush(&k);
-    return rc != 0 || k.failed ? VB_E_IO : VB_OK;
+    vb_jout *w = malloc(sizeof *w);
+    if (!w) return VB_E_NOMEM;
+    vb_jout_init(w, f, (flags & VB_JSON_COMPACT) != 0);
+    int rc = json_dump_callback(v, dump_piece, w, jf);
+    vb_status s = vb_jout_finish(w);
+    free(w);
+    return rc != 0 || s != VB_OK ? VB_E_IO : VB_OK;
 }

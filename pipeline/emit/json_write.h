@@ -1,6 +1,12 @@
-/* json_write.h — the contract JSON (shared/spec/contract.md) built with
- * jansson.  Spans are converted from internal byte offsets to code points.
- * Field order is fixed, so output is byte-stable for a given input. */
+/* json_write.h — the contract JSON (shared/spec/contract.md).
+ *
+ * The writer streams the result straight to a FILE (json_out.h); this is
+ * the one place that knows the contract's fields and their order.  Where a
+ * caller needs the result as a jansson tree (compare, the stage commands,
+ * NDJSON lines), the tree is read back from that same text, so both forms
+ * are the same JSON by construction.  Spans are converted from internal
+ * byte offsets to code points.  Field order is fixed, so output is
+ * byte-stable for a given input. */
 #ifndef VB_JSON_WRITE_H
 #define VB_JSON_WRITE_H
 #include <jansson.h>
@@ -12,16 +18,22 @@
 
 enum { VB_JSON_PRETTY = 1u << 0, VB_JSON_COMPACT = 1u << 1 };
 
-/* New reference to the whole result object, or NULL on no memory. */
-json_t *vb_json_result(const vb_result *r);
+/* Write the whole result to f (pretty unless VB_JSON_COMPACT), then a
+ * newline.  VB_E_IO on a write failure, VB_E_INTERNAL on a string that is
+ * not UTF-8 (the stages never produce one). */
+vb_status vb_json_write_result(const vb_result *r, FILE *f, unsigned flags);
 /* One document object (what `documents[]` holds). */
-json_t *vb_json_document(const vb_doc *d);
+vb_status vb_json_write_document(const vb_doc *d, FILE *f, unsigned flags);
 /* The facts alone: {references, dates, targets, assignments}. */
-json_t *vb_json_facts(const vb_doc *d);
-/* Span object {"start","end"} in code points. */
-json_t *vb_json_span(const vb_doc *d, vb_span s);
+vb_status vb_json_write_facts(const vb_doc *d, FILE *f, unsigned flags);
 
-/* Dump `v` to f followed by a newline; VB_E_IO on write failure. */
+/* The same objects as new jansson references, or NULL on no memory. */
+json_t *vb_json_result(const vb_result *r);
+json_t *vb_json_document(const vb_doc *d);
+json_t *vb_json_facts(const vb_doc *d);
+
+/* Dump a jansson value to f in the same layout, followed by a newline;
+ * VB_E_IO on write failure. */
 vb_status vb_json_dump(json_t *v, FILE *f, unsigned flags);
 
 #endif

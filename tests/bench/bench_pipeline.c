@@ -74,17 +74,15 @@ static size_t convert_one(vb_pipeline *p, const char *path, FILE *out, int *fail
         return 0;
     }
     if (s != VB_OK) *failed = 1;
-    json_t *j = vb_json_result(r);
-    if (!j || vb_json_dump(j, out, 0) != VB_OK) *failed = 1;
-    json_decref(j);
+    if (vb_json_write_result(r, out, 0) != VB_OK) *failed = 1;
     size_t bytes = r->bytes;
     vb_result_free(r);
     return bytes;
 }
 
-enum { ST_INGEST, ST_NORMALIZE, ST_SEGMENT, ST_EXTRACT, ST_JSON_BUILD, ST_JSON_WRITE, ST_COUNT };
-static const char *const stage_names[ST_COUNT] = {"ingest", "normalise", "segment",
-                                                  "extract", "json build", "json write"};
+enum { ST_INGEST, ST_NORMALIZE, ST_SEGMENT, ST_EXTRACT, ST_JSON_WRITE, ST_COUNT };
+static const char *const stage_names[ST_COUNT] = {"ingest", "normalise", "segment", "extract",
+                                                  "json write"};
 
 typedef struct {
     vb_limits limits;
@@ -141,11 +139,8 @@ static size_t convert_staged(stage_runner *sr, const char *path, FILE *out, int 
     }
     if (s != VB_OK) *failed = 1;
     t = cpu_seconds();
-    json_t *j = vb_json_result(r);
-    sr->cpu[ST_JSON_BUILD] += (u = cpu_seconds()) - t;
-    if (!j || vb_json_dump(j, out, 0) != VB_OK) *failed = 1;
-    json_decref(j);
-    sr->cpu[ST_JSON_WRITE] += cpu_seconds() - u;
+    if (vb_json_write_result(r, out, 0) != VB_OK) *failed = 1;
+    sr->cpu[ST_JSON_WRITE] += cpu_seconds() - t;
     size_t bytes = r->bytes;
     vb_result_free(r);
     return bytes;
