@@ -111,7 +111,24 @@ static int split_tone(const vb_normalizer *n, UChar32 c, UChar32 *base, UChar32 
     return 1;
 }
 
-static int in_set(UChar32 c, const char *set) { return c < 0x80 && c && strchr(set, (int)c); }
+/* ASCII letter sets of the tone rules, as bit masks over 'A'..'z'. */
+#define VB_LETTER_BIT(ch) (1ull << ((ch) - 'A'))
+enum {
+    SET_OU = 0, SET_O, SET_AE, SET_AEY, SET_Y, SET_Q
+};
+static const unsigned long long letter_sets[] = {
+    [SET_OU] = VB_LETTER_BIT('o') | VB_LETTER_BIT('O') | VB_LETTER_BIT('u') | VB_LETTER_BIT('U'),
+    [SET_O] = VB_LETTER_BIT('o') | VB_LETTER_BIT('O'),
+    [SET_AE] = VB_LETTER_BIT('a') | VB_LETTER_BIT('A') | VB_LETTER_BIT('e') | VB_LETTER_BIT('E'),
+    [SET_AEY] = VB_LETTER_BIT('a') | VB_LETTER_BIT('A') | VB_LETTER_BIT('e') | VB_LETTER_BIT('E') |
+                VB_LETTER_BIT('y') | VB_LETTER_BIT('Y'),
+    [SET_Y] = VB_LETTER_BIT('y') | VB_LETTER_BIT('Y'),
+    [SET_Q] = VB_LETTER_BIT('q') | VB_LETTER_BIT('Q'),
+};
+
+static int in_set(UChar32 c, int set) {
+    return c >= 'A' && c <= 'z' && (letter_sets[set] >> (c - 'A') & 1);
+}
 
 /* One tone placement for word-final oa/oe/uy: modern puts the mark on the
  * first vowel (hòa, Ủy), old on the second (hoà, Uỷ).  "qu" is a consonant
@@ -122,20 +139,20 @@ static void place_tones(vb_normalizer *n) {
         UChar32 a = n->cps[i], b = n->cps[i + 1], base, tone;
         /* cheap necessary conditions of the two rewrites below first: most
          * pairs are neither "o/u + toned vowel" nor "toned vowel + a/e/y" */
-        if (n->opt.tone == VB_TONE_MODERN ? !(b >= 0xC0 && in_set(a, "oOuU"))
-                                          : !(a >= 0xC0 && in_set(b, "aAeEyY")))
+        if (n->opt.tone == VB_TONE_MODERN ? !(b >= 0xC0 && in_set(a, SET_OU))
+                                          : !(a >= 0xC0 && in_set(b, SET_AEY)))
             continue;
         if (i + 2 < n->ncps && u_isalpha(n->cps[i + 2])) continue; /* not word-final */
-        if (i > 0 && in_set(n->cps[i - 1], "qQ")) continue;
-        if (n->opt.tone == VB_TONE_MODERN && in_set(a, "oOuU") && split_tone(n, b, &base, &tone)) {
-            if (!(in_set(a, "oO") ? in_set(base, "aAeE") : in_set(base, "yY"))) continue;
+        if (i > 0 && in_set(n->cps[i - 1], SET_Q)) continue;
+        if (n->opt.tone == VB_TONE_MODERN && in_set(a, SET_OU) && split_tone(n, b, &base, &tone)) {
+            if (!(in_set(a, SET_O) ? in_set(base, SET_AE) : in_set(base, SET_Y))) continue;
             UChar32 na = unorm2_composePair(n->nfc, a, tone);
             if (na < 0) continue;
             n->cps[i] = na;
             n->cps[i + 1] = base;
         } else if (n->opt.tone == VB_TONE_OLD && split_tone(n, a, &base, &tone) &&
-                   in_set(base, "oOuU") &&
-                   (in_set(base, "oO") ? in_set(b, "aAeE") : in_set(b, "yY"))) {
+                   in_set(base, SET_OU) &&
+                   (in_set(base, SET_O) ? in_set(b, SET_AE) : in_set(b, SET_Y))) {
             UChar32 nb = unorm2_composePair(n->nfc, b, tone);
             if (nb < 0) continue;
             n->cps[i] = base;
@@ -321,10 +338,11 @@ vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_aren
         while (i <= len && s == VB_OK) {
             UChar32 c = '\n';
             size_t at = i;
-            if (i < len) U8_NEXT(p, i, len, c);
+            if (i < len && p[i] < 0x80) c = p[i++]; /* most bytes: no decoding */
+            else if (i < len) U8_NEXT(p, i, len, c);
             else i++;
             if (c < 0) c = 0xFFFD;
-            ch_class k = classify(&c);
+            ch_class k = c > 0x20 && c < 0x7F ? CH_KEEP : classify(&c); /* printable ASCII */
             if (k == CH_DROP) continue;
             if (k == CH_KEEP && n->ncps < TOKEN_MAX_CPS) {
                 n->cps[n->ncps] = c;
