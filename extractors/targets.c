@@ -5,9 +5,15 @@
  * then reads the indicator from the surrounding words: the noun phrase after
  * a percentage (with the verb just before it, "kiểm tra 80% các cơ sở…"),
  * or the subject of the clause for frequencies and counts.  Clause
- * boundaries, goal prefixes and comparator words are tables too. */
+ * boundaries, goal prefixes and comparator words are tables too.
+ *
+ * Most rows are not run over the whole text: each names an anchor (a word
+ * every match of the row contains, "lần", "%", …) and how far before that
+ * word a match can start; the row is tried only near the anchors (see
+ * next_form). */
 #include "targets.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,7 +44,8 @@ enum {
     "cơ sở|người|lượt|đội|câu lạc bộ|nhóm|điểm|khu dân cư|ấp|tổ)"
 
 /* The forms, most specific first: a later row never takes a number an
- * earlier one already explained. */
+ * earlier one already explained.  Editing a pattern here means checking its
+ * form_scans entry below (its anchor words and reach). */
 static const vb_rule_row form_rows[] = {
     {"from_to",
      "\\btừ\\s+(?<from>" COUNT ")\\s*(?<fpct>%|phần trăm)?(?:\\s+[^0-9.;:\\n]{1,80}?)?\\s+"
@@ -71,6 +78,56 @@ static const vb_rule_row form_rows[] = {
      "(?<num>" COUNT "|" VB_NUM ")\\s+(?=" COUNTED "\\b)",
      FORM_COUNT, NULL, 0},
 };
+
+/* Anchors: literal words found once per text, each position kept under
+ * its group.  A row's matches all hold one word of its group. */
+enum { A_NONE, A_TIMES, A_EVERY, A_PERCENT, A_CMP, A_GROUPS };
+
+static const vb_rule_row anchor_rows[] = {
+    {"lần", "lần", A_TIMES, NULL, 0},
+    {"đợt", "đợt", A_TIMES, NULL, 0},
+    {"mỗi", "mỗi", A_EVERY, NULL, 0},
+    {"hằng", "hằng", A_EVERY, NULL, 0},
+    {"hàng", "hàng", A_EVERY, NULL, 0},
+    {"%", "%", A_PERCENT, NULL, 0},
+    {"phần trăm", "phần trăm", A_PERCENT, NULL, 0},
+    {"ít nhất", "ít nhất", A_CMP, NULL, 0},
+    {"tối", "tối", A_CMP, NULL, 0}, /* tối thiểu, tối đa */
+    {"dưới", "dưới", A_CMP, NULL, 0}, /* không dưới */
+    {"quá", "quá", A_CMP, NULL, 0},   /* không quá */
+};
+
+/* How a form row is scanned: its anchor group, and what its pattern allows
+ * between the match start and the anchor word, read backwards from the
+ * anchor: WS is a run of \s (any length), n > 0 is at most n characters
+ * (caseless literals match one character per character; the longest CMP
+ * alternative, "không thấp hơn" / "không vượt quá", has 14).  Optional
+ * pieces are listed too: a step that finds nothing to pass moves nowhere
+ * further than the piece would. */
+#define WS (-1)
+typedef struct {
+    int anchor;
+    signed char reach[16]; /* 0-terminated */
+} form_scan;
+
+static const form_scan form_scans[] = {
+    /* from_to starts with the literal "từ": scanned directly, cheap */
+    {A_NONE, {0}},
+    /* [CMP \s+] NUM(≤6) \s+ [lần|đợt] */
+    {A_TIMES, {WS, 6, WS, 14, 0}},
+    /* [CMP \s+] [mỗi|hằng|hàng] */
+    {A_EVERY, {WS, 14, 0}},
+    /* [CMP \s+] [định kỳ \s+] months(≤8) \s+ tháng \s* (/|một|1|01) \s* [NUM(≤6)] \s* [lần|đợt] */
+    {A_TIMES, {WS, 6, WS, 3, WS, 5, WS, 8, WS, 7, WS, 14, 0}},
+    /* [CMP \s+] NUM(≤6) \s* [%|phần trăm] */
+    {A_PERCENT, {WS, 6, WS, 14, 0}},
+    /* [ít nhất|tối…] or "không " (6) before [dưới|quá] */
+    {A_CMP, {6, 0}},
+    {A_CMP, {6, 0}},
+};
+
+_Static_assert(sizeof form_scans / sizeof form_scans[0] == sizeof form_rows / sizeof form_rows[0],
+               "one form_scans entry per form row");
 
 /* Comparator words; anything else (or none) is eq. */
 static const vb_rule_row comparator_rows[] = {
@@ -106,6 +163,7 @@ enum {
     CL_ELLIPSIS,   /* "… và 10% ở cấp xã": the noun is the previous target's */
     CL_SKIP_SECTION,
     CL_ADJUNCT,    /* "Theo Quyết định …, mỗi quý …": an adverbial, not a subject */
+    CL_SPACE,      /* one \s character, as the form patterns mean it */
     CL_COUNT
 };
 
@@ -140,28 +198,72 @@ static const vb_rule_row clause_rows[] = {
                     0, NULL, 0},
     [CL_SKIP_SECTION] = {"skip_section",
                          "\\G\\W*(?:kết quả|tình hình|thực trạng|đánh giá)", 0, NULL, 0},
+    [CL_SPACE] = {"space", "\\G\\s", 0, NULL, 0},
 };
 
 struct vb_targets_rules {
-    vb_ruleset forms, comparators, periods, clause;
+    vb_ruleset forms, anchors, comparators, periods, clause;
+    pcre2_match_context *limit; /* the offset limit of next_form */
     vb_number_rules *numbers;
     vb_theme_rules *themes;
     vb_outline_rules *outline;
 };
+
+/* The form rows as vb_ruleset_compile would build them (the options are
+ * vb_rule_compile_one's) plus two that change no match: USE_OFFSET_LIMIT,
+ * as next_form bounds where a match may start, and, for anchored rows,
+ * NO_START_OPTIMIZE: they are searched over a few bytes before each anchor,
+ * where the start-up scan for a required character (up to thousands of
+ * bytes ahead, at every anchor) would cost more than it saves.  The
+ * patterns use no verbs or callouts, the only things it could change. */
+static vb_status compile_forms(vb_ruleset *rs, char *err, size_t errlen) {
+    const size_t n = sizeof form_rows / sizeof form_rows[0];
+    memset(rs, 0, sizeof *rs);
+    rs->rules = calloc(n, sizeof *rs->rules);
+    if (!rs->rules) return VB_E_NOMEM;
+    uint32_t max_pairs = 1;
+    for (size_t i = 0; i < n; i++) {
+        int ec;
+        PCRE2_SIZE eo;
+        uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS |
+                        PCRE2_USE_OFFSET_LIMIT;
+        if (form_scans[i].anchor != A_NONE) opts |= PCRE2_NO_START_OPTIMIZE;
+        rs->rules[i].row = &form_rows[i];
+        rs->rules[i].code = pcre2_compile((PCRE2_SPTR)form_rows[i].pattern, PCRE2_ZERO_TERMINATED,
+                                          opts, &ec, &eo, NULL);
+        rs->len = i + 1;
+        if (!rs->rules[i].code) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(ec, msg, sizeof msg);
+            if (err)
+                snprintf(err, errlen, "rule %s: at offset %zu: %s", form_rows[i].name, (size_t)eo,
+                         (const char *)msg);
+            return VB_E_REGEX;
+        }
+        (void)pcre2_jit_compile(rs->rules[i].code, PCRE2_JIT_COMPLETE);
+        uint32_t cap = 0;
+        pcre2_pattern_info(rs->rules[i].code, PCRE2_INFO_CAPTURECOUNT, &cap);
+        if (cap + 1 > max_pairs) max_pairs = cap + 1;
+    }
+    rs->md = pcre2_match_data_create(max_pairs, NULL);
+    return rs->md ? VB_OK : VB_E_NOMEM;
+}
 
 vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
     vb_targets_rules *x = calloc(1, sizeof *x);
     if (!x) return VB_E_NOMEM;
 #define N(rows) (sizeof rows / sizeof rows[0])
     vb_status s;
-    if ((s = vb_ruleset_compile(&x->forms, form_rows, N(form_rows), err, errlen)) != VB_OK ||
+    if ((s = compile_forms(&x->forms, err, errlen)) != VB_OK ||
+        (s = vb_ruleset_compile(&x->anchors, anchor_rows, N(anchor_rows), err, errlen)) != VB_OK ||
         (s = vb_ruleset_compile(&x->comparators, comparator_rows, N(comparator_rows), err,
                                 errlen)) != VB_OK ||
         (s = vb_ruleset_compile(&x->periods, period_rows, N(period_rows), err, errlen)) != VB_OK ||
         (s = vb_ruleset_compile(&x->clause, clause_rows, N(clause_rows), err, errlen)) != VB_OK ||
         (s = vb_numbers_open(&x->numbers, err, errlen)) != VB_OK ||
         (s = vb_themes_open(&x->themes, err, errlen)) != VB_OK ||
-        (s = vb_outline_open(&x->outline, err, errlen)) != VB_OK) {
+        (s = vb_outline_open(&x->outline, err, errlen)) != VB_OK ||
+        (s = (x->limit = pcre2_match_context_create(NULL)) ? VB_OK : VB_E_NOMEM) != VB_OK) {
         vb_targets_close(x);
         return s;
     }
@@ -173,6 +275,8 @@ vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
 void vb_targets_close(vb_targets_rules *x) {
     if (!x) return;
     vb_ruleset_free(&x->forms);
+    vb_ruleset_free(&x->anchors);
+    pcre2_match_context_free(x->limit);
     vb_ruleset_free(&x->comparators);
     vb_ruleset_free(&x->periods);
     vb_ruleset_free(&x->clause);
@@ -262,12 +366,120 @@ static bool in_ranges(const rangev *r, size_t pos) {
     return lo > 0 && pos < r->items[lo - 1].end;
 }
 
-static vb_status collect(const vb_targets_rules *x, const char *text, size_t len,
-                         const rangev *skipped, candv *out) {
-    for (size_t r = 0; r < x->forms.len; r++) {
-        size_t at = 0, prior = out->len; /* earlier rows' matches, sorted */
+/* Positions of one anchor group, ascending. */
+typedef struct {
+    size_t *items;
+    size_t len, cap;
+} posv;
+
+static int by_pos(const void *a, const void *b) {
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Start of the character after the one at pos (text is UTF-8). */
+static size_t next_char(const char *t, size_t len, size_t pos) {
+    do pos++;
+    while (pos < len && ((unsigned char)t[pos] & 0xC0) == 0x80);
+    return pos;
+}
+
+/* Start of the character before pos, not below floor. */
+static size_t prev_char(const char *t, size_t pos, size_t floor) {
+    do pos--;
+    while (pos > floor && ((unsigned char)t[pos] & 0xC0) == 0x80);
+    return pos;
+}
+
+/* Every position where an anchor word occurs, by group. */
+static vb_status find_anchors(const vb_targets_rules *x, const char *t, size_t len,
+                              posv out[A_GROUPS]) {
+    for (size_t i = 0; i < x->anchors.len; i++) {
+        posv *v = &out[x->anchors.rules[i].row->tag];
         const size_t *ov;
-        while (at < len && vb_rule_match(&x->forms, r, text, len, at, &ov, NULL)) {
+        size_t at = 0;
+        while (at < len && vb_rule_match(&x->anchors, i, t, len, at, &ov, NULL)) {
+            if (!vb_scratch_room((void **)&v->items, v->len, &v->cap, sizeof *v->items))
+                return VB_E_NOMEM;
+            v->items[v->len++] = ov[0];
+            at = next_char(t, len, ov[0]);
+        }
+    }
+    for (size_t g = 0; g < A_GROUPS; g++)
+        if (out[g].len > 1) qsort(out[g].items, out[g].len, sizeof *out[g].items, by_pos);
+    return VB_OK;
+}
+
+/* The earliest byte a match of a row can start at when its anchor word is
+ * at pos: the row's reach read backwards, never below floor.  Each step is
+ * monotone (a later pos never gives an earlier result) and passes at least
+ * the piece of text the pattern matched there, so the result is at or
+ * before the start of every match whose anchor is at pos or later. */
+static size_t reach_back(const vb_targets_rules *x, const char *t, size_t pos, size_t floor,
+                         const signed char *reach) {
+    for (; *reach && pos > floor; reach++) {
+        if (*reach != WS) {
+            for (int n = *reach; n > 0 && pos > floor; n--) pos = prev_char(t, pos, floor);
+            continue;
+        }
+        while (pos > floor) { /* the whole run of \s */
+            size_t p = prev_char(t, pos, floor);
+            unsigned char c = (unsigned char)t[p];
+            if (c < 0x80) { /* ASCII \s is the same under UCP */
+                if (c != ' ' && (c < '\t' || c > '\r')) break;
+            } else { /* beyond ASCII, PCRE2's own \s */
+                const size_t *ov;
+                if (!vb_rule_match(&x->clause, CL_SPACE, t, pos, p, &ov, NULL) || ov[0] != p ||
+                    ov[1] != pos)
+                    break;
+            }
+            pos = p;
+        }
+    }
+    return pos;
+}
+
+/* The match vb_rule_match(&x->forms, r, t, len, at) would return, without
+ * running row r over all the text.  Every match of r holds an anchor of its
+ * group at or after its start, and starts no earlier than reach_back of
+ * that anchor.  So with floor = at and a = the first anchor >= floor, no
+ * match starts before max(floor, reach_back(a)), and the leftmost match
+ * from there that starts at or before a (the offset limit) is the leftmost
+ * match from at.  If there is none, every match starts after a, so floor
+ * moves past a and the next anchor is tried.  *k is the caller's index into
+ * the anchors, kept between calls as at only grows.  A PCRE2 error ends the
+ * row, as vb_rule_match's false does. */
+static bool next_form(const vb_targets_rules *x, size_t r, const char *t, size_t len, size_t at,
+                      const posv *anchors, size_t *k, const size_t **ov) {
+    const form_scan *fs = &form_scans[r];
+    if (fs->anchor == A_NONE) return vb_rule_match(&x->forms, r, t, len, at, ov, NULL);
+    const posv *v = &anchors[fs->anchor];
+    size_t floor = at;
+    for (; *k < v->len; ++*k) {
+        size_t a = v->items[*k];
+        if (a < floor) continue;
+        size_t from = reach_back(x, t, a, floor, fs->reach);
+        pcre2_set_offset_limit(x->limit, a);
+        int rc = pcre2_match(x->forms.rules[r].code, (PCRE2_SPTR)t, len, from, 0, x->forms.md,
+                             x->limit);
+        if (rc > 0) {
+            *ov = pcre2_get_ovector_pointer(x->forms.md);
+            return true;
+        }
+        if (rc != PCRE2_ERROR_NOMATCH) return false;
+        floor = next_char(t, len, a);
+    }
+    return false;
+}
+
+static vb_status collect(const vb_targets_rules *x, const char *t, size_t len,
+                         const rangev *skipped, candv *out) {
+    posv anchors[A_GROUPS] = {{0}};
+    vb_status s = find_anchors(x, t, len, anchors);
+    for (size_t r = 0; s == VB_OK && r < x->forms.len; r++) {
+        size_t at = 0, k = 0, prior = out->len; /* earlier rows' matches, sorted */
+        const size_t *ov;
+        while (at < len && next_form(x, r, t, len, at, anchors, &k, &ov)) {
             cand c = {.form = x->forms.rules[r].row->tag, .ms = ov[0], .me = ov[1]};
             at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
             c.num = group(&x->forms, r, "num");
@@ -281,13 +493,16 @@ static vb_status collect(const vb_targets_rules *x, const char *text, size_t len
             c.pct = c.form == FORM_PERCENT || has(group(&x->forms, r, "pct"));
             c.from_pct = has(group(&x->forms, r, "fpct"));
             if (overlaps(out, prior, c.ms, c.me) || in_ranges(skipped, c.ms)) continue;
-            if (!vb_scratch_room((void **)&out->items, out->len, &out->cap, sizeof *out->items))
-                return VB_E_NOMEM;
+            if (!vb_scratch_room((void **)&out->items, out->len, &out->cap, sizeof *out->items)) {
+                s = VB_E_NOMEM;
+                break;
+            }
             out->items[out->len++] = c;
         }
         if (out->len > 1) qsort(out->items, out->len, sizeof *out->items, by_start);
     }
-    return VB_OK;
+    for (size_t g = 0; g < A_GROUPS; g++) free(anchors[g].items);
+    return s;
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }

@@ -230,6 +230,49 @@ static void past_results_are_not_goals(void) {
     vb_arena_destroy(a);
 }
 
+/* A comparator before the number, found by looking back from the anchor word
+ * ("%", "lần", "mỗi/hằng/hàng", "dưới/quá"): cases the seeds do not have,
+ * including a tab and a long run of spaces between comparator and number. */
+static void comparator_before_forms(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "- Không dưới 95% hộ gia đình được tuyên truyền về phòng, chống tệ nạn xã hội.\n"
+                       "- Định kỳ hàng quý tổ chức ít nhất 01 lần giao ban công tác phòng, chống "
+                       "mại dâm.\n"
+                       "- Ban Chỉ đạo kiểm tra các cơ sở kinh doanh dịch vụ tối thiểu là 3 lần/năm.\n"
+                       "- Đội kiểm tra liên ngành không quá 12 tháng một lần kiểm tra các cơ sở lưu "
+                       "trú.\n"
+                       "- Tỷ lệ người nghiện tái nghiện không vượt quá\t  15 %.\n"
+                       "- TỐI THIỂU 5 LỚP tập huấn cho tuyên truyền viên; không quá 02 đợt kiểm tra "
+                       "mỗi cơ sở.\n"
+                       "- Phấn đấu ít nhất                                        70% xã, phường "
+                       "đạt tiêu chuẩn không có tệ nạn ma túy.\n");
+    CHECK_INT(d->targets.len, 8);
+    if (d->targets.len == 8) {
+        const vb_target *t = d->targets.items;
+        CHECK_TARGET(&t[0], 95, "percent", VB_CMP_GE);
+        CHECK_STR(t[0].text, "Không dưới 95% hộ gia đình được tuyên truyền về phòng, chống tệ nạn "
+                             "xã hội");
+        CHECK_TARGET(&t[1], 1, "times_per_quarter", VB_CMP_GE);
+        CHECK_STR(t[1].text, "hàng quý tổ chức ít nhất 01 lần giao ban công tác phòng, chống mại "
+                             "dâm");
+        CHECK_TARGET(&t[2], 3, "times_per_year", VB_CMP_GE);
+        CHECK_STR(t[2].indicator, "Ban Chỉ đạo kiểm tra các cơ sở kinh doanh dịch vụ");
+        CHECK_STR(t[2].theme, "inspection");
+        CHECK_TARGET(&t[3], 1, "times_per_year", VB_CMP_LE);
+        CHECK_STR(t[3].text, "Đội kiểm tra liên ngành không quá 12 tháng một lần");
+        CHECK_TARGET(&t[4], 15, "percent", VB_CMP_LE);
+        CHECK_STR(t[4].indicator, "Tỷ lệ người nghiện tái nghiện");
+        CHECK_TARGET(&t[5], 5, "count", VB_CMP_GE);
+        CHECK_STR(t[5].text, "TỐI THIỂU 5 LỚP tập huấn cho tuyên truyền viên");
+        CHECK_TARGET(&t[6], 2, "times", VB_CMP_LE);
+        CHECK_STR(t[6].text, "không quá 02 đợt kiểm tra mỗi cơ sở");
+        CHECK_TARGET(&t[7], 70, "percent", VB_CMP_GE);
+        CHECK_STR(t[7].theme, "healthy_communes");
+        CHECK(strncmp(t[7].text, "ít nhất   ", 12) == 0);
+    }
+    vb_arena_destroy(a);
+}
+
 int main(void) {
     char err[256];
     if (vb_targets_open(&rules, err, sizeof err) != VB_OK) {
@@ -247,6 +290,7 @@ int main(void) {
     VB_RUN(drug_plan_goals);
     VB_RUN(numbers_that_are_not_goals);
     VB_RUN(past_results_are_not_goals);
+    VB_RUN(comparator_before_forms);
     vb_targets_close(rules);
     return VB_SUMMARY("targets");
 }
