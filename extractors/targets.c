@@ -739,18 +739,25 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
     return VB_PUSH(a, d->targets, tg) == 0 ? VB_OK : VB_E_NOMEM;
 }
 
+vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,
+                                  const vb_linev *lines) {
+    if (!d->text || d->text_len == 0) return VB_OK;
+    candv cs = {0};
+    rangev skipped = {0};
+    vb_status s = skipped_sections(x, lines, d->text, d->text_len, &skipped);
+    if (s == VB_OK) s = collect(x, d->text, d->text_len, &skipped, &cs);
+    for (size_t k = 0; s == VB_OK && k < cs.len; k++) s = build(x, d, a, lines, &cs, k);
+    free(cs.items);
+    free(skipped.items);
+    return s;
+}
+
 vb_status vb_targets_extract(vb_targets_rules *x, vb_doc *d, vb_arena *a) {
     if (!d->text || d->text_len == 0) return VB_OK;
     vb_linev lines;
     vb_status s = vb_outline_scan(x->outline, d->text, d->text_len, &lines);
     if (s != VB_OK) return s;
-    candv cs = {0};
-    rangev skipped = {0};
-    s = skipped_sections(x, &lines, d->text, d->text_len, &skipped);
-    if (s == VB_OK) s = collect(x, d->text, d->text_len, &skipped, &cs);
-    for (size_t k = 0; s == VB_OK && k < cs.len; k++) s = build(x, d, a, &lines, &cs, k);
-    free(cs.items);
-    free(skipped.items);
+    s = vb_targets_extract_lines(x, d, a, &lines);
     vb_linev_free(&lines);
     return s;
 }

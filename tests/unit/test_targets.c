@@ -273,6 +273,36 @@ static void comparator_before_forms(void) {
     vb_arena_destroy(a);
 }
 
+/* vb_targets_extract_lines with a caller's outline scan finds what
+ * vb_targets_extract finds with its own. */
+static void shared_outline_same_result(void) {
+    static const char text[] = "I. KẾT QUẢ\n- Đã kiểm tra 85% cơ sở.\nII. MỤC TIÊU\n"
+                               "- Tối thiểu 90% cơ sở được kiểm tra.\n"
+                               "- Sở Y tế tổ chức giám sát hằng quý ít nhất 01 lần.\n";
+    char err[256];
+    vb_outline_rules *outline = NULL;
+    CHECK(vb_outline_open(&outline, err, sizeof err) == VB_OK);
+    vb_arena *a = vb_arena_create();
+    vb_doc *own = run(a, text);
+    vb_doc *d = vb_arena_alloc(a, sizeof *d);
+    d->text = vb_arena_strdup(a, text);
+    d->text_len = strlen(text);
+    CHECK(vb_doc_index(a, d) == 0);
+    vb_linev lines;
+    CHECK(vb_outline_scan(outline, d->text, d->text_len, &lines) == VB_OK);
+    CHECK(vb_targets_extract_lines(rules, d, a, &lines) == VB_OK);
+    vb_linev_free(&lines);
+    CHECK_INT(own->targets.len, 2);
+    CHECK_INT(d->targets.len, own->targets.len);
+    for (size_t i = 0; i < d->targets.len && i < own->targets.len; i++) {
+        CHECK_STR(d->targets.items[i].text, own->targets.items[i].text);
+        CHECK_STR(d->targets.items[i].indicator, own->targets.items[i].indicator);
+        CHECK(d->targets.items[i].value == own->targets.items[i].value);
+    }
+    vb_arena_destroy(a);
+    vb_outline_close(outline);
+}
+
 int main(void) {
     char err[256];
     if (vb_targets_open(&rules, err, sizeof err) != VB_OK) {
@@ -291,6 +321,7 @@ int main(void) {
     VB_RUN(numbers_that_are_not_goals);
     VB_RUN(past_results_are_not_goals);
     VB_RUN(comparator_before_forms);
+    VB_RUN(shared_outline_same_result);
     vb_targets_close(rules);
     return VB_SUMMARY("targets");
 }
