@@ -33,7 +33,7 @@ static vb_docx_fmt parse_fmt(const char *v) {
     return FMT_DECIMAL; /* ordinal, cardinalText, decimalEnclosed…: digits are the honest fallback */
 }
 
-static int is(const xmlChar *name, const char *want) { return strcmp((const char *)name, want) == 0; }
+static int is(const char *name, const char *want) { return strcmp(name, want) == 0; }
 
 static int level_attr(vb_xml *x) {
     const char *v = vb_xml_wattr(x, "ilvl");
@@ -118,98 +118,111 @@ static vb_status nomem(vb_docx_zip *z) {
     return vb_result_error(z->r, VB_E_NOMEM, "%s: no memory for numbering definitions", z->r->path);
 }
 
+typedef struct {
+    vb_docx_numbering *nb;
+    vb_docx_zip *z;
+    vb_arena *a;
+    cursor c;
+    vb_status s;
+} loader;
+
+static int on_start(void *ctx, vb_xml *x, const vb_xml_elem *e) {
+    loader *ld = ctx;
+    if (!e->in_w) return VB_XML_GO;
+    vb_docx_numbering *nb = ld->nb;
+    vb_arena *a = ld->a;
+    cursor *c = &ld->c;
+    const char *n = e->local;
+    int empty = e->empty;
+    vb_docx_lvl *l = cur_lvl(nb, c);
+    if (is(n, "pPr") || is(n, "rPr") || is(n, "numPicBullet")) return VB_XML_SKIP;
+    if (is(n, "abstractNum")) {
+        vb_docx_abstract ab;
+        memset(&ab, 0, sizeof ab);
+        const char *id = vb_xml_wattr(x, "abstractNumId");
+        ab.id = atoi(id ? id : "-1");
+        for (int k = 0; k < VB_DOCX_LEVELS; k++) lvl_init(&ab.lvl[k]);
+        if (VB_PUSH(a, nb->abstracts, ab) != 0) {
+            ld->s = nomem(ld->z);
+            return VB_XML_STOP;
+        }
+        *c = (cursor){empty ? 0 : nb->abstracts.len, 0, -1, -1};
+    } else if (is(n, "num")) {
+        vb_docx_num nm;
+        memset(&nm, 0, sizeof nm);
+        const char *id = vb_xml_wattr(x, "numId");
+        nm.id = id ? atoi(id) : -1;
+        nm.abstract_id = -1;
+        for (int k = 0; k < VB_DOCX_LEVELS; k++) {
+            nm.start_override[k] = -1;
+            lvl_init(&nm.lvl_override[k]);
+        }
+        if (VB_PUSH(a, nb->nums, nm) != 0) {
+            ld->s = nomem(ld->z);
+            return VB_XML_STOP;
+        }
+        *c = (cursor){0, empty ? 0 : nb->nums.len, -1, -1};
+    } else if (is(n, "abstractNumId") && c->num) {
+        nb->nums.items[c->num - 1].abstract_id = vb_xml_wval_int(x, -1);
+    } else if (is(n, "lvlOverride") && c->num) {
+        c->ovr_level = level_attr(x);
+        if (empty) c->ovr_level = -1;
+    } else if (is(n, "startOverride") && c->num && c->ovr_level >= 0) {
+        vb_docx_num *nm = &nb->nums.items[c->num - 1];
+        nm->start_override[c->ovr_level] = vb_xml_wval_int(x, 0);
+        nm->has_override = true;
+    } else if (is(n, "lvl") && (c->abs || (c->num && c->ovr_level >= 0))) {
+        c->level = c->abs ? level_attr(x) : c->ovr_level;
+        l = cur_lvl(nb, c);
+        if (l) {
+            l->defined = true;
+            if (c->num) nb->nums.items[c->num - 1].has_override = true;
+        }
+        if (empty) c->level = -1;
+    } else if (l) {
+        if (is(n, "start")) {
+            l->start = vb_xml_wval_int(x, 1);
+        } else if (is(n, "numFmt")) {
+            l->fmt = (unsigned char)parse_fmt(vb_xml_wattr(x, "val"));
+        } else if (is(n, "lvlText")) {
+            const char *v = vb_xml_wattr(x, "val");
+            l->text = v ? vb_arena_strdup(a, v) : NULL;
+        } else if (is(n, "lvlRestart")) {
+            int v = vb_xml_wval_int(x, -1);
+            l->restart = (signed char)(v == 0 ? -2 : v >= 1 && v <= VB_DOCX_LEVELS ? v - 1 : -1);
+        } else if (is(n, "isLgl")) {
+            l->legal = vb_xml_wval_on(x);
+        } else if (is(n, "pStyle")) {
+            const char *v = vb_xml_wattr(x, "val");
+            l->pstyle = v ? vb_arena_strdup(a, v) : NULL;
+        }
+    } else if (c->abs && (is(n, "numStyleLink"))) {
+        const char *v = vb_xml_wattr(x, "val");
+        nb->abstracts.items[c->abs - 1].style_link = v ? vb_arena_strdup(a, v) : NULL;
+    }
+    return VB_XML_GO;
+}
+
+static int on_end(void *ctx, vb_xml *x, const vb_xml_elem *e) {
+    (void)x;
+    loader *ld = ctx;
+    if (!e->in_w) return VB_XML_GO;
+    const char *n = e->local;
+    if (is(n, "lvl")) ld->c.level = -1;
+    else if (is(n, "lvlOverride")) ld->c.ovr_level = -1;
+    else if (is(n, "abstractNum") || is(n, "num")) ld->c = (cursor){0, 0, -1, -1};
+    return VB_XML_GO;
+}
+
 vb_status vb_docx_numbering_load(vb_docx_numbering *nb, vb_docx_zip *z, zip_int64_t index,
                                  const vb_docx_styles *styles, const vb_limits *lim, vb_arena *a) {
+    static const vb_xml_handler h = {on_start, on_end, NULL};
     memset(nb, 0, sizeof *nb);
     if (index < 0) return VB_OK;
-    vb_xml x;
-    vb_status s = vb_xml_open(&x, z, index, "word/numbering.xml", lim);
+    loader ld = {nb, z, a, {0, 0, -1, -1}, VB_OK};
+    vb_status s = vb_xml_parse(z, index, "word/numbering.xml", lim, &h, &ld);
+    if (ld.s != VB_OK) return ld.s;
     if (s != VB_OK) return s;
-    cursor c = {0, 0, -1, -1};
-    int ret = vb_xml_read(&x, &s);
-    while (ret == 1) {
-        int type = xmlTextReaderNodeType(x.rd);
-        if (type == XML_READER_TYPE_ELEMENT && vb_xml_in_w(&x)) {
-            const xmlChar *n = xmlTextReaderConstLocalName(x.rd);
-            int empty = xmlTextReaderIsEmptyElement(x.rd);
-            vb_docx_lvl *l = cur_lvl(nb, &c);
-            if (is(n, "pPr") || is(n, "rPr") || is(n, "numPicBullet")) {
-                ret = vb_xml_skip(&x, &s);
-                continue;
-            }
-            if (is(n, "abstractNum")) {
-                vb_docx_abstract ab;
-                memset(&ab, 0, sizeof ab);
-                ab.id = atoi(vb_xml_wattr(&x, "abstractNumId") ? vb_xml_wattr(&x, "abstractNumId") : "-1");
-                for (int k = 0; k < VB_DOCX_LEVELS; k++) lvl_init(&ab.lvl[k]);
-                if (VB_PUSH(a, nb->abstracts, ab) != 0) {
-                    s = nomem(z);
-                    break;
-                }
-                c = (cursor){empty ? 0 : nb->abstracts.len, 0, -1, -1};
-            } else if (is(n, "num")) {
-                vb_docx_num nm;
-                memset(&nm, 0, sizeof nm);
-                const char *id = vb_xml_wattr(&x, "numId");
-                nm.id = id ? atoi(id) : -1;
-                nm.abstract_id = -1;
-                for (int k = 0; k < VB_DOCX_LEVELS; k++) {
-                    nm.start_override[k] = -1;
-                    lvl_init(&nm.lvl_override[k]);
-                }
-                if (VB_PUSH(a, nb->nums, nm) != 0) {
-                    s = nomem(z);
-                    break;
-                }
-                c = (cursor){0, empty ? 0 : nb->nums.len, -1, -1};
-            } else if (is(n, "abstractNumId") && c.num) {
-                nb->nums.items[c.num - 1].abstract_id = vb_xml_wval_int(&x, -1);
-            } else if (is(n, "lvlOverride") && c.num) {
-                c.ovr_level = level_attr(&x);
-                if (empty) c.ovr_level = -1;
-            } else if (is(n, "startOverride") && c.num && c.ovr_level >= 0) {
-                vb_docx_num *nm = &nb->nums.items[c.num - 1];
-                nm->start_override[c.ovr_level] = vb_xml_wval_int(&x, 0);
-                nm->has_override = true;
-            } else if (is(n, "lvl") && (c.abs || (c.num && c.ovr_level >= 0))) {
-                c.level = c.abs ? level_attr(&x) : c.ovr_level;
-                l = cur_lvl(nb, &c);
-                if (l) {
-                    l->defined = true;
-                    if (c.num) nb->nums.items[c.num - 1].has_override = true;
-                }
-                if (empty) c.level = -1;
-            } else if (l) {
-                if (is(n, "start")) {
-                    l->start = vb_xml_wval_int(&x, 1);
-                } else if (is(n, "numFmt")) {
-                    l->fmt = (unsigned char)parse_fmt(vb_xml_wattr(&x, "val"));
-                } else if (is(n, "lvlText")) {
-                    const char *v = vb_xml_wattr(&x, "val");
-                    l->text = v ? vb_arena_strdup(a, v) : NULL;
-                } else if (is(n, "lvlRestart")) {
-                    int v = vb_xml_wval_int(&x, -1);
-                    l->restart = (signed char)(v == 0 ? -2 : v >= 1 && v <= VB_DOCX_LEVELS ? v - 1 : -1);
-                } else if (is(n, "isLgl")) {
-                    l->legal = vb_xml_wval_on(&x);
-                } else if (is(n, "pStyle")) {
-                    const char *v = vb_xml_wattr(&x, "val");
-                    l->pstyle = v ? vb_arena_strdup(a, v) : NULL;
-                }
-            } else if (c.abs && (is(n, "numStyleLink"))) {
-                const char *v = vb_xml_wattr(&x, "val");
-                nb->abstracts.items[c.abs - 1].style_link = v ? vb_arena_strdup(a, v) : NULL;
-            }
-        } else if (type == XML_READER_TYPE_END_ELEMENT && vb_xml_in_w(&x)) {
-            const xmlChar *n = xmlTextReaderConstLocalName(x.rd);
-            if (is(n, "lvl")) c.level = -1;
-            else if (is(n, "lvlOverride")) c.ovr_level = -1;
-            else if (is(n, "abstractNum") || is(n, "num")) c = (cursor){0, 0, -1, -1};
-        }
-        ret = vb_xml_read(&x, &s);
-    }
-    vb_xml_close(&x);
-    if (ret < 0 || s != VB_OK) return s;
     resolve(nb, styles);
     return VB_OK;
 }

@@ -42,7 +42,7 @@ typedef struct {
 } table;
 
 typedef struct {
-    vb_xml *x;
+    const char *part; /* the part being read, for messages */
     vb_arena *a;
     vb_result *r;
     const vb_limits *lim;
@@ -59,7 +59,7 @@ typedef struct {
     vb_status status;
 } reader;
 
-static int is(const xmlChar *name, const char *want) { return strcmp((const char *)name, want) == 0; }
+static int is(const char *name, const char *want) { return strcmp(name, want) == 0; }
 
 static frame *top(reader *rd) { return &rd->frames[rd->n_frames - 1]; }
 
@@ -100,7 +100,7 @@ static void paragraph_props(reader *rd, frame *f) {
 
 static vb_status too_long(reader *rd) {
     return rd->status = vb_result_error(rd->r, VB_E_TOO_LARGE, "%s: %s: a paragraph is over the %zu-byte bound",
-                                        rd->r->path, rd->x->part, rd->lim->max_line_bytes);
+                                        rd->r->path, rd->part, rd->lim->max_line_bytes);
 }
 
 static void append(reader *rd, frame *f, const char *s, size_t n) {
@@ -172,7 +172,7 @@ static void field_char(frame *f, const char *type) {
 /* Subtrees whose text is not the document's: deleted or moved-away text,
  * field instructions, old properties, content-control settings, the
  * fallback copy of a shape (the mc:Choice copy is read). */
-static int skipped_w(const xmlChar *n) {
+static int skipped_w(const char *n) {
     static const char *const names[] = {"del", "delText", "moveFrom", "instrText", "delInstrText",
                                         "rPr", "pPrChange", "sdtPr", "sdtEndPr", "sectPr",
                                         "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx", "commentReference"};
@@ -181,9 +181,9 @@ static int skipped_w(const xmlChar *n) {
     return 0;
 }
 
-/* An element opens.  Returns 1 to skip its subtree. */
-static int on_start(reader *rd, const xmlChar *n) {
-    vb_xml *x = rd->x;
+/* A w: element opens.  Returns 1 to skip its subtree. */
+static int on_start(reader *rd, vb_xml *x, const vb_xml_elem *e) {
+    const char *n = e->local;
     frame *f = top(rd);
     if (f->in_ppr) {
         if (is(n, "pStyle")) f->style = vb_docx_style_find(rd->styles, vb_xml_wattr(x, "val"));
@@ -201,7 +201,7 @@ static int on_start(reader *rd, const xmlChar *n) {
     }
     if (f->in_rpr) {
         if (is(n, "vanish")) f->run_hidden = vb_xml_wval_on(x);
-        return !xmlTextReaderIsEmptyElement(x->rd); /* rPrChange: the old properties */
+        return !e->empty; /* rPrChange: the old properties */
     }
     if (is(n, "rPr") && f->in_run) {
         f->in_rpr = 1;
@@ -279,7 +279,7 @@ static int on_start(reader *rd, const xmlChar *n) {
     }
 }
 
-static void on_end(reader *rd, const xmlChar *n) {
+static void on_end(reader *rd, const char *n) {
     frame *f = top(rd);
     if (f->in_rpr) {
         if (is(n, "rPr")) f->in_rpr = 0;
@@ -329,19 +329,42 @@ static void on_end(reader *rd, const xmlChar *n) {
     }
 }
 
-static int is_mc_fallback(vb_xml *x) {
-    const xmlChar *ns = xmlTextReaderConstNamespaceUri(x->rd);
-    return ns && strcmp((const char *)ns, VB_MC_NS) == 0 &&
-           is(xmlTextReaderConstLocalName(x->rd), "Fallback");
+static int is_mc_fallback(const vb_xml_elem *e) {
+    return e->ns && strcmp(e->ns, VB_MC_NS) == 0 && is(e->local, "Fallback");
+}
+
+/* The parser's events, in the order the streaming reader gave them: a
+ * handler that fails stops the part at once (rd->status). */
+static int h_start(void *ctx, vb_xml *x, const vb_xml_elem *e) {
+    reader *rd = ctx;
+    if (e->in_w) {
+        if (on_start(rd, x, e)) return rd->status != VB_OK ? VB_XML_STOP : VB_XML_SKIP;
+        if (e->empty) on_end(rd, e->local);
+    } else if (is_mc_fallback(e)) {
+        return VB_XML_SKIP;
+    }
+    return rd->status != VB_OK ? VB_XML_STOP : VB_XML_GO;
+}
+
+static int h_end(void *ctx, vb_xml *x, const vb_xml_elem *e) {
+    (void)x;
+    reader *rd = ctx;
+    if (e->in_w) on_end(rd, e->local);
+    return rd->status != VB_OK ? VB_XML_STOP : VB_XML_GO;
+}
+
+static int h_text(void *ctx, const char *s, size_t n) {
+    reader *rd = ctx;
+    frame *f = top(rd);
+    if (f->in_t && f->instr_open == 0 && !f->run_hidden) append(rd, f, s, n);
+    return rd->status != VB_OK ? VB_XML_STOP : VB_XML_GO;
 }
 
 /* Read one part's paragraphs into rd->out. */
 static vb_status read_part(reader *rd, vb_docx_zip *z, zip_int64_t index, const char *name,
                            vb_area area) {
-    vb_xml x;
-    vb_status s = vb_xml_open(&x, z, index, name, rd->lim);
-    if (s != VB_OK) return s;
-    rd->x = &x;
+    static const vb_xml_handler h = {h_start, h_end, h_text};
+    rd->part = name;
     rd->area = area;
     rd->n_frames = 1;
     rd->frames_lost = 0;
@@ -349,38 +372,10 @@ static vb_status read_part(reader *rd, vb_docx_zip *z, zip_int64_t index, const 
     rd->frames[0].open = 0;
     rd->frames[0].tbl_base = 0;
     rd->frames[0].base_flags = 0;
-    int ret = vb_xml_read(&x, &s);
-    while (ret == 1 && rd->status == VB_OK) {
-        int type = xmlTextReaderNodeType(x.rd);
-        frame *f = top(rd);
-        if (type == XML_READER_TYPE_ELEMENT) {
-            if (vb_xml_in_w(&x)) {
-                const xmlChar *n = xmlTextReaderConstLocalName(x.rd);
-                if (on_start(rd, n)) {
-                    ret = vb_xml_skip(&x, &s);
-                    continue;
-                }
-                if (xmlTextReaderIsEmptyElement(x.rd)) on_end(rd, n);
-            } else if (is_mc_fallback(&x)) {
-                ret = vb_xml_skip(&x, &s);
-                continue;
-            }
-        } else if (type == XML_READER_TYPE_END_ELEMENT) {
-            if (vb_xml_in_w(&x)) on_end(rd, xmlTextReaderConstLocalName(x.rd));
-        } else if (f->in_t && f->instr_open == 0 && !f->run_hidden &&
-                   (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-                    type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_CDATA)) {
-            const char *v = (const char *)xmlTextReaderConstValue(x.rd);
-            if (v) append(rd, f, v, strlen(v));
-        }
-        ret = vb_xml_read(&x, &s);
-    }
+    vb_status s = vb_xml_parse(z, index, name, rd->lim, &h, rd);
     /* a part cut short by a bound still ends its open paragraphs cleanly */
-    vb_xml_close(&x);
-    rd->x = NULL;
     if (rd->status != VB_OK) return rd->status;
-    if (ret < 0) return s;
-    return VB_OK;
+    return s;
 }
 
 /* word/header3.xml -> 3; -1 when `name` is not word/<kind><digits>.xml. */

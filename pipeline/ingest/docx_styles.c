@@ -61,71 +61,81 @@ static int heading_from_name(const char *name) {
     return -1;
 }
 
-static int is(const xmlChar *name, const char *want) { return strcmp((const char *)name, want) == 0; }
+static int is(const char *name, const char *want) { return strcmp(name, want) == 0; }
+
+typedef struct {
+    vb_docx_styles *st;
+    vb_docx_zip *z;
+    vb_arena *a;
+    vb_docx_style *cur; /* the style being read */
+    size_t def;         /* default paragraph style: index + 1 */
+    vb_status s;
+} loader;
+
+static int on_start(void *ctx, vb_xml *x, const vb_xml_elem *e) {
+    loader *l = ctx;
+    if (!e->in_w) return VB_XML_GO;
+    const char *n = e->local;
+    if (is(n, "docDefaults") || is(n, "latentStyles") || is(n, "rPr") || is(n, "tblPr") ||
+        is(n, "tblStylePr") || is(n, "trPr") || is(n, "tcPr") || is(n, "pPrChange"))
+        return VB_XML_SKIP;
+    vb_docx_style *cur = l->cur;
+    if (is(n, "style")) {
+        vb_docx_styles *st = l->st;
+        vb_docx_style blank = {0};
+        blank.num_id = blank.ilvl = blank.heading = -1;
+        const char *id = vb_xml_wattr(x, "styleId");
+        const char *t = vb_xml_wattr(x, "type");
+        const char *d = vb_xml_wattr(x, "default");
+        int is_default = t && strcmp(t, "paragraph") == 0 && d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
+        blank.id = vb_arena_strdup(l->a, id ? id : "");
+        if (!blank.id || VB_PUSH(l->a, *st, blank) != 0) {
+            l->s = vb_result_error(l->z->r, VB_E_NOMEM, "%s: no memory for styles", l->z->r->path);
+            return VB_XML_STOP;
+        }
+        l->cur = &st->items[st->len - 1];
+        if (is_default && !l->def) l->def = st->len;
+        if (e->empty) l->cur = NULL;
+    } else if (cur) {
+        if (is(n, "name")) {
+            int h = heading_from_name(vb_xml_wattr(x, "val"));
+            if (h > 0 && cur->heading < 0) cur->heading = h;
+        } else if (is(n, "basedOn")) {
+            const char *v = vb_xml_wattr(x, "val");
+            cur->based_on = v ? vb_arena_strdup(l->a, v) : NULL;
+        } else if (is(n, "numId")) {
+            cur->num_id = vb_xml_wval_int(x, -1);
+        } else if (is(n, "ilvl")) {
+            int v = vb_xml_wval_int(x, -1);
+            cur->ilvl = v >= 0 && v <= 8 ? v : -1;
+        } else if (is(n, "outlineLvl")) {
+            int v = vb_xml_wval_int(x, -1);
+            if (v >= 0 && v <= 8) cur->heading = v + 1;
+            else if (v == 9) cur->heading = 0;
+        }
+    }
+    return VB_XML_GO;
+}
+
+static int on_end(void *ctx, vb_xml *x, const vb_xml_elem *e) {
+    (void)x;
+    loader *l = ctx;
+    if (l->cur && e->in_w && is(e->local, "style")) l->cur = NULL;
+    return VB_XML_GO;
+}
 
 vb_status vb_docx_styles_load(vb_docx_styles *st, vb_docx_zip *z, zip_int64_t index,
                               const vb_limits *lim, vb_arena *a) {
+    static const vb_xml_handler h = {on_start, on_end, NULL};
     memset(st, 0, sizeof *st);
     if (index < 0) return VB_OK;
-    vb_xml x;
-    vb_status s = vb_xml_open(&x, z, index, "word/styles.xml", lim);
+    loader l = {st, z, a, NULL, 0, VB_OK};
+    vb_status s = vb_xml_parse(z, index, "word/styles.xml", lim, &h, &l);
+    if (l.s != VB_OK) return l.s;
     if (s != VB_OK) return s;
-    vb_docx_style *cur = NULL;
-    size_t def = 0; /* default paragraph style: index + 1 */
-    int ret = vb_xml_read(&x, &s);
-    while (ret == 1) {
-        int type = xmlTextReaderNodeType(x.rd);
-        if (type == XML_READER_TYPE_ELEMENT && vb_xml_in_w(&x)) {
-            const xmlChar *n = xmlTextReaderConstLocalName(x.rd);
-            if (is(n, "docDefaults") || is(n, "latentStyles") || is(n, "rPr") || is(n, "tblPr") ||
-                is(n, "tblStylePr") || is(n, "trPr") || is(n, "tcPr") || is(n, "pPrChange")) {
-                ret = vb_xml_skip(&x, &s);
-                continue;
-            }
-            if (is(n, "style")) {
-                vb_docx_style blank = {0};
-                blank.num_id = blank.ilvl = blank.heading = -1;
-                const char *id = vb_xml_wattr(&x, "styleId");
-                const char *t = vb_xml_wattr(&x, "type");
-                const char *d = vb_xml_wattr(&x, "default");
-                int is_default = t && strcmp(t, "paragraph") == 0 && d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
-                blank.id = vb_arena_strdup(a, id ? id : "");
-                if (!blank.id || VB_PUSH(a, *st, blank) != 0) {
-                    s = vb_result_error(z->r, VB_E_NOMEM, "%s: no memory for styles", z->r->path);
-                    break;
-                }
-                cur = &st->items[st->len - 1];
-                if (is_default && !def) def = st->len;
-                if (xmlTextReaderIsEmptyElement(x.rd)) cur = NULL;
-            } else if (cur) {
-                if (is(n, "name")) {
-                    int h = heading_from_name(vb_xml_wattr(&x, "val"));
-                    if (h > 0 && cur->heading < 0) cur->heading = h;
-                } else if (is(n, "basedOn")) {
-                    const char *v = vb_xml_wattr(&x, "val");
-                    cur->based_on = v ? vb_arena_strdup(a, v) : NULL;
-                } else if (is(n, "numId")) {
-                    cur->num_id = vb_xml_wval_int(&x, -1);
-                } else if (is(n, "ilvl")) {
-                    int v = vb_xml_wval_int(&x, -1);
-                    cur->ilvl = v >= 0 && v <= 8 ? v : -1;
-                } else if (is(n, "outlineLvl")) {
-                    int v = vb_xml_wval_int(&x, -1);
-                    if (v >= 0 && v <= 8) cur->heading = v + 1;
-                    else if (v == 9) cur->heading = 0;
-                }
-            }
-        } else if (type == XML_READER_TYPE_END_ELEMENT && cur && vb_xml_in_w(&x) &&
-                   is(xmlTextReaderConstLocalName(x.rd), "style")) {
-            cur = NULL;
-        }
-        ret = vb_xml_read(&x, &s);
-    }
-    vb_xml_close(&x);
-    if (ret < 0 || s != VB_OK) return s;
     if (build_index(st, a) != 0)
         return vb_result_error(z->r, VB_E_NOMEM, "%s: no memory for styles", z->r->path);
     resolve(st);
-    if (def) st->default_para = &st->items[def - 1];
+    if (l.def) st->default_para = &st->items[l.def - 1];
     return VB_OK;
 }

@@ -1,10 +1,59 @@
-/* Hostile-input XML reader over a zip entry: see docx_xml.h. */
+/* Hostile-input SAX2 parsing of a zip entry: see docx_xml.h.
+ *
+ * Why SAX and not xmlTextReader: the reader builds, links and frees a node
+ * per element and text run, and skipping a subtree still walks every node
+ * of it; here a skipped subtree costs the parse alone.  What the reader did
+ * for us is done here explicitly, so the events and failures stay the same:
+ * which elements are empty (the same look at the input the reader makes),
+ * the depth bound on delivered elements, libxml2's depth and 10 MB text-node
+ * bounds and its xml:id checks (all in its tree builder, which is no longer
+ * used), a DOCTYPE in an
+ * encoding the byte scan cannot see, and attribute values as the reader
+ * returned them. */
 #include "docx_xml.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <libxml/hash.h>
+#include <libxml/parserInternals.h>
 #include <unicode/utf8.h>
+
+#include "../core/buf.h"
+
+struct vb_xml {
+    xmlParserCtxtPtr ctxt;
+    vb_docx_stream zs;
+    vb_result *r;
+    const char *part;
+    unsigned max_depth;
+    const vb_xml_handler *h;
+    void *ctx;
+    /* element state */
+    unsigned depth;      /* open elements */
+    unsigned skip_depth; /* depth of the element being skipped */
+    int skipping;
+    int last_empty;   /* the last event started an empty element: its end is not delivered */
+    size_t text_run;  /* bytes of the text node libxml2's tree builder would be growing */
+    /* the element being started, for vb_xml_wattr */
+    const xmlChar **attrs;
+    int n_attrs;
+    vb_buf slot[VB_XML_ATTR_SLOTS];
+    unsigned next_slot;
+    xmlHashTablePtr ids; /* xml:id values seen, as the tree builder's ID table */
+    const xmlChar *w_ns, *w_ns_strict; /* the namespaces in the parser's dictionary */
+    /* how it ended */
+    int stopped;      /* the handler asked to stop */
+    int oom;
+    int dtd_seen;
+    char tail[16];    /* last bytes of the previous chunk, for the DOCTYPE scan */
+    size_t tail_len;
+    int err_line, err_col; /* first libxml2 error (or our text-node bound) */
+    int err_code;
+    char err_msg[160];
+    vb_status own;    /* our depth bound, already recorded */
+};
 
 static const char DOCTYPE[] = "<!DOCTYPE";
 
@@ -34,30 +83,29 @@ static int scan_doctype(vb_xml *x, const char *buf, size_t n) {
     return 0;
 }
 
-static int io_read(void *ctx, char *buf, int len) {
-    vb_xml *x = ctx;
-    if (x->dtd_seen) return 0;
-    long n = vb_docx_stream_read(&x->zs, buf, (size_t)len);
-    if (n < 0) return -1;
+/* The next inflated bytes: count, 0 at the end or at a DOCTYPE (dtd_seen),
+ * -1 when the zip layer failed (recorded there). */
+static long read_chunk(vb_xml *x, char *buf, size_t len) {
+    long n = vb_docx_stream_read(&x->zs, buf, len);
     if (n > 0 && scan_doctype(x, buf, (size_t)n)) {
         x->dtd_seen = 1;
-        return 0; /* end the input here: the parser never reads the DTD */
+        return 0;
     }
-    return (int)n;
+    return n;
 }
 
-static int io_close(void *ctx) {
-    (void)ctx;
-    return 0;
+static int halted(const vb_xml *x) {
+    return x->stopped || x->oom || x->dtd_seen || x->err_code || x->own != VB_OK;
 }
 
-static void on_error(void *ctx, xmlErrorPtr e) {
-    vb_xml *x = ctx;
-    if (!e || e->level < XML_ERR_ERROR || x->err_code) return;
-    x->err_code = e->code ? e->code : -1;
-    x->err_line = e->line;
-    x->err_col = e->int2;
-    const char *m = e->message ? e->message : "XML error";
+static void stop(vb_xml *x) {
+    if (x->ctxt) xmlStopParser(x->ctxt);
+}
+
+static void record_error(vb_xml *x, int code, int line, int col, const char *m) {
+    x->err_code = code ? code : -1;
+    x->err_line = line;
+    x->err_col = col;
     size_t n = strcspn(m, "\n"); /* one line: libxml2 appends byte dumps after a newline */
     while (n && (m[n - 1] == '\n' || m[n - 1] == ' ')) n--;
     if (n >= sizeof x->err_msg) n = sizeof x->err_msg - 1;
@@ -79,116 +127,323 @@ static void on_error(void *ctx, xmlErrorPtr e) {
     x->err_msg[out] = '\0';
 }
 
-vb_status vb_xml_open(vb_xml *x, vb_docx_zip *z, zip_int64_t index, const char *part,
-                      const vb_limits *lim) {
-    memset(x, 0, sizeof *x);
-    x->r = z->r;
-    x->part = part;
-    x->max_depth = lim->max_xml_depth;
-    vb_status s = vb_docx_stream_open(z, index, &x->zs);
-    if (s != VB_OK) {
-        x->failed = 1;
-        x->status = s;
-        return s;
+static void on_error(void *ctx, xmlErrorPtr e) {
+    vb_xml *x = ctx;
+    if (!e || e->level < XML_ERR_ERROR || x->err_code) return;
+    record_error(x, e->code, e->line, e->int2, e->message ? e->message : "XML error");
+    if (x->ctxt) x->ctxt->disableSAX = 1; /* no event after the first error */
+}
+
+/* xmlSAX2AttributeNs on xml:id: the raw value must be an NCName (blanks
+ * around allowed) and unique in the part; the same errors, at the same
+ * point of the input. */
+static void check_xml_ids(vb_xml *x, const xmlChar **attrs, int n) {
+    for (int i = 0; i < n; i++) {
+        const xmlChar **at = attrs + 5 * i;
+        if (!at[1] || strcmp((const char *)at[1], "xml") != 0 || strcmp((const char *)at[0], "id") != 0)
+            continue;
+        vb_buf v, m;
+        vb_buf_init(&v);
+        vb_buf_init(&m);
+        vb_buf_append(&v, at[3], (size_t)(at[4] - at[3]));
+        const xmlChar *id = (const xmlChar *)vb_buf_cstr(&v);
+        int code = 0;
+        if (!id) {
+            x->oom = 1;
+        } else if (xmlValidateNCName(id, 1) != 0) {
+            code = XML_DTD_XMLID_VALUE;
+            vb_buf_printf(&m, "xml:id : attribute value %s is not an NCName", (const char *)id);
+        } else if (!x->ids && !(x->ids = xmlHashCreate(0))) {
+            x->oom = 1;
+        } else if (xmlHashLookup(x->ids, id)) {
+            code = XML_DTD_ID_REDEFINED;
+            vb_buf_printf(&m, "ID %s already defined", (const char *)id);
+        } else if (xmlHashAddEntry(x->ids, id, x) != 0) {
+            x->oom = 1;
+        }
+        if (code) {
+            const char *msg = vb_buf_cstr(&m);
+            if (msg) record_error(x, code, x->ctxt->input ? x->ctxt->input->line : 0,
+                                  x->ctxt->input ? x->ctxt->input->col : 0, msg);
+            else x->oom = 1;
+        }
+        vb_buf_free(&v);
+        vb_buf_free(&m);
+        if (halted(x)) {
+            stop(x);
+            return;
+        }
     }
-    /* No NOENT, DTDLOAD, DTDATTR or HUGE: entities stay unexpanded, nothing
-     * is fetched, libxml2's own size limits stay on. */
-    x->rd = xmlReaderForIO(io_read, io_close, x, part, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                               XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
-    if (!x->rd) {
-        vb_docx_stream_close(&x->zs);
-        x->failed = 1;
-        return x->status = vb_result_error(x->r, VB_E_NOMEM, "%s: no memory for the XML reader (%s)",
-                               x->r->path, part);
+}
+
+static int is_ns(const xmlChar *uri, const xmlChar *interned, const char *want) {
+    return uri == interned || strcmp((const char *)uri, want) == 0;
+}
+
+static int in_w(const vb_xml *x, const xmlChar *uri) {
+    return uri && (is_ns(uri, x->w_ns, VB_W_NS) || is_ns(uri, x->w_ns_strict, VB_W_NS_STRICT));
+}
+
+static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
+                     const xmlChar **attrs) {
+    (void)prefix, (void)nb_ns, (void)ns, (void)nb_defaulted;
+    vb_xml *x = ud;
+    if (halted(x)) return;
+    x->text_run = 0;
+    x->last_empty = 0;
+    unsigned d = x->depth++;
+    if (d > xmlParserMaxDepth) { /* nodePush in libxml2's tree builder, skipped subtrees too */
+        char m[96];
+        snprintf(m, sizeof m, "Excessive depth in document: %u use XML_PARSE_HUGE option", xmlParserMaxDepth);
+        record_error(x, XML_ERR_INTERNAL_ERROR, x->ctxt->input ? x->ctxt->input->line : 0,
+                     x->ctxt->input ? x->ctxt->input->col : 0, m);
+        stop(x);
+        return;
     }
-    xmlTextReaderSetStructuredErrorHandler(x->rd, on_error, x);
-    return VB_OK;
+    if (nb_attrs) {
+        check_xml_ids(x, attrs, nb_attrs);
+        if (halted(x)) return;
+    }
+    if (x->skipping) return;
+    if (d >= x->max_depth) {
+        x->own = vb_result_error(x->r, VB_E_XML_LIMIT, "%s: %s:%d:%d: elements nested deeper than %u",
+                                 x->r->path, x->part, x->ctxt->input ? x->ctxt->input->line : 0,
+                                 x->ctxt->input ? x->ctxt->input->col : 0, x->max_depth);
+        stop(x);
+        return;
+    }
+    /* the reader's own test for an empty element (xmlTextReaderStartElementNs) */
+    const xmlChar *cur = x->ctxt->input ? x->ctxt->input->cur : NULL;
+    vb_xml_elem e = {(const char *)local, (const char *)uri, in_w(x, uri),
+                     cur && cur[0] == '/' && cur[1] == '>'};
+    x->attrs = attrs;
+    x->n_attrs = nb_attrs;
+    x->next_slot = 0;
+    int ret = x->h->start(x->ctx, x, &e);
+    x->attrs = NULL;
+    x->n_attrs = 0;
+    if (ret == VB_XML_STOP || x->oom) {
+        x->stopped = 1;
+        stop(x);
+    } else if (e.empty) {
+        x->last_empty = 1;
+    } else if (ret == VB_XML_SKIP) {
+        x->skipping = 1;
+        x->skip_depth = d;
+    }
+}
+
+static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
+    (void)prefix;
+    vb_xml *x = ud;
+    if (halted(x)) return;
+    x->text_run = 0;
+    int was_empty = x->last_empty;
+    x->last_empty = 0;
+    unsigned d = --x->depth;
+    if (x->skipping) {
+        if (d == x->skip_depth) x->skipping = 0;
+        return;
+    }
+    if (was_empty || !x->h->end) return;
+    vb_xml_elem e = {(const char *)local, (const char *)uri, in_w(x, uri), 0};
+    if (x->h->end(x->ctx, x, &e) == VB_XML_STOP) {
+        x->stopped = 1;
+        stop(x);
+    }
+}
+
+static void on_text(void *ud, const xmlChar *s, int len) {
+    vb_xml *x = ud;
+    if (halted(x) || len <= 0) return;
+    x->last_empty = 0;
+    /* xmlSAX2Characters: a text node growing past XML_MAX_TEXT_LENGTH */
+    if (x->text_run && x->text_run + (size_t)len > XML_MAX_TEXT_LENGTH) {
+        record_error(x, XML_ERR_NO_MEMORY, x->ctxt->input ? x->ctxt->input->line : 0,
+                     x->ctxt->input ? x->ctxt->input->col : 0, "xmlSAX2Characters: huge text node");
+        stop(x);
+        return;
+    }
+    x->text_run += (size_t)len;
+    if (x->skipping || !x->h->text) return;
+    if (x->h->text(x->ctx, (const char *)s, (size_t)len) == VB_XML_STOP) {
+        x->stopped = 1;
+        stop(x);
+    }
+}
+
+/* A comment or processing instruction ends the text node being built. */
+static void on_comment(void *ud, const xmlChar *value) {
+    (void)value;
+    ((vb_xml *)ud)->text_run = 0;
+}
+
+static void on_pi(void *ud, const xmlChar *target, const xmlChar *data) {
+    (void)target, (void)data;
+    ((vb_xml *)ud)->text_run = 0;
+}
+
+/* A DOCTYPE the byte scan could not see (UTF-16), or an entity reference:
+ * stop before any declaration is read. */
+static void on_subset(void *ud, const xmlChar *name, const xmlChar *ext_id, const xmlChar *sys_id) {
+    (void)name, (void)ext_id, (void)sys_id;
+    vb_xml *x = ud;
+    x->dtd_seen = 1;
+    stop(x);
+}
+
+static void on_reference(void *ud, const xmlChar *name) {
+    (void)name;
+    vb_xml *x = ud;
+    x->dtd_seen = 1;
+    stop(x);
 }
 
 /* Record the failure that ended the parse, most specific cause first. */
-static int fail(vb_xml *x, vb_status *st) {
+static vb_status fail(vb_xml *x) {
     vb_result *r = x->r;
-    if (x->failed) {
-        *st = x->status;
-        return -1;
-    }
-    x->failed = 1;
-    if (x->zs.status != VB_OK) {
-        *st = x->zs.status; /* already recorded by the zip layer */
-    } else if (x->dtd_seen) {
-        *st = vb_result_error(r, VB_E_XML_DTD, "%s: %s has a DOCTYPE; DTDs and entity declarations are refused",
-                              r->path, x->part);
-    } else if (x->err_code == XML_ERR_INTERNAL_ERROR && strstr(x->err_msg, "depth")) {
-        *st = vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: elements nested too deep (%s)", r->path,
-                              x->part, x->err_line, x->err_col, x->err_msg);
-    } else if (x->err_code == XML_ERR_NAME_TOO_LONG || strstr(x->err_msg, "huge") ||
-               strstr(x->err_msg, "Huge") || strstr(x->err_msg, "too long")) {
-        /* libxml2's own size bounds (10 MB text node, name, attribute value) */
-        *st = vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: over an XML size bound (%s)", r->path,
-                              x->part, x->err_line, x->err_col, x->err_msg);
-    } else if (x->err_code == XML_ERR_ENTITY_LOOP) {
-        *st = vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: %s", r->path, x->part, x->err_line,
-                              x->err_col, x->err_msg);
-    } else if (x->err_code) {
-        *st = vb_result_error(r, VB_E_XML_MALFORMED, "%s: %s:%d:%d: malformed XML: %s", r->path, x->part,
-                              x->err_line, x->err_col, x->err_msg);
-    } else {
-        *st = vb_result_error(r, VB_E_XML_MALFORMED, "%s: %s: malformed XML", r->path, x->part);
-    }
-    x->status = *st;
-    return -1;
+    if (x->own != VB_OK) return x->own;
+    if (x->zs.status != VB_OK) return x->zs.status; /* already recorded by the zip layer */
+    if (x->dtd_seen)
+        return vb_result_error(r, VB_E_XML_DTD, "%s: %s has a DOCTYPE; DTDs and entity declarations are refused",
+                               r->path, x->part);
+    if (x->oom) return vb_result_error(r, VB_E_NOMEM, "%s: %s: no memory", r->path, x->part);
+    if (x->err_code == XML_ERR_INTERNAL_ERROR && strstr(x->err_msg, "depth"))
+        return vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: elements nested too deep (%s)", r->path,
+                               x->part, x->err_line, x->err_col, x->err_msg);
+    if (x->err_code == XML_ERR_NAME_TOO_LONG || strstr(x->err_msg, "huge") || strstr(x->err_msg, "Huge") ||
+        strstr(x->err_msg, "too long")) /* libxml2's own size bounds (10 MB text node, name, attribute value) */
+        return vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: over an XML size bound (%s)", r->path,
+                               x->part, x->err_line, x->err_col, x->err_msg);
+    if (x->err_code == XML_ERR_ENTITY_LOOP)
+        return vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: %s", r->path, x->part, x->err_line,
+                               x->err_col, x->err_msg);
+    if (x->err_code)
+        return vb_result_error(r, VB_E_XML_MALFORMED, "%s: %s:%d:%d: malformed XML: %s", r->path, x->part,
+                               x->err_line, x->err_col, x->err_msg);
+    return vb_result_error(r, VB_E_XML_MALFORMED, "%s: %s: malformed XML", r->path, x->part);
 }
 
-static int check(vb_xml *x, int ret, vb_status *st) {
-    if (ret < 0 || x->zs.status != VB_OK || x->dtd_seen || x->err_code) return fail(x, st);
-    if (ret == 0) return 0;
-    int type = xmlTextReaderNodeType(x->rd);
-    if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY ||
-        type == XML_READER_TYPE_ENTITY_REFERENCE) {
-        x->dtd_seen = 1;
-        return fail(x, st);
+/* Feed the entry to the parser exactly as xmlTextReader did: read 4 bytes
+ * and make the parser with them (encoding detection), then push 512-byte
+ * chunks, reading 4096 bytes whenever fewer than 512 wait; what is left at
+ * the end goes with the terminating push.  The chunking decides how text
+ * reaches the parser's callbacks, and with it where a bound is hit, so
+ * keeping it keeps every message's position. */
+enum { FIRST = 4, PUSH = 512, READ = 4096 };
+
+static vb_status run(vb_xml *x, const vb_limits *lim) {
+    char buf[PUSH + READ];
+    long n = read_chunk(x, buf, FIRST);
+    if (n < 0 || x->dtd_seen) return fail(x);
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_text;
+    sax.ignorableWhitespace = on_text; /* same function: no blank is "ignorable" */
+    sax.cdataBlock = on_text;
+    sax.comment = on_comment;
+    sax.processingInstruction = on_pi;
+    sax.internalSubset = on_subset;
+    sax.externalSubset = on_subset;
+    sax.reference = on_reference;
+    sax.serror = on_error;
+    size_t use = (size_t)n, cur = use >= FIRST ? FIRST : 0;
+    x->ctxt = xmlCreatePushParserCtxt(&sax, x, cur ? buf : NULL, (int)cur, x->part);
+    if (!x->ctxt)
+        return vb_result_error(x->r, VB_E_NOMEM, "%s: no memory for the XML parser (%s)", x->r->path, x->part);
+    /* No NOENT, DTDLOAD, DTDATTR or HUGE: entities stay unexpanded, nothing
+     * is fetched, libxml2's own size limits stay on. */
+    xmlCtxtUseOptions(x->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                   XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+    x->w_ns = xmlDictLookup(x->ctxt->dict, (const xmlChar *)VB_W_NS, -1);
+    x->w_ns_strict = xmlDictLookup(x->ctxt->dict, (const xmlChar *)VB_W_NS_STRICT, -1);
+    x->max_depth = lim->max_xml_depth;
+    int ret = 0, ended = 0;
+    while (!halted(x)) {
+        if (use - cur < PUSH) {
+            memmove(buf, buf + cur, use - cur);
+            use -= cur;
+            cur = 0;
+            n = read_chunk(x, buf + use, READ);
+            if (n < 0 || x->dtd_seen) break;
+            if (n == 0) {
+                ret = xmlParseChunk(x->ctxt, buf, (int)use, 1);
+                ended = 1;
+                break;
+            }
+            use += (size_t)n;
+        }
+        size_t k = use - cur < PUSH ? use - cur : PUSH;
+        ret = xmlParseChunk(x->ctxt, buf + cur, (int)k, 0);
+        cur += k;
     }
-    if (type == XML_READER_TYPE_ELEMENT && (unsigned)xmlTextReaderDepth(x->rd) >= x->max_depth) {
-        x->failed = 1;
-        *st = x->status = vb_result_error(x->r, VB_E_XML_LIMIT, "%s: %s:%d: elements nested deeper than %u",
-                              x->r->path, x->part, xmlTextReaderGetParserLineNumber(x->rd),
-                              x->max_depth);
-        return -1;
-    }
-    return 1;
+    if (x->stopped && !x->oom) return VB_OK; /* the handler's own reason is recorded */
+    if (halted(x) || n < 0 || !ended || ret != 0 || !x->ctxt->wellFormed) return fail(x);
+    return VB_OK;
 }
 
-int vb_xml_read(vb_xml *x, vb_status *st) { return check(x, xmlTextReaderRead(x->rd), st); }
-
-int vb_xml_skip(vb_xml *x, vb_status *st) { return check(x, xmlTextReaderNext(x->rd), st); }
-
-void vb_xml_close(vb_xml *x) {
-    if (x->rd) xmlFreeTextReader(x->rd); /* calls io_close */
-    x->rd = NULL;
-    vb_docx_stream_close(&x->zs);
+vb_status vb_xml_parse(vb_docx_zip *z, zip_int64_t index, const char *part, const vb_limits *lim,
+                       const vb_xml_handler *h, void *ctx) {
+    vb_xml x;
+    memset(&x, 0, sizeof x);
+    x.r = z->r;
+    x.part = part;
+    x.h = h;
+    x.ctx = ctx;
+    x.own = VB_OK;
+    for (int i = 0; i < VB_XML_ATTR_SLOTS; i++) vb_buf_init(&x.slot[i]);
+    vb_status s = vb_docx_stream_open(z, index, &x.zs);
+    if (s == VB_OK) s = run(&x, lim);
+    if (x.ctxt) xmlFreeParserCtxt(x.ctxt);
+    if (x.ids) xmlHashFree(x.ids, NULL);
+    vb_docx_stream_close(&x.zs);
+    for (int i = 0; i < VB_XML_ATTR_SLOTS; i++) vb_buf_free(&x.slot[i]);
+    return s;
 }
 
-int vb_xml_in_w(vb_xml *x) {
-    const xmlChar *ns = xmlTextReaderConstNamespaceUri(x->rd);
-    if (!ns) return 0;
-    if (ns == x->w_ns) return 1;
-    if (strcmp((const char *)ns, VB_W_NS) == 0 || strcmp((const char *)ns, VB_W_NS_STRICT) == 0) {
-        x->w_ns = ns;
-        return 1;
+const char *vb_xml_part(const vb_xml *x) { return x->part; }
+
+/* A NUL-terminated copy of an attribute value as the reader returned it.
+ * The parser leaves a '&' of the source as "&#38;" in SAX2 values when
+ * entities are not substituted (the tree builder turned it back into '&'),
+ * and every other reference is already decoded, so "&#38;" is the only
+ * sequence to undo. */
+static const char *attr_copy(vb_xml *x, const xmlChar *v, const xmlChar *end) {
+    vb_buf *b = &x->slot[x->next_slot++ % VB_XML_ATTR_SLOTS];
+    vb_buf_reset(b);
+    size_t n = (size_t)(end - v);
+    if (!vb_buf_reserve(b, n + 1)) {
+        x->oom = 1;
+        return NULL;
     }
-    return 0;
+    const xmlChar *amp;
+    while ((amp = memchr(v, '&', (size_t)(end - v))) != NULL) {
+        vb_buf_append(b, v, (size_t)(amp - v));
+        vb_buf_putc(b, '&');
+        v = (size_t)(end - amp) >= 5 && memcmp(amp, "&#38;", 5) == 0 ? amp + 5 : amp + 1;
+    }
+    vb_buf_append(b, v, (size_t)(end - v));
+    return vb_buf_cstr(b);
 }
 
+/* The first attribute called `local` in the transitional namespace, else in
+ * the strict one (xmlTextReaderMoveToAttributeNs twice, as before). */
 const char *vb_xml_wattr(vb_xml *x, const char *local) {
-    const char *v = NULL;
-    if (xmlTextReaderMoveToAttributeNs(x->rd, (const xmlChar *)local, (const xmlChar *)VB_W_NS) == 1 ||
-        xmlTextReaderMoveToAttributeNs(x->rd, (const xmlChar *)local,
-                                       (const xmlChar *)VB_W_NS_STRICT) == 1) {
-        v = (const char *)xmlTextReaderConstValue(x->rd);
-        xmlTextReaderMoveToElement(x->rd);
+    const xmlChar **a = x->attrs;
+    for (int pass = 0; pass < 2; pass++) {
+        const xmlChar *interned = pass ? x->w_ns_strict : x->w_ns;
+        const char *want = pass ? VB_W_NS_STRICT : VB_W_NS;
+        for (int i = 0; i < x->n_attrs; i++) {
+            const xmlChar **at = a + 5 * i; /* localname, prefix, URI, value, end */
+            if (at[2] && strcmp((const char *)at[0], local) == 0 && is_ns(at[2], interned, want))
+                return attr_copy(x, at[3], at[4]);
+        }
     }
-    return v;
+    return NULL;
 }
 
 int vb_xml_wval_int(vb_xml *x, int dflt) {
