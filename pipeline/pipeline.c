@@ -11,6 +11,7 @@ struct vb_pipeline {
     vb_normalizer *norm;
     vb_segmenter *seg;
     vb_extractors *extract;
+    vb_ingest_state *ingest; /* this worker's DOCX template cache */
 };
 
 void vb_pipeline_options_default(vb_pipeline_options *o) {
@@ -23,7 +24,8 @@ vb_status vb_pipeline_open(const vb_pipeline_options *o, vb_pipeline **out) {
     vb_pipeline *p = calloc(1, sizeof *p);
     if (!p) return VB_E_NOMEM;
     p->opt = *o;
-    vb_status s = vb_normalizer_open(&o->norm, &p->norm);
+    p->ingest = vb_ingest_state_new();
+    vb_status s = p->ingest ? vb_normalizer_open(&o->norm, &p->norm) : VB_E_NOMEM;
     char err[512] = "";
     if (s == VB_OK) {
         s = vb_segmenter_open(&p->seg, err, sizeof err);
@@ -46,6 +48,7 @@ void vb_pipeline_close(vb_pipeline *p) {
     vb_normalizer_close(p->norm);
     vb_segmenter_close(p->seg);
     vb_extractors_close(p->extract);
+    vb_ingest_state_free(p->ingest);
     free(p);
 }
 
@@ -72,7 +75,7 @@ vb_status vb_pipeline_convert_file(vb_pipeline *p, const char *path, vb_result *
     *out = r;
     if (!r) return VB_E_NOMEM;
     vb_blockv blocks = {0};
-    vb_status s = vb_ingest_file(path, &p->opt.limits, r->arena, r, &blocks);
+    vb_status s = vb_ingest_file_in(p->ingest, path, &p->opt.limits, r->arena, r, &blocks);
     return s == VB_OK ? run_stages(p, r, &blocks) : s;
 }
 
@@ -82,6 +85,6 @@ vb_status vb_pipeline_convert_buffer(vb_pipeline *p, const char *name, const uns
     *out = r;
     if (!r) return VB_E_NOMEM;
     vb_blockv blocks = {0};
-    vb_status s = vb_ingest_buffer(data, len, &p->opt.limits, r->arena, r, &blocks);
+    vb_status s = vb_ingest_buffer_in(p->ingest, data, len, &p->opt.limits, r->arena, r, &blocks);
     return s == VB_OK ? run_stages(p, r, &blocks) : s;
 }

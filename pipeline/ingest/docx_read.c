@@ -10,8 +10,7 @@
 #include <string.h>
 
 #include "../core/buf.h"
-#include "docx_numbering.h"
-#include "docx_styles.h"
+#include "docx_cache.h"
 #include "docx_xml.h"
 #include "docx_zip.h"
 
@@ -171,13 +170,29 @@ static void field_char(frame *f, const char *type) {
 
 /* Subtrees whose text is not the document's: deleted or moved-away text,
  * field instructions, old properties, content-control settings, the
- * fallback copy of a shape (the mc:Choice copy is read). */
+ * fallback copy of a shape (the mc:Choice copy is read).  Grouped by first
+ * letter: a name can only equal a listed one that starts like it. */
 static int skipped_w(const char *n) {
-    static const char *const names[] = {"del", "delText", "moveFrom", "instrText", "delInstrText",
-                                        "rPr", "pPrChange", "sdtPr", "sdtEndPr", "sectPr",
-                                        "tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx", "commentReference"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (is(n, names[i])) return 1;
+    static const char *const d[] = {"del", "delText", "delInstrText", NULL};
+    static const char *const s[] = {"sdtPr", "sdtEndPr", "sectPr", NULL};
+    static const char *const t[] = {"tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx", NULL};
+    static const char *const m[] = {"moveFrom", NULL}, *const i[] = {"instrText", NULL};
+    static const char *const r[] = {"rPr", NULL}, *const p[] = {"pPrChange", NULL};
+    static const char *const c[] = {"commentReference", NULL};
+    const char *const *names;
+    switch (n[0]) {
+    case 'c': names = c; break;
+    case 'd': names = d; break;
+    case 'i': names = i; break;
+    case 'm': names = m; break;
+    case 'p': names = p; break;
+    case 'r': names = r; break;
+    case 's': names = s; break;
+    case 't': names = t; break;
+    default: return 0;
+    }
+    for (; *names; names++)
+        if (is(n, *names)) return 1;
     return 0;
 }
 
@@ -423,6 +438,11 @@ static vb_status read_parts(reader *rd, vb_docx_zip *z, const char *kind, vb_are
 
 vb_status vb_docx_read(const unsigned char *data, size_t len, const vb_limits *lim,
                        vb_arena *a, vb_result *r, vb_blockv *out) {
+    return vb_docx_read_in(NULL, data, len, lim, a, r, out);
+}
+
+vb_status vb_docx_read_in(vb_docx_cache *cache, const unsigned char *data, size_t len,
+                          const vb_limits *lim, vb_arena *a, vb_result *r, vb_blockv *out) {
     vb_docx_zip z;
     vb_status s = vb_docx_zip_open(&z, data, len, lim, r);
     if (s != VB_OK) {
@@ -437,9 +457,7 @@ vb_status vb_docx_read(const unsigned char *data, size_t len, const vb_limits *l
     }
     vb_docx_styles styles;
     vb_docx_numbering nb;
-    s = vb_docx_styles_load(&styles, &z, vb_docx_zip_find(&z, "word/styles.xml"), lim, a);
-    if (s == VB_OK)
-        s = vb_docx_numbering_load(&nb, &z, vb_docx_zip_find(&z, "word/numbering.xml"), &styles, lim, a);
+    s = vb_docx_template_load(cache, &z, lim, a, &styles, &nb);
     if (s != VB_OK) {
         vb_docx_zip_close(&z);
         return s;

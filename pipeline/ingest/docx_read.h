@@ -1,4 +1,4 @@
-/* docx_read.h — DOCX ingestion with libzip + libxml2's streaming reader.
+/* docx_read.h — DOCX ingestion with libzip + libxml2's SAX2 parser.
  *
  * Reads word/document.xml in reading order: paragraphs; tables cell by cell
  * (each cell's paragraphs kept together); Word automatic numbering rebuilt
@@ -17,5 +17,11 @@
 
 vb_status vb_docx_read(const unsigned char *data, size_t len, const vb_limits *lim,
                        vb_arena *a, vb_result *r, vb_blockv *out);
+
+/* Same, with a worker's cache of parsed template parts (docx_cache.h; NULL:
+ * none).  The result is the same with or without it. */
+typedef struct vb_docx_cache vb_docx_cache;
+vb_status vb_docx_read_in(vb_docx_cache *cache, const unsigned char *data, size_t len,
+                          const vb_limits *lim, vb_arena *a, vb_result *r, vb_blockv *out);
 
 #endif

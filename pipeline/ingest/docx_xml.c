@@ -69,7 +69,7 @@ static int scan_doctype(vb_xml *x, const char *buf, size_t n) {
     for (size_t i = 0; i + K <= jn; i++)
         if (memcmp(join + i, DOCTYPE, K) == 0) return 1;
     for (const char *p = buf; (p = memchr(p, '<', (size_t)(buf + n - p))) != NULL; p++)
-        if ((size_t)(buf + n - p) >= K && memcmp(p, DOCTYPE, K) == 0) return 1;
+        if ((size_t)(buf + n - p) >= K && p[1] == '!' && memcmp(p, DOCTYPE, K) == 0) return 1;
     /* keep the last K-1 bytes of everything read so far */
     if (n >= K - 1) {
         memcpy(x->tail, buf + n - (K - 1), K - 1);
@@ -140,8 +140,8 @@ static void on_error(void *ctx, xmlErrorPtr e) {
 static void check_xml_ids(vb_xml *x, const xmlChar **attrs, int n) {
     for (int i = 0; i < n; i++) {
         const xmlChar **at = attrs + 5 * i;
-        if (!at[1] || strcmp((const char *)at[1], "xml") != 0 || strcmp((const char *)at[0], "id") != 0)
-            continue;
+        /* the tree builder's own test: the dictionary's "xml" and "id" */
+        if (at[1] != x->ctxt->str_xml || at[0][0] != 'i' || at[0][1] != 'd' || at[0][2] != 0) continue;
         vb_buf v, m;
         vb_buf_init(&v);
         vb_buf_init(&m);

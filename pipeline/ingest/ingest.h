@@ -69,4 +69,19 @@ vb_status vb_ingest_file(const char *path, const vb_limits *lim, vb_arena *a,
 vb_status vb_ingest_buffer(const unsigned char *data, size_t len, const vb_limits *lim,
                            vb_arena *a, vb_result *r, vb_blockv *out);
 
+/* What a worker keeps from one file to the next: parsed DOCX template parts
+ * (styles, numbering definitions) shared by the files of a corpus.  It never
+ * changes a result, only its cost.  One per worker thread (vb_pipeline owns
+ * one); not thread-safe. */
+typedef struct vb_ingest_state vb_ingest_state;
+
+vb_ingest_state *vb_ingest_state_new(void); /* NULL when out of memory */
+void vb_ingest_state_free(vb_ingest_state *st);
+
+/* vb_ingest_file / vb_ingest_buffer with a worker's state (NULL: none). */
+vb_status vb_ingest_file_in(vb_ingest_state *st, const char *path, const vb_limits *lim,
+                            vb_arena *a, vb_result *r, vb_blockv *out);
+vb_status vb_ingest_buffer_in(vb_ingest_state *st, const unsigned char *data, size_t len,
+                              const vb_limits *lim, vb_arena *a, vb_result *r, vb_blockv *out);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "../../pipeline/ingest/docx_cache.h"
 #include "../../pipeline/ingest/docx_read.h"
 #include "../../pipeline/ingest/ingest.h"
 #include "check.h"
@@ -26,8 +27,9 @@ typedef struct {
     size_t len; /* 0: strlen(data) */
 } entry;
 
-/* A zip in memory holding `n` entries; *len gets its size; free() it. */
-static unsigned char *make_zip(const entry *e, size_t n, size_t *len) {
+/* A zip in memory holding `n` entries compressed with `method`; *len gets
+ * its size; free() it. */
+static unsigned char *make_zip_method(const entry *e, size_t n, size_t *len, zip_int32_t method) {
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
@@ -41,8 +43,9 @@ static unsigned char *make_zip(const entry *e, size_t n, size_t *len) {
     for (size_t i = 0; i < n; i++) {
         size_t l = e[i].len ? e[i].len : strlen(e[i].data);
         zip_source_t *s = zip_source_buffer(za, e[i].data, l, 0);
-        if (!s || zip_file_add(za, e[i].name, s, ZIP_FL_ENC_UTF_8) < 0) {
-            zip_source_free(s);
+        zip_int64_t idx = s ? zip_file_add(za, e[i].name, s, ZIP_FL_ENC_UTF_8) : -1;
+        if (idx < 0 || zip_set_file_compression(za, (zip_uint64_t)idx, method, 0) != 0) {
+            if (idx < 0) zip_source_free(s);
             zip_discard(za);
             zip_source_free(src);
             return NULL;
@@ -68,6 +71,10 @@ static unsigned char *make_zip(const entry *e, size_t n, size_t *len) {
     }
     zip_source_free(src);
     return out;
+}
+
+static unsigned char *make_zip(const entry *e, size_t n, size_t *len) {
+    return make_zip_method(e, n, len, ZIP_CM_DEFAULT);
 }
 
 typedef struct {
@@ -563,6 +570,124 @@ static void test_pandoc_003(void) {
     vb_result_free(o.r);
 }
 
+/* ---- the per-worker template cache: a hit gives exactly what parsing gives ---- */
+
+static read_out read_cached(vb_docx_cache *c, const unsigned char *data, size_t len, const vb_limits *lim) {
+    read_out o;
+    memset(&o, 0, sizeof o);
+    o.r = vb_result_new("test.docx");
+    vb_limits dl;
+    vb_limits_default(&dl);
+    o.s = vb_docx_read_in(c, data, len, lim ? lim : &dl, o.r->arena, o.r, &o.b);
+    return o;
+}
+
+/* Same status, errors and blocks, field by field. */
+static int same_read(const read_out *x, const read_out *y) {
+    if (x->s != y->s || x->b.len != y->b.len || x->r->errors.len != y->r->errors.len) return 0;
+    for (size_t i = 0; i < x->r->errors.len; i++)
+        if (strcmp(x->r->errors.items[i].message, y->r->errors.items[i].message) != 0) return 0;
+    for (size_t i = 0; i < x->b.len; i++) {
+        const vb_block *p = &x->b.items[i], *q = &y->b.items[i];
+        if (p->len != q->len || memcmp(p->text, q->text, p->len) != 0 || p->src_offset != q->src_offset ||
+            p->area != q->area || p->table != q->table || p->row != q->row || p->cell != q->cell ||
+            p->heading_level != q->heading_level || p->flags != q->flags)
+            return 0;
+    }
+    return 1;
+}
+
+/* Rename "needle" to "patch" (same length) inside a stored zip, leaving the
+ * directory's CRC as it was. */
+static void patch_bytes(unsigned char *z, size_t len, const char *needle, const char *patch) {
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(z + i, needle, n) == 0) {
+            memcpy(z + i, patch, n);
+            return;
+        }
+    CHECK(!"needle not found");
+}
+
+static void test_template_cache(void) {
+    const char *doc = DOC(STYP("ListHeadChild", "MỤC ĐÍCH") NUMP(1, 1, "Mục đích") NUMP(1, 2, "một")
+                              NUMP(2, 0, "ba") NUMP(4, 0, "lại một") NUMP(3, 0, "gạch") STYP("Heading1", "Tiêu đề"));
+    /* B: other styles (ListHead on list 2); C: A's styles, other numbering */
+    static const char styles_b[] =
+        XML_DECL "<w:styles" NS_ATTRS ">"
+        "<w:style w:type=\"paragraph\" w:styleId=\"ListHead\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/>"
+        "<w:numId w:val=\"2\"/></w:numPr></w:pPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"ListHeadChild\"><w:basedOn w:val=\"ListHead\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 2\"/></w:style>"
+        "</w:styles>";
+    static const char numbering_c[] =
+        XML_DECL "<w:numbering" NS_ATTRS ">"
+        "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"5\"/><w:numFmt w:val=\"decimal\"/>"
+        "<w:lvlText w:val=\"(%1)\"/></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+    entry ea[] = {{"word/document.xml", doc, 0}, {"word/numbering.xml", numbering_xml, 0},
+                  {"word/styles.xml", styles_xml, 0}};
+    entry eb[] = {{"word/document.xml", doc, 0}, {"word/numbering.xml", numbering_xml, 0},
+                  {"word/styles.xml", styles_b, 0}};
+    entry ec[] = {{"word/document.xml", doc, 0}, {"word/numbering.xml", numbering_c, 0},
+                  {"word/styles.xml", styles_xml, 0}};
+    size_t la = 0, lb = 0, lc = 0, lf = 0;
+    unsigned char *za = make_zip(ea, 3, &la), *zb = make_zip(eb, 3, &lb), *zc = make_zip(ec, 3, &lc);
+    /* F: A's parts stored, one styles byte changed, the CRC left alone: the
+     * directory says "A's styles", the bytes say otherwise */
+    unsigned char *zf = make_zip_method(ea, 3, &lf, ZIP_CM_STORE);
+    vb_docx_cache *c = vb_docx_cache_new();
+    CHECK(za && zb && zc && zf && c);
+    if (!za || !zb || !zc || !zf || !c) goto out;
+    read_out ref[4] = {read_bytes(za, la, NULL), read_bytes(zb, lb, NULL), read_bytes(zc, lc, NULL), {0}};
+    CHECK_INT(ref[0].s, VB_OK);
+    CHECK_STR(text_of(&ref[0], 0), "I. MỤC ĐÍCH");
+    CHECK_STR(text_of(&ref[1], 0), "3. MỤC ĐÍCH");
+    CHECK_STR(text_of(&ref[2], 0), "(5) MỤC ĐÍCH");
+    /* same file twice (counters start again), then alternating templates */
+    static const int order[] = {0, 0, 1, 0, 1, 2, 0, 2};
+    const unsigned char *zs[] = {za, zb, zc};
+    const size_t ls[] = {la, lb, lc};
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        read_out o = read_cached(c, zs[order[i]], ls[order[i]], NULL);
+        if (!same_read(&o, &ref[order[i]])) fprintf(stderr, "  read %zu (file %d) differs from uncached\n", i, order[i]);
+        CHECK(same_read(&o, &ref[order[i]]));
+        vb_result_free(o.r);
+    }
+    /* A A B A B C A C: the styles hit on every read but the first A and the
+     * first B (6); the numbering, parsed against its styles, on a repeat of
+     * both parts only (5) */
+    CHECK_INT(vb_docx_cache_hits(c), 6 + 5);
+    /* same directory entry, other bytes: a miss, and the reader's own verdict */
+    read_out warm = read_cached(c, zf, lf, NULL); /* F unpatched: its entries go in */
+    CHECK_INT(warm.s, VB_OK);
+    vb_result_free(warm.r);
+    patch_bytes(zf, lf, "List Head Child", "List Head Chile");
+    ref[3] = read_bytes(zf, lf, NULL);
+    CHECK(ref[3].s != VB_OK); /* libzip's CRC check */
+    read_out o = read_cached(c, zf, lf, NULL);
+    CHECK(same_read(&o, &ref[3]));
+    vb_result_free(o.r);
+    /* other limits: no hit across them */
+    vb_limits lim;
+    vb_limits_default(&lim);
+    lim.max_xml_depth = 2;
+    read_out shallow = read_bytes(za, la, &lim);
+    CHECK_INT(shallow.s, VB_E_XML_LIMIT);
+    o = read_cached(c, za, la, &lim);
+    CHECK(same_read(&o, &shallow));
+    vb_result_free(o.r);
+    vb_result_free(shallow.r);
+    for (int i = 0; i < 4; i++) vb_result_free(ref[i].r);
+out:
+    vb_docx_cache_free(c);
+    free(za);
+    free(zb);
+    free(zc);
+    free(zf);
+}
+
 int main(void) {
     VB_RUN(test_paragraphs);
     VB_RUN(test_two_column_table);
@@ -581,5 +706,6 @@ int main(void) {
     VB_RUN(test_encrypted_entry);
     VB_RUN(test_samples);
     VB_RUN(test_pandoc_003);
+    VB_RUN(test_template_cache);
     return VB_SUMMARY("docx_read");
 }
