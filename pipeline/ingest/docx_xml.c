@@ -4,12 +4,17 @@
  * per element and text run, and skipping a subtree still walks every node
  * of it; here a skipped subtree costs the parse alone.  What the reader did
  * for us is done here explicitly, so the events and failures stay the same:
- * which elements are empty (the same look at the input the reader makes),
- * the depth bound on delivered elements, libxml2's depth and 10 MB text-node
- * bounds and its xml:id checks (all in its tree builder, which is no longer
- * used), a DOCTYPE in an
+ * how the input is pushed (the reader's steps), which elements are empty
+ * (the same look at the input the reader makes), the depth bound on
+ * delivered elements, libxml2's depth and 10 MB text-node bounds and its
+ * xml:id checks (all in its tree builder, no longer used), a DOCTYPE in an
  * encoding the byte scan cannot see, and attribute values as the reader
- * returned them. */
+ * returned them.
+ *
+ * One difference is deliberate: the reader parsed up to a chunk ahead of
+ * the node it gave out, so an error a little further on could be reported
+ * before a bound hit at that node; here failures come in document order
+ * (same codes; a depth failure now names our bound instead of libxml2's). */
 #include "docx_xml.h"
 
 #include <limits.h>

@@ -570,6 +570,43 @@ static void test_pandoc_003(void) {
     vb_result_free(o.r);
 }
 
+/* What the streaming reader did implicitly, the SAX parser does by hand. */
+static void test_reader_equivalents(void) {
+    /* attribute values decoded as the reader returned them ("&amp;" stays '&') */
+    static const char styles[] =
+        XML_DECL "<w:styles" NS_ATTRS "><w:style w:type=\"paragraph\" w:styleId=\"A&amp;B\">"
+        "<w:name w:val=\"heading 2\"/></w:style></w:styles>";
+    const char *doc = DOC(STYP("A&#38;B", "đề mục") "<w:p><w:r><w:t>a<!-- c -->b<![CDATA[<c>]]>&amp;d</w:t></w:r></w:p>");
+    entry e[] = {{"word/document.xml", doc, 0}, {"word/styles.xml", styles, 0}};
+    read_out o = read_entries(e, 2, NULL);
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 2);
+    if (o.b.len == 2) CHECK_INT(o.b.items[0].heading_level, 2);
+    CHECK_STR(text_of(&o, 1), "ab<c>&d");
+    vb_result_free(o.r);
+    /* xml:id: the tree builder's checks */
+    o = read_doc(DOC("<w:p xml:id=\"a\"/><w:p xml:id=\"a\"/>"));
+    CHECK_INT(o.s, VB_E_XML_MALFORMED);
+    CHECK(o.r->errors.len && strstr(o.r->errors.items[0].message, "ID a already defined"));
+    vb_result_free(o.r);
+    o = read_doc(DOC("<w:p><w:del xml:id=\"1\"/></w:p>"));
+    CHECK_INT(o.s, VB_E_XML_MALFORMED);
+    vb_result_free(o.r);
+    /* a DOCTYPE the byte scan cannot see: UTF-16 */
+    static const char dtd[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE d [<!ENTITY x \"y\">]><d>&x;</d>";
+    char u16[2 + 2 * sizeof dtd];
+    u16[0] = (char)0xff;
+    u16[1] = (char)0xfe;
+    for (size_t i = 0; i < sizeof dtd - 1; i++) {
+        u16[2 + 2 * i] = dtd[i];
+        u16[3 + 2 * i] = 0;
+    }
+    entry e16[] = {{"word/document.xml", u16, 2 + 2 * (sizeof dtd - 1)}};
+    o = read_entries(e16, 1, NULL);
+    CHECK_INT(o.s, VB_E_XML_DTD);
+    vb_result_free(o.r);
+}
+
 /* ---- the per-worker template cache: a hit gives exactly what parsing gives ---- */
 
 static read_out read_cached(vb_docx_cache *c, const unsigned char *data, size_t len, const vb_limits *lim) {
@@ -706,6 +743,7 @@ int main(void) {
     VB_RUN(test_encrypted_entry);
     VB_RUN(test_samples);
     VB_RUN(test_pandoc_003);
+    VB_RUN(test_reader_equivalents);
     VB_RUN(test_template_cache);
     return VB_SUMMARY("docx_read");
 }
