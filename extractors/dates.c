@@ -91,6 +91,18 @@ static const vb_rule_row date_rows[] = {
      F_RECUR, "daily", 0},
 };
 
+/* How collect() finds the rows' matches: vb_ruleset_scan, all rows in one
+ * pass (rules.h).  The guard must hold wherever a match of any row starts,
+ * and does: every row begins with L_EDGE or N_EDGE (which implies L_EDGE),
+ * then with a digit or one of these words, matched caseless like the rows:
+ * ngày, năm (học), niên, nhiệm, tháng, thời, từ, giai, quý, định (kỳ),
+ * hàng, hằng, mỗi, sáu.  A date form starting with another word must add
+ * it here. */
+static const vb_scan_part date_scan[] = {
+    {(UINT64_C(1) << (sizeof date_rows / sizeof date_rows[0])) - 1,
+     L_EDGE "(?:[0-9]|n(?:gày|ăm|iên|hiệm)|t(?:h(?:áng|ời)|ừ)|giai|quý|định|h(?:àng|ằng)|mỗi|sáu)"},
+};
+
 /* Matched on the text before a date: the cue must end right where the date
  * starts (only spaces or a colon between). */
 static const vb_rule_row deadline_cues[] = {
@@ -109,6 +121,9 @@ static const vb_rule_row place_line[] = {
 
 struct vb_dates_rules {
     vb_ruleset dates, cues, place;
+    vb_rule_hits hits;  /* every date row's matches, reused from document to document */
+    size_t *by_row;     /* hits regrouped row by row */
+    size_t by_row_cap;
 };
 
 #define N_ROWS(t) (sizeof(t) / sizeof((t)[0]))
@@ -120,7 +135,8 @@ vb_status vb_dates_open(vb_dates_rules **out, char *err, size_t errlen) {
     vb_status s;
     if ((s = vb_ruleset_compile(&x->dates, date_rows, N_ROWS(date_rows), err, errlen)) != VB_OK ||
         (s = vb_ruleset_compile(&x->cues, deadline_cues, N_ROWS(deadline_cues), err, errlen)) != VB_OK ||
-        (s = vb_ruleset_compile(&x->place, place_line, N_ROWS(place_line), err, errlen)) != VB_OK) {
+        (s = vb_ruleset_compile(&x->place, place_line, N_ROWS(place_line), err, errlen)) != VB_OK ||
+        (s = vb_ruleset_prepare_scan(&x->dates, date_scan, N_ROWS(date_scan))) != VB_OK) {
         vb_dates_close(x);
         return s;
     }
@@ -133,7 +149,19 @@ void vb_dates_close(vb_dates_rules *x) {
     vb_ruleset_free(&x->dates);
     vb_ruleset_free(&x->cues);
     vb_ruleset_free(&x->place);
+    vb_rule_hits_free(&x->hits);
+    free(x->by_row);
     free(x);
+}
+
+vb_status vb_dates_scan_check(vb_dates_rules *x, const char *text, size_t len, bool *same) {
+    vb_rule_hits rows = {0};
+    vb_status s = vb_ruleset_scan(&x->dates, text, len, &x->hits);
+    if (s == VB_OK) s = vb_ruleset_scan_rows(&x->dates, text, len, &rows);
+    *same = s == VB_OK && rows.len == x->hits.len &&
+            (rows.len == 0 || memcmp(rows.items, x->hits.items, rows.len * sizeof *rows.items) == 0);
+    vb_rule_hits_free(&rows);
+    return s;
 }
 
 /* ---- one candidate per accepted match, resolved into facts at the end ---- */
@@ -177,15 +205,6 @@ static bool any_covered(const unsigned char *mask, size_t s, size_t e) {
     for (size_t k = s; k < e; k++)
         if (mask[k]) return true;
     return false;
-}
-
-/* Next match start after a match at [s,e): never loops on an empty match
- * and never lands inside a UTF-8 sequence. */
-static size_t next_start(const char *t, size_t len, size_t s, size_t e) {
-    if (e > s) return e;
-    size_t k = s + 1;
-    while (k < len && ((unsigned char)t[k] & 0xC0) == 0x80) k++;
-    return k;
 }
 
 static bool deadline_cue_before(const vb_dates_rules *x, const char *t, size_t s) {
@@ -349,17 +368,48 @@ static bool warned_at(const vb_doc *d, const char *code, vb_span sp) {
     return false;
 }
 
-static vb_status collect(const vb_dates_rules *x, const vb_doc *d, const spans *refs, unsigned char *mask,
+/* The rows' hits (vb_ruleset_scan, in text order) regrouped row by row, each
+ * row's in text order: x->by_row[first[i] .. first[i + 1]) are row i's. */
+static vb_status group_by_row(vb_dates_rules *x, size_t first[static N_ROWS(date_rows) + 1]) {
+    const vb_rule_hits *h = &x->hits;
+    if (h->len > x->by_row_cap) {
+        size_t *p = realloc(x->by_row, h->len * sizeof *p);
+        if (!p) return VB_E_NOMEM;
+        x->by_row = p;
+        x->by_row_cap = h->len;
+    }
+    size_t n = x->dates.len, at[N_ROWS(date_rows)] = {0};
+    for (size_t k = 0; k < h->len; k++) at[h->items[k].row]++;
+    first[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        first[i + 1] = first[i] + at[i];
+        at[i] = first[i];
+    }
+    for (size_t k = 0; k < h->len; k++) x->by_row[at[h->items[k].row]++] = k;
+    return VB_OK;
+}
+
+/* Row by row, most specific first; a row sees the bytes of every date the
+ * rows before it kept.  A row's matches come from vb_ruleset_scan, which
+ * gives each row exactly the matches of its own scan from the start of the
+ * text (one match, then the next from its end): the list does not depend
+ * on the mask, which only decides which of them become dates. */
+static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, unsigned char *mask,
                          candv *v) {
     const char *t = d->text;
     size_t len = d->text_len;
+    size_t first[N_ROWS(date_rows) + 1];
+    vb_status st;
+    if ((st = vb_ruleset_scan(&x->dates, t, len, &x->hits)) != VB_OK || (st = group_by_row(x, first)) != VB_OK)
+        return st;
     for (size_t i = 0; i < x->dates.len; i++) {
-        size_t pos = 0;
-        const size_t *ov;
-        while (pos <= len && vb_rule_match(&x->dates, i, t, len, pos, &ov, NULL)) {
-            size_t s = ov[0], e = ov[1];
-            pos = next_start(t, len, s, e);
+        for (size_t k = first[i]; k < first[i + 1]; k++) {
+            const vb_rule_hit *h = &x->hits.items[x->by_row[k]];
+            size_t s = h->start, e = h->end;
             if (e == s || any_covered(mask, s, e)) continue;
+            /* the same match again, for its groups */
+            const size_t *ov;
+            if (!vb_rule_match_at(&x->dates, i, t, len, s, &ov, NULL) || ov[1] != e) return VB_E_INTERNAL;
             cand c;
             if (!make_cand(x, i, t, s, e, &c)) {
                 /* "ngày 32 tháng 1 năm 2020" is no date, and neither is its "năm 2020" */

@@ -503,13 +503,6 @@ static bool same_number(const char *a, const char *b) {
     return true;
 }
 
-static size_t next_start(const char *t, size_t len, size_t s, size_t e) {
-    if (e > s) return e;
-    size_t k = s + 1;
-    while (k < len && ((unsigned char)t[k] & 0xC0) == 0x80) k++;
-    return k;
-}
-
 static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, ref_index *ix,
                           unsigned char *mask, prev_mention *prev) {
     const char *t = d->text;
@@ -540,7 +533,7 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
             }
         }
         if (ns >= len) break;
-        pos = next_start(t, len, ns, ne);
+        pos = vb_rule_next_start(t, len, ns, ne);
         if (hn.end > hn.start && ns < hn.end && hn.start < ne) continue; /* the header's own "Số:" */
         mention m;
         memset(&m, 0, sizeof m);
@@ -569,7 +562,7 @@ static vb_status by_name(const vb_references_rules *x, vb_doc *d, vb_arena *a, r
     prev_mention none = {0};
     while (vb_rule_match(&x->laws, 0, t, len, pos, &ov, NULL)) {
         size_t s = ov[0], e = ov[1];
-        pos = next_start(t, len, s, e);
+        pos = vb_rule_next_start(t, len, s, e);
         if (mask[s]) continue; /* already part of a numbered citation */
         size_t ts, te, ns, ne, ys, ye;
         if (!vb_rule_group(&x->laws, 0, "type", &ts, &te) || !vb_rule_group(&x->laws, 0, "name", &ns, &ne))

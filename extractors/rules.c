@@ -49,11 +49,14 @@ vb_status vb_ruleset_compile(vb_ruleset *rs, const vb_rule_row *rows, size_t n, 
     return VB_OK;
 }
 
+static void scan_free(struct vb_rule_scan *sc);
+
 void vb_ruleset_free(vb_ruleset *rs) {
     if (!rs) return;
     for (size_t i = 0; i < rs->len; i++) pcre2_code_free(rs->rules[i].code);
     free(rs->rules);
     pcre2_match_data_free(rs->md);
+    scan_free(rs->scan);
     memset(rs, 0, sizeof *rs);
 }
 
@@ -77,4 +80,280 @@ bool vb_rule_group(const vb_ruleset *rs, size_t i, const char *name, size_t *s, 
     *s = ov[2 * n];
     *e = ov[2 * n + 1];
     return true;
+}
+
+bool vb_rule_match_at(const vb_ruleset *rs, size_t i, const char *subject, size_t len,
+                      size_t start, const size_t **ovector, int *npairs) {
+    /* Not PCRE2_ANCHORED, which JIT code does not take (PCRE2 would run the
+     * interpreter): the search from `start` tries `start` first, so when the
+     * rule matches there this is that match. */
+    const size_t *ov;
+    if (!vb_rule_match(rs, i, subject, len, start, &ov, npairs) || ov[0] != start) return false;
+    if (ovector) *ovector = ov;
+    return true;
+}
+
+/* ---- one pass for every row ---- */
+
+size_t vb_rule_next_start(const char *t, size_t len, size_t s, size_t e) {
+    if (e > s) return e;
+    size_t k = s + 1;
+    while (k < len && ((unsigned char)t[k] & 0xC0) == 0x80) k++;
+    return k;
+}
+
+static bool hits_push(vb_rule_hits *h, size_t row, size_t s, size_t e) {
+    if (h->len == h->cap) {
+        size_t n = h->cap ? h->cap * 2 : 64;
+        vb_rule_hit *p = realloc(h->items, n * sizeof *p);
+        if (!p) return false;
+        h->items = p;
+        h->cap = n;
+    }
+    h->items[h->len++] = (vb_rule_hit){row, s, e};
+    return true;
+}
+
+void vb_rule_hits_free(vb_rule_hits *h) {
+    if (!h) return;
+    free(h->items);
+    memset(h, 0, sizeof *h);
+}
+
+/* Whether `name` (after \k: <name>, 'name' or {name}) names a group of no
+ * row but `self`, so that it means the same group in the one-pass pattern,
+ * where names may repeat across rows. */
+static bool name_own(const vb_ruleset *rs, size_t self, const char *p) {
+    char close = *p == '<' ? '>' : *p == '\'' ? '\'' : *p == '{' ? '}' : 0;
+    if (!close) return false;
+    char name[64];
+    size_t n = 0;
+    for (p++; *p && *p != close; p++) {
+        if (n + 1 >= sizeof name) return false;
+        name[n++] = *p;
+    }
+    if (*p != close || n == 0) return false;
+    name[n] = '\0';
+    for (size_t j = 0; j < rs->len; j++)
+        if (j != self &&
+            pcre2_substring_number_from_name(rs->rules[j].code, (PCRE2_SPTR)name) != PCRE2_ERROR_NOSUBSTRING)
+            return false;
+    return true;
+}
+
+/* Whether row `self` means the same as an alternative (?>row) of the
+ * one-pass pattern.  A row means something else there if it depends on the
+ * start offset (\G), moves the match start (\K), refers to groups by number
+ * (numbers shift) or by a name another row also uses, or controls the whole
+ * match (verbs, callouts, recursion, conditions).  The reading is
+ * conservative: a construct inside a class or comment may refuse a row that
+ * was fine, never the reverse. */
+static bool row_shareable(const vb_ruleset *rs, size_t self) {
+    const char *p = rs->rules[self].row->pattern;
+    for (; *p; p++) {
+        if (*p == '\\') {
+            char c = p[1];
+            if (!c || (c >= '1' && c <= '9') || strchr("gGKQ", c)) return false;
+            if (c == 'k' && !name_own(rs, self, p + 2)) return false;
+            p++;
+            if (c == 'c' && p[1]) p++; /* \cX takes any X, a backslash too */
+        } else if (*p == '(' && p[1] == '*') {
+            return false;
+        } else if (*p == '(' && p[1] == '?') {
+            char c = p[2];
+            if (c == '#') { /* a comment ends at the first ')', escapes or not */
+                const char *q = strchr(p + 3, ')');
+                if (!q) return false;
+                p = q;
+            } else if (c == '&' || c == 'R' || c == '(' || c == 'C' || c == '+' || (c >= '0' && c <= '9') ||
+                       (c == 'P' && (p[3] == '=' || p[3] == '>')) || (c == '-' && p[3] >= '0' && p[3] <= '9')) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* One shared pass: its pattern and the rows it finds. */
+typedef struct {
+    pcre2_code *code;
+    uint64_t rows;
+} scan_pass;
+
+struct vb_rule_scan {
+    scan_pass *passes;
+    size_t n_passes;
+    uint64_t shared;            /* rows some pass finds */
+    pcre2_match_context *ctx;   /* the callout, per ruleset (one thread) */
+    size_t *next;               /* per row: where its next match may start */
+};
+
+static void scan_free(struct vb_rule_scan *sc) {
+    if (!sc) return;
+    for (size_t k = 0; k < sc->n_passes; k++) pcre2_code_free(sc->passes[k].code);
+    free(sc->passes);
+    pcre2_match_context_free(sc->ctx);
+    free(sc->next);
+    free(sc);
+}
+
+enum { SCAN_MAX_ROWS = 64 }; /* a part names its rows by the bits of a uint64_t */
+
+/* The shared pattern of the shareable rows of `rows` (kept in *used), or
+ * NULL: (?=guard)(?:(?>row)(?C<row + 1>)|…), cased rows inside (?-i:…). */
+static pcre2_code *pass_compile(const vb_ruleset *rs, uint64_t rows, const char *guard, uint64_t *used) {
+    *used = 0;
+    size_t need = 16 + (guard ? strlen(guard) : 0);
+    for (size_t i = 0; i < rs->len && i < SCAN_MAX_ROWS; i++)
+        if ((rows >> i & 1) && row_shareable(rs, i)) {
+            *used |= (uint64_t)1 << i;
+            need += strlen(rs->rules[i].row->pattern) + 32;
+        }
+    if (!*used) return NULL;
+    char *u = malloc(need);
+    if (!u) {
+        *used = 0;
+        return NULL;
+    }
+    size_t w = (size_t)snprintf(u, need, "%s%s%s(?:", guard ? "(?=" : "", guard ? guard : "", guard ? ")" : "");
+    bool first = true;
+    for (size_t i = 0; i < rs->len && i < SCAN_MAX_ROWS; i++) {
+        if (!(*used >> i & 1)) continue;
+        const vb_rule_row *r = rs->rules[i].row;
+        bool cased = r->flags & VB_RULE_CASED;
+        w += (size_t)snprintf(u + w, need - w, "%s(?>%s%s%s)(?C%zu)", first ? "" : "|", cased ? "(?-i:" : "",
+                              r->pattern, cased ? ")" : "", i + 1);
+        first = false;
+    }
+    snprintf(u + w, need - w, ")");
+    int ec;
+    PCRE2_SIZE eo;
+    /* the rows' own options (vb_rule_compile_one); names may repeat across rows */
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS | PCRE2_DUPNAMES;
+    pcre2_code *c = pcre2_compile((PCRE2_SPTR)u, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
+    free(u);
+    if (!c) {
+        *used = 0;
+        return NULL;
+    }
+    (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    return c;
+}
+
+vb_status vb_ruleset_prepare_scan(vb_ruleset *rs, const vb_scan_part *parts, size_t n) {
+    uint64_t seen = 0;
+    for (size_t k = 0; k < n; k++) {
+        if ((seen & parts[k].rows) || (rs->len < SCAN_MAX_ROWS && parts[k].rows >> rs->len)) return VB_E_INTERNAL;
+        seen |= parts[k].rows;
+    }
+    scan_free(rs->scan);
+    rs->scan = NULL;
+    if (n == 0) return VB_OK;
+    struct vb_rule_scan *sc = calloc(1, sizeof *sc);
+    if (!sc || !(sc->passes = calloc(n, sizeof *sc->passes)) || !(sc->ctx = pcre2_match_context_create(NULL)) ||
+        !(sc->next = calloc(rs->len, sizeof *sc->next))) {
+        scan_free(sc);
+        return VB_E_NOMEM;
+    }
+    for (size_t k = 0; k < n; k++) {
+        uint64_t used;
+        pcre2_code *c = pass_compile(rs, parts[k].rows, parts[k].guard, &used);
+        if (!c) continue; /* its rows are scanned alone */
+        sc->passes[sc->n_passes++] = (scan_pass){c, used};
+        sc->shared |= used;
+    }
+    rs->scan = sc;
+    return VB_OK;
+}
+
+size_t vb_ruleset_scan_shared(const vb_ruleset *rs) {
+    size_t n = 0;
+    for (uint64_t b = rs->scan ? rs->scan->shared : 0; b; b &= b - 1) n++;
+    return n;
+}
+
+static int hit_cmp(const void *pa, const void *pb) {
+    const vb_rule_hit *a = pa, *b = pb;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    return a->row < b->row ? -1 : a->row > b->row;
+}
+
+/* Row i on its own: the loop of the contract. */
+static bool scan_row(const vb_ruleset *rs, size_t i, const char *subject, size_t len, vb_rule_hits *out) {
+    size_t pos = 0;
+    const size_t *ov;
+    while (pos <= len && vb_rule_match(rs, i, subject, len, pos, &ov, NULL)) {
+        if (!hits_push(out, i, ov[0], ov[1])) return false;
+        pos = vb_rule_next_start(subject, len, ov[0], ov[1]);
+    }
+    return true;
+}
+
+vb_status vb_ruleset_scan_rows(const vb_ruleset *rs, const char *subject, size_t len, vb_rule_hits *out) {
+    out->len = 0;
+    for (size_t i = 0; i < rs->len; i++)
+        if (!scan_row(rs, i, subject, len, out)) return VB_E_NOMEM;
+    if (out->len > 1) qsort(out->items, out->len, sizeof *out->items, hit_cmp);
+    return VB_OK;
+}
+
+typedef struct {
+    const char *t;
+    size_t len;
+    size_t *next;
+    size_t n;
+    vb_rule_hits *out;
+    bool oom;
+} scan_state;
+
+/* Called when row (callout_number - 1) has matched from start_match to
+ * current_position.  That is the row's own match at this start: (?>…) keeps
+ * the first way the row matches, and the row has nothing after it.  PCRE2
+ * visits starts in increasing order, so the row-by-row loop, which searches
+ * again from the end of its last match, would have found exactly the ones
+ * at or after next[row].  Then fail, so that PCRE2 goes on to the next row
+ * and the next start. */
+static int scan_callout(pcre2_callout_block *cb, void *data) {
+    scan_state *st = data;
+    size_t row = cb->callout_number - 1, s = cb->start_match, e = cb->current_position;
+    if (row >= st->n || s < st->next[row]) return 1;
+    if (!hits_push(st->out, row, s, e)) {
+        st->oom = true;
+        return PCRE2_ERROR_NOMEMORY;
+    }
+    st->next[row] = vb_rule_next_start(st->t, st->len, s, e);
+    return 1;
+}
+
+/* Drop the hits of `rows` (a pass that stopped half-way). */
+static void hits_drop(vb_rule_hits *h, uint64_t rows) {
+    size_t w = 0;
+    for (size_t k = 0; k < h->len; k++)
+        if (!(h->items[k].row < SCAN_MAX_ROWS && (rows >> h->items[k].row & 1))) h->items[w++] = h->items[k];
+    h->len = w;
+}
+
+vb_status vb_ruleset_scan(const vb_ruleset *rs, const char *subject, size_t len, vb_rule_hits *out) {
+    const struct vb_rule_scan *sc = rs->scan;
+    if (!sc) return vb_ruleset_scan_rows(rs, subject, len, out);
+    out->len = 0;
+    uint64_t alone = ~sc->shared;
+    memset(sc->next, 0, rs->len * sizeof *sc->next);
+    scan_state st = {subject, len, sc->next, rs->len, out, false};
+    pcre2_set_callout(sc->ctx, scan_callout, &st);
+    for (size_t k = 0; k < sc->n_passes; k++) {
+        int rc = pcre2_match(sc->passes[k].code, (PCRE2_SPTR)subject, len, 0, 0, rs->md, sc->ctx);
+        if (st.oom) return VB_E_NOMEM;
+        if (rc == PCRE2_ERROR_NOMATCH) continue;
+        /* A limit (match, JIT stack) stopped the pass.  PCRE2 counts the
+         * match limit per start, and the pass does at each start at least
+         * the work of each of its rows there, so a row may have stopped on
+         * its own too: let the rows run alone, as they always did. */
+        hits_drop(out, sc->passes[k].rows);
+        alone |= sc->passes[k].rows;
+    }
+    for (size_t i = 0; i < rs->len; i++)
+        if ((i >= SCAN_MAX_ROWS || (alone >> i & 1)) && !scan_row(rs, i, subject, len, out)) return VB_E_NOMEM;
+    if (out->len > 1) qsort(out->items, out->len, sizeof *out->items, hit_cmp);
+    return VB_OK;
 }

@@ -10,6 +10,7 @@
 #include <pcre2.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../pipeline/core/status.h"
 
@@ -32,6 +33,7 @@ typedef struct {
     vb_rule *rules;
     size_t len;
     pcre2_match_data *md; /* sized for the largest rule; per ruleset (one thread) */
+    struct vb_rule_scan *scan; /* vb_ruleset_scan's shared passes; NULL = row by row */
 } vb_ruleset;
 
 /* Compile rows[0..n).  On failure returns VB_E_REGEX and writes the row
@@ -47,6 +49,71 @@ pcre2_code *vb_rule_compile_one(const char *pattern, unsigned flags, char *err, 
  * ovector view (pairs of byte offsets) on a match. */
 bool vb_rule_match(const vb_ruleset *rs, size_t i, const char *subject, size_t len,
                    size_t start, const size_t **ovector, int *npairs);
+
+/* Match rule i starting exactly at `start` (PCRE2_ANCHORED); same results
+ * as vb_rule_match otherwise, groups included. */
+bool vb_rule_match_at(const vb_ruleset *rs, size_t i, const char *subject, size_t len,
+                      size_t start, const size_t **ovector, int *npairs);
+
+/* Where the next search starts after a match at [s,e): its end, or one
+ * character on after an empty match (never inside a UTF-8 sequence). */
+size_t vb_rule_next_start(const char *subject, size_t len, size_t s, size_t e);
+
+/* ---- every match of every row, in few passes ----
+ *
+ * vb_ruleset_scan gives, for each row i, exactly the matches of the loop
+ *
+ *     pos = 0;
+ *     while (pos <= len && vb_rule_match(rs, i, subject, len, pos, &ov, NULL)) {
+ *         hit(i, ov[0], ov[1]);
+ *         pos = ov[1] > ov[0] ? ov[1] : ov[0] + one character;
+ *     }
+ *
+ * ordered by start, then row, without scanning the text once per row.
+ * Groups are not kept: vb_rule_match_at(rs, hit.row, subject, len,
+ * hit.start, …) finds the same match again, with its groups.
+ *
+ * The rows of a part share one pass: one pattern holding each row as an
+ * alternative, (?=guard)(?:(?>row1)(?C1)|(?>row2)(?C2)|…), whose callouts
+ * record a hit and fail, so that PCRE2 tries every row at every start in
+ * one call.  The guard lets the pass skip, with one test, the starts where
+ * none of the part's rows can match; it must hold at the start of every
+ * match of every row of the part (e.g. the left-edge lookbehind all of them
+ * begin with, and their first words).  Rows in no part, rows whose meaning
+ * could change inside a larger pattern (\G, \K, numbered references or
+ * names another row also uses, conditions, recursion, (* verbs, callouts,
+ * \Q), and every row of a pass that PCRE2 stops with an error (match limit,
+ * JIT stack) are scanned row by row: the result is the same. */
+typedef struct {
+    size_t row, start, end;
+} vb_rule_hit;
+
+typedef struct {
+    vb_rule_hit *items;
+    size_t len, cap;
+} vb_rule_hits;
+
+typedef struct {
+    uint64_t rows;     /* bit i: row i (rows 0..63) */
+    const char *guard; /* holds where any match of these rows starts; NULL = none */
+} vb_scan_part;
+
+/* Build the shared passes of rs, one per part; parts must not share rows.
+ * VB_OK also when some rows cannot share a pass (they are scanned alone);
+ * VB_E_INTERNAL for a row out of range or in two parts; VB_E_NOMEM. */
+vb_status vb_ruleset_prepare_scan(vb_ruleset *rs, const vb_scan_part *parts, size_t n);
+
+/* How many rows vb_ruleset_scan finds in shared passes (for tests). */
+size_t vb_ruleset_scan_shared(const vb_ruleset *rs);
+
+/* Replace out's contents with the hits of every row in subject[0..len). */
+vb_status vb_ruleset_scan(const vb_ruleset *rs, const char *subject, size_t len, vb_rule_hits *out);
+
+/* Reference implementation: the loop above, row by row (for tests). */
+vb_status vb_ruleset_scan_rows(const vb_ruleset *rs, const char *subject, size_t len,
+                               vb_rule_hits *out);
+
+void vb_rule_hits_free(vb_rule_hits *h);
 
 /* Byte range of named group `name` in the last match of rule i, or false. */
 bool vb_rule_group(const vb_ruleset *rs, size_t i, const char *name, size_t *s, size_t *e);

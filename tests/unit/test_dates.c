@@ -44,6 +44,9 @@ static size_t count_role(const vb_doc *d, vb_date_role r) {
 }
 
 static vb_doc run(vb_arena *a, const char *text, const char *header_date) {
+    bool same = false;
+    CHECK(vb_dates_scan_check(rules, text, strlen(text), &same) == VB_OK);
+    CHECK(same); /* the one-pass scan finds what each row finds alone */
     vb_doc d = make_doc(a, text, header_date);
     CHECK(vb_dates_extract(rules, &d, a) == VB_OK);
     CHECK(spans_ok(&d));
@@ -292,6 +295,41 @@ static void test_law_year(void) {
     vb_arena_destroy(a);
 }
 
+/* Sentences written for this test (not from the seed documents): every
+ * form, in upper and mixed case, next to words that share their first
+ * letters ("ngàyy", "Thờikỳ", "cửa hàng tháng"), so that the one-pass scan
+ * is held to the row-by-row one on many near misses. */
+static void test_scan_matches_rows(void) {
+    vb_arena *a = vb_arena_create();
+    static const char *sentences[] = {
+        "Hội nghị tổng kết NĂM HỌC 2023-2024 họp ngày 15.6.2024 tại hội trường.",
+        "Niên khóa 2019 - 2020, niên độ 2021 tới 2022; THỜI KỲ 2021 ĐẾN 2030.",
+        "Báo cáo quý 3 năm 2025 và QUÝ IV/2025 gửi chậm nhất ngày 05 tháng 01 năm 2026.",
+        "Cửa hàng tháng 5 giảm giá; nhà hàng năm 2020 mở cửa; mặt hàng tuần này hết.",
+        "Định kỳ mỗi 2 tháng một lần, 6 tháng 1 lần, sáu tháng một lần, hằng tuần, hàng ngày 3 lần.",
+        "ngàyy 12/12 và ngày12/12/2012; 1/2/3/2024; 01-02-2024 rồi 01-02.2024 hoặc 1.2-2024.",
+        "Từ năm 2016 tới hết năm 2020, giai đoạn từ năm 2021 đến năm 2025, nhiệm kỳ 2020-2025.",
+        "ngày … / … / 2024; ngày ... tháng 3 năm 2024; Ngày    tháng    năm 2025.",
+        "Trước 30/4, không muộn hơn ngày 15 tháng 5; hạn nộp: 31/12/2024. Thờikỳ 2020-2021.",
+        "1999-2000 2000 - 2049 2019-2018 năm 1899 năm 2199 tháng 13/2024 tháng 12 - 2024",
+    };
+    for (size_t k = 0; k < sizeof sentences / sizeof *sentences; k++) (void)run(a, sentences[k], "2024-01-01");
+    vb_doc d = run(a, sentences[0], NULL);
+    CHECK(find_value(&d, "2023/2024") != NULL);
+    CHECK(find_value(&d, "2024-06-15") != NULL);
+    d = run(a, sentences[1], NULL);
+    CHECK(find_value(&d, "2019/2020") != NULL);
+    CHECK(find_value(&d, "2021/2022") != NULL);
+    CHECK(find_value(&d, "2021/2030") != NULL);
+    d = run(a, sentences[2], NULL);
+    CHECK(find_value(&d, "2025-07/2025-09") != NULL);
+    CHECK(find_value(&d, "2025-10/2025-12") != NULL);
+    CHECK(find_value(&d, "2026-01-05") && find_value(&d, "2026-01-05")->role == VB_DATE_DEADLINE);
+    d = run(a, sentences[3], NULL);
+    for (size_t i = 0; i < d.dates.len; i++) CHECK(d.dates.items[i].recurrence == NULL);
+    vb_arena_destroy(a);
+}
+
 int main(void) {
     char err[256];
     if (vb_dates_open(&rules, err, sizeof err) != VB_OK) {
@@ -311,6 +349,7 @@ int main(void) {
     VB_RUN(test_recurrence);
     VB_RUN(test_blank_placeholder);
     VB_RUN(test_law_year);
+    VB_RUN(test_scan_matches_rows);
     vb_dates_close(rules);
     return VB_SUMMARY("dates");
 }

@@ -1,0 +1,173 @@
+/* test_rules.c — the rule engine: vb_ruleset_scan (shared passes) must give
+ * exactly the hits of scanning each row on its own, whatever the rows share,
+ * overlap or refuse; vb_rule_match_at gives the hit's match again. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../extractors/rules.h"
+#include "check.h"
+
+#define N(t) (sizeof(t) / sizeof((t)[0]))
+#define EDGE "(?<![\\p{L}0-9])"
+
+/* Rows that overlap, repeat names, refer back by name, differ in case, can
+ * match empty, and look behind their start. */
+static const vb_rule_row rows[] = {
+    {"full", EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})\\s+năm\\s+(?<y>[0-9]{4})", 0, NULL, 0},
+    {"numeric", "(?<![\\p{L}0-9/.-])(?:ngày\\s+)?(?<d>[0-9]{1,2})(?<sep>[/.-])(?<m>[0-9]{1,2})\\k<sep>(?<y>[0-9]{4})",
+     0, NULL, 0},
+    {"year", EDGE "năm\\s+(?<y>[0-9]{4})", 0, NULL, 0},
+    {"digits", "[0-9]+", 0, NULL, 0},
+    {"pair", "[0-9]{2}", 0, NULL, 0},
+    {"cased", EDGE "Sở\\b", 0, NULL, VB_RULE_CASED},
+    {"empty", "(?=\\.)", 0, NULL, 0},
+    {"recur", EDGE "(?<!cửa\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+(?:tháng|năm)(?!\\p{L})", 0, NULL, 0},
+};
+
+static const char *texts[] = {
+    "Ngày 07 tháng 3 năm 2016, Sở Y tế; ngày 1/2/2020 và 1.2.2020 nhưng 1/2.2020. Năm 2021.",
+    "SỞ Y TẾ, sở y tế, Sở. Cửa hàng tháng 5; định kỳ hằng năm, hàng tháng 12345678.",
+    "", ".", "...", "2024", "ngày", "a1b22c333.4444",
+    "quý II/2024; từ năm 2016 đến năm 2020 — giai đoạn 2021-2025 — 7/3/2016/NQ-CP ngày  9-9-2019",
+    "\xC3\xA9t\xE1\xBB\x87" "12.12.2012" "\xC2\xA0" "năm\n2030.",
+};
+
+static int same_hits(const vb_rule_hits *a, const vb_rule_hits *b) {
+    return a->len == b->len && (a->len == 0 || memcmp(a->items, b->items, a->len * sizeof *a->items) == 0);
+}
+
+/* Every text, with parts as given, against the row-by-row reference. */
+static void check_parts(const vb_scan_part *parts, size_t n, size_t want_shared) {
+    vb_ruleset rs;
+    char err[300];
+    CHECK(vb_ruleset_compile(&rs, rows, N(rows), err, sizeof err) == VB_OK);
+    CHECK(vb_ruleset_prepare_scan(&rs, parts, n) == VB_OK);
+    CHECK_INT(vb_ruleset_scan_shared(&rs), want_shared);
+    vb_rule_hits a = {0}, b = {0};
+    for (size_t k = 0; k < N(texts); k++) {
+        size_t len = strlen(texts[k]);
+        CHECK(vb_ruleset_scan(&rs, texts[k], len, &a) == VB_OK);
+        CHECK(vb_ruleset_scan_rows(&rs, texts[k], len, &b) == VB_OK);
+        CHECK(same_hits(&a, &b));
+        for (size_t h = 0; h < a.len; h++) {
+            const size_t *ov;
+            CHECK(h == 0 || a.items[h - 1].start < a.items[h].start ||
+                  (a.items[h - 1].start == a.items[h].start && a.items[h - 1].row < a.items[h].row));
+            CHECK(vb_rule_match_at(&rs, a.items[h].row, texts[k], len, a.items[h].start, &ov, NULL));
+            CHECK(ov[1] == a.items[h].end);
+        }
+    }
+    vb_rule_hits_free(&a);
+    vb_rule_hits_free(&b);
+    vb_ruleset_free(&rs);
+}
+
+static void test_scan_one_pass(void) {
+    const vb_scan_part all[] = {{(UINT64_C(1) << N(rows)) - 1, NULL}};
+    check_parts(all, 1, N(rows));
+}
+
+static void test_scan_parts_and_guards(void) {
+    /* rows 0, 2, 7 start at a word edge with ngày / năm / định / hàng / hằng */
+    const vb_scan_part parts[] = {
+        {(1u << 0) | (1u << 2) | (1u << 7), EDGE "(?:ngày|năm|định|hàng|hằng)"},
+        {(1u << 1) | (1u << 3) | (1u << 4), NULL},
+    };
+    check_parts(parts, N(parts), 6);
+    check_parts(NULL, 0, 0); /* no parts: row by row */
+}
+
+static void test_scan_found_again(void) {
+    vb_ruleset rs;
+    char err[300];
+    CHECK(vb_ruleset_compile(&rs, rows, N(rows), err, sizeof err) == VB_OK);
+    const vb_scan_part all[] = {{(UINT64_C(1) << N(rows)) - 1, NULL}};
+    CHECK(vb_ruleset_prepare_scan(&rs, all, 1) == VB_OK);
+    const char *t = "Hạn: ngày 07/03/2016 của Sở";
+    vb_rule_hits h = {0};
+    CHECK(vb_ruleset_scan(&rs, t, strlen(t), &h) == VB_OK);
+    size_t found = 0;
+    for (size_t k = 0; k < h.len; k++) {
+        if (h.items[k].row != 1) continue;
+        found++;
+        size_t s, e;
+        CHECK(vb_rule_match_at(&rs, 1, t, strlen(t), h.items[k].start, NULL, NULL));
+        CHECK(vb_rule_group(&rs, 1, "y", &s, &e));
+        CHECK(e - s == 4 && memcmp(t + s, "2016", 4) == 0);
+        CHECK(vb_rule_group(&rs, 1, "sep", &s, &e));
+        CHECK(e - s == 1 && t[s] == '/');
+    }
+    CHECK_INT(found, 1);
+    /* not a match start: the search from there finds a later one */
+    CHECK(!vb_rule_match_at(&rs, 1, t, strlen(t), 0, NULL, NULL));
+    vb_rule_hits_free(&h);
+    vb_ruleset_free(&rs);
+}
+
+/* Rows whose meaning would change inside a shared pattern stay alone. */
+static void test_scan_refused_rows(void) {
+    static const vb_rule_row odd[] = {
+        {"numbered_ref", "([0-9])\\1", 0, NULL, 0},
+        {"anchor_g", "\\G[0-9]", 0, NULL, 0},
+        {"keep_out", "a\\Kb", 0, NULL, 0},
+        {"verb", "x(*SKIP)(*FAIL)|y", 0, NULL, 0},
+        {"shared_name", "(?<d>[0-9])-\\k<d>", 0, NULL, 0},
+        {"name_user", "(?<d>q)", 0, NULL, 0},
+        {"plain", "[0-9]-", 0, NULL, 0},
+        {"control_backslash", "(?<d>z)\\c\\\\k<d>", 0, NULL, 0},
+    };
+    vb_ruleset rs;
+    char err[300];
+    CHECK(vb_ruleset_compile(&rs, odd, N(odd), err, sizeof err) == VB_OK);
+    const vb_scan_part all[] = {{(UINT64_C(1) << N(odd)) - 1, NULL}};
+    CHECK(vb_ruleset_prepare_scan(&rs, all, 1) == VB_OK);
+    CHECK_INT(vb_ruleset_scan_shared(&rs), 2); /* name_user and plain */
+    const char *t = "11 2-2 ab xy 3-3 q 5-";
+    vb_rule_hits a = {0}, b = {0};
+    CHECK(vb_ruleset_scan(&rs, t, strlen(t), &a) == VB_OK);
+    CHECK(vb_ruleset_scan_rows(&rs, t, strlen(t), &b) == VB_OK);
+    CHECK(same_hits(&a, &b));
+    CHECK(a.len > 5);
+    /* a row in two parts, or out of range, is the caller's mistake */
+    const vb_scan_part twice[] = {{1, NULL}, {3, NULL}};
+    CHECK(vb_ruleset_prepare_scan(&rs, twice, 2) == VB_E_INTERNAL);
+    const vb_scan_part beyond[] = {{UINT64_C(1) << N(odd), NULL}};
+    CHECK(vb_ruleset_prepare_scan(&rs, beyond, 1) == VB_E_INTERNAL);
+    vb_rule_hits_free(&a);
+    vb_rule_hits_free(&b);
+    vb_ruleset_free(&rs);
+}
+
+/* A long text of many candidates: the pass neither loses nor repeats hits. */
+static void test_scan_long_text(void) {
+    vb_ruleset rs;
+    char err[300];
+    CHECK(vb_ruleset_compile(&rs, rows, N(rows), err, sizeof err) == VB_OK);
+    const vb_scan_part all[] = {{(UINT64_C(1) << N(rows)) - 1, NULL}};
+    CHECK(vb_ruleset_prepare_scan(&rs, all, 1) == VB_OK);
+    static const char piece[] = "ngày 1/2/2020, năm 2021. hằng năm 12 Sở ";
+    size_t n = 2000, pl = sizeof piece - 1;
+    char *t = malloc(n * pl + 1);
+    CHECK(t != NULL);
+    if (!t) return;
+    for (size_t k = 0; k < n; k++) memcpy(t + k * pl, piece, pl);
+    t[n * pl] = '\0';
+    vb_rule_hits a = {0}, b = {0};
+    CHECK(vb_ruleset_scan(&rs, t, n * pl, &a) == VB_OK);
+    CHECK(vb_ruleset_scan_rows(&rs, t, n * pl, &b) == VB_OK);
+    CHECK(same_hits(&a, &b));
+    CHECK(a.len >= 7 * n);
+    free(t);
+    vb_rule_hits_free(&a);
+    vb_rule_hits_free(&b);
+    vb_ruleset_free(&rs);
+}
+
+int main(void) {
+    VB_RUN(test_scan_one_pass);
+    VB_RUN(test_scan_parts_and_guards);
+    VB_RUN(test_scan_found_again);
+    VB_RUN(test_scan_refused_rows);
+    VB_RUN(test_scan_long_text);
+    return VB_SUMMARY("rules");
+}
