@@ -100,14 +100,24 @@ static size_t utf8_sequence(const unsigned char *p, size_t n) {
 /* jansson's escapes; every other code point is copied as UTF-8.  The text
  * is checked as it is copied: ill-formed UTF-8 (which jansson's dumper also
  * refuses) makes the whole output fail rather than go out broken. */
+/* Bytes a string can copy as they are: printable ASCII but '"' and '\\'
+ * (bytes >= 0x80 are checked as UTF-8 sequences instead). */
+static bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
 static void put_quoted(vb_jout *w, const char *s, size_t n) {
     put(w, "\"", 1);
     const unsigned char *p = (const unsigned char *)s;
     size_t run = 0, i = 0;
     while (i < n) {
         unsigned char c = p[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+        if (plain_byte(c)) {
             i++;
+            continue;
+        }
+        /* Vietnamese letters U+1EA0..U+1EF9: E1 BA|BB 80..BF, checked inline */
+        if (c == 0xE1 && n - i >= 3 && (p[i + 1] == 0xBA || p[i + 1] == 0xBB) &&
+            (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         if (c >= 0x80) {
@@ -143,8 +153,10 @@ static void put_quoted(vb_jout *w, const char *s, size_t n) {
 
 void vb_jout_key(vb_jout *w, const char *key) {
     before_value(w);
-    put_quoted(w, key, strlen(key));
-    put(w, w->compact ? ":" : ": ", w->compact ? 1 : 2);
+    /* keys are the contract's own names: nothing in them needs escaping */
+    put(w, "\"", 1);
+    put(w, key, strlen(key));
+    put(w, w->compact ? "\":" : "\": ", w->compact ? 2 : 3);
     w->after_key = true;
 }
 

@@ -42,7 +42,8 @@ void vb_jout_object_end(vb_jout *w);
 void vb_jout_array(vb_jout *w);
 void vb_jout_array_end(vb_jout *w);
 
-/* A key inside an object; `key` is a NUL-terminated ASCII/UTF-8 string. */
+/* A key inside an object: one of the contract's names, written as it is
+ * (ASCII letters, digits and '_': nothing that needs escaping). */
 void vb_jout_key(vb_jout *w, const char *key);
 
 void vb_jout_string(vb_jout *w, const char *s); /* NULL writes null */
