@@ -78,57 +78,66 @@ void vb_jout_object_end(vb_jout *w) { close(w, '}'); }
 void vb_jout_array(vb_jout *w) { open(w, '['); }
 void vb_jout_array_end(vb_jout *w) { close(w, ']'); }
 
-/* Length of the well-formed UTF-8 sequence at p (Unicode's table 3-7: no
- * overlong forms, no surrogates, nothing above U+10FFFF), 0 if ill-formed. */
-static size_t utf8_sequence(const unsigned char *p, size_t n) {
-    unsigned char c = p[0], lo = 0x80, hi = 0xBF;
-    size_t len;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4;
-    else return 0;
-    if (c == 0xE0) lo = 0xA0;
-    else if (c == 0xED) hi = 0x9F;
-    else if (c == 0xF0) lo = 0x90;
-    else if (c == 0xF4) hi = 0x8F;
-    if (n < len || p[1] < lo || p[1] > hi) return 0;
-    for (size_t i = 2; i < len; i++)
-        if ((p[i] & 0xC0) != 0x80) return 0;
-    return len;
-}
+/* UTF-8 is checked with a small automaton (Unicode's table 3-7: no
+ * overlong forms, no surrogates, nothing above U+10FFFF): two table lookups
+ * a byte and no data-dependent branch, which matters for Vietnamese text,
+ * where one- and multi-byte characters alternate unpredictably. */
+enum { U_OK, U_BAD, U_NEED1, U_NEED2, U_NEED3, U_E0, U_ED, U_F0, U_F4, U_STATES };
+
+/* Byte classes: ES must be escaped (controls, '"', '\\': ASCII, so an
+ * escape never splits a character), AS other ASCII, C8/C9/CA continuation
+ * bytes 80-8F/90-9F/A0-BF, L2/L3/L4 leads of 2/3/4-byte sequences, E0 ED F0
+ * F4 the leads with a narrower second byte, XX never in UTF-8. */
+enum { AS, C8, C9, CA, XX, L2, E0, L3, ED, F0, L4, F4, ES };
+
+static const unsigned char byte_class[256] = {
+    ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, /* 00 */
+    ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, ES, /* 10 */
+    AS, AS, ES, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, /* 20 */
+    AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, /* 30 */
+    AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, /* 40 */
+    AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, ES, AS, AS, AS, /* 50 */
+    AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, /* 60 */
+    AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, AS, /* 70 */
+    C8, C8, C8, C8, C8, C8, C8, C8, C8, C8, C8, C8, C8, C8, C8, C8, /* 80 */
+    C9, C9, C9, C9, C9, C9, C9, C9, C9, C9, C9, C9, C9, C9, C9, C9, /* 90 */
+    CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, /* A0 */
+    CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, CA, /* B0 */
+    XX, XX, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, /* C0 */
+    L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, /* D0 */
+    E0, L3, L3, L3, L3, L3, L3, L3, L3, L3, L3, L3, L3, ED, L3, L3, /* E0 */
+    F0, L4, L4, L4, F4, XX, XX, XX, XX, XX, XX, XX, XX, XX, XX, XX, /* F0 */
+};
+
+static const unsigned char utf8_next[U_STATES][ES] = {
+    /*          AS     C8       C9       CA       XX     L2       E0     L3       ED     F0     L4       F4 */
+    [U_OK] =    {U_OK, U_BAD,   U_BAD,   U_BAD,   U_BAD, U_NEED1, U_E0,  U_NEED2, U_ED,  U_F0,  U_NEED3, U_F4},
+    [U_BAD] =   {U_BAD, U_BAD,  U_BAD,   U_BAD,   U_BAD, U_BAD,   U_BAD, U_BAD,   U_BAD, U_BAD, U_BAD,   U_BAD},
+    [U_NEED1] = {U_BAD, U_OK,   U_OK,    U_OK,    U_BAD, U_BAD,   U_BAD, U_BAD,   U_BAD, U_BAD, U_BAD,   U_BAD},
+    [U_NEED2] = {U_BAD, U_NEED1, U_NEED1, U_NEED1, U_BAD, U_BAD,  U_BAD, U_BAD,   U_BAD, U_BAD, U_BAD,   U_BAD},
+    [U_NEED3] = {U_BAD, U_NEED2, U_NEED2, U_NEED2, U_BAD, U_BAD,  U_BAD, U_BAD,   U_BAD, U_BAD, U_BAD,   U_BAD},
+    [U_E0] =    {U_BAD, U_BAD,  U_BAD,   U_NEED1, U_BAD, U_BAD,   U_BAD, U_BAD,   U_BAD, U_BAD, U_BAD,   U_BAD},
+    [U_ED] =    {U_BAD, U_NEED1, U_NEED1, U_BAD,  U_BAD, U_BAD,   U_BAD, U_BAD,   U_BAD, U_BAD, U_BAD,   U_BAD},
+    [U_F0] =    {U_BAD, U_BAD,  U_NEED2, U_NEED2, U_BAD, U_BAD,   U_BAD, U_BAD,   U_BAD, U_BAD, U_BAD,   U_BAD},
+    [U_F4] =    {U_BAD, U_NEED2, U_BAD,  U_BAD,   U_BAD, U_BAD,   U_BAD, U_BAD,   U_BAD, U_BAD, U_BAD,   U_BAD},
+};
 
 /* jansson's escapes; every other code point is copied as UTF-8.  The text
  * is checked as it is copied: ill-formed UTF-8 (which jansson's dumper also
  * refuses) makes the whole output fail rather than go out broken. */
-/* Bytes a string can copy as they are: printable ASCII but '"' and '\\'
- * (bytes >= 0x80 are checked as UTF-8 sequences instead). */
-static bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
-
 static void put_quoted(vb_jout *w, const char *s, size_t n) {
     put(w, "\"", 1);
     const unsigned char *p = (const unsigned char *)s;
-    size_t run = 0, i = 0;
-    while (i < n) {
+    size_t run = 0;
+    unsigned state = U_OK;
+    for (size_t i = 0; i < n; i++) {
         unsigned char c = p[i];
-        if (plain_byte(c)) {
-            i++;
+        unsigned k = byte_class[c];
+        if (k != ES) {
+            state = utf8_next[state][k];
             continue;
         }
-        /* Vietnamese letters U+1EA0..U+1EF9: E1 BA|BB 80..BF, checked inline */
-        if (c == 0xE1 && n - i >= 3 && (p[i + 1] == 0xBA || p[i + 1] == 0xBB) &&
-            (p[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            continue;
-        }
-        if (c >= 0x80) {
-            size_t k = utf8_sequence(p + i, n - i);
-            if (k == 0) {
-                if (w->status == VB_OK) w->status = VB_E_INTERNAL;
-                return;
-            }
-            i += k;
-            continue;
-        }
+        if (state != U_OK) break; /* a sequence cut by an ASCII byte */
         put(w, s + run, i - run);
         char esc[8];
         size_t len = 2;
@@ -145,7 +154,11 @@ static void put_quoted(vb_jout *w, const char *s, size_t n) {
             len = (size_t)snprintf(esc, sizeof esc, "\\u%04X", (unsigned)c);
         }
         put(w, esc, len);
-        run = ++i;
+        run = i + 1;
+    }
+    if (state != U_OK) {
+        if (w->status == VB_OK) w->status = VB_E_INTERNAL;
+        return;
     }
     put(w, s + run, n - run);
     put(w, "\"", 1);
