@@ -18,6 +18,7 @@
  * whole plan (role_rows) → lead; otherwise assigned. */
 #include "assignments.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,11 +59,47 @@ static const vb_rule_row line_rows[] = {
     [L_CONTINUATION] = {"continuation", "\\G\\p{Ll}", 0, NULL, VB_RULE_CASED},
 };
 
+/* A role row "(?:\G|X|Y)Z" matches somewhere in [start, end) iff
+ * "\G(?:(?:\G|X|Y)Z)" matches at start (auto-anchored: one try) or
+ * "(?:X|Y)Z" matches somewhere: \G holds only at the start offset, so a
+ * match at a later position used X or Y, and X or Y then Z is a match of the
+ * row wherever it is found.  The row alone gets no start optimisation (its
+ * \G alternative may begin anywhere, so PCRE2 tries every position); the
+ * pair does.  Both are derived from the row text at open, so they cannot
+ * drift from it; rows without a leading "(?:\G|" are matched as they are. */
+static const char role_g_prefix[] = "(?:\\G|";
+
+enum { ROLE_MAX = sizeof role_rows / sizeof role_rows[0] };
+
+typedef struct {
+    pcre2_code *at_start; /* \G(?:row) */
+    pcre2_code *later;    /* the row without its \G alternative */
+} role_split;
+
 struct vb_assignments_rules {
     vb_ruleset sections, roles, lines;
+    role_split split[ROLE_MAX];
     vb_outline_rules *outline;
     vb_unit_rules *units;
 };
+
+static vb_status split_role(role_split *sp, const vb_rule_row *row, char *err, size_t errlen) {
+    size_t n = strlen(row->pattern), k = sizeof role_g_prefix - 1;
+    if (n < k || memcmp(row->pattern, role_g_prefix, k) != 0) return VB_OK;
+    char *a = malloc(n + 8), *b = malloc(n + 1);
+    if (!a || !b) {
+        free(a);
+        free(b);
+        return VB_E_NOMEM;
+    }
+    snprintf(a, n + 8, "\\G(?:%s)", row->pattern);
+    snprintf(b, n + 1, "(?:%s", row->pattern + k);
+    sp->at_start = vb_rule_compile_one(a, row->flags, err, errlen);
+    sp->later = sp->at_start ? vb_rule_compile_one(b, row->flags, err, errlen) : NULL;
+    free(a);
+    free(b);
+    return sp->later ? VB_OK : VB_E_REGEX;
+}
 
 vb_status vb_assignments_open(vb_assignments_rules **out, char *err, size_t errlen) {
     vb_assignments_rules *x = calloc(1, sizeof *x);
@@ -78,6 +115,11 @@ vb_status vb_assignments_open(vb_assignments_rules **out, char *err, size_t errl
         vb_assignments_close(x);
         return s;
     }
+    for (size_t i = 0; i < N(role_rows); i++)
+        if ((s = split_role(&x->split[i], &role_rows[i], err, errlen)) != VB_OK) {
+            vb_assignments_close(x);
+            return s;
+        }
 #undef N
     *out = x;
     return VB_OK;
@@ -88,6 +130,10 @@ void vb_assignments_close(vb_assignments_rules *x) {
     vb_ruleset_free(&x->sections);
     vb_ruleset_free(&x->roles);
     vb_ruleset_free(&x->lines);
+    for (size_t i = 0; i < ROLE_MAX; i++) {
+        pcre2_code_free(x->split[i].at_start);
+        pcre2_code_free(x->split[i].later);
+    }
     vb_outline_close(x->outline);
     vb_units_close(x->units);
     free(x);
@@ -123,9 +169,17 @@ static bool ends_with_colon(const ctx *c, size_t i) {
     return l->end > l->start && c->d->text[l->end - 1] == ':';
 }
 
+static bool code_matches(const ctx *c, const pcre2_code *code, vb_span s) {
+    return pcre2_match(code, (PCRE2_SPTR)c->d->text, s.end, s.start, 0, c->x->roles.md, NULL) > 0;
+}
+
 static bool role_is_lead(const ctx *c, vb_span s) {
-    for (size_t i = 0; i < c->x->roles.len; i++)
-        if (vb_rule_match(&c->x->roles, i, c->d->text, s.end, s.start, NULL, NULL)) return true;
+    for (size_t i = 0; i < c->x->roles.len; i++) {
+        const role_split *sp = &c->x->split[i];
+        if (sp->later ? code_matches(c, sp->at_start, s) || code_matches(c, sp->later, s)
+                      : vb_rule_match(&c->x->roles, i, c->d->text, s.end, s.start, NULL, NULL))
+            return true;
+    }
     return false;
 }
 
@@ -270,24 +324,23 @@ static vb_status read_subject_paragraphs(ctx *c, size_t h, size_t end) {
     return VB_OK;
 }
 
-vb_status vb_assignments_extract(vb_assignments_rules *x, vb_doc *d, vb_arena *a) {
+vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_arena *a,
+                                       const vb_linev *lines) {
     if (!d->text || d->text_len == 0) return VB_OK;
-    vb_linev lines;
-    vb_status s = vb_outline_scan(x->outline, d->text, d->text_len, &lines);
-    if (s != VB_OK) return s;
-    ctx c = {x, d, a, &lines};
+    vb_status s = VB_OK;
+    ctx c = {x, d, a, lines};
 
     size_t best = VB_NO_LINE, best_units = 0;
     int best_tag = 0;
-    for (size_t h = 0; h < lines.len; h++) {
-        const vb_line *l = &lines.items[h];
+    for (size_t h = 0; h < lines->len; h++) {
+        const vb_line *l = &lines->items[h];
         if (l->kind != VB_LINE_HEADING) continue;
         int tag = 0;
         for (size_t r = 0; r < x->sections.len && !tag; r++)
             if (vb_rule_match(&x->sections, r, d->text, l->end, l->body, NULL, NULL))
                 tag = x->sections.rules[r].row->tag;
         if (!tag) continue;
-        size_t end = vb_outline_section_end(&lines, h), units = 0;
+        size_t end = vb_outline_section_end(lines, h), units = 0;
         for (size_t i = h + 1; i < end; i++) units += is_unit_heading(&c, i, NULL);
         if (best == VB_NO_LINE || units > best_units || (units == best_units && units == 0 && tag > best_tag)) {
             best = h;
@@ -296,10 +349,19 @@ vb_status vb_assignments_extract(vb_assignments_rules *x, vb_doc *d, vb_arena *a
         }
     }
     if (best != VB_NO_LINE) {
-        size_t end = vb_outline_section_end(&lines, best);
+        size_t end = vb_outline_section_end(lines, best);
         s = best_units > 0 ? read_unit_headings(&c, best, end)
                            : read_subject_paragraphs(&c, best, end);
     }
+    return s;
+}
+
+vb_status vb_assignments_extract(vb_assignments_rules *x, vb_doc *d, vb_arena *a) {
+    if (!d->text || d->text_len == 0) return VB_OK;
+    vb_linev lines;
+    vb_status s = vb_outline_scan(x->outline, d->text, d->text_len, &lines);
+    if (s != VB_OK) return s;
+    s = vb_assignments_extract_lines(x, d, a, &lines);
     vb_linev_free(&lines);
     return s;
 }

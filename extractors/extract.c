@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "assign_outline.h"
 #include "assignments.h"
 #include "dates.h"
 #include "references.h"
@@ -12,6 +13,7 @@ struct vb_extractors {
     vb_references_rules *refs;
     vb_targets_rules *targets;
     vb_assignments_rules *assignments;
+    vb_outline_rules *outline; /* one line scan shared by targets and assignments */
 };
 
 vb_status vb_extractors_open(vb_extractors **out, char *err, size_t errlen) {
@@ -21,7 +23,8 @@ vb_status vb_extractors_open(vb_extractors **out, char *err, size_t errlen) {
     if ((s = vb_dates_open(&x->dates, err, errlen)) != VB_OK ||
         (s = vb_references_open(&x->refs, err, errlen)) != VB_OK ||
         (s = vb_targets_open(&x->targets, err, errlen)) != VB_OK ||
-        (s = vb_assignments_open(&x->assignments, err, errlen)) != VB_OK) {
+        (s = vb_assignments_open(&x->assignments, err, errlen)) != VB_OK ||
+        (s = vb_outline_open(&x->outline, err, errlen)) != VB_OK) {
         vb_extractors_close(x);
         return s;
     }
@@ -35,6 +38,7 @@ void vb_extractors_close(vb_extractors *x) {
     vb_references_close(x->refs);
     vb_targets_close(x->targets);
     vb_assignments_close(x->assignments);
+    vb_outline_close(x->outline);
     free(x);
 }
 
@@ -42,6 +46,13 @@ vb_status vb_extract_doc(vb_extractors *x, vb_doc *d, vb_arena *a) {
     vb_status s;
     if ((s = vb_references_extract(x->refs, d, a)) != VB_OK) return s;
     if ((s = vb_dates_extract(x->dates, d, a)) != VB_OK) return s;
-    if ((s = vb_targets_extract(x->targets, d, a)) != VB_OK) return s;
-    return vb_assignments_extract(x->assignments, d, a);
+    /* Both read the outline of d->text, which no extractor changes: the one
+     * scan is the scan each would make (both skip an empty text). */
+    if (!d->text || d->text_len == 0) return VB_OK;
+    vb_linev lines;
+    if ((s = vb_outline_scan(x->outline, d->text, d->text_len, &lines)) != VB_OK) return s;
+    s = vb_targets_extract_lines(x->targets, d, a, &lines);
+    if (s == VB_OK) s = vb_assignments_extract_lines(x->assignments, d, a, &lines);
+    vb_linev_free(&lines);
+    return s;
 }

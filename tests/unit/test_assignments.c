@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../extractors/assign_outline.h"
 #include "../../extractors/assignments.h"
 #include "check.h"
 
@@ -233,6 +234,78 @@ static void no_responsibility_section(void) {
     vb_arena_destroy(a);
 }
 
+/* The lead role row "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ quan (?:thường trực|đầu
+ * mối)\\b" is matched as two patterns (at the line's start; elsewhere after
+ * "(" or "là"/"làm"): the same units are leads. */
+static void standing_body_positions(void) {
+    static const struct {
+        const char *line;
+        int role;
+    } cases[] = {
+        {"- Cơ quan thường trực, tổng hợp kết quả.", VB_ROLE_LEAD},
+        {"- CƠ QUAN ĐẦU MỐI tổng hợp.", VB_ROLE_LEAD},
+        {"- Sở là cơ quan thường trực của Kế hoạch.", VB_ROLE_LEAD},
+        {"- Sở làm   cơ quan đầu mối, theo dõi.", VB_ROLE_LEAD},
+        {"- Tổng hợp (cơ quan đầu mối) báo cáo.", VB_ROLE_LEAD},
+        {"- Phối hợp với cơ quan thường trực tổng hợp.", VB_ROLE_ASSIGNED},
+        {"- Sở là cơ quan thường trựcx của Kế hoạch.", VB_ROLE_ASSIGNED},
+        {"- Sở sẽ là cơ quan đầu mốii.", VB_ROLE_ASSIGNED},
+        {"- Họ làcơ quan thường trực.", VB_ROLE_ASSIGNED},
+        {"- Xcơ quan thường trực.", VB_ROLE_ASSIGNED},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        vb_arena *a = vb_arena_create();
+        char text[512];
+        snprintf(text, sizeof text, "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Khám sức khỏe.\n%s\n",
+                 cases[k].line);
+        vb_doc *d = run(a, text);
+        CHECK_INT(d->assignments.len, 1);
+        if (d->assignments.len == 1) CHECK_INT(d->assignments.items[0].role, cases[k].role);
+        vb_arena_destroy(a);
+    }
+}
+
+/* vb_assignments_extract_lines with a caller's outline scan finds what
+ * vb_assignments_extract finds with its own. */
+static void shared_outline(void) {
+    static const char *texts[] = {
+        "IV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các sở, ngành\n"
+        "1.1. Sở Lao động - Thương binh và Xã hội (cơ quan thường trực)\n"
+        "- Hướng dẫn, đôn đốc các đơn vị.\n- Tổng hợp báo cáo.\n"
+        "1.2. Sở Y tế: chủ trì thực hiện các nội dung sau:\n- Khám sức khỏe định kỳ.\n",
+        "III. TỔ CHỨC THỰC HIỆN\n- Công an huyện:\n+ Triệt phá ổ nhóm;\n+ Xử lý.\n"
+        "Trên đây là Kế hoạch của Ủy ban nhân dân huyện./.\n",
+        "",
+    };
+    char err[256];
+    vb_outline_rules *outline = NULL;
+    CHECK(vb_outline_open(&outline, err, sizeof err) == VB_OK);
+    for (size_t k = 0; outline && k < sizeof texts / sizeof texts[0]; k++) {
+        vb_arena *a = vb_arena_create();
+        vb_doc *d = run(a, texts[k]);
+        vb_doc *e = vb_arena_alloc(a, sizeof *e);
+        e->text = d->text;
+        e->text_len = d->text_len;
+        CHECK(vb_doc_index(a, e) == 0);
+        vb_linev lines;
+        CHECK(vb_outline_scan(outline, e->text, e->text_len, &lines) == VB_OK);
+        CHECK(vb_assignments_extract_lines(rules, e, a, &lines) == VB_OK);
+        vb_linev_free(&lines);
+        CHECK_INT(e->assignments.len, d->assignments.len);
+        for (size_t i = 0; i < d->assignments.len && i < e->assignments.len; i++) {
+            const vb_assignment *x = &d->assignments.items[i], *y = &e->assignments.items[i];
+            CHECK_STR(y->unit, x->unit);
+            CHECK_STR(y->section, x->section);
+            CHECK_INT(y->role, x->role);
+            CHECK_INT(y->tasks.len, x->tasks.len);
+            for (size_t t = 0; t < x->tasks.len && t < y->tasks.len; t++)
+                CHECK_STR(y->tasks.items[t], x->tasks.items[t]);
+        }
+        vb_arena_destroy(a);
+    }
+    vb_outline_close(outline);
+}
+
 int main(void) {
     char err[256];
     if (vb_assignments_open(&rules, err, sizeof err) != VB_OK) {
@@ -248,6 +321,8 @@ int main(void) {
     VB_RUN(dotted_units_and_role_note);
     VB_RUN(units_as_bullets);
     VB_RUN(no_responsibility_section);
+    VB_RUN(standing_body_positions);
+    VB_RUN(shared_outline);
     vb_assignments_close(rules);
     return VB_SUMMARY("assignments");
 }
