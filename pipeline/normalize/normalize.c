@@ -7,6 +7,7 @@
  * case) never reach ICU's normaliser. */
 #include "normalize.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -26,11 +27,15 @@ struct vb_normalizer {
     size_t src[TOKEN_MAX_CPS];     /* source offset of each code point */
     size_t ncps;
     UChar u16[TOKEN_MAX_CPS * 2 + 8], u16b[TOKEN_MAX_CPS * 2 + 8];
-    vb_buf line; /* the line being built */
+    vb_buf text; /* the text being built, reused from call to call */
     /* NFC_Quick_Check=Yes of BMP code points, looked up in ICU once each:
      * Vietnamese letters (U+1EA0..) are above U+0300 and would otherwise
      * cost one ICU property lookup per character. */
     unsigned char qc_known[0x10000 / 8], qc_yes[0x10000 / 8];
+    /* Whether a BMP code point is "plain" (see plain_token_end): classify
+     * keeps it as it is and its NFC_Quick_Check is Yes.  0 = not looked up
+     * yet, PLAIN_YES, PLAIN_NO; a byte each for a cheap lookup per letter. */
+    unsigned char plain[0x10000];
 };
 
 void vb_norm_options_default(vb_norm_options *o) {
@@ -50,14 +55,14 @@ vb_status vb_normalizer_open(const vb_norm_options *opt, vb_normalizer **out) {
     }
     if (opt) n->opt = *opt;
     else vb_norm_options_default(&n->opt);
-    vb_buf_init(&n->line);
+    vb_buf_init(&n->text);
     *out = n;
     return VB_OK;
 }
 
 void vb_normalizer_close(vb_normalizer *n) {
     if (!n) return;
-    vb_buf_free(&n->line);
+    vb_buf_free(&n->text);
     free(n);
 }
 
@@ -65,9 +70,8 @@ void vb_normalizer_close(vb_normalizer *n) {
 
 typedef enum { CH_KEEP, CH_DROP, CH_SPACE, CH_TAB, CH_BREAK } ch_class;
 
-/* Folds typographic variants to one form; returns the class and may
- * rewrite *c (dashes → '-', curly quotes → straight). */
-static ch_class classify(UChar32 *c) {
+/* classify beyond printable ASCII and the space. */
+static ch_class classify_other(UChar32 *c) {
     UChar32 x = *c;
     if (x == '\t') return CH_TAB;
     if (x == ' ') return CH_SPACE;
@@ -91,6 +95,14 @@ static ch_class classify(UChar32 *c) {
     if (x >= 0x202A && x <= 0x202E) return CH_DROP; /* bidi embedding */
     if (x >= 0x2066 && x <= 0x2069) return CH_DROP; /* bidi isolates */
     return CH_KEEP;
+}
+
+/* Folds typographic variants to one form; returns the class and may
+ * rewrite *c (dashes → '-', curly quotes → straight). */
+static inline ch_class classify(UChar32 *c) {
+    if (*c > 0x20 && *c < 0x7F) return CH_KEEP; /* printable ASCII, most characters */
+    if (*c == ' ') return CH_SPACE;
+    return classify_other(c);
 }
 
 /* ---- token work -------------------------------------------------------- */
@@ -173,6 +185,20 @@ static int nfc_quick_yes(vb_normalizer *n, UChar32 c) {
     return (n->qc_yes[at] & bit) != 0;
 }
 
+/* Kept as it is by classify, and NFC_Quick_Check=Yes. */
+static bool plain_cp_uncached(vb_normalizer *n, UChar32 c) {
+    UChar32 folded = c;
+    return classify(&folded) == CH_KEEP && folded == c && nfc_quick_yes(n, c);
+}
+
+enum { PLAIN_YES = 1, PLAIN_NO = 2 };
+
+static inline bool plain_cp(vb_normalizer *n, UChar32 c) {
+    if (c > 0xFFFF) return plain_cp_uncached(n, c);
+    if (!n->plain[c]) n->plain[c] = plain_cp_uncached(n, c) ? PLAIN_YES : PLAIN_NO;
+    return n->plain[c] == PLAIN_YES;
+}
+
 /* NFC the token in place when some code point may not be NFC already. */
 static vb_status nfc_token(vb_normalizer *n) {
     int needs = 0;
@@ -213,57 +239,12 @@ static void strip_emphasis(vb_normalizer *n, size_t *from) {
     n->ncps = e;
 }
 
-typedef struct {
-    vb_arena *arena;
-    vb_buf *text;
-    vb_offset_anchor *anchors;
-    size_t n_anchors, cap_anchors;
-    long long last_delta;
-    int have_anchor;
-    bool blank;        /* an empty line came since the last emitted one */
-    size_t wrap_width; /* code points, when the file is hard-wrapped; else 0 */
-} map_state;
-
-static int add_anchor(map_state *m, size_t norm, size_t src) {
-    long long delta = (long long)src - (long long)norm;
-    if (m->have_anchor && delta == m->last_delta) return 0;
-    if (vb_arena_grow(m->arena, (void **)&m->anchors, &m->cap_anchors, m->n_anchors + 1,
-                      sizeof *m->anchors))
-        return -1;
-    m->anchors[m->n_anchors++] = (vb_offset_anchor){norm, src};
-    m->last_delta = delta;
-    m->have_anchor = 1;
-    return 0;
-}
-
-/* Append the current token to the line buffer after `sep` (0, ' ', '\t'). */
-static vb_status flush_token(vb_normalizer *n, char sep, size_t *line_src, size_t *tok_src) {
-    if (!n->ncps) return VB_OK;
-    vb_status s = nfc_token(n);
-    if (s != VB_OK) return s;
-    size_t from = 0;
-    strip_emphasis(n, &from);
-    place_tones(n);
-    if (from < n->ncps) {
-        if (sep && n->line.len) vb_buf_putc(&n->line, sep);
-        /* record (line-relative byte, source) for the token start */
-        tok_src[0] = n->line.len;
-        tok_src[1] = n->src[from];
-        if (!n->line.len) *line_src = n->src[from];
-        /* one reservation per token, then UTF-8 written in place */
-        if (vb_buf_reserve(&n->line, 4 * (n->ncps - from) + 1)) {
-            uint8_t *w = (uint8_t *)n->line.data;
-            size_t at = n->line.len;
-            for (size_t i = from; i < n->ncps; i++) U8_APPEND_UNSAFE(w, at, n->cps[i]);
-            w[at] = 0; /* vb_buf keeps its data NUL-terminated */
-            n->line.len = at;
-        }
-    }
-    n->ncps = 0;
-    return n->line.oom ? VB_E_NOMEM : VB_OK;
-}
-
-/* ---- lines ----------------------------------------------------------------*/
+/* ---- output ---------------------------------------------------------------
+ *
+ * Lines are written straight into the text: a line's first token is put
+ * after a '\n' placeholder (none before the first line of the text), which
+ * emit_line turns into the ' ' of a rejoin.  So a token's normalised offset
+ * is known when it is written, and its anchor is recorded there. */
 
 typedef struct {
     vb_line *items;
@@ -271,90 +252,228 @@ typedef struct {
 } linev;
 
 typedef struct {
-    size_t line_rel, src;
-} tok_anchor;
+    vb_arena *arena;
+    vb_buf *text;
+    linev lines;
+    vb_offset_anchor *anchors;
+    size_t n_anchors, cap_anchors;
+    long long last_delta;
+    int have_anchor;
+    bool line_open;    /* the current line has a token, from text[line_start] */
+    size_t line_start;
+    bool blank;        /* an empty line came since the last emitted one */
+    size_t wrap_width; /* code points, when the file is hard-wrapped; else 0 */
+} out_state;
 
-typedef struct {
-    tok_anchor *items;
-    size_t len, cap;
-} tokv;
+static int add_anchor(out_state *o, size_t norm, size_t src) {
+    long long delta = (long long)src - (long long)norm;
+    if (o->have_anchor && delta == o->last_delta) return 0;
+    if (vb_arena_grow(o->arena, (void **)&o->anchors, &o->cap_anchors, o->n_anchors + 1,
+                      sizeof *o->anchors))
+        return -1;
+    o->anchors[o->n_anchors++] = (vb_offset_anchor){norm, src};
+    o->last_delta = delta;
+    o->have_anchor = 1;
+    return 0;
+}
 
-/* Emit the built line: rejoin to the previous line or start a new one. */
-static vb_status emit_line(vb_normalizer *n, map_state *m, linev *lines, tokv *toks,
-                           const vb_block *b, size_t bi) {
-    if (!n->line.len) return VB_OK;
-    vb_line *prev = lines->len ? &lines->items[lines->len - 1] : NULL;
-    vb_line cur = {.block = bi, .area = b->area, .table = b->table, .row = b->row,
-                   .cell = b->cell, .heading_level = b->heading_level, .flags = b->flags};
-    int join = n->opt.rejoin && prev &&
-               (vb_rejoin_lines(m->text->data + prev->start, prev->end - prev->start, prev->table,
-                                prev->row, prev->cell, n->line.data, n->line.len, cur.table,
-                                cur.row, cur.cell) ||
-                (m->wrap_width && !m->blank && prev->table == cur.table && prev->cell == cur.cell &&
-                 vb_rejoin_wrapped(m->text->data + prev->start, prev->end - prev->start,
-                                   n->line.data, n->line.len, m->wrap_width)));
-    m->blank = false;
-    size_t base;
-    if (join) {
-        vb_buf_putc(m->text, ' ');
-        base = m->text->len;
-    } else {
-        if (m->text->len) vb_buf_putc(m->text, '\n');
-        base = m->text->len;
-        cur.start = base;
+/* Start a token of at most `max` bytes coming from source offset `src`:
+ * write what goes before it (the line's placeholder, or `sep` when it is
+ * not 0), record its anchor and make room.  Returns where its bytes go, or
+ * NULL on no memory; end_token then commits them. */
+static char *begin_token(out_state *o, char sep, size_t src, size_t max) {
+    vb_buf *t = o->text; /* room for sep + max + NUL; vb_buf_reserve on growth */
+    if (t->oom || t->cap - t->len < max + 2 || max > SIZE_MAX / 2) {
+        if (!vb_buf_reserve(t, max + 1)) return NULL;
     }
-    vb_buf_append(m->text, n->line.data, n->line.len);
-    if (m->text->oom) return VB_E_NOMEM;
-    for (size_t i = 0; i < toks->len; i++)
-        if (add_anchor(m, base + toks->items[i].line_rel, toks->items[i].src)) return VB_E_NOMEM;
-    toks->len = 0;
-    if (join) {
-        prev->end = m->text->len;
-    } else {
-        cur.end = m->text->len;
-        if (VB_PUSH(m->arena, *lines, cur)) return VB_E_NOMEM;
+    if (!o->line_open) {
+        if (t->len) t->data[t->len++] = '\n';
+        o->line_start = t->len;
+        o->line_open = true;
+    } else if (sep) {
+        t->data[t->len++] = sep;
     }
-    vb_buf_reset(&n->line);
+    if (add_anchor(o, t->len, src)) return NULL;
+    return t->data + t->len;
+}
+
+static void end_token(out_state *o, size_t written) {
+    o->text->len += written;
+    o->text->data[o->text->len] = '\0'; /* vb_buf keeps its data NUL-terminated */
+}
+
+/* Write the current token (code points) after `sep` (0, ' ', '\t'); *sep is
+ * cleared once something was written. */
+static vb_status flush_token(vb_normalizer *n, out_state *o, char *sep) {
+    if (!n->ncps) return VB_OK;
+    vb_status s = nfc_token(n);
+    if (s != VB_OK) return s;
+    size_t from = 0;
+    strip_emphasis(n, &from);
+    place_tones(n);
+    if (from < n->ncps) {
+        uint8_t *w = (uint8_t *)begin_token(o, *sep, n->src[from], 4 * (n->ncps - from));
+        if (!w) return VB_E_NOMEM;
+        size_t at = 0;
+        for (size_t i = from; i < n->ncps; i++) U8_APPEND_UNSAFE(w, at, n->cps[i]);
+        end_token(o, at);
+        *sep = 0;
+    }
+    n->ncps = 0;
     return VB_OK;
+}
+
+/* ---- plain tokens -----------------------------------------------------------
+ *
+ * Most tokens come out of flush_token exactly as they went in: every
+ * character is kept as it is (classify neither drops nor folds it, and the
+ * UTF-8 is valid), already NFC (quick check yes for each: nfc_token leaves
+ * the token alone), has no emphasis marker at either end (strip_emphasis
+ * removes nothing), holds no pair that place_tones could rewrite, and is
+ * short enough not to be cut at TOKEN_MAX_CPS.  Such a token is copied as
+ * bytes, with the anchor of its first byte, skipping the code-point arrays.
+ *
+ * place_tones rewrites a pair only when, for MODERN, the first character is
+ * an ASCII o/O/u/U and the second is at least U+00C0, or, for OLD, the first
+ * is at least U+00C0 and the second an ASCII a/A/e/E/y/Y; and in both cases
+ * only when the character after the pair is not a letter.  Any pair of that
+ * shape not followed by an ASCII letter (u_isalpha is true for those) sends
+ * the token down the general path, which decides.  The character before a
+ * byte p[j] of a token is non-ASCII exactly when p[j - 1] >= 0x80 (the last
+ * byte of a UTF-8 sequence). */
+
+static bool ascii_letter_at(const unsigned char *p, size_t j, size_t len) {
+    return j < len && ((p[j] | 0x20) >= 'a' && (p[j] | 0x20) <= 'z');
+}
+
+/* End of the plain token starting at p[t], or t when the token must take
+ * the general path (or p[t] is a separator). */
+static size_t plain_token_end(vb_normalizer *n, const unsigned char *p, size_t t, size_t len,
+                              bool modern, bool old) {
+    size_t j = t;
+    while (j < len) {
+        unsigned char b = p[j];
+        if (b > 0x20 && b < 0x7F) { /* printable ASCII: kept as is */
+            if (old && j > t && p[j - 1] >= 0x80 && in_set(b, SET_AEY) &&
+                !ascii_letter_at(p, j + 1, len))
+                return t;
+            j++;
+            continue;
+        }
+        size_t at = j;
+        UChar32 c;
+        if (b < 0x80) {
+            c = b;
+            j++;
+        } else {
+            U8_NEXT(p, j, len, c);
+            if (c < 0) return t; /* becomes U+FFFD */
+        }
+        if (!plain_cp(n, c)) {
+            ch_class k = classify(&c);
+            if (k != CH_SPACE && k != CH_TAB && k != CH_BREAK) return t;
+            j = at; /* the separator that ends the token */
+            break;
+        }
+        if (modern && at > t && in_set(p[at - 1], SET_OU) && !ascii_letter_at(p, j, len))
+            return t;
+    }
+    if (j == t || j - t > TOKEN_MAX_CPS) return t; /* bytes bound code points */
+    if (p[t] == '*' || p[t] == '_' || p[j - 1] == '*' || p[j - 1] == '_') return t;
+    return j;
+}
+
+/* End of the run of plain tokens joined by single spaces that starts at
+ * p[i], or i.  The general path would write such a run as it is: each
+ * token's bytes, and for each single space the pending ' ' before the next
+ * token.  Its anchors would all have the delta of the first (source and
+ * normalised bytes advance together), so add_anchor would keep only that
+ * one: the run is one copy with one anchor. */
+static size_t plain_run_end(vb_normalizer *n, const unsigned char *p, size_t i, size_t len) {
+    bool modern = n->opt.tone == VB_TONE_MODERN, old = n->opt.tone == VB_TONE_OLD;
+    size_t end = i;
+    for (size_t t = i;;) {
+        size_t e = plain_token_end(n, p, t, len, modern, old);
+        if (e == t) return end;
+        end = e;
+        if (e + 1 >= len || p[e] != ' ') return end;
+        t = e + 1;
+    }
+}
+
+/* ---- lines ----------------------------------------------------------------*/
+
+/* End the current line: rejoin it to the previous one or keep it as a new
+ * line. */
+static vb_status emit_line(vb_normalizer *n, out_state *o, const vb_block *b, size_t bi) {
+    if (!o->line_open) return VB_OK;
+    o->line_open = false;
+    const char *text = o->text->data, *line = text + o->line_start;
+    size_t line_len = o->text->len - o->line_start;
+    vb_line *prev = o->lines.len ? &o->lines.items[o->lines.len - 1] : NULL;
+    vb_line cur = {.start = o->line_start, .end = o->text->len, .block = bi, .area = b->area,
+                   .table = b->table, .row = b->row, .cell = b->cell,
+                   .heading_level = b->heading_level, .flags = b->flags};
+    int join = n->opt.rejoin && prev &&
+               (vb_rejoin_lines(text + prev->start, prev->end - prev->start, prev->table,
+                                prev->row, prev->cell, line, line_len, cur.table, cur.row,
+                                cur.cell) ||
+                (o->wrap_width && !o->blank && prev->table == cur.table && prev->cell == cur.cell &&
+                 vb_rejoin_wrapped(text + prev->start, prev->end - prev->start, line, line_len,
+                                   o->wrap_width)));
+    o->blank = false;
+    if (join) {
+        o->text->data[o->line_start - 1] = ' '; /* the placeholder: prev exists */
+        prev->end = o->text->len;
+        return VB_OK;
+    }
+    return VB_PUSH(o->arena, o->lines, cur) ? VB_E_NOMEM : VB_OK;
 }
 
 vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_arena *a,
                               vb_normtext *out) {
     memset(out, 0, sizeof *out);
-    vb_buf text;
-    vb_buf_init(&text);
-    map_state m = {.arena = a, .text = &text, .wrap_width = vb_wrap_width(blocks)};
-    linev lines = {0};
-    tokv toks = {0};
+    vb_buf_reset(&n->text);
+    out_state o = {.arena = a, .text = &n->text, .wrap_width = vb_wrap_width(blocks)};
     vb_status s = VB_OK;
     for (size_t bi = 0; bi < blocks->len && s == VB_OK; bi++) {
         const vb_block *b = &blocks->items[bi];
         if (b->area != VB_AREA_BODY) continue; /* page headers/footers stay apart */
         const unsigned char *p = (const unsigned char *)b->text;
-        size_t len = b->len, i = 0, line_src = b->src_offset;
+        size_t len = b->len, i = 0;
         char sep = 0; /* pending separator before the next token */
         n->ncps = 0;
-        vb_buf_reset(&n->line);
+        o.line_open = false;
         while (i <= len && s == VB_OK) {
+            if (!n->ncps && i < len) { /* a token may start here */
+                size_t e = plain_run_end(n, p, i, len);
+                if (e > i) {
+                    char *w = begin_token(&o, sep, b->src_offset + i, e - i);
+                    if (!w) {
+                        s = VB_E_NOMEM;
+                        break;
+                    }
+                    memcpy(w, p + i, e - i);
+                    end_token(&o, e - i);
+                    sep = 0;
+                    i = e;
+                    continue;
+                }
+            }
             UChar32 c = '\n';
             size_t at = i;
             if (i < len && p[i] < 0x80) c = p[i++]; /* most bytes: no decoding */
             else if (i < len) U8_NEXT(p, i, len, c);
             else i++;
             if (c < 0) c = 0xFFFD;
-            ch_class k = c > 0x20 && c < 0x7F ? CH_KEEP : classify(&c); /* printable ASCII */
+            ch_class k = classify(&c);
             if (k == CH_DROP) continue;
             if (k == CH_KEEP && n->ncps < TOKEN_MAX_CPS) {
                 n->cps[n->ncps] = c;
                 n->src[n->ncps++] = b->src_offset + at;
                 continue;
             }
-            size_t ta[2] = {(size_t)-1, 0};
-            s = flush_token(n, sep, &line_src, ta);
-            if (ta[0] != (size_t)-1) {
-                sep = 0;
-                if (VB_PUSH(a, toks, ((tok_anchor){ta[0], ta[1]}))) s = VB_E_NOMEM;
-            }
+            s = flush_token(n, &o, &sep);
             if (k == CH_KEEP) { /* token over TOKEN_MAX_CPS: continue it */
                 n->cps[n->ncps] = c;
                 n->src[n->ncps++] = b->src_offset + at;
@@ -362,25 +481,24 @@ vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_aren
                 continue;
             }
             if (k == CH_BREAK) {
-                if (!n->line.len) m.blank = true;
-                if (s == VB_OK) s = emit_line(n, &m, &lines, &toks, b, bi);
+                if (!o.line_open) o.blank = true;
+                if (s == VB_OK) s = emit_line(n, &o, b, bi);
                 sep = 0;
-            } else if (n->line.len) {
+            } else if (o.line_open) {
                 sep = (k == CH_TAB || sep == '\t') ? '\t' : ' ';
             }
         }
     }
-    if (s == VB_OK && text.oom) s = VB_E_NOMEM;
+    if (s == VB_OK && n->text.oom) s = VB_E_NOMEM;
     if (s == VB_OK) {
-        out->text = vb_arena_strndup(a, text.data ? text.data : "", text.len);
-        out->len = text.len;
-        out->lines = lines.items;
-        out->n_lines = lines.len;
-        out->anchors = m.anchors;
-        out->n_anchors = m.n_anchors;
+        out->text = vb_arena_strndup(a, n->text.len ? n->text.data : "", n->text.len);
+        out->len = n->text.len;
+        out->lines = o.lines.items;
+        out->n_lines = o.lines.len;
+        out->anchors = o.anchors;
+        out->n_anchors = o.n_anchors;
         if (!out->text) s = VB_E_NOMEM;
     }
-    vb_buf_free(&text);
     return s;
 }
 

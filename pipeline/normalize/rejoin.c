@@ -2,6 +2,7 @@
 
 #include "../ingest/ingest.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -62,10 +63,22 @@ bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev
     return false;
 }
 
+/* Code points in s[0..n): the bytes that are not UTF-8 continuation bytes
+ * (10xxxxxx), eight bytes at a time.  In a word w, a byte's bit 7 is set
+ * and its bit 6 clear exactly where w & ~(w << 1) & 0x80… has bit 7 set
+ * (the shift moves each byte's bit 6 onto its own bit 7; bits crossing into
+ * the next byte land on bit 0, which the mask drops); multiplying the 0/1
+ * bytes by 0x0101… sums them into the top byte (at most 8: no overflow). */
 static size_t cp_len(const char *s, size_t n) {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        uint64_t c = w & ~(w << 1) & 0x8080808080808080u;
+        cont += (size_t)(((c >> 7) * 0x0101010101010101u) >> 56);
+    }
+    for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 size_t vb_wrap_width(const void *blocks_) {

@@ -60,11 +60,12 @@ static str_view trim(str_view v, const char *chars) {
 /* Cells of a line: tab-separated header columns. */
 static size_t split_cells(str_view line, str_view *cells, size_t max) {
     size_t n = 0, start = 0;
-    for (size_t i = 0; i <= line.len && n < max; i++)
-        if (i == line.len || line.s[i] == '\t') {
-            if (i > start) cells[n++] = (str_view){line.s + start, i - start};
-            start = i + 1;
-        }
+    while (start <= line.len && n < max) { /* memchr: most lines hold no tab */
+        const char *tab = memchr(line.s + start, '\t', line.len - start);
+        size_t i = tab ? (size_t)(tab - line.s) : line.len;
+        if (i > start) cells[n++] = (str_view){line.s + start, i - start};
+        start = i + 1;
+    }
     return n;
 }
 

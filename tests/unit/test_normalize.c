@@ -1,5 +1,6 @@
 /* ICU normaliser: NFC, tone placement, folding, whitespace, rejoin, map. */
 #include "../../pipeline/normalize/normalize.h"
+#include "../../pipeline/core/buf.h"
 #include "../../pipeline/normalize/rejoin.h"
 #include "check.h"
 
@@ -111,11 +112,88 @@ static void test_list_labels(void) {
     CHECK_INT(vb_list_label_len("Các phòng", 10), 0);
 }
 
+/* Tokens copied as bytes (plain runs) must come out as the code-point path
+ * writes them: a word joiner (U+2060, dropped) at the end of every token
+ * sends each one down that path, so both texts must be equal. */
+static void test_plain_path_matches_general_path(void) {
+    static const char *const tokens[] = {
+        "Kế", "hoạch", "hoà", "hòa", "Uỷ", "Ủy", "HOÀ", "THUỶ", "thuế", "quả", "quý", "khoẻ",
+        "oà", "uý.", "hoà)", "oà1", "Hoà-", "quỷ", "**ỦY", "TẠO**", "__x__", "*a*", "**", "_",
+        "a\xCC\x80", "o\xCC\x80" "a", "u\xCC\x89y", "\xE2\x80\x93", "\xE2\x80\x9Cx\xE2\x80\x9D",
+        "\xEF\xAC\x81", "\xE2\x84\xAB", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD", "a\xC2\xAD" "b", "ng\xC6\xB0\xE1\xBB\x9Di",
+        "100%", "05/2019", "(1)", "Đảng", "đ", "ỹ", "oỹ", "uỵ!", "Óa", "óA", NULL};
+    static const vb_tone_style tones[] = {VB_TONE_MODERN, VB_TONE_OLD, VB_TONE_KEEP};
+    for (size_t k = 0; k < 3; k++) {
+        vb_arena *a = vb_arena_create();
+        vb_norm_options o;
+        vb_norm_options_default(&o);
+        o.tone = tones[k];
+        vb_normalizer *n;
+        CHECK_INT(vb_normalizer_open(&o, &n), VB_OK);
+        vb_buf plain, general;
+        vb_buf_init(&plain);
+        vb_buf_init(&general);
+        for (size_t i = 0; tokens[i]; i++) {
+            for (size_t j = 0; tokens[j]; j++) { /* every pair, so runs start and end anywhere */
+                vb_buf_printf(&plain, "%s %s  ", tokens[i], tokens[j]);
+                vb_buf_printf(&general, "%s\xE2\x81\xA0 %s\xE2\x81\xA0  ", tokens[i], tokens[j]);
+            }
+        }
+        /* 4096 code points stay one token; a longer one is cut into pieces,
+         * each stripped of emphasis on its own ("a…a**" + "a") */
+        for (size_t len = 4095; len <= 4097; len++) {
+            vb_buf_putc(&plain, ' ');
+            vb_buf_putc(&general, ' ');
+            for (size_t i = 0; i < len; i++) {
+                vb_buf_putc(&plain, i == 4094 || i == 4095 ? '*' : 'a');
+                vb_buf_putc(&general, i == 4094 || i == 4095 ? '*' : 'a');
+            }
+            vb_buf_puts(&general, "\xE2\x81\xA0");
+        }
+        char *want = NULL, *got = NULL;
+        size_t want_len = 0, got_len = 0;
+        CHECK_INT(vb_normalize_string(n, general.data, general.len, a, &want, &want_len), VB_OK);
+        CHECK_INT(vb_normalize_string(n, plain.data, plain.len, a, &got, &got_len), VB_OK);
+        CHECK_INT(got_len, want_len);
+        CHECK(got && want && !strcmp(got, want));
+        vb_buf_free(&plain);
+        vb_buf_free(&general);
+        vb_normalizer_close(n);
+        vb_arena_destroy(a);
+    }
+}
+
+/* The offset map keeps one anchor per change of (source - normalised). */
+static void test_offset_anchors(void) {
+    vb_arena *a = vb_arena_create();
+    vb_normalizer *n;
+    CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
+    /* "Ủy" is 4 bytes; two spaces; NBSP is 2 bytes; "nhân" 5, "dân" 4, "tỉnh" 6;
+     * the second line rejoins the first; "hoà" takes the code-point path */
+    const char *lines[] = {"Ủy  ban\xC2\xA0nhân dân", "tỉnh hoà  bình"};
+    vb_normtext t = norm_lines(n, a, lines, 2);
+    CHECK_STR(t.text, "Ủy ban nhân dân tỉnh hòa bình");
+    CHECK_INT(t.n_anchors, 4);
+    if (t.n_anchors == 4) {
+        size_t want[4][2] = {{0, 0}, {5, 6}, {9, 11}, {32, 35}};
+        for (size_t i = 0; i < 4; i++) {
+            CHECK_INT(t.anchors[i].norm, want[i][0]);
+            CHECK_INT(t.anchors[i].src, want[i][1]);
+        }
+    }
+    CHECK_INT(vb_normtext_source_offset(&t, 15), 17); /* "dân" */
+    CHECK_INT(vb_normtext_source_offset(&t, 20), 22); /* "tỉnh" */
+    vb_normalizer_close(n);
+    vb_arena_destroy(a);
+}
+
 int main(void) {
     VB_RUN(test_nfc_and_tones);
     VB_RUN(test_folding_and_spaces);
     VB_RUN(test_rejoin_page_break_and_wrap);
     VB_RUN(test_list_labels);
     VB_RUN(test_hard_wrapped_file);
+    VB_RUN(test_plain_path_matches_general_path);
+    VB_RUN(test_offset_anchors);
     return VB_SUMMARY("normalize");
 }

@@ -181,8 +181,36 @@ static void test_department_letter_casing(void) {
     vb_pipeline_close(p);
 }
 
+/* Code-point offsets (counted eight bytes at a time) against a plain count,
+ * at every byte of a text mixing 1- to 4-byte characters over several
+ * index steps. */
+static void test_cp_offsets(void) {
+    vb_arena *a = vb_arena_create();
+    static const char *const pieces[] = {"a", "Ủy ", "đ", "\xF0\x9F\x98\x80", "ban\t", "ế", "Ω", "\n"};
+    char text[2000];
+    size_t len = 0;
+    for (size_t i = 0; len + 4 < sizeof text - 1; i = (i * 5 + 3) % 8) {
+        size_t n = strlen(pieces[i]);
+        memcpy(text + len, pieces[i], n);
+        len += n;
+    }
+    text[len] = 0;
+    vb_doc d = {.text = text, .text_len = len};
+    CHECK_INT(vb_doc_index(a, &d), 0);
+    size_t cp = 0, bad = 0;
+    for (size_t b = 0; b <= len + 3; b++) {
+        if (vb_doc_cp_offset(&d, b) != cp) bad++;
+        if (b < len && ((unsigned char)text[b] & 0xC0) != 0x80) cp++;
+    }
+    CHECK_INT(bad, 0);
+    vb_doc bare = {.text = text, .text_len = len}; /* no index: counted from the start */
+    CHECK_INT(vb_doc_cp_offset(&bare, len), vb_doc_cp_offset(&d, len));
+    vb_arena_destroy(a);
+}
+
 int main(void) {
     VB_RUN(test_department_letter_casing);
+    VB_RUN(test_cp_offsets);
     VB_RUN(test_party_document);
     VB_RUN(test_decision_with_attached_plan);
     VB_RUN(test_decision_header_tab_columns);
