@@ -66,18 +66,28 @@ static int classify(const char *s, size_t len, flat_item *it) {
     return 1;
 }
 
+/* The flat items as a tree, in document order: children of an item are
+ * linked by `next`, from `first`; `count` children each.  Index n stands
+ * for the root (parent (size_t)-1).  `next_le[i]` is the first item after i
+ * whose rank is not below items[i].rank (n if none): where i's body ends.
+ * Built once, so the tree costs O(n) instead of a scan of all items per
+ * item. */
+typedef struct {
+    size_t *first, *next, *count, *next_le;
+} flat_tree;
+
+static const size_t NONE = (size_t)-1;
+
 static vb_status build_children(vb_arena *a, vb_doc *d, const vb_text_line *lines,
-                                const flat_item *items, size_t n, size_t parent,
-                                vb_sectionv *out, int level) {
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++) count += items[i].parent == parent;
+                                const flat_item *items, size_t n, const flat_tree *tr,
+                                size_t parent, vb_sectionv *out, int level) {
+    size_t count = tr->count[parent];
     if (!count) return VB_OK;
     out->items = vb_arena_alloc(a, count * sizeof *out->items);
     if (!out->items) return VB_E_NOMEM;
     out->cap = count;
     int prev_value = 0, prev_rank = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (items[i].parent != parent) continue;
+    for (size_t i = tr->first[parent]; i != NONE; i = tr->next[i]) {
         const flat_item *it = &items[i];
         const vb_text_line *ln = &lines[it->line];
         const char *s = d->text + ln->start;
@@ -106,18 +116,12 @@ static vb_status build_children(vb_arena *a, vb_doc *d, const vb_text_line *line
             prev_value = it->value;
             prev_rank = it->rank;
         }
-        vb_status s2 = build_children(a, d, lines, items, n, i, &sec->children, level + 1);
+        vb_status s2 = build_children(a, d, lines, items, n, tr, i, &sec->children, level + 1);
         if (s2 != VB_OK) return s2;
         /* body: from the heading to the end of its last descendant */
-        size_t end = ln->end;
-        for (size_t j = i + 1; j < n; j++) {
-            if (items[j].rank <= it->rank) {
-                end = items[j].line > 0 ? lines[items[j].line - 1].end : end;
-                goto found;
-            }
-        }
-        end = n ? d->text_len : end;
-    found:
+        size_t j = tr->next_le[i];
+        size_t end = j < n ? (items[j].line > 0 ? lines[items[j].line - 1].end : ln->end)
+                           : d->text_len;
         sec->body = (vb_span){ln->start, end < ln->end ? ln->end : end};
     }
     return VB_OK;
@@ -141,5 +145,32 @@ vb_status vb_sections_build(vb_arena *a, vb_doc *d, const vb_text_line *lines, s
         if (depth < sizeof stack / sizeof *stack) stack[depth++] = n;
         n++;
     }
-    return build_children(a, d, lines, items, n, (size_t)-1, &d->sections, 1);
+    if (!n) return VB_OK;
+    flat_tree tr;
+    size_t *mem = vb_arena_alloc(a, (4 * n + 2) * sizeof *mem);
+    if (!mem) return VB_E_NOMEM;
+    tr.first = mem;              /* n + 1 */
+    tr.count = mem + n + 1;      /* n + 1 */
+    tr.next = mem + 2 * n + 2;   /* n */
+    tr.next_le = mem + 3 * n + 2; /* n */
+    size_t *last = vb_arena_alloc(a, (n + 1) * sizeof *last); /* last child so far */
+    if (!last) return VB_E_NOMEM;
+    for (size_t i = 0; i <= n; i++) tr.first[i] = last[i] = NONE; /* counts are zeroed */
+    for (size_t i = 0; i < n; i++) {
+        size_t p = items[i].parent == (size_t)-1 ? n : items[i].parent;
+        tr.next[i] = NONE;
+        if (last[p] == NONE) tr.first[p] = i;
+        else tr.next[last[p]] = i;
+        last[p] = i;
+        tr.count[p]++;
+    }
+    /* next item of rank <= mine: from the right, a stack of items whose ranks
+     * rise from bottom to top; drop those above my rank, the top is it */
+    size_t *st = last, top = 0; /* reused: at most n entries */
+    for (size_t i = n; i-- > 0;) {
+        while (top && items[st[top - 1]].rank > items[i].rank) top--;
+        tr.next_le[i] = top ? st[top - 1] : n;
+        st[top++] = i;
+    }
+    return build_children(a, d, lines, items, n, &tr, n, &d->sections, 1);
 }

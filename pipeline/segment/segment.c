@@ -516,7 +516,9 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, line_ran
     vb_doc d = {0};
     size_t base = t->lines[lr.first].start, end = t->lines[lr.last - 1].end;
     d.base = base;
-    d.text = vb_arena_strndup(a, t->text + base, end - base);
+    /* a document that runs to the end of the text ends at its NUL: it shares
+     * the text (in r's arena, see segment.h) instead of copying it */
+    d.text = end == t->len ? t->text + base : vb_arena_strndup(a, t->text + base, end - base);
     d.text_len = end - base;
     if (!d.text || vb_doc_index(a, &d)) return VB_E_NOMEM;
     size_t n = lr.last - lr.first;

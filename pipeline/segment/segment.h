@@ -3,8 +3,10 @@
  * plan "ban hành kèm theo" it), and each document's header (Decree
  * 30/2020/NĐ-CP layout), section tree and kind are read.
  *
- * Output: r->documents, each with text (a copy of its slice of the file's
- * normalised text), header, sections, kind, warnings and a cp index.
+ * Output: r->documents, each with text (its slice of the file's normalised
+ * text, NUL-terminated: a copy, or for the document that runs to the end,
+ * t->text itself, so t must be allocated in r->arena), header, sections,
+ * kind, warnings and a cp index.
  * Facts (references, dates, targets, assignments) are left empty: the
  * extractors fill them.
  *
