@@ -36,7 +36,8 @@ static int classify(const char *s, size_t len, flat_item *it) {
     while (body > 0 && (s[body - 1] == ' ' || s[body - 1] == '\t')) body--;
     if (s[0] == '-' || s[0] == '*' || (unsigned char)s[0] == 0xE2) {
         it->rank = K_DASH;
-        it->label_len = 1;
+        /* the label is the bullet itself: "•" is three bytes of UTF-8 */
+        it->label_len = (unsigned char)s[0] == 0xE2 ? 3 : 1;
         return 1;
     }
     if (s[0] == '+') {

@@ -2,6 +2,7 @@
  * Documents here are written for the test (not the seeds) so the rules are
  * checked on forms the samples do not hold. */
 #include "../../pipeline/pipeline.h"
+#include "../../pipeline/emit/json_write.h"
 #include "check.h"
 
 static vb_result *convert(vb_pipeline *p, const char *text) {
@@ -208,9 +209,37 @@ static void test_cp_offsets(void) {
     vb_arena_destroy(a);
 }
 
+/* "• " bullets are a section level like "- ": the label is the whole
+ * three-byte bullet, never a cut UTF-8 sequence (which made the JSON fail). */
+static void test_round_bullets(void) {
+    vb_pipeline *p = open_pipeline();
+    vb_result *r = convert(p, "KẾ HOẠCH\nThực hiện công tác năm 2024\nI. MỤC ĐÍCH\n"
+                              "• Nâng cao nhận thức của người dân.\n"
+                              "• Tăng cường phối hợp giữa các đơn vị.\nII. NHIỆM VỤ\n1. Tuyên truyền\n");
+    CHECK(r && r->documents.len == 1);
+    if (r && r->documents.len == 1) {
+        const vb_sectionv *top = &r->documents.items[0].sections;
+        CHECK_INT(top->len, 2);
+        if (top->len == 2) {
+            CHECK_STR(top->items[0].label, "I");
+            CHECK_INT(top->items[0].children.len, 2);
+            if (top->items[0].children.len == 2) {
+                CHECK_STR(top->items[0].children.items[0].label, "•");
+                CHECK_STR(top->items[0].children.items[1].label, "•");
+            }
+        }
+        FILE *f = fopen("/dev/null", "w");
+        CHECK_INT(vb_json_write_result(r, f, 0), VB_OK);
+        fclose(f);
+    }
+    vb_result_free(r);
+    vb_pipeline_close(p);
+}
+
 int main(void) {
     VB_RUN(test_department_letter_casing);
     VB_RUN(test_cp_offsets);
+    VB_RUN(test_round_bullets);
     VB_RUN(test_party_document);
     VB_RUN(test_decision_with_attached_plan);
     VB_RUN(test_decision_header_tab_columns);
