@@ -84,7 +84,7 @@ int vb_doc_warn(vb_arena *a, vb_doc *d, const char *code, const vb_span *span,
  * (the shift moves each byte's bit 6 onto its own bit 7; bits crossing into
  * the next byte land on bit 0, which the mask drops); multiplying the 0/1
  * bytes by 0x0101… sums them into the top byte (at most 8: no overflow). */
-static size_t count_cps(const char *s, size_t n) {
+size_t vb_utf8_count(const char *s, size_t n) {
     size_t cont = 0, i = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
@@ -102,7 +102,7 @@ int vb_doc_index(vb_arena *a, vb_doc *d) {
     if (!marks) return -1;
     marks[0] = 0; /* marks[k] = code points in text[0 .. k*VB_CP_STEP) */
     for (size_t k = 1; k < n; k++)
-        marks[k] = marks[k - 1] + count_cps(d->text + (k - 1) * VB_CP_STEP, VB_CP_STEP);
+        marks[k] = marks[k - 1] + vb_utf8_count(d->text + (k - 1) * VB_CP_STEP, VB_CP_STEP);
     d->cp_marks = marks;
     d->n_cp_marks = n;
     return 0;
@@ -115,7 +115,7 @@ size_t vb_doc_cp_offset(const vb_doc *d, size_t byte) {
         cp = d->cp_marks[k];
         i = k * VB_CP_STEP;
     }
-    return cp + count_cps(d->text + i, byte - i);
+    return cp + vb_utf8_count(d->text + i, byte - i);
 }
 
 const char *vb_kind_name(vb_kind k) {

@@ -194,6 +194,9 @@ typedef struct {
  * so a file name or message from outside can always go into JSON/XML. */
 void vb_utf8_scrub(char *s);
 
+/* Code points in s[0..n) of UTF-8 (bytes that are not continuation bytes). */
+size_t vb_utf8_count(const char *s, size_t n);
+
 /* A new, empty result with its own arena; NULL on no memory.  The path is
  * kept scrubbed (file names need not be UTF-8). */
 vb_result *vb_result_new(const char *path);

@@ -63,24 +63,6 @@ bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev
     return false;
 }
 
-/* Code points in s[0..n): the bytes that are not UTF-8 continuation bytes
- * (10xxxxxx), eight bytes at a time.  In a word w, a byte's bit 7 is set
- * and its bit 6 clear exactly where w & ~(w << 1) & 0x80… has bit 7 set
- * (the shift moves each byte's bit 6 onto its own bit 7; bits crossing into
- * the next byte land on bit 0, which the mask drops); multiplying the 0/1
- * bytes by 0x0101… sums them into the top byte (at most 8: no overflow). */
-static size_t cp_len(const char *s, size_t n) {
-    size_t cont = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, sizeof w);
-        uint64_t c = w & ~(w << 1) & 0x8080808080808080u;
-        cont += (size_t)(((c >> 7) * 0x0101010101010101u) >> 56);
-    }
-    for (; i < n; i++) cont += ((unsigned char)s[i] & 0xC0) == 0x80;
-    return n - cont;
-}
-
 size_t vb_wrap_width(const void *blocks_) {
     const vb_blockv *blocks = blocks_;
     enum { CAP = 256 };
@@ -92,7 +74,7 @@ size_t vb_wrap_width(const void *blocks_) {
         while (s < e && (b->text[s] == ' ' || b->text[s] == '\t')) s++;
         while (e > s && (b->text[e - 1] == ' ' || b->text[e - 1] == '\t' || b->text[e - 1] == '\r')) e--;
         if (s == e) continue;
-        size_t n = cp_len(b->text + s, e - s);
+        size_t n = vb_utf8_count(b->text + s, e - s);
         hist[n < CAP ? n : CAP]++;
         nonblank++;
     }
@@ -123,7 +105,7 @@ static bool has_lower(const char *s, size_t n) {
 
 bool vb_rejoin_wrapped(const char *prev, size_t prev_len, const char *cur, size_t cur_len,
                        size_t width) {
-    if (!prev_len || !cur_len || cp_len(prev, prev_len) * 10 < width * 6) return false;
+    if (!prev_len || !cur_len || vb_utf8_count(prev, prev_len) * 10 < width * 6) return false;
     /* an all-capitals title next to mixed-case text is a block edge, not a wrap */
     if (has_lower(prev, prev_len) != has_lower(cur, cur_len)) return false;
     UChar32 end = last_cp(prev, prev_len);
