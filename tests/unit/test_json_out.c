@@ -6,6 +6,7 @@
  * jansson dumping the same values, or jansson reloading the streamed text
  * and dumping it again, which must give back the same bytes. */
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,9 +113,13 @@ static void test_reals_and_integers(void) {
     vb_jout_int(&c.w, 0);
     vb_jout_int(&c.w, -42);
     vb_jout_int(&c.w, 9007199254740993LL);
+    vb_jout_int(&c.w, LLONG_MIN);
+    vb_jout_int(&c.w, LLONG_MAX);
     json_array_append_new(want, json_integer(0));
     json_array_append_new(want, json_integer(-42));
     json_array_append_new(want, json_integer(9007199254740993LL));
+    json_array_append_new(want, json_integer(LLONG_MIN));
+    json_array_append_new(want, json_integer(LLONG_MAX));
     vb_jout_array_end(&c.w);
     CHECK_INT(cap_close(&c), VB_OK);
     char *wt = jansson_text(want, false);
