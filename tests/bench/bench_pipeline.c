@@ -147,6 +147,9 @@ static size_t convert_staged(stage_runner *sr, const char *path, FILE *out, int 
 }
 
 int main(int argc, char **argv) {
+    /* as vanban's main does: libzip's mktime() per zip entry re-reads
+     * /etc/localtime while TZ is unset */
+    if (!getenv("TZ")) setenv("TZ", ":/etc/localtime", 1);
     path_list files = {0};
     long repeat = 1;
     const char *outpath = "/dev/null";
