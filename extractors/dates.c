@@ -154,12 +154,13 @@ void vb_dates_close(vb_dates_rules *x) {
     free(x);
 }
 
-vb_status vb_dates_scan_check(vb_dates_rules *x, const char *text, size_t len, bool *same) {
+vb_status vb_dates_scan_check(vb_dates_rules *x, const char *text, size_t len, bool *same, size_t *found) {
     vb_rule_hits rows = {0};
     vb_status s = vb_ruleset_scan(&x->dates, text, len, &x->hits);
     if (s == VB_OK) s = vb_ruleset_scan_rows(&x->dates, text, len, &rows);
     *same = s == VB_OK && rows.len == x->hits.len &&
             (rows.len == 0 || memcmp(rows.items, x->hits.items, rows.len * sizeof *rows.items) == 0);
+    if (found) *found = rows.len;
     vb_rule_hits_free(&rows);
     return s;
 }

@@ -26,8 +26,10 @@ void vb_dates_close(vb_dates_rules *x);
 vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a);
 
 /* For tests: *same = whether the one-pass scan of the date rows finds in
- * text[0..len) exactly the matches of scanning each row on its own. */
-vb_status vb_dates_scan_check(vb_dates_rules *x, const char *text, size_t len, bool *same);
+ * text[0..len) exactly the matches of scanning each row on its own (which
+ * holds the guard of date_scan in dates.c to the rows); *found = how many
+ * matches (found may be NULL). */
+vb_status vb_dates_scan_check(vb_dates_rules *x, const char *text, size_t len, bool *same, size_t *found);
 
 /* True when y-m-d is a real calendar day (1000 <= y <= 2999, leap years). */
 bool vb_date_valid(int y, int m, int d);

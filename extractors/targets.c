@@ -204,6 +204,7 @@ static const vb_rule_row clause_rows[] = {
 struct vb_targets_rules {
     vb_ruleset forms, anchors, comparators, periods, clause;
     pcre2_match_context *limit; /* the offset limit of next_form */
+    bool full_scan;             /* tests: no anchors (vb_targets_scan_check) */
     vb_number_rules *numbers;
     vb_theme_rules *themes;
     vb_outline_rules *outline;
@@ -452,7 +453,7 @@ static size_t reach_back(const vb_targets_rules *x, const char *t, size_t pos, s
 static bool next_form(const vb_targets_rules *x, size_t r, const char *t, size_t len, size_t at,
                       const posv *anchors, size_t *k, const size_t **ov) {
     const form_scan *fs = &form_scans[r];
-    if (fs->anchor == A_NONE) return vb_rule_match(&x->forms, r, t, len, at, ov, NULL);
+    if (fs->anchor == A_NONE || x->full_scan) return vb_rule_match(&x->forms, r, t, len, at, ov, NULL);
     const posv *v = &anchors[fs->anchor];
     size_t floor = at;
     for (; *k < v->len; ++*k) {
@@ -737,6 +738,30 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
     tg.text = vb_arena_strndup(a, t + span.start, span.end - span.start);
     if (!tg.text) return VB_E_NOMEM;
     return VB_PUSH(a, d->targets, tg) == 0 ? VB_OK : VB_E_NOMEM;
+}
+
+static bool same_cand(const cand *a, const cand *b) {
+    const vb_span *sa[] = {&a->num, &a->cmp, &a->cmp0, &a->after, &a->from, &a->per, &a->months, &a->act};
+    const vb_span *sb[] = {&b->num, &b->cmp, &b->cmp0, &b->after, &b->from, &b->per, &b->months, &b->act};
+    for (size_t i = 0; i < sizeof sa / sizeof sa[0]; i++)
+        if (sa[i]->start != sb[i]->start || sa[i]->end != sb[i]->end) return false;
+    return a->form == b->form && a->ms == b->ms && a->me == b->me && a->pct == b->pct && a->from_pct == b->from_pct;
+}
+
+vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t len, bool *same,
+                                size_t *found) {
+    candv fast = {0}, full = {0};
+    rangev none = {0};
+    vb_status s = collect(x, text, len, &none, &fast);
+    x->full_scan = true;
+    if (s == VB_OK) s = collect(x, text, len, &none, &full);
+    x->full_scan = false;
+    *same = s == VB_OK && fast.len == full.len;
+    *found = full.len;
+    for (size_t k = 0; *same && k < fast.len; k++) *same = same_cand(&fast.items[k], &full.items[k]);
+    free(fast.items);
+    free(full.items);
+    return s;
 }
 
 vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,

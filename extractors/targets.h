@@ -15,6 +15,7 @@
  * one vb_targets_rules per thread (it owns PCRE2 match data). */
 #ifndef VB_EXTRACT_TARGETS_H
 #define VB_EXTRACT_TARGETS_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../pipeline/core/doc.h"
@@ -30,5 +31,12 @@ vb_status vb_targets_extract(vb_targets_rules *x, vb_doc *d, vb_arena *a);
  * the same text), so that extractors can share one scan. */
 vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,
                                    const vb_linev *lines);
+
+/* For tests: *same = whether the form rows, tried only near their anchor
+ * words, find in text[0..len) exactly what each row finds run over the
+ * whole text (same matches and groups), which holds the anchor table and
+ * reaches in targets.c to their patterns; *found = how many matches. */
+vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t len, bool *same,
+                                size_t *found);
 
 #endif

@@ -1,5 +1,6 @@
 /* test_dates.c — the date rule table and vb_date_parse_vn, on realistic
  * sentences of Vietnamese directives, with positive and negative cases. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +46,7 @@ static size_t count_role(const vb_doc *d, vb_date_role r) {
 
 static vb_doc run(vb_arena *a, const char *text, const char *header_date) {
     bool same = false;
-    CHECK(vb_dates_scan_check(rules, text, strlen(text), &same) == VB_OK);
+    CHECK(vb_dates_scan_check(rules, text, strlen(text), &same, NULL) == VB_OK);
     CHECK(same); /* the one-pass scan finds what each row finds alone */
     vb_doc d = make_doc(a, text, header_date);
     CHECK(vb_dates_extract(rules, &d, a) == VB_OK);
@@ -330,6 +331,118 @@ static void test_scan_matches_rows(void) {
     vb_arena_destroy(a);
 }
 
+/* ---- the one-pass guard against the rows ----
+ *
+ * Texts built from the date rows' own words in the orders the rows read
+ * them (every first word the guard of date_scan names, the words after
+ * them, days, months, years, quarters, separators, blanks), with words
+ * left out now and then, joined by the gaps \s allows or by nothing, some
+ * in upper case, next to letters and other dates: the one-pass scan must
+ * find every match each row finds alone.  A first word dropped from the
+ * guard loses matches here.
+ *
+ * A skeleton is tokens separated by spaces (each space a random gap); a
+ * token is alternatives separated by '|', '~' a literal space, a leading
+ * '?' makes it optional, and $D $M $Y $Q $N $S $B draw a day, month,
+ * year, quarter, month count, separator or blank. */
+static const char *const date_skeletons[] = {
+    "?ngày|NGÀY|Ngày $D tháng|THÁNG $M ?, năm|NĂM|/ $Y",
+    "?ngày|NGÀY $D $S $M $S $Y",
+    "giai~đoạn|GIAI~ĐOẠN|thời~kỳ|nhiệm~kỳ|năm~học|niên~khóa|niên~độ|THỜI~KỲ|NHIỆM~KỲ|NĂM~HỌC|NIÊN~KHÓA ?từ|TỪ "
+    "?năm|NĂM $Y -|đến|tới|ĐẾN ?năm $Y",
+    "từ|TỪ|Từ năm|NĂM $Y đến|tới|ĐẾN ?hết|HẾT năm|NĂM $Y",
+    "$Y - $Y",
+    "?trước|chậm~nhất|hạn~nộp:|không~muộn~hơn ngày|NGÀY $D tháng|THÁNG $M",
+    "?trước|CHẬM~NHẤT ?ngày $D / $M",
+    "quý|QUÝ|Quý $Q /|-|,|năm|NĂM $Y",
+    "tháng|THÁNG|Tháng $M ?, năm|NĂM|/|- $Y",
+    "năm|NĂM|Năm $Y",
+    "?định~kỳ|ĐỊNH~KỲ|Định~kỳ ?mỗi|MỖI $N tháng|THÁNG ?một|1|MỘT ?lần|LẦN",
+    "$N tháng|THÁNG một|1|MỘT lần|LẦN",
+    "?định~kỳ|ĐỊNH~KỲ sáu|06|SÁU|Sáu tháng|THÁNG một|1 lần|LẦN",
+    "?cửa|nhà|mặt|CỬA ?định~kỳ|ĐỊNH~KỲ hàng|hằng|mỗi|HÀNG|HẰNG|MỖI|Hằng|Mỗi quý|tháng|tuần|năm|ngày|QUÝ|THÁNG|"
+    "TUẦN|NĂM|NGÀY ?$D",
+    "ngày|NGÀY $B tháng|THÁNG $B năm|NĂM $Y",
+    "ngày|NGÀY $B tháng|THÁNG $M năm|/ $Y",
+    "ngày|NGÀY $B / $B / $Y",
+    "x|Sở~Y~tế|họp|;|.|:|đ|1|a1",
+};
+
+static const char *const date_draws[][8] = {
+    {"$D", "1", "07", "15", "31", "32", "9", "010"},   {"$M", "1", "03", "12", "13", "2", "0", "7"},
+    {"$Y", "2016", "2020", "1999", "2024", "1899", "2199", "20201"}, {"$Q", "I", "II", "III", "IV", "1", "4", "V"},
+    {"$N", "1", "2", "3", "6", "12", "24", "25"},       {"$S", "/", ".", "-", "/", "/", ".", "-"},
+    {"$B", "…", "...", "___", ". . .", "…", "_", "."},
+};
+
+static const char *const date_gaps[] = {" ", " ", " ", " ", "", "  ", "\n", "\t", "\xC2\xA0", "\xE2\x80\x83"};
+
+static uint32_t date_rng_state = 2024;
+static uint32_t date_rng(uint32_t n) {
+    date_rng_state ^= date_rng_state << 13;
+    date_rng_state ^= date_rng_state >> 17;
+    date_rng_state ^= date_rng_state << 5;
+    return date_rng_state % n;
+}
+
+/* Append one token of a skeleton ([t, e)) to out[*n..cap). */
+static void put_token(const char *t, const char *e, char *out, size_t *n, size_t cap) {
+    if (*t == '?') {
+        if (date_rng(2)) return;
+        t++;
+    }
+    if (date_rng(25) == 0) return; /* left out */
+    size_t alts = 1;
+    for (const char *p = t; p < e; p++) alts += *p == '|';
+    size_t pick = date_rng((uint32_t)alts);
+    while (pick-- > 0) t = memchr(t, '|', (size_t)(e - t)) + 1;
+    const char *end = memchr(t, '|', (size_t)(e - t));
+    if (!end) end = e;
+    for (size_t d = 0; d < sizeof date_draws / sizeof date_draws[0]; d++)
+        if ((size_t)(end - t) == 2 && memcmp(t, date_draws[d][0], 2) == 0) {
+            *n += (size_t)snprintf(out + *n, cap - *n, "%s", date_draws[d][1 + date_rng(7)]);
+            return;
+        }
+    for (; t < end && *n + 1 < cap; t++) out[(*n)++] = *t == '~' ? ' ' : *t;
+    out[*n] = '\0';
+}
+
+static size_t date_phrase(char *out, size_t cap) {
+    enum { N_GAPS = sizeof date_gaps / sizeof date_gaps[0] };
+    const char *sk = date_skeletons[date_rng(sizeof date_skeletons / sizeof date_skeletons[0])];
+    size_t n = 0;
+    out[0] = '\0';
+    while (*sk && n + 64 < cap) {
+        const char *e = strchr(sk, ' ');
+        if (!e) e = sk + strlen(sk);
+        if (n) n += (size_t)snprintf(out + n, cap - n, "%s", date_gaps[date_rng(N_GAPS)]);
+        put_token(sk, e, out, &n, cap);
+        sk = *e ? e + 1 : e;
+    }
+    return n;
+}
+
+static void test_scan_generated_texts(void) {
+    enum { N_GAPS = sizeof date_gaps / sizeof date_gaps[0] };
+    char text[2048];
+    size_t differ = 0, found = 0;
+    for (int k = 0; k < 20000; k++) {
+        size_t n = 0;
+        int phrases = 1 + (int)date_rng(4);
+        for (int p = 0; p < phrases && n + 300 < sizeof text; p++) {
+            if (p) n += (size_t)snprintf(text + n, sizeof text - n, "%s", date_gaps[date_rng(N_GAPS)]);
+            n += date_phrase(text + n, sizeof text - n);
+        }
+        bool same = false;
+        size_t hits = 0;
+        CHECK(vb_dates_scan_check(rules, text, n, &same, &hits) == VB_OK);
+        found += hits;
+        if (!same && differ++ < 5) fprintf(stderr, "  differs: \"%s\"\n", text);
+    }
+    CHECK_INT(differ, 0);
+    CHECK(found > 30000); /* the texts do hold dates */
+}
+
 int main(void) {
     char err[256];
     if (vb_dates_open(&rules, err, sizeof err) != VB_OK) {
@@ -350,6 +463,7 @@ int main(void) {
     VB_RUN(test_blank_placeholder);
     VB_RUN(test_law_year);
     VB_RUN(test_scan_matches_rows);
+    VB_RUN(test_scan_generated_texts);
     vb_dates_close(rules);
     return VB_SUMMARY("dates");
 }

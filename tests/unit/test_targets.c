@@ -1,6 +1,7 @@
 /* test_targets.c — the target rule tables on realistic sentences, including
  * forms the seed documents do not use. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -303,6 +304,156 @@ static void shared_outline_same_result(void) {
     vb_outline_close(outline);
 }
 
+/* ---- the anchor table against the rows ----
+ *
+ * Texts built from the form rows' own words (every comparator, number
+ * words and digits, lần/đợt, periods, %, counted things, mỗi/hằng/hàng,
+ * định kỳ, "/"), in the orders the rows read them with words swapped,
+ * dropped or thrown in, joined by the whitespace \s allows (space runs,
+ * tab, line break, NBSP, EM SPACE) or by nothing, some in upper case: the
+ * anchored scan (form_scans in targets.c) must find what every row finds
+ * run over the whole text.  A reach cut short or an anchor word dropped
+ * loses matches here. */
+enum { W_CMP, W_NUM, W_TIMES, W_PER, W_SEP, W_PCT, W_EVERY, W_DK, W_MONTHS, W_THANG, W_COUNTED, W_AFTER,
+       W_FROM, W_TO, W_FILL, W_KINDS };
+
+typedef struct {
+    const char *words[16][2]; /* lower, upper; NULL-terminated */
+} word_kind;
+
+static const word_kind kinds[W_KINDS] = {
+    [W_CMP] = {{{"ít nhất", "ÍT NHẤT"}, {"ít nhất là", "Ít Nhất Là"}, {"tối thiểu", "TỐI THIỂU"},
+                {"tối thiểu là", "TỐI THIỂU LÀ"}, {"không dưới", "KHÔNG DƯỚI"}, {"không thấp hơn", "KHÔNG THẤP HƠN"},
+                {"không ít hơn", "KHÔNG ÍT HƠN"}, {"trên", "TRÊN"}, {"hơn", "HƠN"}, {"không quá", "KHÔNG QUÁ"},
+                {"không vượt quá", "KHÔNG VƯỢT QUÁ"}, {"tối đa", "TỐI ĐA"}, {"tối đa là", "Tối Đa Là"},
+                {"dưới", "DƯỚI"}, {"từ", "TỪ"}}},
+    [W_NUM] = {{{"1", "01"}, {"02", "2"}, {"6", "06"}, {"12", "3"}, {"70", "100"}, {"2,5", "99.5"},
+                {"1.000", "100,25"}, {"một", "MỘT"}, {"hai", "HAI"}, {"ba", "BA"}, {"mười", "MƯỜI"},
+                {"tư", "BẨY"}, {"năm", "NĂM"}, {"mốt", "LĂM"}}},
+    [W_TIMES] = {{{"lần", "LẦN"}, {"đợt", "ĐỢT"}}},
+    [W_PER] = {{{"tháng", "THÁNG"}, {"quý", "QUÝ"}, {"năm", "NĂM"}, {"tuần", "TUẦN"}, {"ngày", "NGÀY"},
+                {"học kỳ", "HỌC KỲ"}}},
+    [W_SEP] = {{{"/", "/"}, {"một", "MỘT"}, {"mỗi", "MỖI"}, {"trên", "TRÊN"}, {"trong", "TRONG"}, {"1", "01"},
+                {"trong một", "TRÊN MỖI"}}},
+    [W_PCT] = {{{"%", "%"}, {"phần trăm", "PHẦN TRĂM"}}},
+    [W_EVERY] = {{{"mỗi", "MỖI"}, {"hằng", "HẰNG"}, {"hàng", "HÀNG"}, {"mỗi một", "HẰNG MỘT"}}},
+    [W_DK] = {{{"định kỳ", "ĐỊNH KỲ"}}},
+    [W_MONTHS] = {{{"3", "03"}, {"6", "12"}, {"ba", "BA"}, {"sáu", "SÁU"}, {"mười hai", "MƯỜI HAI"}}},
+    [W_THANG] = {{{"tháng", "THÁNG"}, {"tháng /", "THÁNG/"}, {"tháng một", "THÁNG MỘT"}, {"tháng 01", "THÁNG 1"}}},
+    [W_COUNTED] = {{{"lớp", "LỚP"}, {"mô hình", "MÔ HÌNH"}, {"xã", "XÃ"}, {"người", "NGƯỜI"},
+                    {"khu dân cư", "KHU DÂN CƯ"}, {"câu lạc bộ", "TỔ"}, {"lượt", "HỘI NGHỊ"}}},
+    [W_AFTER] = {{{"trở lên", "TRỞ LÊN"}, {"trở xuống", "TRỞ XUỐNG"}}},
+    [W_FROM] = {{{"từ", "TỪ"}}},
+    [W_TO] = {{{"nâng lên", "NÂNG LÊN"}, {"lên", "TĂNG LÊN"}, {"giảm còn", "XUỐNG"}, {"còn mức", "GIẢM XUỐNG"}}},
+    [W_FILL] = {{{"cán bộ được tập huấn", "KIỂM TRA"}, {"các cơ sở", "tổ chức"}, {",", "."}, {";", "\n- "},
+                 {"kiểm tra", "Sở Y tế"}}},
+};
+
+/* The orders the rows read; -1 ends, a kind + 100 is optional. */
+static const int skeletons[][12] = {
+    {W_CMP + 100, W_NUM, W_TIMES, W_SEP, W_PER, -1},
+    {W_CMP + 100, W_EVERY, W_PER, W_FILL + 100, W_CMP + 100, W_NUM, W_TIMES, -1},
+    {W_CMP + 100, W_DK + 100, W_MONTHS, W_THANG, W_NUM + 100, W_TIMES, -1},
+    {W_CMP + 100, W_NUM, W_PCT, W_AFTER + 100, W_FILL + 100, -1},
+    {W_CMP, W_NUM, W_TIMES, -1},
+    {W_CMP, W_NUM, W_COUNTED, -1},
+    {W_FROM, W_NUM, W_PCT + 100, W_FILL + 100, W_TO, W_NUM, W_PCT + 100, -1},
+};
+
+static const char *const gaps[] = {" ", " ", " ", "", "  ", "\t", "\n", "\xC2\xA0", "\xE2\x80\x83", " \xC2\xA0 "};
+
+static uint32_t rng_state = 12345;
+static uint32_t rng(uint32_t n) {
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 17;
+    rng_state ^= rng_state << 5;
+    return rng_state % n;
+}
+
+static const char *word_of(int kind) {
+    size_t n = 0;
+    while (n < 16 && kinds[kind].words[n][0]) n++;
+    return kinds[kind].words[rng((uint32_t)n)][rng(4) == 0];
+}
+
+/* One phrase of a random skeleton into out; words swapped, dropped or added now and then. */
+static size_t phrase(char *out, size_t cap) {
+    enum { N_SKEL = sizeof skeletons / sizeof skeletons[0], N_GAPS = sizeof gaps / sizeof gaps[0] };
+    const int *sk = skeletons[rng(N_SKEL)];
+    size_t n = 0;
+    for (int i = 0; sk[i] >= 0 && n < cap; i++) {
+        int kind = sk[i] % 100;
+        if (sk[i] >= 100 && rng(2)) continue;
+        uint32_t r = rng(20);
+        if (r == 0) continue;                            /* dropped */
+        if (r == 1) kind = (int)rng(W_KINDS);            /* swapped */
+        if (r == 2) n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? gaps[rng(N_GAPS)] : "", word_of((int)rng(W_KINDS)));
+        if (n >= cap) break;
+        n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? gaps[rng(N_GAPS)] : "", word_of(kind));
+    }
+    return n < cap ? n : cap;
+}
+
+/* The anchored scan against the full one on text: differ counts the texts
+ * where they part (the first few are shown), found the matches. */
+static size_t differ, found;
+static void check_scan(const char *text) {
+    bool same = false;
+    size_t n = 0;
+    CHECK(vb_targets_scan_check(rules, text, strlen(text), &same, &n) == VB_OK);
+    found += n;
+    if (!same && differ++ < 5) fprintf(stderr, "  differs: \"%s\"\n", text);
+}
+
+static void anchored_scan_matches_full_scan(void) {
+    char text[1024];
+    differ = found = 0;
+    for (int k = 0; k < 10000; k++) {
+        size_t n = 0;
+        int phrases = 1 + (int)rng(3);
+        for (int p = 0; p < phrases && n + 1 < sizeof text; p++) {
+            if (p) n += (size_t)snprintf(text + n, sizeof text - n, " %s ", word_of(W_FILL));
+            if (n + 1 < sizeof text) n += phrase(text + n, sizeof text - n);
+        }
+        check_scan(text);
+    }
+    CHECK_INT(differ, 0);
+    CHECK(found > 6000); /* the texts do hold matches */
+}
+
+/* Every comparator before every anchored form, with every gap and the
+ * longest numbers; then each anchored row with every piece its reach
+ * counts at its longest, so that the match starts exactly as far before
+ * the anchor as the reach allows: one character less loses it.  In the
+ * forms, \1 is a gap (a different one at each place) and \2 the number. */
+static void every_comparator_before_every_form(void) {
+    static const char *const forms[] = {
+        "\2\1lần/năm",    "hằng một\1quý\1\2 lần", "định kỳ\1mười hai\1tháng\1một\1\2\1đợt", "\2\1%",
+        "\2\1phần trăm", "\2\1lần",                "\2\1lớp",                              "sáu\1tháng/\1\2\1lần",
+        "mỗi\1tháng\1\2\1lần",
+    };
+    static const char *const nums[] = {"02", "100,25", "mười", "MƯỜI", "1.000"};
+    enum { N_GAPS = sizeof gaps / sizeof gaps[0] };
+    char text[256];
+    differ = found = 0;
+    for (size_t c = 0; kinds[W_CMP].words[c][0]; c++)
+        for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
+            for (size_t g = 0; g < N_GAPS; g++)
+                for (size_t m = 0; m < sizeof nums / sizeof nums[0]; m++) {
+                    size_t n = (size_t)snprintf(text, sizeof text, "%s%s", kinds[W_CMP].words[c][(g + m) & 1], gaps[g]);
+                    size_t gi = g;
+                    for (const char *p = forms[f]; *p && n + 8 < sizeof text; p++) {
+                        const char *piece = *p == '\1' ? gaps[++gi % N_GAPS] : *p == '\2' ? nums[m] : NULL;
+                        if (piece) n += (size_t)snprintf(text + n, sizeof text - n, "%s", piece);
+                        else text[n++] = *p;
+                    }
+                    text[n] = '\0';
+                    check_scan(text);
+                }
+    CHECK_INT(differ, 0);
+    CHECK(found > 3000);
+}
+
 int main(void) {
     char err[256];
     if (vb_targets_open(&rules, err, sizeof err) != VB_OK) {
@@ -322,6 +473,8 @@ int main(void) {
     VB_RUN(past_results_are_not_goals);
     VB_RUN(comparator_before_forms);
     VB_RUN(shared_outline_same_result);
+    VB_RUN(anchored_scan_matches_full_scan);
+    VB_RUN(every_comparator_before_every_form);
     vb_targets_close(rules);
     return VB_SUMMARY("targets");
 }
