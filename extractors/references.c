@@ -206,6 +206,10 @@ vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen
          (s = vb_ruleset_compile(&x->relation, relation_rows, N_ROWS(relation_rows), err, errlen)) != VB_OK ||
          (s = vb_ruleset_compile(&x->laws, law_rows, N_ROWS(law_rows), err, errlen)) != VB_OK)) {
     }
+    /* the full-text scans (numbers, laws) look for their first bytes with memchr */
+    for (size_t i = 0; s == VB_OK && i < x->numbers.len; i++) s = vb_ruleset_prepare_cursor(&x->numbers, i);
+    if (s == VB_OK) s = vb_ruleset_prepare_cursor(&x->laws, 0);
+    if (s == VB_E_REGEX && err) snprintf(err, errlen, "references: a cursor pattern did not compile");
     if (s != VB_OK) {
         vb_references_close(x);
         return s;
@@ -516,13 +520,15 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
     size_t next_s[MAX_FORMS], next_e[MAX_FORMS];
     bool known[MAX_FORMS] = {false};
     size_t forms = x->numbers.len < MAX_FORMS ? x->numbers.len : MAX_FORMS;
+    vb_rule_cursor cur[MAX_FORMS]; /* pos only grows, as cursors need */
+    for (size_t i = 0; i < forms; i++) vb_rule_cursor_init(&cur[i], &x->numbers, i, t, len);
     for (;;) {
         size_t ns = len, ne = len;
         for (size_t i = 0; i < forms; i++) {
             if (!known[i] || (next_s[i] < pos && next_s[i] < len)) {
                 known[i] = true;
                 next_s[i] = next_e[i] = len; /* none left */
-                if (vb_rule_match(&x->numbers, i, t, len, pos, &ov, NULL)) {
+                if (vb_rule_cursor_next(&cur[i], pos, &ov)) {
                     next_s[i] = ov[0];
                     next_e[i] = ov[1];
                 }
@@ -560,7 +566,9 @@ static vb_status by_name(const vb_references_rules *x, vb_doc *d, vb_arena *a, r
     size_t len = d->text_len, pos = 0;
     const size_t *ov;
     prev_mention none = {0};
-    while (vb_rule_match(&x->laws, 0, t, len, pos, &ov, NULL)) {
+    vb_rule_cursor cur; /* pos only grows */
+    vb_rule_cursor_init(&cur, &x->laws, 0, t, len);
+    while (vb_rule_cursor_next(&cur, pos, &ov)) {
         size_t s = ov[0], e = ov[1];
         pos = vb_rule_next_start(t, len, s, e);
         if (mask[s]) continue; /* already part of a numbered citation */

@@ -53,9 +53,13 @@ static void scan_free(struct vb_rule_scan *sc);
 
 void vb_ruleset_free(vb_ruleset *rs) {
     if (!rs) return;
-    for (size_t i = 0; i < rs->len; i++) pcre2_code_free(rs->rules[i].code);
+    for (size_t i = 0; i < rs->len; i++) {
+        pcre2_code_free(rs->rules[i].code);
+        pcre2_code_free(rs->rules[i].at_code);
+    }
     free(rs->rules);
     pcre2_match_data_free(rs->md);
+    pcre2_match_context_free(rs->at_ctx);
     scan_free(rs->scan);
     memset(rs, 0, sizeof *rs);
 }
@@ -356,4 +360,94 @@ vb_status vb_ruleset_scan(const vb_ruleset *rs, const char *subject, size_t len,
         if ((i >= SCAN_MAX_ROWS || (alone >> i & 1)) && !scan_row(rs, i, subject, len, out)) return VB_E_NOMEM;
     if (out->len > 1) qsort(out->items, out->len, sizeof *out->items, hit_cmp);
     return VB_OK;
+}
+
+/* ---- cursors ---- */
+
+/* A row may use the memchr path when the starts PCRE2 tries do not change
+ * what it matches at a start (row_shareable: no \G, \K, verbs, callouts…)
+ * and PCRE2 knows a start bitmap (no fixed first code unit: that one it
+ * finds with its own memchr) holding a few ASCII bytes only.  An ASCII
+ * byte is a character of its own in any UTF-8, valid or not, so each one
+ * is a start PCRE2 would try. */
+vb_status vb_ruleset_prepare_cursor(vb_ruleset *rs, size_t i) {
+    if (i >= rs->len || rs->rules[i].at_code) return VB_OK;
+    vb_rule *r = &rs->rules[i];
+    uint32_t type = 0;
+    const uint8_t *bits = NULL;
+    if (!row_shareable(rs, i) || pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0 || type != 0 ||
+        pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &bits) != 0 || !bits)
+        return VB_OK;
+    unsigned char first[VB_RULE_FIRST_MAX];
+    size_t n = 0;
+    for (unsigned b = 0; b < 256; b++) {
+        if (!(bits[b / 8] >> (b % 8) & 1)) continue;
+        if (b >= 0x80 || n == VB_RULE_FIRST_MAX) return VB_OK;
+        first[n++] = (unsigned char)b;
+    }
+    if (n == 0) return VB_OK;
+    if (!rs->at_ctx && !(rs->at_ctx = pcre2_match_context_create(NULL))) return VB_E_NOMEM;
+    /* vb_rule_compile_one's options; USE_OFFSET_LIMIT changes no match */
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_USE_OFFSET_LIMIT;
+    if (!(r->row->flags & VB_RULE_CASED)) opts |= PCRE2_CASELESS;
+    int ec;
+    PCRE2_SIZE eo;
+    r->at_code = pcre2_compile((PCRE2_SPTR)r->row->pattern, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
+    if (!r->at_code) return VB_E_REGEX;
+    (void)pcre2_jit_compile(r->at_code, PCRE2_JIT_COMPLETE);
+    memcpy(r->first, first, n);
+    r->n_first = (unsigned char)n;
+    return VB_OK;
+}
+
+bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i) { return i < rs->len && rs->rules[i].at_code; }
+
+void vb_rule_cursor_init(vb_rule_cursor *c, const vb_ruleset *rs, size_t i, const char *subject, size_t len) {
+    memset(c, 0, sizeof *c);
+    c->rs = rs;
+    c->row = i;
+    c->subject = subject;
+    c->len = len;
+}
+
+/* The first byte at or after pos that a match can start with, or len. */
+static size_t cursor_candidate(vb_rule_cursor *c, const vb_rule *r, size_t pos) {
+    size_t best = c->len;
+    for (size_t k = 0; k < r->n_first; k++) {
+        /* next[k] was the first occurrence at or after from <= pos: still
+         * the first at or after pos unless it lies before pos */
+        if (!c->known || c->next[k] < pos) {
+            const char *hit = memchr(c->subject + pos, r->first[k], c->len - pos);
+            c->next[k] = hit ? (size_t)(hit - c->subject) : c->len;
+        }
+        if (c->next[k] < best) best = c->next[k];
+    }
+    c->known = true;
+    c->from = pos;
+    return best;
+}
+
+/* PCRE2 starts no match at a byte outside the row's start bitmap, and
+ * what it matches at a start does not depend on where the search began
+ * (no \G).  So the starts tried here in increasing order, each alone (the
+ * offset limit), give the leftmost match from pos, which is what the
+ * search from pos returns.  On a PCRE2 error (a limit) the plain search
+ * from that start decides: no match starts between pos and it. */
+bool vb_rule_cursor_next(vb_rule_cursor *c, size_t pos, const size_t **ovector) {
+    const vb_ruleset *rs = c->rs;
+    if (c->row >= rs->len || pos > c->len) return false;
+    const vb_rule *r = &rs->rules[c->row];
+    if (!r->at_code || (c->known && pos < c->from)) return vb_rule_match(rs, c->row, c->subject, c->len, pos, ovector, NULL);
+    for (;;) {
+        size_t p = cursor_candidate(c, r, pos);
+        if (p >= c->len) return false; /* a match holds its first byte */
+        pcre2_set_offset_limit(rs->at_ctx, p);
+        int rc = pcre2_match(r->at_code, (PCRE2_SPTR)c->subject, c->len, p, 0, rs->md, rs->at_ctx);
+        if (rc > 0) {
+            if (ovector) *ovector = pcre2_get_ovector_pointer(rs->md);
+            return true;
+        }
+        if (rc != PCRE2_ERROR_NOMATCH) return vb_rule_match(rs, c->row, c->subject, c->len, p, ovector, NULL);
+        pos = p + 1; /* p holds one ASCII character */
+    }
 }

@@ -24,9 +24,14 @@ typedef struct {
 
 enum { VB_RULE_CASED = 1u << 0 };
 
+enum { VB_RULE_FIRST_MAX = 10 }; /* start bytes a cursor looks for with memchr */
+
 typedef struct {
     const vb_rule_row *row;
     pcre2_code *code;
+    pcre2_code *at_code;  /* vb_ruleset_prepare_cursor: the row with USE_OFFSET_LIMIT */
+    unsigned char first[VB_RULE_FIRST_MAX]; /* the bytes a match can start with */
+    unsigned char n_first;
 } vb_rule;
 
 typedef struct {
@@ -34,6 +39,7 @@ typedef struct {
     size_t len;
     pcre2_match_data *md; /* sized for the largest rule; per ruleset (one thread) */
     struct vb_rule_scan *scan; /* vb_ruleset_scan's shared passes; NULL = row by row */
+    pcre2_match_context *at_ctx; /* the offset limit of cursors */
 } vb_ruleset;
 
 /* Compile rows[0..n).  On failure returns VB_E_REGEX and writes the row
@@ -114,6 +120,35 @@ vb_status vb_ruleset_scan_rows(const vb_ruleset *rs, const char *subject, size_t
                                vb_rule_hits *out);
 
 void vb_rule_hits_free(vb_rule_hits *h);
+
+/* ---- the next match of one row, for a search whose start only grows ----
+ *
+ * vb_rule_cursor_next(c, pos, &ov) returns what vb_rule_match(rs, i,
+ * subject, len, pos, &ov, NULL) returns (match data, groups included), as
+ * long as pos never decreases from call to call on one cursor.  A row that
+ * vb_ruleset_prepare_cursor accepted is not run over the text: the few
+ * ASCII bytes its matches can start with (PCRE2's own start bitmap) are
+ * found with memchr, and the row is tried at each of them alone (an offset
+ * limit).  Other rows are matched as usual. */
+typedef struct {
+    const vb_ruleset *rs;
+    size_t row;
+    const char *subject;
+    size_t len;
+    size_t next[VB_RULE_FIRST_MAX]; /* first occurrence of each start byte at or after `from` */
+    size_t from;
+    bool known;
+} vb_rule_cursor;
+
+/* Let row i use the memchr path when it can (VB_OK also when it cannot);
+ * VB_E_NOMEM, VB_E_REGEX when the second compile fails. */
+vb_status vb_ruleset_prepare_cursor(vb_ruleset *rs, size_t i);
+
+/* Whether row i takes the memchr path (for tests). */
+bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i);
+
+void vb_rule_cursor_init(vb_rule_cursor *c, const vb_ruleset *rs, size_t i, const char *subject, size_t len);
+bool vb_rule_cursor_next(vb_rule_cursor *c, size_t pos, const size_t **ovector);
 
 /* Byte range of named group `name` in the last match of rule i, or false. */
 bool vb_rule_group(const vb_ruleset *rs, size_t i, const char *name, size_t *s, size_t *e);

@@ -163,11 +163,72 @@ static void test_scan_long_text(void) {
     vb_ruleset_free(&rs);
 }
 
+/* A cursor gives at every growing start what vb_rule_match gives: rows on
+ * the memchr path (digits, a few capitals, cased or not) and rows refused
+ * it (fixed first byte, non-ASCII or many start bytes, \G, verbs), on
+ * texts with near misses and invalid UTF-8. */
+static void test_cursor_matches_search(void) {
+    static const vb_rule_row crow[] = {
+        {"number", "(?<![\\p{L}0-9/.-])[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?\\p{Lu}[\\p{L}0-9&]*", 0, NULL,
+         VB_RULE_CASED},
+        {"law", "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:B)ộ\\s+luật|(?-i:H)iến\\s+pháp)\\s+(?<name>\\p{Lu}\\p{L}*)", 0, NULL,
+         0},
+        {"caseless_letters", "(?:quý|năm)\\s+[0-9]+", 0, NULL, 0}, /* q Q n N: on the path */
+        {"fixed_first", "x[0-9]", 0, NULL, 0},
+        {"non_ascii", "(?:đ|ă)[a-z]", 0, NULL, 0},
+        {"anchor_g", "\\G[0-9]", 0, NULL, 0},
+        {"verb", "[0-9](*SKIP)(*FAIL)|[0-9]{2}/", 0, NULL, 0},
+        {"empty", "[0-9]*", 0, NULL, 0},
+    };
+    static const bool fast[] = {true, true, true, false, false, false, false, false};
+    static const char *ctexts[] = {
+        "Quyết định số 361/QĐ-TTg, 14/2004/NĐ-CP; Luật Đất đai, Bộ  luật Hình sự; Hiến pháp Năm 2013",
+        "a361/QĐ 12/ab 7 / X quý 3 QUÝ  4 năm2020 NĂM 2021 x1 đa ăb 12/ 99/",
+        "\xff" "12/AB \xe1\xbb" "3/Q \xc3" "L" "uật Xa",
+        "",
+        "9",
+    };
+    vb_ruleset rs;
+    char err[300];
+    CHECK(vb_ruleset_compile(&rs, crow, N(crow), err, sizeof err) == VB_OK);
+    for (size_t i = 0; i < N(crow); i++) {
+        CHECK(vb_ruleset_prepare_cursor(&rs, i) == VB_OK);
+        CHECK(vb_rule_cursor_fast(&rs, i) == fast[i]);
+    }
+    for (size_t k = 0; k < N(ctexts); k++) {
+        size_t len = strlen(ctexts[k]);
+        for (size_t i = 0; i < N(crow); i++)
+            for (size_t step = 1; step <= 3; step++) {
+                vb_rule_cursor c;
+                vb_rule_cursor_init(&c, &rs, i, ctexts[k], len);
+                for (size_t pos = 0; pos <= len; pos += step) {
+                    const size_t *ov;
+                    size_t s1 = 0, e1 = 0;
+                    bool got = vb_rule_cursor_next(&c, pos, &ov);
+                    if (got) s1 = ov[0], e1 = ov[1];
+                    bool want = vb_rule_match(&rs, i, ctexts[k], len, pos, &ov, NULL);
+                    CHECK(got == want);
+                    if (got && want) CHECK(s1 == ov[0] && e1 == ov[1]);
+                }
+            }
+    }
+    /* groups come from the cursor's match */
+    const char *t = ctexts[0];
+    vb_rule_cursor c;
+    vb_rule_cursor_init(&c, &rs, 1, t, strlen(t));
+    const size_t *ov;
+    size_t s, e;
+    CHECK(vb_rule_cursor_next(&c, 0, &ov));
+    CHECK(vb_rule_group(&rs, 1, "name", &s, &e) && e - s == strlen("Đất") && memcmp(t + s, "Đất", e - s) == 0);
+    vb_ruleset_free(&rs);
+}
+
 int main(void) {
     VB_RUN(test_scan_one_pass);
     VB_RUN(test_scan_parts_and_guards);
     VB_RUN(test_scan_found_again);
     VB_RUN(test_scan_refused_rows);
     VB_RUN(test_scan_long_text);
+    VB_RUN(test_cursor_matches_search);
     return VB_SUMMARY("rules");
 }
