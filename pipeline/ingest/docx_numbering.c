@@ -216,7 +216,7 @@ static int on_end(void *ctx, vb_xml *x, const vb_xml_elem *e) {
 
 vb_status vb_docx_numbering_load(vb_docx_numbering *nb, vb_docx_zip *z, zip_int64_t index,
                                  const vb_docx_styles *styles, const vb_limits *lim, vb_arena *a) {
-    static const vb_xml_handler h = {on_start, on_end, NULL};
+    static const vb_xml_handler h = {on_start, on_end, NULL, NULL};
     memset(nb, 0, sizeof *nb);
     if (index < 0) return VB_OK;
     loader ld = {nb, z, a, {0, 0, -1, -1}, VB_OK};

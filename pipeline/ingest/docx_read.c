@@ -58,8 +58,6 @@ typedef struct {
     vb_status status;
 } reader;
 
-static int is(const char *name, const char *want) { return strcmp(name, want) == 0; }
-
 static frame *top(reader *rd) { return &rd->frames[rd->n_frames - 1]; }
 
 static void paragraph_begin(reader *rd, frame *f) {
@@ -168,106 +166,125 @@ static void field_char(frame *f, const char *type) {
     }
 }
 
-/* Subtrees whose text is not the document's: deleted or moved-away text,
- * field instructions, old properties, content-control settings, the
- * fallback copy of a shape (the mc:Choice copy is read).  Grouped by first
- * letter: a name can only equal a listed one that starts like it. */
-static int skipped_w(const char *n) {
-    static const char *const d[] = {"del", "delText", "delInstrText", NULL};
-    static const char *const s[] = {"sdtPr", "sdtEndPr", "sectPr", NULL};
-    static const char *const t[] = {"tblPr", "tblGrid", "trPr", "tcPr", "tblPrEx", NULL};
-    static const char *const m[] = {"moveFrom", NULL}, *const i[] = {"instrText", NULL};
-    static const char *const r[] = {"rPr", NULL}, *const p[] = {"pPrChange", NULL};
-    static const char *const c[] = {"commentReference", NULL};
-    const char *const *names;
-    switch (n[0]) {
-    case 'c': names = c; break;
-    case 'd': names = d; break;
-    case 'i': names = i; break;
-    case 'm': names = m; break;
-    case 'p': names = p; break;
-    case 'r': names = r; break;
-    case 's': names = s; break;
-    case 't': names = t; break;
-    default: return 0;
-    }
-    for (; *names; names++)
-        if (is(n, *names)) return 1;
-    return 0;
-}
+/* The local names the handlers test; vb_xml gives each event's index (or
+ * -1), so the handlers switch on it instead of comparing strings. */
+enum {
+    N_P, N_PPR, N_PTAB, N_T, N_TAB, N_TBL, N_TR, N_TC, N_TXBX, N_R, N_RPR, N_BR, N_CR, N_FLDCHAR,
+    N_FOOTNOTE, N_ENDNOTE, N_NOBREAKHYPHEN, N_LASTRENDEREDPAGEBREAK,
+    /* in pPr */
+    N_PSTYLE, N_NUMID, N_ILVL, N_OUTLINELVL, N_PAGEBREAKBEFORE, N_NUMPR,
+    /* in rPr */
+    N_VANISH,
+    /* skipped subtrees */
+    N_DEL, N_DELTEXT, N_DELINSTRTEXT, N_SDTPR, N_SDTENDPR, N_SECTPR, N_TBLPR, N_TBLGRID, N_TRPR,
+    N_TCPR, N_TBLPREX, N_MOVEFROM, N_INSTRTEXT, N_PPRCHANGE, N_COMMENTREFERENCE,
+    /* mc: */
+    N_FALLBACK,
+    N_COUNT
+};
+
+static const char *const names[N_COUNT + 1] = {
+    [N_P] = "p", [N_PPR] = "pPr", [N_PTAB] = "ptab", [N_T] = "t", [N_TAB] = "tab", [N_TBL] = "tbl",
+    [N_TR] = "tr", [N_TC] = "tc", [N_TXBX] = "txbxContent", [N_R] = "r", [N_RPR] = "rPr",
+    [N_BR] = "br", [N_CR] = "cr", [N_FLDCHAR] = "fldChar", [N_FOOTNOTE] = "footnote",
+    [N_ENDNOTE] = "endnote", [N_NOBREAKHYPHEN] = "noBreakHyphen",
+    [N_LASTRENDEREDPAGEBREAK] = "lastRenderedPageBreak",
+    [N_PSTYLE] = "pStyle", [N_NUMID] = "numId", [N_ILVL] = "ilvl", [N_OUTLINELVL] = "outlineLvl",
+    [N_PAGEBREAKBEFORE] = "pageBreakBefore", [N_NUMPR] = "numPr",
+    [N_VANISH] = "vanish",
+    [N_DEL] = "del", [N_DELTEXT] = "delText", [N_DELINSTRTEXT] = "delInstrText", [N_SDTPR] = "sdtPr",
+    [N_SDTENDPR] = "sdtEndPr", [N_SECTPR] = "sectPr", [N_TBLPR] = "tblPr", [N_TBLGRID] = "tblGrid",
+    [N_TRPR] = "trPr", [N_TCPR] = "tcPr", [N_TBLPREX] = "tblPrEx", [N_MOVEFROM] = "moveFrom",
+    [N_INSTRTEXT] = "instrText", [N_PPRCHANGE] = "pPrChange", [N_COMMENTREFERENCE] = "commentReference",
+    [N_FALLBACK] = "Fallback",
+    [N_COUNT] = NULL,
+};
 
 /* A w: element opens.  Returns 1 to skip its subtree. */
 static int on_start(reader *rd, vb_xml *x, const vb_xml_elem *e) {
-    const char *n = e->local;
     frame *f = top(rd);
     if (f->in_ppr) {
-        if (is(n, "pStyle")) f->style = vb_docx_style_find(rd->styles, vb_xml_wattr(x, "val"));
-        else if (is(n, "numId")) f->num_id = vb_xml_wval_int(x, -1);
-        else if (is(n, "ilvl")) {
+        switch (e->name) {
+        case N_PSTYLE: f->style = vb_docx_style_find(rd->styles, vb_xml_wattr(x, "val")); break;
+        case N_NUMID: f->num_id = vb_xml_wval_int(x, -1); break;
+        case N_ILVL: {
             int v = vb_xml_wval_int(x, -1);
             f->ilvl = v >= 0 && v < VB_DOCX_LEVELS ? v : -1;
-        } else if (is(n, "outlineLvl")) {
+            break;
+        }
+        case N_OUTLINELVL: {
             int v = vb_xml_wval_int(x, -1);
             f->heading = v >= 0 && v <= 8 ? v + 1 : v == 9 ? 0 : f->heading;
-        } else if (is(n, "pageBreakBefore")) {
+            break;
+        }
+        case N_PAGEBREAKBEFORE:
             if (vb_xml_wval_on(x)) f->flags |= VB_BLOCK_PAGE_BREAK;
-        } else if (!is(n, "numPr")) return 1; /* tabs, rPr, pPrChange, frame/border settings */
+            break;
+        case N_NUMPR: break;
+        default: return 1; /* tabs, rPr, pPrChange, frame/border settings */
+        }
         return 0;
     }
     if (f->in_rpr) {
-        if (is(n, "vanish")) f->run_hidden = vb_xml_wval_on(x);
+        if (e->name == N_VANISH) f->run_hidden = vb_xml_wval_on(x);
         return !e->empty; /* rPrChange: the old properties */
     }
-    if (is(n, "rPr") && f->in_run) {
+    switch (e->name) {
+    /* Subtrees whose text is not the document's: deleted or moved-away
+     * text, field instructions, old properties, content-control settings
+     * (the fallback copy of a shape is skipped in h_start). */
+    case N_DEL: case N_DELTEXT: case N_DELINSTRTEXT: case N_SDTPR: case N_SDTENDPR: case N_SECTPR:
+    case N_TBLPR: case N_TBLGRID: case N_TRPR: case N_TCPR: case N_TBLPREX: case N_MOVEFROM:
+    case N_INSTRTEXT: case N_PPRCHANGE: case N_COMMENTREFERENCE:
+        return 1;
+    case N_RPR: /* a run's properties are read; anywhere else they are skipped */
+        if (!f->in_run) return 1;
         f->in_rpr = 1;
         return 0;
-    }
-    if (skipped_w(n)) return 1;
-    switch (n[0]) {
-    case 'p':
-        if (is(n, "p")) {
-            if (f->open) f->open++; /* a paragraph inside a paragraph: keep one block */
-            else paragraph_begin(rd, f);
-        } else if (is(n, "pPr")) {
-            if (f->open == 1 && !f->props_done) f->in_ppr = 1;
-            else return 1;
-        } else if (is(n, "ptab")) {
-            if (f->in_run) append(rd, f, "\t", 1);
+    case N_P:
+        if (f->open) f->open++; /* a paragraph inside a paragraph: keep one block */
+        else paragraph_begin(rd, f);
+        return 0;
+    case N_PPR:
+        if (f->open == 1 && !f->props_done) f->in_ppr = 1;
+        else return 1;
+        return 0;
+    case N_PTAB:
+        if (f->in_run) append(rd, f, "\t", 1);
+        return 0;
+    case N_TAB:
+        if (f->open && f->in_run) append(rd, f, "\t", 1);
+        return 0;
+    case N_T: f->in_t = f->open && f->in_run; return 0;
+    case N_TBL:
+        if (rd->n_tables >= MAX_TABLES) rd->tables_lost++;
+        else rd->tables[rd->n_tables++] = (table){rd->table_count++, -1, -1, 0};
+        return 0;
+    case N_TR:
+        if (!rd->tables_lost && rd->n_tables) {
+            rd->tables[rd->n_tables - 1].row++;
+            rd->tables[rd->n_tables - 1].cell = -1;
         }
         return 0;
-    case 't':
-        if (is(n, "t")) f->in_t = f->open && f->in_run;
-        else if (is(n, "tab")) {
-            if (f->open && f->in_run) append(rd, f, "\t", 1);
-        } else if (is(n, "tbl")) {
-            if (rd->n_tables >= MAX_TABLES) rd->tables_lost++;
-            else rd->tables[rd->n_tables++] = (table){rd->table_count++, -1, -1, 0};
-        } else if (is(n, "tr")) {
-            if (!rd->tables_lost && rd->n_tables) {
-                rd->tables[rd->n_tables - 1].row++;
-                rd->tables[rd->n_tables - 1].cell = -1;
-            }
-        } else if (is(n, "tc")) {
-            if (!rd->tables_lost && rd->n_tables) {
-                rd->tables[rd->n_tables - 1].cell++;
-                rd->tables[rd->n_tables - 1].cell_first_block = rd->out->len;
-            }
-        } else if (is(n, "txbxContent")) {
-            if (rd->n_frames >= MAX_FRAMES) {
-                rd->frames_lost++;
-            } else {
-                frame *nf = &rd->frames[rd->n_frames++];
-                nf->open = 0;
-                nf->tbl_base = rd->n_tables;
-                nf->base_flags = VB_BLOCK_TEXTBOX;
-            }
+    case N_TC:
+        if (!rd->tables_lost && rd->n_tables) {
+            rd->tables[rd->n_tables - 1].cell++;
+            rd->tables[rd->n_tables - 1].cell_first_block = rd->out->len;
         }
         return 0;
-    case 'r':
-        if (is(n, "r")) f->in_run++;
+    case N_TXBX:
+        if (rd->n_frames >= MAX_FRAMES) {
+            rd->frames_lost++;
+        } else {
+            frame *nf = &rd->frames[rd->n_frames++];
+            nf->open = 0;
+            nf->tbl_base = rd->n_tables;
+            nf->base_flags = VB_BLOCK_TEXTBOX;
+        }
         return 0;
-    case 'b':
-        if (is(n, "br") && f->open && f->in_run) {
+    case N_R: f->in_run++; return 0;
+    case N_BR:
+        if (f->open && f->in_run) {
             const char *t = vb_xml_wattr(x, "type");
             if (t && strcmp(t, "page") == 0) {
                 if (f->text.len) append(rd, f, "\n", 1);
@@ -277,65 +294,64 @@ static int on_start(reader *rd, vb_xml *x, const vb_xml_elem *e) {
             }
         }
         return 0;
-    case 'c':
-        if (is(n, "cr") && f->open && f->in_run) append(rd, f, "\n", 1);
+    case N_CR:
+        if (f->open && f->in_run) append(rd, f, "\n", 1);
         return 0;
-    case 'f':
-        if (is(n, "fldChar")) field_char(f, vb_xml_wattr(x, "fldCharType"));
-        else if ((is(n, "footnote") || is(n, "endnote")) && vb_xml_wattr(x, "type")) return 1; /* separators */
+    case N_FLDCHAR: field_char(f, vb_xml_wattr(x, "fldCharType")); return 0;
+    case N_FOOTNOTE:
+    case N_ENDNOTE: return vb_xml_wattr(x, "type") != NULL; /* separators */
+    case N_NOBREAKHYPHEN:
+        if (f->open && f->in_run) append(rd, f, "-", 1);
         return 0;
-    case 'n':
-        if (is(n, "noBreakHyphen") && f->open && f->in_run) append(rd, f, "-", 1);
-        return 0;
-    case 'l':
-        if (is(n, "lastRenderedPageBreak") && f->open) page_break(rd, f);
+    case N_LASTRENDEREDPAGEBREAK:
+        if (f->open) page_break(rd, f);
         return 0;
     default: return 0;
     }
 }
 
-static void on_end(reader *rd, const char *n) {
+/* A w: element ends (name: its index in names, or -1). */
+static void on_end(reader *rd, int name) {
     frame *f = top(rd);
     if (f->in_rpr) {
-        if (is(n, "rPr")) f->in_rpr = 0;
+        if (name == N_RPR) f->in_rpr = 0;
         return;
     }
     if (f->in_ppr) {
-        if (is(n, "pPr")) {
+        if (name == N_PPR) {
             f->in_ppr = 0;
             paragraph_props(rd, f);
         }
         return;
     }
-    switch (n[0]) {
-    case 'p':
-        if (is(n, "p") && f->open) {
+    switch (name) {
+    case N_P:
+        if (f->open) {
             if (f->open > 1) f->open--;
             else paragraph_end(rd, f);
         }
         return;
-    case 't':
-        if (is(n, "t")) f->in_t = 0;
-        else if (is(n, "tc")) {
-            if (!rd->tables_lost && rd->n_tables) {
-                const table *t = &rd->tables[rd->n_tables - 1];
-                if (rd->out->len > t->cell_first_block)
-                    rd->out->items[rd->out->len - 1].flags |= VB_BLOCK_CELL_END;
-            }
-        } else if (is(n, "tbl")) {
-            if (rd->tables_lost) rd->tables_lost--;
-            else if (rd->n_tables) rd->n_tables--;
-        } else if (is(n, "txbxContent")) {
-            if (rd->frames_lost) {
-                rd->frames_lost--;
-            } else if (rd->n_frames > 1) {
-                if (f->open) paragraph_end(rd, f); /* unclosed text-box paragraph */
-                rd->n_frames--;
-            }
+    case N_T: f->in_t = 0; return;
+    case N_TC:
+        if (!rd->tables_lost && rd->n_tables) {
+            const table *t = &rd->tables[rd->n_tables - 1];
+            if (rd->out->len > t->cell_first_block) rd->out->items[rd->out->len - 1].flags |= VB_BLOCK_CELL_END;
         }
         return;
-    case 'r':
-        if (is(n, "r") && f->in_run) {
+    case N_TBL:
+        if (rd->tables_lost) rd->tables_lost--;
+        else if (rd->n_tables) rd->n_tables--;
+        return;
+    case N_TXBX:
+        if (rd->frames_lost) {
+            rd->frames_lost--;
+        } else if (rd->n_frames > 1) {
+            if (f->open) paragraph_end(rd, f); /* unclosed text-box paragraph */
+            rd->n_frames--;
+        }
+        return;
+    case N_R:
+        if (f->in_run) {
             f->in_run--;
             f->run_hidden = 0;
         }
@@ -345,7 +361,7 @@ static void on_end(reader *rd, const char *n) {
 }
 
 static int is_mc_fallback(const vb_xml_elem *e) {
-    return e->ns && strcmp(e->ns, VB_MC_NS) == 0 && is(e->local, "Fallback");
+    return e->name == N_FALLBACK && e->ns && strcmp(e->ns, VB_MC_NS) == 0;
 }
 
 /* The parser's events, in the order the streaming reader gave them: a
@@ -354,7 +370,7 @@ static int h_start(void *ctx, vb_xml *x, const vb_xml_elem *e) {
     reader *rd = ctx;
     if (e->in_w) {
         if (on_start(rd, x, e)) return rd->status != VB_OK ? VB_XML_STOP : VB_XML_SKIP;
-        if (e->empty) on_end(rd, e->local);
+        if (e->empty) on_end(rd, e->name);
     } else if (is_mc_fallback(e)) {
         return VB_XML_SKIP;
     }
@@ -364,7 +380,7 @@ static int h_start(void *ctx, vb_xml *x, const vb_xml_elem *e) {
 static int h_end(void *ctx, vb_xml *x, const vb_xml_elem *e) {
     (void)x;
     reader *rd = ctx;
-    if (e->in_w) on_end(rd, e->local);
+    if (e->in_w) on_end(rd, e->name);
     return rd->status != VB_OK ? VB_XML_STOP : VB_XML_GO;
 }
 
@@ -378,7 +394,7 @@ static int h_text(void *ctx, const char *s, size_t n) {
 /* Read one part's paragraphs into rd->out. */
 static vb_status read_part(reader *rd, vb_docx_zip *z, zip_int64_t index, const char *name,
                            vb_area area) {
-    static const vb_xml_handler h = {h_start, h_end, h_text};
+    static const vb_xml_handler h = {h_start, h_end, h_text, names};
     rd->part = name;
     rd->area = area;
     rd->n_frames = 1;

@@ -126,7 +126,7 @@ static int on_end(void *ctx, vb_xml *x, const vb_xml_elem *e) {
 
 vb_status vb_docx_styles_load(vb_docx_styles *st, vb_docx_zip *z, zip_int64_t index,
                               const vb_limits *lim, vb_arena *a) {
-    static const vb_xml_handler h = {on_start, on_end, NULL};
+    static const vb_xml_handler h = {on_start, on_end, NULL, NULL};
     memset(st, 0, sizeof *st);
     if (index < 0) return VB_OK;
     loader l = {st, z, a, NULL, 0, VB_OK};

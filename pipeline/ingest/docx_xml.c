@@ -18,6 +18,7 @@
 #include "docx_xml.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,8 @@
 #include <unicode/utf8.h>
 
 #include "../core/buf.h"
+
+enum { NAME_SLOTS = 2 * VB_XML_MAX_NAMES }; /* a power of two, at most half full */
 
 struct vb_xml {
     xmlParserCtxtPtr ctxt;
@@ -48,6 +51,11 @@ struct vb_xml {
     unsigned next_slot;
     xmlHashTablePtr ids; /* xml:id values seen, as the tree builder's ID table */
     const xmlChar *w_ns, *w_ns_strict; /* the namespaces in the parser's dictionary */
+    /* the handler's names in the parser's dictionary, open-addressed by
+     * address (see name_of); names_slow when one could not be interned */
+    const xmlChar *name_key[NAME_SLOTS];
+    signed char name_id[NAME_SLOTS];
+    int names_slow;
     /* how it ended */
     int stopped;      /* the handler asked to stop */
     int oom;
@@ -185,8 +193,59 @@ static int is_ns(const xmlChar *uri, const xmlChar *interned, const char *want) 
     return uri == interned || strcmp((const char *)uri, want) == 0;
 }
 
+/* Does the parser's dictionary hold `s`?  It keeps one copy of each string
+ * (xmlDictLookup returns the copy it has), so a string it owns equals an
+ * interned one exactly when the addresses are equal.  libxml2 hands SAX2
+ * element names, attribute names and namespace URIs out of the dictionary;
+ * anything else is compared as a string, so the result never depends on it. */
+static int dict_owns(const vb_xml *x, const xmlChar *s) {
+    return xmlDictOwns(x->ctxt->dict, s) == 1;
+}
+
 static int in_w(const vb_xml *x, const xmlChar *uri) {
-    return uri && (is_ns(uri, x->w_ns, VB_W_NS) || is_ns(uri, x->w_ns_strict, VB_W_NS_STRICT));
+    if (!uri) return 0;
+    if (uri == x->w_ns || uri == x->w_ns_strict) return 1;
+    if (x->w_ns && x->w_ns_strict && dict_owns(x, uri)) return 0; /* another namespace */
+    return is_ns(uri, x->w_ns, VB_W_NS) || is_ns(uri, x->w_ns_strict, VB_W_NS_STRICT);
+}
+
+static size_t name_slot(const xmlChar *p) {
+    return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15u) >> 40) & (NAME_SLOTS - 1);
+}
+
+/* Intern the handler's names once per part.  A name that cannot be interned
+ * (no memory) turns the table off: every name is then compared as a string. */
+static void names_intern(vb_xml *x) {
+    const char *const *names = x->h->names;
+    if (!names) return;
+    for (int i = 0; names[i]; i++) {
+        const xmlChar *p = i < VB_XML_MAX_NAMES ? xmlDictLookup(x->ctxt->dict, (const xmlChar *)names[i], -1) : NULL;
+        if (!p) {
+            x->names_slow = 1;
+            return;
+        }
+        size_t k = name_slot(p);
+        while (x->name_key[k] && x->name_key[k] != p) k = (k + 1) & (NAME_SLOTS - 1);
+        if (!x->name_key[k]) { /* a repeated name keeps its first index */
+            x->name_key[k] = p;
+            x->name_id[k] = (signed char)i;
+        }
+    }
+}
+
+/* Index of `local` in the handler's names, or -1: by address for a name the
+ * dictionary owns (see dict_owns), by strcmp otherwise. */
+static int name_of(const vb_xml *x, const xmlChar *local) {
+    const char *const *names = x->h->names;
+    if (!names) return -1;
+    if (!x->names_slow) {
+        for (size_t k = name_slot(local); x->name_key[k]; k = (k + 1) & (NAME_SLOTS - 1))
+            if (x->name_key[k] == local) return x->name_id[k];
+        if (dict_owns(x, local)) return -1;
+    }
+    for (int i = 0; names[i]; i++)
+        if (strcmp((const char *)local, names[i]) == 0) return i;
+    return -1;
 }
 
 static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
@@ -221,7 +280,7 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
     /* the reader's own test for an empty element (xmlTextReaderStartElementNs) */
     const xmlChar *cur = x->ctxt->input ? x->ctxt->input->cur : NULL;
     vb_xml_elem e = {(const char *)local, (const char *)uri, in_w(x, uri),
-                     cur && cur[0] == '/' && cur[1] == '>'};
+                     cur && cur[0] == '/' && cur[1] == '>', name_of(x, local)};
     x->attrs = attrs;
     x->n_attrs = nb_attrs;
     x->next_slot = 0;
@@ -252,7 +311,7 @@ static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const 
         return;
     }
     if (was_empty || !x->h->end) return;
-    vb_xml_elem e = {(const char *)local, (const char *)uri, in_w(x, uri), 0};
+    vb_xml_elem e = {(const char *)local, (const char *)uri, in_w(x, uri), 0, name_of(x, local)};
     if (x->h->end(x->ctx, x, &e) == VB_XML_STOP) {
         x->stopped = 1;
         stop(x);
@@ -366,6 +425,7 @@ static vb_status run(vb_xml *x, const vb_limits *lim) {
                                    XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
     x->w_ns = xmlDictLookup(x->ctxt->dict, (const xmlChar *)VB_W_NS, -1);
     x->w_ns_strict = xmlDictLookup(x->ctxt->dict, (const xmlChar *)VB_W_NS_STRICT, -1);
+    names_intern(x);
     x->max_depth = lim->max_xml_depth;
     int ret = 0, ended = 0;
     while (!halted(x)) {
@@ -444,7 +504,8 @@ const char *vb_xml_wattr(vb_xml *x, const char *local) {
         const char *want = pass ? VB_W_NS_STRICT : VB_W_NS;
         for (int i = 0; i < x->n_attrs; i++) {
             const xmlChar **at = a + 5 * i; /* localname, prefix, URI, value, end */
-            if (at[2] && strcmp((const char *)at[0], local) == 0 && is_ns(at[2], interned, want))
+            if (at[2] && at[0][0] == (xmlChar)local[0] && strcmp((const char *)at[0], local) == 0 &&
+                is_ns(at[2], interned, want))
                 return attr_copy(x, at[3], at[4]);
         }
     }

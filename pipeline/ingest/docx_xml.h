@@ -33,6 +33,7 @@ typedef struct {
     const char *ns;    /* namespace URI, or NULL */
     int in_w;          /* ns is WordprocessingML (either flavour) */
     int empty;         /* written <x/>: no end event will follow */
+    int name;          /* index of `local` in the handler's names, or -1 */
 } vb_xml_elem;
 
 /* Handler returns: carry on, skip the element's subtree (start only; its end
@@ -44,7 +45,14 @@ typedef struct {
     int (*start)(void *ctx, vb_xml *x, const vb_xml_elem *e);
     int (*end)(void *ctx, vb_xml *x, const vb_xml_elem *e); /* may be NULL */
     int (*text)(void *ctx, const char *s, size_t n);        /* may be NULL */
+    /* Local names the handler tests, NULL-terminated (at most
+     * VB_XML_MAX_NAMES); each event's `name` says which one its local name
+     * is, whatever the namespace, so handlers switch on an index instead of
+     * comparing strings.  May be NULL: `name` is then always -1. */
+    const char *const *names;
 } vb_xml_handler;
+
+enum { VB_XML_MAX_NAMES = 64 };
 
 /* Parse entry `index` (called `part` in messages) through `h`.  Returns VB_OK
  * when the part ended or the handler stopped it; otherwise the failure,

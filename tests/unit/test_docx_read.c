@@ -607,6 +607,63 @@ static void test_reader_equivalents(void) {
     vb_result_free(o.r);
 }
 
+/* Element names are matched by their index in the reader's name table
+ * (addresses in the parser's dictionary): only the exact local name in a
+ * WordprocessingML namespace counts, whatever else the part holds. */
+static void test_element_names(void) {
+    /* look-alike names and the same names in other namespaces are not ours */
+    read_out o = read_doc(DOC("<w:p><w:r><w:t>a</w:t><w:tt>x</w:tt><w:pp/><w:tabs/><w:t>b</w:t></w:r>"
+                              "<w:delTextX><w:r><w:t>c</w:t></w:r></w:delTextX>"
+                              "<v:del><w:r><w:t>d</w:t></w:r></v:del>"
+                              "<w:rPrX/><w:r><w:rPrChange/><w:t>e</w:t></w:r></w:p>"
+                              "<v:p><w:p><w:r><w:t>f</w:t></w:r></w:p></v:p>"
+                              "<mc:AlternateContent><mc:Choice><w:p><w:r><w:t>g</w:t></w:r></w:p></mc:Choice>"
+                              "<mc:Fallback><w:p><w:r><w:t>h</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent>"
+                              "<w:Fallback><w:p><w:r><w:t>i</w:t></w:r></w:p></w:Fallback>"
+                              "<v:Fallback><w:p><w:r><w:t>j</w:t></w:r></w:p></v:Fallback>"));
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 5);
+    CHECK_STR(text_of(&o, 0), "abcde");
+    CHECK_STR(text_of(&o, 1), "f");
+    CHECK_STR(text_of(&o, 2), "g");
+    CHECK_STR(text_of(&o, 3), "i");
+    CHECK_STR(text_of(&o, 4), "j");
+    vb_result_free(o.r);
+    /* the strict namespace, a default namespace, and many distinct names
+     * first (the dictionary grows past its first string pool) */
+    char doc[64 * 1024];
+    size_t n = (size_t)snprintf(doc, sizeof doc, XML_DECL "<d xmlns=\"http://purl.oclc.org/ooxml/wordprocessingml/main\""
+                                                          " xmlns:s=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><body>");
+    for (int i = 0; i < 2000 && n < sizeof doc - 512; i++)
+        n += (size_t)snprintf(doc + n, sizeof doc - n, "<name%d/>", i);
+    snprintf(doc + n, sizeof doc - n, "<p><r><t>k</t><tab/><delText>z</delText><t>l</t></r></p>"
+                                      "<p><pPr><outlineLvl val=\"3\" s:val=\"1\"/></pPr><r><t>m</t></r></p></body></d>");
+    o = read_doc(doc);
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 2);
+    CHECK_STR(text_of(&o, 0), "k\tl");
+    CHECK_STR(text_of(&o, 1), "m");
+    if (o.b.len == 2) CHECK_INT(o.b.items[1].heading_level, 2);
+    vb_result_free(o.r);
+    /* a UTF-16 part: names come through the encoding conversion */
+    static const char u8[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document xmlns:w=\"" W_NS "\"><w:body>"
+                             "<w:p><w:r><w:t>n</w:t><w:br/><w:instrText>x</w:instrText><w:t>o</w:t></w:r></w:p>"
+                             "</w:body></w:document>";
+    char u16[2 + 2 * sizeof u8];
+    u16[0] = (char)0xff;
+    u16[1] = (char)0xfe;
+    for (size_t i = 0; i < sizeof u8 - 1; i++) {
+        u16[2 + 2 * i] = u8[i];
+        u16[3 + 2 * i] = 0;
+    }
+    entry e16[] = {{"word/document.xml", u16, 2 + 2 * (sizeof u8 - 1)}};
+    o = read_entries(e16, 1, NULL);
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 1);
+    CHECK_STR(text_of(&o, 0), "n\no");
+    vb_result_free(o.r);
+}
+
 /* ---- the per-worker template cache: a hit gives exactly what parsing gives ---- */
 
 static read_out read_cached(vb_docx_cache *c, const unsigned char *data, size_t len, const vb_limits *lim) {
@@ -744,6 +801,7 @@ int main(void) {
     VB_RUN(test_samples);
     VB_RUN(test_pandoc_003);
     VB_RUN(test_reader_equivalents);
+    VB_RUN(test_element_names);
     VB_RUN(test_template_cache);
     return VB_SUMMARY("docx_read");
 }
