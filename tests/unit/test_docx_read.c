@@ -571,6 +571,19 @@ static void test_pandoc_003(void) {
 }
 
 /* What the streaming reader did implicitly, the SAX parser does by hand. */
+/* ASCII `s` as UTF-16LE with a byte-order mark into `out` (2 + 2 strlen(s)
+ * bytes); returns the length. */
+static size_t utf16le(const char *s, char *out) {
+    size_t n = strlen(s);
+    out[0] = (char)0xff;
+    out[1] = (char)0xfe;
+    for (size_t i = 0; i < n; i++) {
+        out[2 + 2 * i] = s[i];
+        out[3 + 2 * i] = 0;
+    }
+    return 2 + 2 * n;
+}
+
 static void test_reader_equivalents(void) {
     /* attribute values decoded as the reader returned them ("&amp;" stays '&') */
     static const char styles[] =
@@ -595,13 +608,7 @@ static void test_reader_equivalents(void) {
     /* a DOCTYPE the byte scan cannot see: UTF-16 */
     static const char dtd[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE d [<!ENTITY x \"y\">]><d>&x;</d>";
     char u16[2 + 2 * sizeof dtd];
-    u16[0] = (char)0xff;
-    u16[1] = (char)0xfe;
-    for (size_t i = 0; i < sizeof dtd - 1; i++) {
-        u16[2 + 2 * i] = dtd[i];
-        u16[3 + 2 * i] = 0;
-    }
-    entry e16[] = {{"word/document.xml", u16, 2 + 2 * (sizeof dtd - 1)}};
+    entry e16[] = {{"word/document.xml", u16, utf16le(dtd, u16)}};
     o = read_entries(e16, 1, NULL);
     CHECK_INT(o.s, VB_E_XML_DTD);
     vb_result_free(o.r);
@@ -650,13 +657,7 @@ static void test_element_names(void) {
                              "<w:p><w:r><w:t>n</w:t><w:br/><w:instrText>x</w:instrText><w:t>o</w:t></w:r></w:p>"
                              "</w:body></w:document>";
     char u16[2 + 2 * sizeof u8];
-    u16[0] = (char)0xff;
-    u16[1] = (char)0xfe;
-    for (size_t i = 0; i < sizeof u8 - 1; i++) {
-        u16[2 + 2 * i] = u8[i];
-        u16[3 + 2 * i] = 0;
-    }
-    entry e16[] = {{"word/document.xml", u16, 2 + 2 * (sizeof u8 - 1)}};
+    entry e16[] = {{"word/document.xml", u16, utf16le(u8, u16)}};
     o = read_entries(e16, 1, NULL);
     CHECK_INT(o.s, VB_OK);
     CHECK_INT(o.b.len, 1);
