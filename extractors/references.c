@@ -35,6 +35,7 @@ static const alias_row alias_rows[] = {
 
 #define L_EDGE "(?<![\\p{L}0-9])"
 #define N_EDGE "(?<![\\p{L}0-9/.-])"
+#define ASCII_LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 /* one part of a symbol: "QĐ", "TTg", "BLĐTBXH", "QH14", "TB&XH" */
 #define SYM "\\p{Lu}[\\p{L}0-9&]*"
 /* after a spaced dash only an all-capital part: "QĐ - UBND", never "- Ủy ban" */
@@ -206,9 +207,13 @@ vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen
          (s = vb_ruleset_compile(&x->relation, relation_rows, N_ROWS(relation_rows), err, errlen)) != VB_OK ||
          (s = vb_ruleset_compile(&x->laws, law_rows, N_ROWS(law_rows), err, errlen)) != VB_OK)) {
     }
-    /* the full-text scans (numbers, laws) look for their first bytes with memchr */
-    for (size_t i = 0; s == VB_OK && i < x->numbers.len; i++) s = vb_ruleset_prepare_cursor(&x->numbers, i);
-    if (s == VB_OK) s = vb_ruleset_prepare_cursor(&x->laws, 0);
+    /* The full-text scans (numbers, laws) look for their first bytes with
+     * memchr.  The number rows begin with N_EDGE, law_by_name with
+     * (?<![\p{L}]): their cursors skip the starts right after an ASCII byte
+     * those lookbehinds refuse, without a PCRE2 call. */
+    for (size_t i = 0; s == VB_OK && i < x->numbers.len; i++)
+        s = vb_ruleset_prepare_cursor_edge(&x->numbers, i, ASCII_LETTERS "0123456789/.-");
+    if (s == VB_OK) s = vb_ruleset_prepare_cursor_edge(&x->laws, 0, ASCII_LETTERS);
     if (s == VB_E_REGEX && err) snprintf(err, errlen, "references: a cursor pattern did not compile");
     if (s != VB_OK) {
         vb_references_close(x);

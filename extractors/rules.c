@@ -400,6 +400,18 @@ vb_status vb_ruleset_prepare_cursor(vb_ruleset *rs, size_t i) {
     return VB_OK;
 }
 
+vb_status vb_ruleset_prepare_cursor_edge(vb_ruleset *rs, size_t i, const char *not_after) {
+    if (i >= rs->len) return VB_OK;
+    uint64_t bits[2] = {0, 0};
+    for (const unsigned char *c = (const unsigned char *)not_after; c && *c; c++) {
+        if (*c >= 0x80) return VB_E_INTERNAL;
+        bits[*c >> 6] |= (uint64_t)1 << (*c & 63);
+    }
+    vb_status s = vb_ruleset_prepare_cursor(rs, i);
+    if (s == VB_OK) memcpy(rs->rules[i].not_after, bits, sizeof bits);
+    return s;
+}
+
 bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i) { return i < rs->len && rs->rules[i].at_code; }
 
 void vb_rule_cursor_init(vb_rule_cursor *c, const vb_ruleset *rs, size_t i, const char *subject, size_t len) {
@@ -441,6 +453,11 @@ bool vb_rule_cursor_next(vb_rule_cursor *c, size_t pos, const size_t **ovector) 
     for (;;) {
         size_t p = cursor_candidate(c, r, pos);
         if (p >= c->len) return false; /* a match holds its first byte */
+        unsigned char before = p ? (unsigned char)c->subject[p - 1] : 0x80;
+        if (before < 0x80 && (r->not_after[before >> 6] >> (before & 63) & 1)) {
+            pos = p + 1; /* the row's lookbehind fails at p (prepare_cursor_edge) */
+            continue;
+        }
         pcre2_set_offset_limit(rs->at_ctx, p);
         int rc = pcre2_match(r->at_code, (PCRE2_SPTR)c->subject, c->len, p, 0, rs->md, rs->at_ctx);
         if (rc > 0) {

@@ -32,6 +32,7 @@ typedef struct {
     pcre2_code *at_code;  /* vb_ruleset_prepare_cursor: the row with USE_OFFSET_LIMIT */
     unsigned char first[VB_RULE_FIRST_MAX]; /* the bytes a match can start with */
     unsigned char n_first;
+    uint64_t not_after[2]; /* ASCII bytes no match starts right after (bit c) */
 } vb_rule;
 
 typedef struct {
@@ -143,6 +144,15 @@ typedef struct {
 /* Let row i use the memchr path when it can (VB_OK also when it cannot);
  * VB_E_NOMEM, VB_E_REGEX when the second compile fails. */
 vb_status vb_ruleset_prepare_cursor(vb_ruleset *rs, size_t i);
+
+/* The same, for a row that begins with a lookbehind refusing each ASCII
+ * byte of not_after, e.g. (?<![\p{L}0-9/.-]) and "0123456789/.-" plus the
+ * ASCII letters: the memchr path then skips, without calling PCRE2, the
+ * start bytes found right after one of them.  An ASCII byte is a character
+ * of its own in any UTF-8, so that lookbehind fails there: no match starts
+ * at such a byte.  The caller keeps not_after within the row's lookbehind;
+ * bytes of 0x80 and above are refused (VB_E_INTERNAL). */
+vb_status vb_ruleset_prepare_cursor_edge(vb_ruleset *rs, size_t i, const char *not_after);
 
 /* Whether row i takes the memchr path (for tests). */
 bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i);

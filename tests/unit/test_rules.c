@@ -163,6 +163,28 @@ static void test_scan_long_text(void) {
     vb_ruleset_free(&rs);
 }
 
+/* Every row's cursor, stepped over text at strides 1 to 3, finds what
+ * vb_rule_match finds from the same start; returns the matches seen. */
+static size_t cursor_agrees(vb_ruleset *rs, const char *text) {
+    size_t len = strlen(text), found = 0;
+    for (size_t i = 0; i < rs->len; i++)
+        for (size_t step = 1; step <= 3; step++) {
+            vb_rule_cursor c;
+            vb_rule_cursor_init(&c, rs, i, text, len);
+            for (size_t pos = 0; pos <= len; pos += step) {
+                const size_t *ov;
+                size_t s1 = 0, e1 = 0;
+                bool got = vb_rule_cursor_next(&c, pos, &ov);
+                if (got) s1 = ov[0], e1 = ov[1];
+                bool want = vb_rule_match(rs, i, text, len, pos, &ov, NULL);
+                CHECK(got == want);
+                if (got && want) CHECK(s1 == ov[0] && e1 == ov[1]);
+                found += got;
+            }
+        }
+    return found;
+}
+
 /* A cursor gives at every growing start what vb_rule_match gives: rows on
  * the memchr path (digits, a few capitals, cased or not) and rows refused
  * it (fixed first byte, non-ASCII or many start bytes, \G, verbs), on
@@ -195,23 +217,7 @@ static void test_cursor_matches_search(void) {
         CHECK(vb_ruleset_prepare_cursor(&rs, i) == VB_OK);
         CHECK(vb_rule_cursor_fast(&rs, i) == fast[i]);
     }
-    for (size_t k = 0; k < N(ctexts); k++) {
-        size_t len = strlen(ctexts[k]);
-        for (size_t i = 0; i < N(crow); i++)
-            for (size_t step = 1; step <= 3; step++) {
-                vb_rule_cursor c;
-                vb_rule_cursor_init(&c, &rs, i, ctexts[k], len);
-                for (size_t pos = 0; pos <= len; pos += step) {
-                    const size_t *ov;
-                    size_t s1 = 0, e1 = 0;
-                    bool got = vb_rule_cursor_next(&c, pos, &ov);
-                    if (got) s1 = ov[0], e1 = ov[1];
-                    bool want = vb_rule_match(&rs, i, ctexts[k], len, pos, &ov, NULL);
-                    CHECK(got == want);
-                    if (got && want) CHECK(s1 == ov[0] && e1 == ov[1]);
-                }
-            }
-    }
+    for (size_t k = 0; k < N(ctexts); k++) cursor_agrees(&rs, ctexts[k]);
     /* groups come from the cursor's match */
     const char *t = ctexts[0];
     vb_rule_cursor c;
@@ -223,6 +229,35 @@ static void test_cursor_matches_search(void) {
     vb_ruleset_free(&rs);
 }
 
+/* A cursor told which ASCII bytes its row's lookbehind refuses skips the
+ * starts right after them and still gives what vb_rule_match gives. */
+static void test_cursor_edge(void) {
+    static const vb_rule_row erow[] = {
+        {"number", "(?<![\\p{L}0-9/.-])[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?\\p{Lu}[\\p{L}0-9&]*", 0, NULL,
+         VB_RULE_CASED},
+        {"law", "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:H)iến\\s+pháp)\\s+(?<name>\\p{Lu}\\p{L}*)", 0, NULL, 0},
+    };
+    static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    char edge0[80];
+    snprintf(edge0, sizeof edge0, "%s0123456789/.-", letters);
+    static const char *etexts[] = {
+        "12/AB a12/AB 3-4/AB 1.2/AB 1/2/AB x/3/QĐ 123/2020/NĐ-CP 1234567/AB (5/UB) “6/UB” ă7/UB",
+        "Luật Đất đai; xLuật Xa, 1Luật Xb .Luật Xc ăLuật Xd \xe1\xbb" "Luật Xe",
+        "\xff" "9/AB \xc3" "8/AB", "7/AB", "",
+    };
+    vb_ruleset rs;
+    char err[300];
+    CHECK(vb_ruleset_compile(&rs, erow, N(erow), err, sizeof err) == VB_OK);
+    CHECK(vb_ruleset_prepare_cursor_edge(&rs, 0, "\x80") == VB_E_INTERNAL);
+    CHECK(vb_ruleset_prepare_cursor_edge(&rs, 0, edge0) == VB_OK);
+    CHECK(vb_ruleset_prepare_cursor_edge(&rs, 1, letters) == VB_OK);
+    CHECK(vb_rule_cursor_fast(&rs, 0) && vb_rule_cursor_fast(&rs, 1));
+    size_t found = 0;
+    for (size_t k = 0; k < N(etexts); k++) found += cursor_agrees(&rs, etexts[k]);
+    CHECK(found > 0);
+    vb_ruleset_free(&rs);
+}
+
 int main(void) {
     VB_RUN(test_scan_one_pass);
     VB_RUN(test_scan_parts_and_guards);
@@ -230,5 +265,6 @@ int main(void) {
     VB_RUN(test_scan_refused_rows);
     VB_RUN(test_scan_long_text);
     VB_RUN(test_cursor_matches_search);
+    VB_RUN(test_cursor_edge);
     return VB_SUMMARY("rules");
 }
