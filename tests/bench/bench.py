@@ -114,7 +114,11 @@ def time_vanban(vanban, inputs_dir, jobs, work, label, use_batch):
                 "sh", str(jobs), vanban, outdir, lst]
     r = run(argv)
     ok = count_ok(outdir) if use_batch else len(os.listdir(outdir))
-    shutil.rmtree(outdir, ignore_errors=True)
+    # The outputs stay until the end (the work folder goes then): deleting
+    # thousands of files just before the next run makes ext4 skip the
+    # recently freed inodes one by one when that run creates its files
+    # (recently_deleted in the kernel profile), which measured 0.3 -> 1.3 s
+    # of system time for 2,000 files - the file system's, not vanban's.
     r.update(docs=len(files), bytes=total_bytes(files), ok=ok, jobs=jobs, label=label)
     return r
 
