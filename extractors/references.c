@@ -43,6 +43,7 @@ static const alias_row alias_rows[] = {
 
 enum { NUM_OFFICIAL, NUM_PARTY };
 
+/* Keep number_shapes (below) true to these rows when editing them. */
 static const vb_rule_row number_rows[] = {
     {"official", N_EDGE "[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?" SYM "(?:-" SYM "|\\s-\\s" CAPS ")*", NUM_OFFICIAL,
      NULL, VB_RULE_CASED},
@@ -207,12 +208,12 @@ vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen
          (s = vb_ruleset_compile(&x->relation, relation_rows, N_ROWS(relation_rows), err, errlen)) != VB_OK ||
          (s = vb_ruleset_compile(&x->laws, law_rows, N_ROWS(law_rows), err, errlen)) != VB_OK)) {
     }
-    /* The full-text scans (numbers, laws) look for their first bytes with
-     * memchr.  The number rows begin with N_EDGE, law_by_name with
-     * (?<![\p{L}]): their cursors skip the starts right after an ASCII byte
-     * those lookbehinds refuse, without a PCRE2 call. */
-    for (size_t i = 0; s == VB_OK && i < x->numbers.len; i++)
-        s = vb_ruleset_prepare_cursor_edge(&x->numbers, i, ASCII_LETTERS "0123456789/.-");
+    /* The full-text scans do not run their rows over the whole text: the
+     * number rows are tried alone at the starts next_number admits (the
+     * cursor's compiled row, with its offset limit); law_by_name, which
+     * begins with (?<![\p{L}]), through a cursor that finds its first
+     * bytes with memchr and skips those right after an ASCII letter. */
+    for (size_t i = 0; s == VB_OK && i < x->numbers.len; i++) s = vb_ruleset_prepare_cursor(&x->numbers, i);
     if (s == VB_OK) s = vb_ruleset_prepare_cursor_edge(&x->laws, 0, ASCII_LETTERS);
     if (s == VB_E_REGEX && err) snprintf(err, errlen, "references: a cursor pattern did not compile");
     if (s != VB_OK) {
@@ -512,6 +513,106 @@ static bool same_number(const char *a, const char *b) {
     return true;
 }
 
+/* ---- the number forms, tried only where a number can start ----
+ *
+ * A match of a number row begins with ASCII digits ([0-9]{1,6} official,
+ * [0-9]{1,5} party) and the pattern's next items are \s? then the row's
+ * sign: '/' (official: the optional "/yyyy" group and the part after it
+ * both begin with \s?/) or '-' (party).  Neither a \s character nor the
+ * sign is a digit, so a match starting at p takes the whole digit run from
+ * p, which is then at most max_run long, and the sign is one of the four
+ * bytes after the run (a \s character is at most 3 bytes of UTF-8, and
+ * invalid bytes match no \s).  The run is whole on the left too: N_EDGE
+ * refuses a digit, letter, '/', '.' or '-' right before p.
+ *
+ * So with q the first sign at or after pos (memchr), a match starting in
+ * [pos, q] has its sign at q itself (the run and the \s between cannot hold
+ * an ASCII sign) and starts at most max_run + 3 bytes before it.  Those few
+ * starts that pass the byte test are tried each alone (PCRE2 with an offset
+ * limit, the cursor's compiled row); if none matches, the search goes on
+ * after q.  This finds the leftmost match from pos, groups included, as the
+ * plain search does; vb_references_numbers_check holds it to that. */
+typedef struct {
+    char sign;
+    size_t max_run;
+} number_shape;
+
+static const number_shape number_shapes[] = {
+    [NUM_OFFICIAL] = {'/', 6},
+    [NUM_PARTY] = {'-', 5},
+};
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The ASCII bytes N_EDGE refuses before a match (digits, letters, / . -). */
+static bool edge_refuses(char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '.' || c == '-';
+}
+
+/* A start the byte test admits: a digit run beginning at p, not after a
+ * byte N_EDGE refuses, at most max_run long, the sign within 4 bytes. */
+static bool number_can_start(const char *t, size_t len, size_t p, const number_shape *sh) {
+    if (!is_digit(t[p]) || (p > 0 && edge_refuses(t[p - 1]))) return false;
+    size_t r = p;
+    while (r < len && is_digit(t[r])) r++;
+    if (r - p > sh->max_run) return false;
+    for (size_t k = r; k < len && k < r + 4; k++)
+        if (t[k] == sh->sign) return true;
+    return false;
+}
+
+/* What vb_rule_match(&x->numbers, i, t, len, pos, …) returns, by the test
+ * above.  Rows not on the cursor's memchr path, or a PCRE2 error at a
+ * start (a limit), go to the plain search: no match starts before it. */
+static bool next_number(const vb_references_rules *x, size_t i, const char *t, size_t len, size_t pos,
+                        const size_t **ov) {
+    const vb_ruleset *rs = &x->numbers;
+    int tag = rs->rules[i].row->tag;
+    if (!vb_rule_cursor_fast(rs, i) || tag < 0 || (size_t)tag >= N_ROWS(number_shapes))
+        return vb_rule_match(rs, i, t, len, pos, ov, NULL);
+    const number_shape *sh = &number_shapes[tag];
+    while (pos < len) {
+        const char *hit = memchr(t + pos, sh->sign, len - pos);
+        if (!hit) return false;
+        size_t q = (size_t)(hit - t), back = sh->max_run + 3;
+        for (size_t p = q - pos > back ? q - back : pos; p < q; p++) {
+            if (!number_can_start(t, len, p, sh)) continue;
+            pcre2_set_offset_limit(rs->at_ctx, p);
+            int rc = pcre2_match(rs->rules[i].at_code, (PCRE2_SPTR)t, len, p, 0, rs->md, rs->at_ctx);
+            if (rc > 0) {
+                *ov = pcre2_get_ovector_pointer(rs->md);
+                return true;
+            }
+            if (rc != PCRE2_ERROR_NOMATCH) return vb_rule_match(rs, i, t, len, p, ov, NULL);
+        }
+        pos = q + 1;
+    }
+    return false;
+}
+
+vb_status vb_references_numbers_check(vb_references_rules *x, const char *text, size_t len, bool *same,
+                                      size_t *found) {
+    *same = true;
+    *found = 0;
+    for (size_t i = 0; i < x->numbers.len; i++) {
+        size_t pos = 0;
+        for (;;) {
+            const size_t *ov;
+            bool plain = pos <= len && vb_rule_match(&x->numbers, i, text, len, pos, &ov, NULL);
+            size_t s = plain ? ov[0] : 0, e = plain ? ov[1] : 0;
+            bool fast = pos <= len && next_number(x, i, text, len, pos, &ov);
+            if (plain != fast || (fast && (ov[0] != s || ov[1] != e))) {
+                *same = false;
+                return VB_OK;
+            }
+            if (!plain) break;
+            ++*found;
+            pos = vb_rule_next_start(text, len, s, e);
+        }
+    }
+    return VB_OK;
+}
+
 static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, ref_index *ix,
                           unsigned char *mask, prev_mention *prev) {
     const char *t = d->text;
@@ -525,15 +626,13 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
     size_t next_s[MAX_FORMS], next_e[MAX_FORMS];
     bool known[MAX_FORMS] = {false};
     size_t forms = x->numbers.len < MAX_FORMS ? x->numbers.len : MAX_FORMS;
-    vb_rule_cursor cur[MAX_FORMS]; /* pos only grows, as cursors need */
-    for (size_t i = 0; i < forms; i++) vb_rule_cursor_init(&cur[i], &x->numbers, i, t, len);
     for (;;) {
         size_t ns = len, ne = len;
         for (size_t i = 0; i < forms; i++) {
             if (!known[i] || (next_s[i] < pos && next_s[i] < len)) {
                 known[i] = true;
                 next_s[i] = next_e[i] = len; /* none left */
-                if (vb_rule_cursor_next(&cur[i], pos, &ov)) {
+                if (next_number(x, i, t, len, pos, &ov)) {
                     next_s[i] = ov[0];
                     next_e[i] = ov[1];
                 }

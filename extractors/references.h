@@ -18,6 +18,7 @@
  * thread at a time. */
 #ifndef VB_EXTRACT_REFERENCES_H
 #define VB_EXTRACT_REFERENCES_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../pipeline/core/doc.h"
@@ -28,5 +29,13 @@ vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen
 void vb_references_close(vb_references_rules *x);
 /* Append d's references (spans are byte offsets into d->text). */
 vb_status vb_references_extract(vb_references_rules *x, vb_doc *d, vb_arena *a);
+
+/* For tests: *same = whether the number rows, tried only at the starts a
+ * byte test admits (a digit run followed by the row's '/' or '-'), find in
+ * text[0..len) exactly the matches of each row run over the whole text,
+ * which holds the shape table in references.c to its patterns; *found =
+ * how many matches. */
+vb_status vb_references_numbers_check(vb_references_rules *x, const char *text, size_t len, bool *same,
+                                      size_t *found);
 
 #endif

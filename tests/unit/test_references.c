@@ -275,6 +275,43 @@ static void test_mention_span_words(void) {
     vb_arena_destroy(a);
 }
 
+/* The number rows tried only where the byte test admits a start find
+ * what each row run over the whole text finds: every digit-run length
+ * around the limits, each \s between digits and sign (1, 2 and 3 bytes of
+ * UTF-8), signs near and far, left edges the lookbehind refuses or not. */
+static void test_number_starts_equal_plain_scan(void) {
+    static const char *const before[] = {"", " ", "(", "x", "Đ", "ố", "/", ".", "-", "5", "\xff", "\n", "\xc2\xa0"};
+    static const char *const digits[] = {"1", "12", "1234", "12345", "123456", "1234567", "12345678"};
+    static const char *const gap[] = {"", " ", "\t", "\xc2\xa0", "\xe2\x80\x83", "\xe3\x80\x80", "  ", ".", "x",
+                                      "\xe1\xbb\x87"};
+    static const char *const tail[] = {"/QĐ-TTg", "/ QĐ-UBND", "/2004/NĐ-CP", "/ 2016 / TT-BTC", "-KH/TU", "- NQ / TW",
+                                       "-KH\xe3\x80\x80/TU", "/ĐỀ ÁN - UBND", "/12/2020", "-2025", "/aB", "/", "-",
+                                       "/Ủy", "-Q/Đ"};
+    vb_buf b;
+    vb_buf_init(&b);
+    for (size_t i = 0; i < sizeof before / sizeof *before; i++)
+        for (size_t j = 0; j < sizeof digits / sizeof *digits; j++)
+            for (size_t k = 0; k < sizeof gap / sizeof *gap; k++)
+                for (size_t m = 0; m < sizeof tail / sizeof *tail; m++)
+                    vb_buf_printf(&b, "%s%s%s%s; ", before[i], digits[j], gap[k], tail[m]);
+    const char *text = vb_buf_cstr(&b);
+    CHECK(text != NULL);
+    bool same = false;
+    size_t found = 0;
+    CHECK(vb_references_numbers_check(rules, text, text ? strlen(text) : 0, &same, &found) == VB_OK);
+    CHECK(same);
+    CHECK(found > 1000);
+    /* the longest runs and the widest \s match, so the shape table may not shrink */
+    static const char *const must[] = {"Số 123456/QĐ-UBND", "số 12345-KH/TU", "số 12\xe3\x80\x80/QĐ-TTg",
+                                       "số 12\xe3\x80\x80-KH/TU", "số 123456\xe3\x80\x80/2004/NĐ-CP"};
+    for (size_t i = 0; i < sizeof must / sizeof *must; i++) {
+        CHECK(vb_references_numbers_check(rules, must[i], strlen(must[i]), &same, &found) == VB_OK);
+        CHECK(same);
+        CHECK_INT(found, 1);
+    }
+    vb_buf_free(&b);
+}
+
 int main(void) {
     char err[256];
     if (vb_references_open(&rules, err, sizeof err) != VB_OK) {
@@ -291,6 +328,7 @@ int main(void) {
     VB_RUN(test_many_mentions);
     VB_RUN(test_not_references);
     VB_RUN(test_mention_span_words);
+    VB_RUN(test_number_starts_equal_plain_scan);
     vb_references_close(rules);
     return VB_SUMMARY("references");
 }
