@@ -13,7 +13,14 @@
  * Usage: open containers, write keys and values, close; the writer tracks
  * commas and indentation.  Errors (a write failure, ill-formed UTF-8 in a
  * string, nesting deeper than VB_JOUT_MAX_DEPTH) are sticky: check
- * vb_jout_finish once at the end. */
+ * vb_jout_finish once at the end; nothing is written after the first error
+ * (and nothing of an ill-formed string), but what was flushed before it
+ * stays in the FILE.
+ *
+ * Every string is checked as UTF-8 (Unicode's table 3-7, as jansson does),
+ * including text the stages already produced well-formed: the check is the
+ * last defence against broken JSON and costs about 3.5 instructions a
+ * byte. */
 #ifndef VB_JSON_OUT_H
 #define VB_JSON_OUT_H
 #include <stdbool.h>

@@ -190,6 +190,26 @@ static void test_ill_formed_utf8(void) {
     }
 }
 
+/* One string written alone agrees with jansson: both refuse it, or both
+ * accept it and write the same bytes.  *accepted says which. */
+static bool string_agrees(const char *s, size_t n, bool compact, bool *accepted) {
+    capture c;
+    cap_open(&c, compact);
+    vb_jout_stringn(&c.w, s, n);
+    bool ok = cap_close(&c) == VB_OK;
+    json_t *j = json_stringn(s, n);
+    bool agree = ok == (j != NULL);
+    if (agree && ok) {
+        char *want = jansson_text(j, compact);
+        agree = want && strcmp(want, c.buf) == 0;
+        free(want);
+    }
+    json_decref(j);
+    free(c.buf);
+    *accepted = ok;
+    return agree;
+}
+
 /* Random byte strings drawn from the bytes that matter to UTF-8 (leads,
  * continuations, the narrow-range leads, escapes): the writer accepts
  * exactly what jansson accepts, and writes what jansson writes. */
@@ -206,24 +226,113 @@ static void test_random_bytes_agree_with_jansson(void) {
             seed = seed * 6364136223846793005ull + 1442695040888963407ull;
             s[i] = alphabet[(seed >> 33) % sizeof alphabet];
         }
-        capture c;
-        cap_open(&c, true);
-        vb_jout_stringn(&c.w, (const char *)s, n);
-        bool ok = cap_close(&c) == VB_OK;
-        json_t *j = json_stringn((const char *)s, n);
-        if (ok == (j != NULL)) agreed++;
-        if (ok && j) {
-            accepted++;
-            char *want = jansson_text(j, true);
-            if (!want || strcmp(want, c.buf) != 0) agreed--;
-            free(want);
-        }
-        json_decref(j);
-        free(c.buf);
+        bool ok;
+        agreed += string_agrees((const char *)s, n, true, &ok);
+        accepted += ok;
     }
     CHECK_INT(agreed, 20000);
     CHECK(accepted > 100); /* both outcomes were exercised */
     if (accepted <= 100) fprintf(stderr, "  accepted %d\n", accepted);
+}
+
+/* Characters jansson leaves alone or escapes in ways that are easy to get
+ * wrong: NUL inside a string (\u0000), DEL, U+2028/U+2029 (raw, not
+ * escaped), and non-ASCII bytes whose low seven bits are '"', '\\' or a
+ * control (A2, DC, 80-9F), which a word-at-a-time scan must not take for
+ * bytes to escape. */
+static void test_string_edge_characters(void) {
+    static const char s[] = "a\0b\x7F\xE2\x80\xA8\xE2\x80\xA9\xC2\xA2\xDC\x90\xC2\x80\xC2\x9F"
+                            "\xF0\x9F\x98\x80\xEE\x80\x80\"\\\x01\x1F\x00z";
+    const size_t n = sizeof s - 1;
+    for (size_t from = 0; from < n; from++) { /* every suffix: every alignment */
+        bool ok;
+        CHECK(string_agrees(s + from, n - from, true, &ok));
+    }
+}
+
+/* Random strings of whole characters (so mostly well-formed) up to 70 bytes,
+ * an escape at every offset of the 8-byte words the writer scans: written as
+ * jansson writes them. */
+static void test_random_characters_agree_with_jansson(void) {
+    static const char *const chars[] = {"a", " ", "\"", "\\", "\n", "\t", "\x01", "\x1F", "\x7F",
+                                        "\xC2\xA2", "\xDC\x90", "\xC3\x9C", "\xE1\xBB\xA7",
+                                        "\xE2\x80\xA8", "\xF0\x9F\x98\x80", "\xC4\x91"};
+    unsigned long long seed = 0x2545F4914F6CDD1Dull;
+    int agreed = 0;
+    for (int round = 0; round < 5000; round++) {
+        char s[96];
+        size_t n = 0, want_len = (size_t)(round % 71);
+        while (n < want_len) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            const char *ch = chars[(seed >> 33) % (sizeof chars / sizeof *chars)];
+            size_t k = strlen(ch);
+            memcpy(s + n, ch, k);
+            n += k;
+        }
+        bool ok;
+        agreed += string_agrees(s, n, round & 1, &ok) && ok;
+    }
+    CHECK_INT(agreed, 5000);
+}
+
+/* s[from .. from + len) shrunk to whole UTF-8 characters. */
+static void put_whole(vb_jout *w, const char *s, size_t from, size_t len) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t end = from + len;
+    while (from < end && (p[from] & 0xC0) == 0x80) from++;
+    while (end > from && (p[end] & 0xC0) == 0x80) end--;
+    vb_jout_stringn(w, s + from, end - from);
+}
+
+/* Strings longer than the writer's block, with escapes and multi-byte
+ * characters on both sides of every block boundary (the padding before
+ * them shifts where the boundaries fall), keys and indents written when
+ * the block is nearly full, and nesting deeper than the short indent path:
+ * still jansson's bytes.  An ill-formed byte at the very end of a long
+ * string still fails the output. */
+static void test_long_strings_across_blocks(void) {
+    size_t n = 3 * VB_JOUT_BLOCK + 77;
+    char *s = malloc(n + 1);
+    CHECK(s != NULL);
+    if (!s) return;
+    static const char piece[] = "Ủy ban \"nhân dân\"\n\tth\xE1\xBB\xA7 t\xC6\xB0\xE1\xBB\x9Bng\\ ";
+    for (size_t i = 0; i < n; i++) s[i] = piece[i % (sizeof piece - 1)];
+    while (((unsigned char)s[n - 1] & 0xC0) == 0x80 || (unsigned char)s[n - 1] >= 0xC0) n--;
+    s[n] = 0;
+    for (int compact = 0; compact < 2; compact++) {
+        for (size_t pad = VB_JOUT_BLOCK - 80; pad < VB_JOUT_BLOCK + 8; pad += 3) {
+            capture c;
+            cap_open(&c, compact);
+            vb_jout_object(&c.w);
+            vb_jout_key(&c.w, "pad");
+            put_whole(&c.w, s, n - pad, pad);
+            vb_jout_key(&c.w, "nested");
+            for (int d = 0; d < 24; d++) {
+                vb_jout_array(&c.w);
+                vb_jout_int(&c.w, d);
+                vb_jout_object(&c.w);
+                vb_jout_key(&c.w, "some_key");
+                put_whole(&c.w, s, (size_t)d, 5 + (size_t)d);
+                vb_jout_key(&c.w, "next");
+            }
+            vb_jout_stringn(&c.w, s, n);
+            for (int d = 0; d < 24; d++) {
+                vb_jout_object_end(&c.w);
+                vb_jout_array_end(&c.w);
+            }
+            vb_jout_object_end(&c.w);
+            CHECK_INT(cap_close(&c), VB_OK);
+            check_roundtrip(c.buf, c.len, compact);
+            free(c.buf);
+        }
+    }
+    capture c;
+    cap_open(&c, false);
+    s[n - 1] = (char)0xE1;
+    vb_jout_stringn(&c.w, s, n);
+    CHECK_INT(cap_close(&c), VB_E_INTERNAL);
+    free(c.buf);
+    free(s);
 }
 
 /* Unbalanced use is an error, never a silent half object. */
@@ -288,6 +397,9 @@ int main(void) {
     VB_RUN(test_layout);
     VB_RUN(test_ill_formed_utf8);
     VB_RUN(test_random_bytes_agree_with_jansson);
+    VB_RUN(test_string_edge_characters);
+    VB_RUN(test_random_characters_agree_with_jansson);
+    VB_RUN(test_long_strings_across_blocks);
     VB_RUN(test_unbalanced);
     VB_RUN(test_real_documents);
     return VB_SUMMARY("json_out");
