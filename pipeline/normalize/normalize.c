@@ -346,26 +346,55 @@ static bool ascii_letter_at(const unsigned char *p, size_t j, size_t len) {
     return j < len && ((p[j] | 0x20) >= 'a' && (p[j] | 0x20) <= 'z');
 }
 
+/* The code point of the well-formed UTF-8 sequence at p[*j] when it is one
+ * of the common BMP forms: two bytes (lead C2..DF) or three bytes with a
+ * lead whose second byte has no range limit (E1..EC, EE..EF: no overlong
+ * form, no surrogate).  Such sequences are valid whatever the trail bytes
+ * are, as long as they are 80..BF, so U8_NEXT would decode the same value;
+ * anything else (ASCII, other leads, bad or missing trails) returns -1 and
+ * *j is unchanged, and the caller uses U8_NEXT. */
+static inline UChar32 common_cp(const unsigned char *p, size_t *j, size_t len) {
+    size_t i = *j;
+    unsigned b = p[i];
+    if (b >= 0xC2 && b <= 0xDF) {
+        if (len - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
+            *j = i + 2;
+            return (UChar32)((b & 0x1F) << 6 | (p[i + 1] & 0x3F));
+        }
+    } else if (b >= 0xE1 && b <= 0xEF && b != 0xED) {
+        if (len - i >= 3 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            *j = i + 3;
+            return (UChar32)((b & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F));
+        }
+    }
+    return -1;
+}
+
 /* End of the plain token starting at p[t], or t when the token must take
- * the general path (or p[t] is a separator). */
+ * the general path (or p[t] is a separator).
+ *
+ * The OLD test belongs to an ASCII a/e/y whose byte before is >= 0x80: in a
+ * token that is the last byte of the non-ASCII character just accepted (the
+ * loop leaves on anything it does not accept), so it is made right after
+ * that character, on the byte that follows, and the ASCII loop tests
+ * nothing but the byte range.  A ' ' ends the token at once: it is not
+ * plain and classify makes it CH_SPACE, as the general test would. */
 static size_t plain_token_end(vb_normalizer *n, const unsigned char *p, size_t t, size_t len,
                               bool modern, bool old) {
     size_t j = t;
     while (j < len) {
         unsigned char b = p[j];
         if (b > 0x20 && b < 0x7F) { /* printable ASCII: kept as is */
-            if (old && j > t && p[j - 1] >= 0x80 && in_set(b, SET_AEY) &&
-                !ascii_letter_at(p, j + 1, len))
-                return t;
             j++;
             continue;
         }
+        if (b == ' ') break;
         size_t at = j;
         UChar32 c;
-        if (b < 0x80) {
+        if (b < 0x80) { /* controls and DEL: never plain */
             c = b;
             j++;
-        } else {
+        } else if ((c = common_cp(p, &j, len)) < 0) {
             U8_NEXT(p, j, len, c);
             if (c < 0) return t; /* becomes U+FFFD */
         }
@@ -375,7 +404,10 @@ static size_t plain_token_end(vb_normalizer *n, const unsigned char *p, size_t t
             j = at; /* the separator that ends the token */
             break;
         }
+        /* c is non-ASCII here (no ASCII byte left is plain) */
         if (modern && at > t && in_set(p[at - 1], SET_OU) && !ascii_letter_at(p, j, len))
+            return t;
+        if (old && j < len && in_set(p[j], SET_AEY) && !ascii_letter_at(p, j + 1, len))
             return t;
     }
     if (j == t || j - t > TOKEN_MAX_CPS) return t; /* bytes bound code points */

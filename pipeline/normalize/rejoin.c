@@ -7,9 +7,21 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+/* The byte tests below were strchr calls on short sets; strchr also finds
+ * the terminating NUL, so a 0 byte or code point is kept in the sets where
+ * it matched before ("IVXLC" excluded it explicitly). */
+static bool is_bullet_byte(char c) { return c == '-' || c == '+' || c == '*' || c == 0; }
+static bool is_roman_byte(char c) {
+    return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C';
+}
+/* A sentence end in the sense of strchr(".!?:;", c). */
+static bool is_stop_cp(UChar32 c) {
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0;
+}
+
 size_t vb_list_label_len(const char *s, size_t len) {
     size_t i = 0;
-    if (len >= 2 && strchr("-+*", s[0]) && (s[1] == ' ' || s[1] == '\t')) return 2;
+    if (len >= 2 && is_bullet_byte(s[0]) && (s[1] == ' ' || s[1] == '\t')) return 2;
     if (len >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
         (unsigned char)s[2] == 0xA2 && s[3] == ' ')
         return 4; /* "• " */
@@ -21,7 +33,7 @@ size_t vb_list_label_len(const char *s, size_t len) {
         return i < len && (s[i] == ' ' || s[i] == '\t') ? i + 1 : (i == len ? i : 0);
     }
     /* Roman numerals: I. II. IV. */
-    while (i < len && strchr("IVXLC", s[i]) && s[i]) i++;
+    while (i < len && is_roman_byte(s[i])) i++;
     if (i > 0 && i < len && (s[i] == '.' || s[i] == ')') && (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t'))
         return i + 1 < len ? i + 2 : i + 1;
     /* a) b. đ) */
@@ -48,7 +60,7 @@ bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev
     if (!prev_len || !cur_len) return false;
     if (prev_table != cur_table || prev_row != cur_row || prev_cell != cur_cell) return false;
     UChar32 end = last_cp(prev, prev_len);
-    if (end < 0 || strchr(".!?:;", end < 0x80 ? (int)end : 'x') || end == 0x2026) return false;
+    if (end < 0 || is_stop_cp(end) || end == 0x2026) return false;
     if (vb_list_label_len(cur, cur_len)) return false;
     size_t i = 0;
     UChar32 first;
@@ -63,9 +75,27 @@ bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev
     return false;
 }
 
+/* Code points in s[0..n) when there are at most `bound` of them, else some
+ * count above `bound`.  A prefix never holds more code points than the
+ * whole, so counting can stop at the first prefix that passes the bound. */
+static size_t utf8_count_upto(const char *s, size_t n, size_t bound) {
+    /* the first piece holds bound + 1 code points in Vietnamese text
+     * (about 1.4 bytes each), later ones are short to stop soon */
+    size_t count = 0, step = (bound + 1) * 3 / 2;
+    for (size_t i = 0; i < n; i += step, step = 64) {
+        count += vb_utf8_count(s + i, n - i < step ? n - i : step);
+        if (count > bound) break;
+    }
+    return count;
+}
+
 size_t vb_wrap_width(const void *blocks_) {
     const vb_blockv *blocks = blocks_;
-    enum { CAP = 256 };
+    /* Only lengths up to MAX_WIDTH matter one by one: a percentile above it
+     * returns 0 whatever the longer lengths are, and one at or below it
+     * reads the histogram only up to itself; so every longer line is put
+     * in the CAP bucket, where lines over CAP always went. */
+    enum { CAP = 256, MAX_WIDTH = 120 };
     size_t hist[CAP + 1] = {0}, nonblank = 0;
     for (size_t i = 0; i < blocks->len; i++) {
         const vb_block *b = &blocks->items[i];
@@ -74,8 +104,8 @@ size_t vb_wrap_width(const void *blocks_) {
         while (s < e && (b->text[s] == ' ' || b->text[s] == '\t')) s++;
         while (e > s && (b->text[e - 1] == ' ' || b->text[e - 1] == '\t' || b->text[e - 1] == '\r')) e--;
         if (s == e) continue;
-        size_t n = vb_utf8_count(b->text + s, e - s);
-        hist[n < CAP ? n : CAP]++;
+        size_t n = utf8_count_upto(b->text + s, e - s, MAX_WIDTH);
+        hist[n <= MAX_WIDTH ? n : CAP]++;
         nonblank++;
     }
     if (nonblank < 10) return 0;
@@ -88,7 +118,7 @@ size_t vb_wrap_width(const void *blocks_) {
             break;
         }
     }
-    if (width < 40 || width > 120) return 0;
+    if (width < 40 || width > MAX_WIDTH) return 0;
     size_t near = 0;
     for (size_t n = width * 6 / 10; n <= width; n++) near += hist[n];
     return near * 100 >= nonblank * 40 ? width : 0;
@@ -109,6 +139,6 @@ bool vb_rejoin_wrapped(const char *prev, size_t prev_len, const char *cur, size_
     /* an all-capitals title next to mixed-case text is a block edge, not a wrap */
     if (has_lower(prev, prev_len) != has_lower(cur, cur_len)) return false;
     UChar32 end = last_cp(prev, prev_len);
-    if (end < 0 || (end < 0x80 && strchr(".!?:;", (int)end)) || end == 0x2026) return false;
+    if (end < 0 || is_stop_cp(end) || end == 0x2026) return false;
     return vb_list_label_len(cur, cur_len) == 0;
 }

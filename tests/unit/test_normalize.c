@@ -110,6 +110,21 @@ static void test_list_labels(void) {
     CHECK_INT(vb_list_label_len("100% xã", 8), 0);
     CHECK_INT(vb_list_label_len("07/10/2016", 10), 0);
     CHECK_INT(vb_list_label_len("Các phòng", 10), 0);
+    /* the sets were strchr calls, which also match the terminating NUL */
+    CHECK_INT(vb_list_label_len("\0 x", 3), 2);
+    CHECK_INT(vb_list_label_len("*\tx", 3), 2);
+    CHECK_INT(vb_list_label_len("XLC) x", 6), 5);
+    CHECK_INT(vb_list_label_len("I\0. x", 5), 0);
+    CHECK_INT(vb_list_label_len("D. x", 4), 0);
+    CHECK(!vb_rejoin_lines("a\0", 2, -1, -1, -1, "b", 1, -1, -1, -1));
+    CHECK(vb_rejoin_lines("a,", 2, -1, -1, -1, "b", 1, -1, -1, -1));
+    for (const char *e = ".!?:;"; *e; e++) {
+        char prev[3] = {'a', *e, 0};
+        CHECK(!vb_rejoin_lines(prev, 2, -1, -1, -1, "b", 1, -1, -1, -1));
+        CHECK(!vb_rejoin_wrapped(prev, 2, "b", 1, 2));
+    }
+    CHECK(!vb_rejoin_wrapped("a\0", 2, "b", 1, 2));
+    CHECK(vb_rejoin_wrapped("a-", 2, "b", 1, 2));
 }
 
 /* Tokens copied as bytes (plain runs) must come out as the code-point path
@@ -121,7 +136,15 @@ static void test_plain_path_matches_general_path(void) {
         "oà", "uý.", "hoà)", "oà1", "Hoà-", "quỷ", "**ỦY", "TẠO**", "__x__", "*a*", "**", "_",
         "a\xCC\x80", "o\xCC\x80" "a", "u\xCC\x89y", "\xE2\x80\x93", "\xE2\x80\x9Cx\xE2\x80\x9D",
         "\xEF\xAC\x81", "\xE2\x84\xAB", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD", "a\xC2\xAD" "b", "ng\xC6\xB0\xE1\xBB\x9Di",
-        "100%", "05/2019", "(1)", "Đảng", "đ", "ỹ", "oỹ", "uỵ!", "Óa", "óA", NULL};
+        "100%", "05/2019", "(1)", "Đảng", "đ", "ỹ", "oỹ", "uỵ!", "Óa", "óA",
+        /* the two- and three-byte decoding shortcut at its edges, and the
+         * forms it leaves to U8_NEXT (other leads, bad or missing trails) */
+        "\xC2\x80", "\xC2\xA0x", "\xDF\xBF", "\xC2", "\xC2" "a", "\xC1\xBF", "\xC0\xAF",
+        "\xE0\xA0\x80", "\xE0\x80\x80", "\xE1\x80\x80", "\xEC\xBF\xBF", "\xED\x9F\xBF",
+        "\xED\xA0\x80", "\xEE\x80\x80", "\xEF\xBF\xBF", "\xEF\xBF\xBE", "\xE1\xBA",
+        "\xE1\xBA" "a", "\xE1" "ab", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF", "\xF5\x80\x80\x80",
+        "\x7F" "a", "a\x01", "\xC3\xA0" "a", "\xC3\xA0" "ay", "y\xC3\xA0" "e", "\xE1\xBB\xA7" "y",
+        NULL};
     static const vb_tone_style tones[] = {VB_TONE_MODERN, VB_TONE_OLD, VB_TONE_KEEP};
     for (size_t k = 0; k < 3; k++) {
         vb_arena *a = vb_arena_create();
@@ -163,6 +186,71 @@ static void test_plain_path_matches_general_path(void) {
     }
 }
 
+/* vb_wrap_width's rule read plainly, every line counted in full: the 95th
+ * percentile of the trimmed body lines' code point counts (256 and over
+ * counted as 256), kept when it is 40..120 and 40 % of the lines are
+ * within 60 % of it. */
+static size_t wrap_width_full(const vb_blockv *blocks) {
+    size_t hist[257] = {0}, lines = 0;
+    for (const vb_block *b = blocks->items; b < blocks->items + blocks->len; b++) {
+        const char *s = b->text, *e = b->text + b->len;
+        if (b->area != VB_AREA_BODY || b->table >= 0) continue;
+        for (; s < e && strchr(" \t", *s) && *s; s++) {}
+        for (; e > s && strchr(" \t\r", e[-1]) && e[-1]; e--) {}
+        if (s < e) {
+            size_t cps = vb_utf8_count(s, (size_t)(e - s));
+            hist[cps > 256 ? 256 : cps] += 1;
+            lines += 1;
+        }
+    }
+    size_t width = 0, below = hist[0];
+    while (width < 256 && below * 100 < lines * 95) below += hist[++width];
+    if (lines < 10 || width < 40 || width > 120) return 0;
+    size_t near = 0;
+    for (size_t k = width * 6 / 10; k <= width; k++) near += hist[k];
+    return near * 100 >= lines * 40 ? width : 0;
+}
+
+/* The wrap width counts a line only as far as it matters (over 120 code
+ * points is all that is asked of a long one): it must equal the full count
+ * on files whose lines cluster below, at and above every width, with
+ * ASCII, Vietnamese letters, stray continuation bytes, tables and padding. */
+static void test_wrap_width_matches_full_count(void) {
+    static const char *const pieces[] = {"a", "\xE1\xBB\x87", "\xC3\xA0", " ", "\x80", "\xF0\x9F\x98\x80", "\t"};
+    vb_arena *a = vb_arena_create();
+    unsigned seed = 12345, found = 0;
+    for (int round = 0; round < 600; round++) {
+        vb_blockv v = {0};
+        size_t lines = 5 + (size_t)(round % 40), base = 20 + (size_t)(round * 7 % 120);
+        size_t spread = round % 3 ? 1 + (size_t)(round % 37) : 300;
+        for (size_t l = 0; l < lines; l++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t want = base + (seed >> 16) % spread; /* pieces */
+            size_t kind = (seed >> 8) % 16, cap = want * 4 + 3, len = 0;
+            char *t = vb_arena_alloc(a, cap + 1);
+            if (!t) break;
+            if (kind == 0) t[len++] = ' ';
+            for (size_t k = 0; k < want; k++) {
+                seed = seed * 1103515245u + 12345u;
+                const char *pc = kind >= 5 && kind < 8 ? pieces[1] : pieces[(seed >> 16) % (kind < 8 ? 1 : kind < 14 ? 4 : 7)];
+                size_t pl = strlen(pc);
+                if (len + pl > cap) break;
+                memcpy(t + len, pc, pl);
+                len += pl;
+            }
+            if (kind == 1 && len < cap) t[len++] = '\r';
+            vb_block b = {.text = t, .len = len, .table = kind == 2 ? 0 : -1, .row = -1, .cell = -1,
+                          .area = kind == 3 ? VB_AREA_PAGE_HEADER : VB_AREA_BODY};
+            (void)VB_PUSH(a, v, b);
+        }
+        size_t want_w = wrap_width_full(&v);
+        CHECK_INT(vb_wrap_width(&v), want_w);
+        found += want_w != 0;
+    }
+    CHECK(found > 20); /* wrapped files were among them */
+    vb_arena_destroy(a);
+}
+
 /* The offset map keeps one anchor per change of (source - normalised). */
 static void test_offset_anchors(void) {
     vb_arena *a = vb_arena_create();
@@ -195,5 +283,6 @@ int main(void) {
     VB_RUN(test_hard_wrapped_file);
     VB_RUN(test_plain_path_matches_general_path);
     VB_RUN(test_offset_anchors);
+    VB_RUN(test_wrap_width_matches_full_count);
     return VB_SUMMARY("normalize");
 }
