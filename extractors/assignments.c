@@ -34,10 +34,11 @@ static const vb_rule_row section_rows[] = {
     {"responsibility", "\\G\\W*(?:TRÁCH NHIỆM|NHIỆM VỤ (?:CỤ THỂ )?CỦA CÁC)", 1, NULL, 0},
 };
 
-/* A unit that presides over the whole plan. */
+/* A unit that presides over the whole plan.  A row's value, when set, is
+ * an ASCII word every match of the row holds (see role_gate). */
 static const vb_rule_row role_rows[] = {
     {"standing_body", "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ quan (?:thường trực|đầu mối)\\b", VB_ROLE_LEAD,
-     NULL, 0},
+     "quan ", 0},
     {"presides_plan",
      "\\bchủ trì[^.;\\n]{0,160}?\\b(?:triển khai|tổ chức)(?: thực hiện)?\\s+(?:Kế hoạch|"
      "Chương trình|Đề án)(?:\\s+này)?\\s*(?:[.;,]|\\z)",
@@ -139,24 +140,44 @@ void vb_assignments_close(vb_assignments_rules *x) {
     free(x);
 }
 
+/* What is known of each line: the readers below ask the same line the
+ * same question several times (a heading is counted as a unit, then tested
+ * as the end of the unit before it, then read), and the answers depend on
+ * the line's bytes only. */
+enum { KNOW_UNIT = 1, IS_UNIT = 2, KNOW_CLOSING = 4, IS_CLOSING = 8 };
+
 typedef struct {
     const vb_assignments_rules *x;
     vb_doc *d;
     vb_arena *a;
     const vb_linev *lines;
+    unsigned char *known;  /* per line, KNOW_* and IS_* bits */
+    vb_unit_match *units;  /* per line, valid when IS_UNIT */
 } ctx;
 
 static bool is_closing(const ctx *c, size_t i) {
+    if (c->known[i] & KNOW_CLOSING) return c->known[i] & IS_CLOSING;
     const vb_line *l = &c->lines->items[i];
-    return vb_rule_match(&c->x->lines, L_CLOSING, c->d->text, l->end, l->start, NULL, NULL) ||
-           vb_rule_match(&c->x->lines, L_CLOSING_END, c->d->text, l->end, l->start, NULL, NULL);
+    bool closing = vb_rule_match(&c->x->lines, L_CLOSING, c->d->text, l->end, l->start, NULL, NULL) ||
+                   vb_rule_match(&c->x->lines, L_CLOSING_END, c->d->text, l->end, l->start, NULL, NULL);
+    c->known[i] |= KNOW_CLOSING | (closing ? IS_CLOSING : 0);
+    return closing;
+}
+
+/* vb_unit_at on the line's body, asked once. */
+static bool unit_of_line(const ctx *c, size_t i, vb_unit_match *m) {
+    if (!(c->known[i] & KNOW_UNIT)) {
+        const vb_line *l = &c->lines->items[i];
+        if (vb_unit_at(c->x->units, c->d->text, l->body, l->end, &c->units[i])) c->known[i] |= IS_UNIT;
+        c->known[i] |= KNOW_UNIT;
+    }
+    if (!(c->known[i] & IS_UNIT)) return false;
+    if (m) *m = c->units[i];
+    return true;
 }
 
 static bool is_unit_heading(const ctx *c, size_t i, vb_unit_match *m) {
-    const vb_line *l = &c->lines->items[i];
-    vb_unit_match tmp;
-    return l->kind == VB_LINE_HEADING &&
-           vb_unit_at(c->x->units, c->d->text, l->body, l->end, m ? m : &tmp);
+    return c->lines->items[i].kind == VB_LINE_HEADING && unit_of_line(c, i, m);
 }
 
 static bool starts_lowercase(const ctx *c, size_t i) {
@@ -173,13 +194,49 @@ static bool code_matches(const ctx *c, const pcre2_code *code, vb_span s) {
     return pcre2_match(code, (PCRE2_SPTR)c->d->text, s.end, s.start, 0, c->x->roles.md, NULL) > 0;
 }
 
-static bool role_is_lead(const ctx *c, vb_span s) {
-    for (size_t i = 0; i < c->x->roles.len; i++) {
-        const role_split *sp = &c->x->split[i];
-        if (sp->later ? code_matches(c, sp->at_start, s) || code_matches(c, sp->later, s)
-                      : vb_rule_match(&c->x->roles, i, c->d->text, s.end, s.start, NULL, NULL))
-            return true;
+/* Whether t[s) holds the ASCII word w, each letter in either case.  A row
+ * whose every match holds w (its value) cannot match where this is false:
+ * its pattern is caseless, and PCRE2 (UTF, UCP) gives an ASCII letter no
+ * case partner beyond the other ASCII case except k and s (U+212A,
+ * U+017F), which no gate word holds (test_assignments checks each word's
+ * letters against every code point); other ASCII bytes match themselves. */
+static bool ascii_letter(char ch) { return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'; }
+
+static bool holds_word(const char *t, vb_span s, const char *w) {
+    size_t n = strlen(w);
+    if (n == 0) return true;
+    char first[2] = {w[0], ascii_letter(w[0]) ? (char)(w[0] ^ 0x20) : w[0]};
+    for (size_t f = 0; f < (first[1] != first[0] ? 2u : 1u); f++) {
+        for (size_t p = s.start; p + n <= s.end;) {
+            const char *hit = memchr(t + p, first[f], s.end - n + 1 - p);
+            if (!hit) break;
+            p = (size_t)(hit - t);
+            size_t k = 1;
+            while (k < n && (t[p + k] == w[k] || (ascii_letter(w[k]) && (t[p + k] | 0x20) == (w[k] | 0x20)))) k++;
+            if (k == n) return true;
+            p++;
+        }
     }
+    return false;
+}
+
+static bool role_row_matches(const ctx *c, size_t i, vb_span s) {
+    const char *gate = c->x->roles.rules[i].row->value;
+    if (gate && !holds_word(c->d->text, s, gate)) return false;
+    const role_split *sp = &c->x->split[i];
+    return sp->later ? code_matches(c, sp->at_start, s) || code_matches(c, sp->later, s)
+                     : vb_rule_match(&c->x->roles, i, c->d->text, s.end, s.start, NULL, NULL);
+}
+
+bool vb_assignments_role_gate(size_t i, const char **word) {
+    if (i >= ROLE_MAX) return false;
+    *word = role_rows[i].value;
+    return true;
+}
+
+static bool role_is_lead(const ctx *c, vb_span s) {
+    for (size_t i = 0; i < c->x->roles.len; i++)
+        if (role_row_matches(c, i, s)) return true;
     return false;
 }
 
@@ -284,8 +341,7 @@ static vb_status read_unit_headings(ctx *c, size_t h, size_t end) {
  * as a label ("- Công an huyện: …"); not the issuer's own request. */
 static bool unit_line(const ctx *c, size_t i, vb_unit_match *m) {
     const vb_line *l = &c->lines->items[i];
-    return l->kind != VB_LINE_HEADING &&
-           vb_unit_at(c->x->units, c->d->text, l->body, l->end, m) && (m->by_verb || m->by_colon) &&
+    return l->kind != VB_LINE_HEADING && unit_of_line(c, i, m) && (m->by_verb || m->by_colon) &&
            !(m->by_verb && vb_unit_verb_is_request(c->x->units, c->d->text, m->verb));
 }
 
@@ -328,7 +384,15 @@ vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_ar
                                        const vb_linev *lines) {
     if (!d->text || d->text_len == 0) return VB_OK;
     vb_status s = VB_OK;
-    ctx c = {x, d, a, lines};
+    ctx c = {x, d, a, lines, NULL, NULL};
+    if (lines->len == 0) return VB_OK;
+    c.known = calloc(lines->len, 1);
+    c.units = malloc(lines->len * sizeof *c.units);
+    if (!c.known || !c.units) {
+        free(c.known);
+        free(c.units);
+        return VB_E_NOMEM;
+    }
 
     size_t best = VB_NO_LINE, best_units = 0;
     int best_tag = 0;
@@ -353,6 +417,8 @@ vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_ar
         s = best_units > 0 ? read_unit_headings(&c, best, end)
                            : read_subject_paragraphs(&c, best, end);
     }
+    free(c.known);
+    free(c.units);
     return s;
 }
 

@@ -12,6 +12,7 @@
  * d->assignments.  Not thread-safe: one vb_assignments_rules per thread. */
 #ifndef VB_EXTRACT_ASSIGNMENTS_H
 #define VB_EXTRACT_ASSIGNMENTS_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../pipeline/core/doc.h"
@@ -27,5 +28,9 @@ vb_status vb_assignments_extract(vb_assignments_rules *x, vb_doc *d, vb_arena *a
  * the same text), so that extractors can share one scan. */
 vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_arena *a,
                                        const vb_linev *lines);
+
+/* For tests: the ASCII word every match of role row i holds, tested before
+ * the row is run (NULL: none); false past the last row. */
+bool vb_assignments_role_gate(size_t i, const char **word);
 
 #endif

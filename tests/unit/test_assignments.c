@@ -6,6 +6,8 @@
 
 #include "../../extractors/assign_outline.h"
 #include "../../extractors/assignments.h"
+#include "../../extractors/rules.h"
+#include "../../pipeline/core/buf.h"
 #include "check.h"
 
 static vb_assignments_rules *rules;
@@ -252,6 +254,11 @@ static void standing_body_positions(void) {
         {"- Sở sẽ là cơ quan đầu mốii.", VB_ROLE_ASSIGNED},
         {"- Họ làcơ quan thường trực.", VB_ROLE_ASSIGNED},
         {"- Xcơ quan thường trực.", VB_ROLE_ASSIGNED},
+        /* the row's gate word "quan " in every ASCII case */
+        {"- Sở là cơ QuAn thường trực.", VB_ROLE_LEAD},
+        {"- Tổng hợp (Cơ qUAN đầu mối).", VB_ROLE_LEAD},
+        {"- Sở là cơ quann thường trực.", VB_ROLE_ASSIGNED},
+        {"- Sở là cơ qu an thường trực.", VB_ROLE_ASSIGNED},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         vb_arena *a = vb_arena_create();
@@ -263,6 +270,47 @@ static void standing_body_positions(void) {
         if (d->assignments.len == 1) CHECK_INT(d->assignments.items[0].role, cases[k].role);
         vb_arena_destroy(a);
     }
+}
+
+/* A role row is not run on a line without its gate word in either ASCII
+ * case; that is sound only while PCRE2 (caseless, UTF, UCP) matches no
+ * character beyond ASCII to any byte of the word.  Tried on every code
+ * point from U+0080 on. */
+static void role_gates_have_no_other_case(void) {
+    vb_buf b;
+    vb_buf_init(&b);
+    for (unsigned cp = 0x80; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        vb_buf_put_cp(&b, cp);
+    }
+    const char *all = vb_buf_cstr(&b);
+    CHECK(all != NULL);
+    size_t gates = 0;
+    const char *word;
+    for (size_t i = 0; all && vb_assignments_role_gate(i, &word); i++) {
+        for (const char *w = word; w && *w; w++) {
+            char pat[16], err[256];
+            CHECK((unsigned char)*w < 0x80);
+            snprintf(pat, sizeof pat, "\\x{%02x}", (unsigned)(unsigned char)*w);
+            pcre2_code *code = vb_rule_compile_one(pat, 0, err, sizeof err); /* caseless, as the rows */
+            CHECK(code != NULL);
+            if (!code) continue;
+            pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
+            CHECK(md && pcre2_match(code, (PCRE2_SPTR)all, strlen(all), 0, 0, md, NULL) == PCRE2_ERROR_NOMATCH);
+            pcre2_match_data_free(md);
+            pcre2_code_free(code);
+        }
+        gates += word != NULL;
+    }
+    CHECK(gates >= 1);
+    /* the check itself: k has a partner beyond ASCII (U+212A KELVIN SIGN) */
+    char err[256];
+    pcre2_code *k = vb_rule_compile_one("k", 0, err, sizeof err);
+    pcre2_match_data *md = k ? pcre2_match_data_create_from_pattern(k, NULL) : NULL;
+    CHECK(all && md && pcre2_match(k, (PCRE2_SPTR)all, strlen(all), 0, 0, md, NULL) > 0);
+    pcre2_match_data_free(md);
+    pcre2_code_free(k);
+    vb_buf_free(&b);
 }
 
 /* vb_assignments_extract_lines with a caller's outline scan finds what
@@ -323,6 +371,7 @@ int main(void) {
     VB_RUN(no_responsibility_section);
     VB_RUN(standing_body_positions);
     VB_RUN(shared_outline);
+    VB_RUN(role_gates_have_no_other_case);
     vb_assignments_close(rules);
     return VB_SUMMARY("assignments");
 }
