@@ -193,18 +193,29 @@ static bool utf8_valid(const unsigned char *p, size_t n) {
 /* jansson escapes the controls, '"' and '\\', nothing else. */
 static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
-/* Whether one of the 8 bytes of w needs escaping, all bytes at once.  With
- * x = w with every bit 7 cleared, each byte of x is at most 7F, so adding
- * 60 or 7F to it (or to it xor 22 / 5C) never carries into the next byte:
- * bit 7 of x + 60 is set exactly where x >= 20, of (x ^ 22) + 7F where
- * x != '"', of (x ^ 5C) + 7F where x != '\\'.  A byte needs escaping where
- * all three are clear and w's own bit 7 is clear (it is ASCII). */
-static bool word_needs_escape(uint64_t w) {
+/* Bit 7 set in each of the 8 bytes of w that needs escaping, all bytes at
+ * once.  With x = w with every bit 7 cleared, each byte of x is at most 7F,
+ * so adding 60 or 7F to it (or to it xor 22 / 5C) never carries into the
+ * next byte: bit 7 of x + 60 is set exactly where x >= 20, of (x ^ 22) + 7F
+ * where x != '"', of (x ^ 5C) + 7F where x != '\\'.  A byte needs escaping
+ * where all three are clear and w's own bit 7 is clear (it is ASCII). */
+static uint64_t escape_bits(const unsigned char *p) {
     const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t w;
+    memcpy(&w, p, sizeof w);
     uint64_t x = w & ~high;
     uint64_t fine = (x + 0x60 * ones) & ((x ^ 0x22 * ones) + 0x7F * ones) &
                     ((x ^ 0x5C * ones) + 0x7F * ones);
-    return (~(fine | w) & high) != 0;
+    return ~(fine | w) & high;
+}
+
+/* Offset of the first byte at or after i that needs escaping, or n: 16
+ * bytes a step (two independent words), then the word, then the byte. */
+static size_t next_escape(const unsigned char *p, size_t i, size_t n) {
+    while (i + 16 <= n && !(escape_bits(p + i) | escape_bits(p + i + 8))) i += 16;
+    while (i + 8 <= n && !escape_bits(p + i)) i += 8;
+    while (i < n && !needs_escape(p[i])) i++;
+    return i;
 }
 
 static void put_escape(vb_jout *w, unsigned char c) {
@@ -239,11 +250,7 @@ static void put_quoted(vb_jout *w, const char *s, size_t n) {
     }
     put(w, "\"", 1);
     size_t run = 0, i = 0;
-    for (;;) {
-        uint64_t word;
-        while (i + 8 <= n && (memcpy(&word, p + i, 8), !word_needs_escape(word))) i += 8;
-        while (i < n && !needs_escape(p[i])) i++; /* within the word found, or the tail */
-        if (i == n) break;
+    while ((i = next_escape(p, i, n)) < n) {
         put(w, s + run, i - run);
         put_escape(w, p[i]);
         run = ++i;
