@@ -1,5 +1,6 @@
 #include "assign_outline.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,17 +18,46 @@ static const vb_rule_row outline_rows[] = {
     {"bullet", "\\G(?:[-+•*–—]|\\p{Pd})\\s*(?=[\\p{L}\\p{N}(\"“])", MARK_BULLET, NULL, 0},
 };
 
+enum { OUTLINE_ROWS = sizeof outline_rows / sizeof outline_rows[0] };
+
 struct vb_outline_rules {
     vb_ruleset rs;
+    /* Bytes a line can begin with for row i to match (bit b of first[i]),
+     * when PCRE2 knows them; the other rows are always tried. */
+    uint8_t first[OUTLINE_ROWS][32];
+    bool has_first[OUTLINE_ROWS];
+    bool no_first; /* tests: try every row (vb_outline_scan_check) */
 };
+
+/* A row "\GX" matches at a line start only where X does, so the bytes X's
+ * matches can start with (PCRE2's own start bitmap of X, the analysis it
+ * skips starts by) are the only first bytes of a line the row can match.
+ * X is the row's text without its "\G", compiled with the row's options;
+ * rows without a leading \G, or whose X has no bitmap (a first code unit,
+ * or \p{Pd}, which PCRE2 does not map), get no filter. */
+static vb_status first_bytes(vb_outline_rules *r, size_t i, char *err, size_t errlen) {
+    const vb_rule_row *row = &outline_rows[i];
+    if (strncmp(row->pattern, "\\G", 2) != 0) return VB_OK;
+    pcre2_code *x = vb_rule_compile_one(row->pattern + 2, row->flags, err, errlen);
+    if (!x) return VB_E_REGEX;
+    uint32_t type = 0;
+    const uint8_t *bits = NULL;
+    if (pcre2_pattern_info(x, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 && type == 0 &&
+        pcre2_pattern_info(x, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 && bits) {
+        memcpy(r->first[i], bits, sizeof r->first[i]);
+        r->has_first[i] = true;
+    }
+    pcre2_code_free(x);
+    return VB_OK;
+}
 
 vb_status vb_outline_open(vb_outline_rules **out, char *err, size_t errlen) {
     vb_outline_rules *r = calloc(1, sizeof *r);
     if (!r) return VB_E_NOMEM;
-    vb_status s = vb_ruleset_compile(&r->rs, outline_rows,
-                                     sizeof outline_rows / sizeof outline_rows[0], err, errlen);
+    vb_status s = vb_ruleset_compile(&r->rs, outline_rows, OUTLINE_ROWS, err, errlen);
+    for (size_t i = 0; s == VB_OK && i < OUTLINE_ROWS; i++) s = first_bytes(r, i, err, errlen);
     if (s != VB_OK) {
-        free(r);
+        vb_outline_close(r);
         return s;
     }
     *out = r;
@@ -90,8 +120,11 @@ static int dotted_depth(const char *t, size_t s, size_t e) {
 
 static void classify(const vb_outline_rules *r, const char *text, vb_line *ln) {
     ln->body = ln->start;
+    unsigned char b = (unsigned char)text[ln->start]; /* lines are not empty */
     for (size_t i = 0; i < r->rs.len; i++) {
         const size_t *ov;
+        if (i < OUTLINE_ROWS && r->has_first[i] && !r->no_first && !(r->first[i][b / 8] >> (b % 8) & 1))
+            continue;
         if (!vb_rule_match(&r->rs, i, text, ln->end, ln->start, &ov, NULL)) continue;
         int tag = r->rs.rules[i].row->tag;
         ln->body = ov[1];
@@ -138,6 +171,33 @@ vb_status vb_outline_scan(const vb_outline_rules *r, const char *text, size_t le
             stack[depth++] = out->len;
         out->len++;
     }
+    return VB_OK;
+}
+
+vb_status vb_outline_scan_check(vb_outline_rules *r, const char *text, size_t len, bool *same,
+                                size_t *filtered) {
+    vb_linev fast, full;
+    *same = false;
+    *filtered = 0;
+    for (size_t i = 0; i < OUTLINE_ROWS; i++) *filtered += r->has_first[i];
+    vb_status s = vb_outline_scan(r, text, len, &fast);
+    if (s != VB_OK) return s;
+    r->no_first = true;
+    s = vb_outline_scan(r, text, len, &full);
+    r->no_first = false;
+    if (s != VB_OK) {
+        vb_linev_free(&fast);
+        return s;
+    }
+    *same = fast.len == full.len;
+    for (size_t i = 0; *same && i < fast.len; i++) {
+        const vb_line *x = &fast.items[i], *y = &full.items[i];
+        *same = x->start == y->start && x->end == y->end && x->body == y->body && x->kind == y->kind &&
+                x->rank == y->rank && x->parent == y->parent && x->label_s == y->label_s &&
+                x->label_e == y->label_e;
+    }
+    vb_linev_free(&fast);
+    vb_linev_free(&full);
     return VB_OK;
 }
 

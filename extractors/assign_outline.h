@@ -63,4 +63,11 @@ bool vb_outline_within(const vb_linev *v, size_t i, size_t h);
 /* "IV.1.a": the labels from the top heading down to heading h, in the arena. */
 char *vb_outline_label_path(const vb_linev *v, size_t h, const char *text, vb_arena *a);
 
+/* For tests: *same = whether the scan, trying a row only on lines whose
+ * first byte PCRE2 lets the row start with, classifies every line of
+ * text[0..len) as trying every row does; *filtered = how many rows have
+ * such a filter. */
+vb_status vb_outline_scan_check(vb_outline_rules *r, const char *text, size_t len, bool *same,
+                                size_t *filtered);
+
 #endif
