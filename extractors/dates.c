@@ -92,15 +92,16 @@ static const vb_rule_row date_rows[] = {
 };
 
 /* How collect() finds the rows' matches: vb_ruleset_scan, all rows in one
- * pass (rules.h).  The guard must hold wherever a match of any row starts,
- * and does: every row begins with L_EDGE or N_EDGE (which implies L_EDGE),
- * then with a digit or one of these words, matched caseless like the rows:
- * ngày, năm (học), niên, nhiệm, tháng, thời, từ, giai, quý, định (kỳ),
- * hàng, hằng, mỗi, sáu.  A date form starting with another word must add
- * it here. */
+ * pass (rules.h).  The edge and the guard must hold wherever a match of any
+ * row starts, and do: every row begins with L_EDGE (the edge; the pass tests
+ * it once and leaves it out of the rows that begin with it) or N_EDGE (which
+ * implies L_EDGE), then with a digit or one of these words, matched caseless
+ * like the rows: ngày, năm (học), niên, nhiệm, tháng, thời, từ, giai, quý,
+ * định (kỳ), hàng, hằng, mỗi, sáu.  A date form starting with another word
+ * must add it here. */
 static const vb_scan_part date_scan[] = {
     {(UINT64_C(1) << (sizeof date_rows / sizeof date_rows[0])) - 1,
-     L_EDGE "(?:[0-9]|n(?:gày|ăm|iên|hiệm)|t(?:h(?:áng|ời)|ừ)|giai|quý|định|h(?:àng|ằng)|mỗi|sáu)"},
+     "(?:[0-9]|n(?:gày|ăm|iên|hiệm)|t(?:h(?:áng|ời)|ừ)|giai|quý|định|h(?:àng|ằng)|mỗi|sáu)", L_EDGE},
 };
 
 /* Matched on the text before a date: the cue must end right where the date

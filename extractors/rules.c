@@ -203,33 +203,155 @@ static void scan_free(struct vb_rule_scan *sc) {
 
 enum { SCAN_MAX_ROWS = 64 }; /* a part names its rows by the bits of a uint64_t */
 
+/* Whether e is one lookaround assertion and nothing else: (?<!…), (?<=…),
+ * (?!…) or (?=…) holding no group, no class inside a class and no \Q, so
+ * that its first unescaped ')' outside a class closes it.  Such an
+ * assertion captures nothing, and leaving it out where it is known to hold
+ * changes no match (rules.h). */
+static bool edge_ok(const char *e) {
+    size_t k;
+    if (strncmp(e, "(?<!", 4) == 0 || strncmp(e, "(?<=", 4) == 0) k = 4;
+    else if (strncmp(e, "(?!", 3) == 0 || strncmp(e, "(?=", 3) == 0) k = 3;
+    else return false;
+    bool in_class = false;
+    for (; e[k]; k++) {
+        char c = e[k];
+        if (c == '\\') {
+            if (!e[k + 1] || e[k + 1] == 'Q' || e[k + 1] == 'E') return false;
+            k++;
+        } else if (in_class) {
+            if (c == '[') return false;
+            if (c == ']') in_class = false;
+        } else if (c == '[') {
+            in_class = true;
+            if (e[k + 1] == '^') k++;
+            if (e[k + 1] == ']') k++; /* a ']' first in a class is itself */
+        } else if (c == '(') {
+            return false;
+        } else if (c == ')') {
+            return e[k + 1] == '\0';
+        }
+    }
+    return false;
+}
+
+/* The row's pattern in a pass with this edge: without the edge's text when
+ * the row is caseless (the edge is tested caseless at the top of the pass)
+ * and begins with exactly that text, not followed by a quantifier (which
+ * would apply to it). */
+static const char *row_in_pass(const vb_rule_row *r, const char *edge) {
+    size_t n = edge ? strlen(edge) : 0;
+    if (!n || (r->flags & VB_RULE_CASED) || strncmp(r->pattern, edge, n) != 0) return r->pattern;
+    char next = r->pattern[n];
+    if (next == '?' || next == '*' || next == '+' || next == '{') return r->pattern;
+    return r->pattern + n;
+}
+
+/* The bytes a match of row i can start with, from PCRE2's own start
+ * analysis of the row (sound: PCRE2 skips the other starts itself): its
+ * first code unit, with the other ASCII case when the row is caseless, or
+ * its start bitmap.  False when PCRE2 knows neither, or a byte is one no
+ * whole character starts with (a class could not name it), or the first
+ * code unit is one whose caseless forms are not all ASCII (k, s) or not
+ * ASCII at all. */
+static bool row_first_bytes(const vb_rule *r, uint8_t set[32]) {
+    uint32_t type = 0;
+    memset(set, 0, 32);
+    if (pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0) return false;
+    if (type == 1) {
+        uint32_t cu = 0;
+        if (pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODEUNIT, &cu) != 0 || cu >= 0x80) return false;
+        bool caseless = !(r->row->flags & VB_RULE_CASED);
+        uint32_t lower = cu | 0x20;
+        if (caseless && (lower == 'k' || lower == 's')) return false;
+        set[cu / 8] |= (uint8_t)(1u << (cu % 8));
+        if (caseless && lower >= 'a' && lower <= 'z') {
+            set[lower / 8] |= (uint8_t)(1u << (lower % 8));
+            set[(lower & ~0x20u) / 8] |= (uint8_t)(1u << ((lower & ~0x20u) % 8));
+        }
+        return true;
+    }
+    const uint8_t *bits = NULL;
+    if (type != 0 || pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &bits) != 0 || !bits) return false;
+    for (unsigned b = 0x80; b < 0x100; b++)
+        if ((bits[b / 8] >> (b % 8) & 1) && (b < 0xC2 || b > 0xF4)) return false;
+    memcpy(set, bits, 32);
+    for (unsigned k = 0; k < 32; k++)
+        if (set[k]) return true;
+    return false; /* no start byte: nothing to build a class from */
+}
+
+enum { CLASS_MAX = 8 + 256 * 24 }; /* the longest class first_class writes */
+
+/* A lookahead for a character whose first byte is in set: ASCII bytes as
+ * themselves, a lead byte as the range of code points UTF-8 begins with it
+ * (surrogates left out).  Under the pass's caseless option the class may
+ * take more, never less. */
+static size_t first_class(const uint8_t set[32], char *out, size_t cap) {
+    size_t w = (size_t)snprintf(out, cap, "(?=[");
+    for (unsigned b = 0; b < 0x100 && w < cap; b++) {
+        if (!(set[b / 8] >> (b % 8) & 1)) continue;
+        uint32_t lo, hi;
+        if (b < 0x80) lo = hi = b;
+        else if (b < 0xE0) lo = (b & 0x1Fu) << 6, hi = lo + 0x3F;
+        else if (b == 0xE0) lo = 0x800, hi = 0xFFF;
+        else if (b == 0xED) lo = 0xD000, hi = 0xD7FF;
+        else if (b < 0xF0) lo = (b & 0x0Fu) << 12, hi = lo + 0xFFF;
+        else if (b == 0xF0) lo = 0x10000, hi = 0x3FFFF;
+        else if (b < 0xF4) lo = (b & 0x07u) << 18, hi = lo + 0x3FFFF;
+        else lo = 0x100000, hi = 0x10FFFF;
+        w += (size_t)snprintf(out + w, cap - w, lo == hi ? "\\x{%X}" : "\\x{%X}-\\x{%X}", lo, hi);
+    }
+    if (w < cap) w += (size_t)snprintf(out + w, cap - w, "])");
+    return w;
+}
+
 /* The shared pattern of the shareable rows of `rows` (kept in *used), or
- * NULL: (?=guard)(?:(?>row)(?C<row + 1>)|…), cased rows inside (?-i:…). */
-static pcre2_code *pass_compile(const vb_ruleset *rs, uint64_t rows, const char *guard, uint64_t *used) {
+ * NULL: edge(?=guard)(?:(?=[first])(?:(?>row)(?C<row + 1>)|…)|…), cased
+ * rows inside (?-i:…), rows grouped by the bytes they can start with. */
+static pcre2_code *pass_compile(const vb_ruleset *rs, uint64_t rows, const char *guard, const char *edge,
+                                uint64_t *used) {
     *used = 0;
-    size_t need = 16 + (guard ? strlen(guard) : 0);
+    size_t need = 32 + (guard ? strlen(guard) : 0) + (edge ? strlen(edge) : 0);
+    uint8_t (*first)[32] = calloc(SCAN_MAX_ROWS, 32);
+    uint64_t known = 0, done = 0;
+    if (!first) return NULL;
     for (size_t i = 0; i < rs->len && i < SCAN_MAX_ROWS; i++)
         if ((rows >> i & 1) && row_shareable(rs, i)) {
             *used |= (uint64_t)1 << i;
-            need += strlen(rs->rules[i].row->pattern) + 32;
+            need += strlen(rs->rules[i].row->pattern) + 32 + CLASS_MAX + 8;
+            if (row_first_bytes(&rs->rules[i], first[i])) known |= (uint64_t)1 << i;
         }
-    if (!*used) return NULL;
-    char *u = malloc(need);
+    char *u = *used ? malloc(need) : NULL;
     if (!u) {
+        free(first);
         *used = 0;
         return NULL;
     }
-    size_t w = (size_t)snprintf(u, need, "%s%s%s(?:", guard ? "(?=" : "", guard ? guard : "", guard ? ")" : "");
-    bool first = true;
+    size_t w = (size_t)snprintf(u, need, "%s%s%s%s(?:", edge ? edge : "", guard ? "(?=" : "", guard ? guard : "",
+                                guard ? ")" : "");
     for (size_t i = 0; i < rs->len && i < SCAN_MAX_ROWS; i++) {
-        if (!(*used >> i & 1)) continue;
-        const vb_rule_row *r = rs->rules[i].row;
-        bool cased = r->flags & VB_RULE_CASED;
-        w += (size_t)snprintf(u + w, need - w, "%s(?>%s%s%s)(?C%zu)", first ? "" : "|", cased ? "(?-i:" : "",
-                              r->pattern, cased ? ")" : "", i + 1);
-        first = false;
+        if (!(*used >> i & 1) || (done >> i & 1)) continue;
+        bool group = known >> i & 1;
+        if (done) w += (size_t)snprintf(u + w, need - w, "|");
+        if (group) {
+            w += first_class(first[i], u + w, need - w);
+            w += (size_t)snprintf(u + w, need - w, "(?:");
+        }
+        /* row i, and with it every later row starting with the same bytes */
+        for (size_t j = i; j < rs->len && j < SCAN_MAX_ROWS; j++) {
+            if (!(*used >> j & 1) || (done >> j & 1)) continue;
+            if (j != i && !(group && (known >> j & 1) && memcmp(first[i], first[j], 32) == 0)) continue;
+            const vb_rule_row *r = rs->rules[j].row;
+            bool cased = r->flags & VB_RULE_CASED;
+            w += (size_t)snprintf(u + w, need - w, "%s(?>%s%s%s)(?C%zu)", j == i ? "" : "|", cased ? "(?-i:" : "",
+                                  row_in_pass(r, edge), cased ? ")" : "", j + 1);
+            done |= (uint64_t)1 << j;
+        }
+        if (group) w += (size_t)snprintf(u + w, need - w, ")");
     }
     snprintf(u + w, need - w, ")");
+    free(first);
     int ec;
     PCRE2_SIZE eo;
     /* the rows' own options (vb_rule_compile_one); names may repeat across rows */
@@ -247,7 +369,9 @@ static pcre2_code *pass_compile(const vb_ruleset *rs, uint64_t rows, const char 
 vb_status vb_ruleset_prepare_scan(vb_ruleset *rs, const vb_scan_part *parts, size_t n) {
     uint64_t seen = 0;
     for (size_t k = 0; k < n; k++) {
-        if ((seen & parts[k].rows) || (rs->len < SCAN_MAX_ROWS && parts[k].rows >> rs->len)) return VB_E_INTERNAL;
+        if ((seen & parts[k].rows) || (rs->len < SCAN_MAX_ROWS && parts[k].rows >> rs->len) ||
+            (parts[k].edge && !edge_ok(parts[k].edge)))
+            return VB_E_INTERNAL;
         seen |= parts[k].rows;
     }
     scan_free(rs->scan);
@@ -261,7 +385,7 @@ vb_status vb_ruleset_prepare_scan(vb_ruleset *rs, const vb_scan_part *parts, siz
     }
     for (size_t k = 0; k < n; k++) {
         uint64_t used;
-        pcre2_code *c = pass_compile(rs, parts[k].rows, parts[k].guard, &used);
+        pcre2_code *c = pass_compile(rs, parts[k].rows, parts[k].guard, parts[k].edge, &used);
         if (!c) continue; /* its rows are scanned alone */
         sc->passes[sc->n_passes++] = (scan_pass){c, used};
         sc->shared |= used;

@@ -90,7 +90,16 @@ size_t vb_rule_next_start(const char *subject, size_t len, size_t s, size_t e);
  * could change inside a larger pattern (\G, \K, numbered references or
  * names another row also uses, conditions, recursion, (* verbs, callouts,
  * \Q), and every row of a pass that PCRE2 stops with an error (match limit,
- * JIT stack) are scanned row by row: the result is the same. */
+ * JIT stack) are scanned row by row: the result is the same.
+ *
+ * A part's edge, when set, is one lookaround with no group inside, e.g.
+ * (?<![\p{L}0-9]), that holds like the guard at the start of every match of
+ * the part's rows: the pass tests it once per start, before the guard, and
+ * the caseless rows that begin with exactly its text are put in the pass
+ * without it (it is known to hold there).  Inside the pass, rows are tried
+ * only at a character their matches can start with (PCRE2's own start
+ * analysis of the row: its first code unit or start bitmap), rows with the
+ * same first bytes behind one test. */
 typedef struct {
     size_t row, start, end;
 } vb_rule_hit;
@@ -103,11 +112,13 @@ typedef struct {
 typedef struct {
     uint64_t rows;     /* bit i: row i (rows 0..63) */
     const char *guard; /* holds where any match of these rows starts; NULL = none */
+    const char *edge;  /* the same, one lookaround assertion rows begin with; NULL = none */
 } vb_scan_part;
 
 /* Build the shared passes of rs, one per part; parts must not share rows.
  * VB_OK also when some rows cannot share a pass (they are scanned alone);
- * VB_E_INTERNAL for a row out of range or in two parts; VB_E_NOMEM. */
+ * VB_E_INTERNAL for a row out of range or in two parts, or an edge that is
+ * not one lookaround without groups; VB_E_NOMEM. */
 vb_status vb_ruleset_prepare_scan(vb_ruleset *rs, const vb_scan_part *parts, size_t n);
 
 /* How many rows vb_ruleset_scan finds in shared passes (for tests). */

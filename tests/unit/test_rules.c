@@ -22,6 +22,14 @@ static const vb_rule_row rows[] = {
     {"cased", EDGE "Sở\\b", 0, NULL, VB_RULE_CASED},
     {"empty", "(?=\\.)", 0, NULL, 0},
     {"recur", EDGE "(?<!cửa\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+(?:tháng|năm)(?!\\p{L})", 0, NULL, 0},
+    /* first bytes PCRE2 gives as a bitmap with lead bytes, an s (whose
+     * caseless forms include U+017F), a first code unit that is a lead
+     * byte, none at all, and a cased row whose first letter has two cases */
+    {"lead", EDGE "[éđ]\\p{L}+", 0, NULL, 0},
+    {"six", EDGE "sáu\\s+[0-9]", 0, NULL, 0},
+    {"dinh", EDGE "định\\s+kỳ", 0, NULL, 0},
+    {"any", ".x", 0, NULL, 0},
+    {"cased_n", EDGE "Năm", 0, NULL, VB_RULE_CASED},
 };
 
 static const char *texts[] = {
@@ -30,6 +38,8 @@ static const char *texts[] = {
     "", ".", "...", "2024", "ngày", "a1b22c333.4444",
     "quý II/2024; từ năm 2016 đến năm 2020 — giai đoạn 2021-2025 — 7/3/2016/NQ-CP ngày  9-9-2019",
     "\xC3\xA9t\xE1\xBB\x87" "12.12.2012" "\xC2\xA0" "năm\n2030.",
+    "ĐẶNG đặng éo Éo; Sáu 6 SÁU 7 \xC5\xBF\xC3\xA1u 8 ax .x \xFFx; ĐỊNH KỲ, định  kỳ; NĂM Năm năm",
+    "\xC4\xC4\x91\xC3 \x80x \xE1\xBBngày 1/1/2001 \xC4",
 };
 
 static int same_hits(const vb_rule_hits *a, const vb_rule_hits *b) {
@@ -63,15 +73,15 @@ static void check_parts(const vb_scan_part *parts, size_t n, size_t want_shared)
 }
 
 static void test_scan_one_pass(void) {
-    const vb_scan_part all[] = {{(UINT64_C(1) << N(rows)) - 1, NULL}};
+    const vb_scan_part all[] = {{(UINT64_C(1) << N(rows)) - 1, NULL, NULL}};
     check_parts(all, 1, N(rows));
 }
 
 static void test_scan_parts_and_guards(void) {
     /* rows 0, 2, 7 start at a word edge with ngày / năm / định / hàng / hằng */
     const vb_scan_part parts[] = {
-        {(1u << 0) | (1u << 2) | (1u << 7), EDGE "(?:ngày|năm|định|hàng|hằng)"},
-        {(1u << 1) | (1u << 3) | (1u << 4), NULL},
+        {(1u << 0) | (1u << 2) | (1u << 7), EDGE "(?:ngày|năm|định|hàng|hằng)", NULL},
+        {(1u << 1) | (1u << 3) | (1u << 4), NULL, NULL},
     };
     check_parts(parts, N(parts), 6);
     check_parts(NULL, 0, 0); /* no parts: row by row */
@@ -81,7 +91,7 @@ static void test_scan_found_again(void) {
     vb_ruleset rs;
     char err[300];
     CHECK(vb_ruleset_compile(&rs, rows, N(rows), err, sizeof err) == VB_OK);
-    const vb_scan_part all[] = {{(UINT64_C(1) << N(rows)) - 1, NULL}};
+    const vb_scan_part all[] = {{(UINT64_C(1) << N(rows)) - 1, NULL, NULL}};
     CHECK(vb_ruleset_prepare_scan(&rs, all, 1) == VB_OK);
     const char *t = "Hạn: ngày 07/03/2016 của Sở";
     vb_rule_hits h = {0};
@@ -104,6 +114,61 @@ static void test_scan_found_again(void) {
     vb_ruleset_free(&rs);
 }
 
+/* Compile r into rs with the one part given, check how many rows it shares
+ * and that the scan of t equals the rows'; the number of hits (rs is left
+ * compiled for the caller, who frees it). */
+static size_t scan_agrees(vb_ruleset *rs, const vb_rule_row *r, size_t n, const vb_scan_part *part,
+                          size_t want_shared, const char *t) {
+    char err[300];
+    CHECK(vb_ruleset_compile(rs, r, n, err, sizeof err) == VB_OK);
+    CHECK(vb_ruleset_prepare_scan(rs, part, 1) == VB_OK);
+    CHECK_INT(vb_ruleset_scan_shared(rs), want_shared);
+    vb_rule_hits a = {0}, b = {0};
+    CHECK(vb_ruleset_scan(rs, t, strlen(t), &a) == VB_OK);
+    CHECK(vb_ruleset_scan_rows(rs, t, strlen(t), &b) == VB_OK);
+    CHECK(same_hits(&a, &b));
+    size_t found = a.len;
+    vb_rule_hits_free(&a);
+    vb_rule_hits_free(&b);
+    return found;
+}
+
+/* With an edge: the rows that begin with it are put in the pass without
+ * it (caseless ones only, and not when a quantifier follows it); every row
+ * stays shared and the hits stay those of the rows alone. */
+static void test_scan_edge(void) {
+    /* every row but "digits", "pair", "empty" and "any" holds the edge where it matches */
+    uint64_t edged = (UINT64_C(1) << N(rows)) - 1 - (1u << 3) - (1u << 4) - (1u << 6) - (1u << 11);
+    const vb_scan_part parts[] = {
+        {edged, "(?:[0-9]|ngày|năm|định|hàng|hằng|sở|[éđ]|sáu)", EDGE},
+        {(1u << 3) | (1u << 4) | (1u << 6) | (1u << 11), NULL, NULL},
+    };
+    check_parts(parts, N(parts), N(rows));
+    static const vb_rule_row quant[] = {
+        {"edge_then_quantifier", EDGE "?(?<![\\p{L}0-9])[0-9]+", 0, NULL, 0},
+        {"edge_only", EDGE, 0, NULL, 0},
+        {"edge_cased", EDGE "[0-9]x", 0, NULL, VB_RULE_CASED},
+        {"edge_lookalike", "(?<![\\p{L}0-9-])[0-9]+", 0, NULL, 0},
+    };
+    vb_ruleset rs;
+    const vb_scan_part q[] = {{(UINT64_C(1) << N(quant)) - 1, NULL, EDGE}};
+    /* "?…" left whole, so the pass compiles and shares every row */
+    CHECK(scan_agrees(&rs, quant, N(quant), q, N(quant), "1x a2 -3x 44 5-6 \xC3\xA9" "7 x8X ") > 8);
+    /* an edge is one lookaround and nothing else */
+    static const char *const bad[] = {"(?<!a)(?<!b)", "(?<!(a))", "(?<![[:alpha:]])", "(?<!a)x", "abc", "(?<!a",
+                                      "(?<!\\Qa)\\E)", "(?<!a)?", ""};
+    for (size_t k = 0; k < N(bad); k++) {
+        const vb_scan_part e[] = {{1, NULL, bad[k]}};
+        CHECK(vb_ruleset_prepare_scan(&rs, e, 1) == VB_E_INTERNAL);
+    }
+    static const char *const good[] = {"(?<![)(])", "(?=[]x])", "(?![^]a])", "(?<=\\))"};
+    for (size_t k = 0; k < N(good); k++) {
+        const vb_scan_part e[] = {{1, NULL, good[k]}};
+        CHECK(vb_ruleset_prepare_scan(&rs, e, 1) == VB_OK);
+    }
+    vb_ruleset_free(&rs);
+}
+
 /* Rows whose meaning would change inside a shared pattern stay alone. */
 static void test_scan_refused_rows(void) {
     static const vb_rule_row odd[] = {
@@ -117,24 +182,14 @@ static void test_scan_refused_rows(void) {
         {"control_backslash", "(?<d>z)\\c\\\\k<d>", 0, NULL, 0},
     };
     vb_ruleset rs;
-    char err[300];
-    CHECK(vb_ruleset_compile(&rs, odd, N(odd), err, sizeof err) == VB_OK);
-    const vb_scan_part all[] = {{(UINT64_C(1) << N(odd)) - 1, NULL}};
-    CHECK(vb_ruleset_prepare_scan(&rs, all, 1) == VB_OK);
-    CHECK_INT(vb_ruleset_scan_shared(&rs), 2); /* name_user and plain */
-    const char *t = "11 2-2 ab xy 3-3 q 5-";
-    vb_rule_hits a = {0}, b = {0};
-    CHECK(vb_ruleset_scan(&rs, t, strlen(t), &a) == VB_OK);
-    CHECK(vb_ruleset_scan_rows(&rs, t, strlen(t), &b) == VB_OK);
-    CHECK(same_hits(&a, &b));
-    CHECK(a.len > 5);
+    const vb_scan_part all[] = {{(UINT64_C(1) << N(odd)) - 1, NULL, NULL}};
+    /* name_user and plain */
+    CHECK(scan_agrees(&rs, odd, N(odd), all, 2, "11 2-2 ab xy 3-3 q 5-") > 5);
     /* a row in two parts, or out of range, is the caller's mistake */
-    const vb_scan_part twice[] = {{1, NULL}, {3, NULL}};
+    const vb_scan_part twice[] = {{1, NULL, NULL}, {3, NULL, NULL}};
     CHECK(vb_ruleset_prepare_scan(&rs, twice, 2) == VB_E_INTERNAL);
-    const vb_scan_part beyond[] = {{UINT64_C(1) << N(odd), NULL}};
+    const vb_scan_part beyond[] = {{UINT64_C(1) << N(odd), NULL, NULL}};
     CHECK(vb_ruleset_prepare_scan(&rs, beyond, 1) == VB_E_INTERNAL);
-    vb_rule_hits_free(&a);
-    vb_rule_hits_free(&b);
     vb_ruleset_free(&rs);
 }
 
@@ -143,7 +198,7 @@ static void test_scan_long_text(void) {
     vb_ruleset rs;
     char err[300];
     CHECK(vb_ruleset_compile(&rs, rows, N(rows), err, sizeof err) == VB_OK);
-    const vb_scan_part all[] = {{(UINT64_C(1) << N(rows)) - 1, NULL}};
+    const vb_scan_part all[] = {{(UINT64_C(1) << N(rows)) - 1, NULL, NULL}};
     CHECK(vb_ruleset_prepare_scan(&rs, all, 1) == VB_OK);
     static const char piece[] = "ngày 1/2/2020, năm 2021. hằng năm 12 Sở ";
     size_t n = 2000, pl = sizeof piece - 1;
@@ -263,6 +318,7 @@ int main(void) {
     VB_RUN(test_scan_parts_and_guards);
     VB_RUN(test_scan_found_again);
     VB_RUN(test_scan_refused_rows);
+    VB_RUN(test_scan_edge);
     VB_RUN(test_scan_long_text);
     VB_RUN(test_cursor_matches_search);
     VB_RUN(test_cursor_edge);
