@@ -8,6 +8,8 @@
  * E_LEGACY_ENCODING; anything else is E_ENCODING naming the byte offset. */
 #include "text_read.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf16.h>
@@ -15,20 +17,49 @@
 
 #include "../core/buf.h"
 
+enum { WORD = 8 };
+static const uint64_t ONES = 0x0101010101010101u, HIGHS = 0x8080808080808080u;
+
+static uint64_t load_word(const unsigned char *s) {
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    return w;
+}
+
 /* Offset of the first invalid UTF-8 sequence or NUL, or len if none. */
 static size_t utf8_invalid_at(const unsigned char *s, size_t len) {
     size_t i = 0;
     while (i < len) {
-        if (s[i] < 0x80) {
-            if (s[i] == 0) return i;
-            i++;
-            continue;
-        }
+        while (i < len && (unsigned char)(s[i] - 1) < 0x7F) i++; /* ASCII 01..7F */
+        if (i == len) break;
+        if (s[i] == 0) return i;
         size_t at = i;
         UChar32 c;
         U8_NEXT(s, i, len, c);
         if (c < 0) return at;
     }
+    return len;
+}
+
+static bool is_break(char c) { return c == '\n' || c == '\r' || c == '\f'; }
+
+/* Offset of the first '\n', '\r' or '\f' in text[i..len), or len.  Eight
+ * bytes without a byte below 0x0E are passed at once: (w - 0x0E x 8) & ~w
+ * has a high bit set when some byte is below 0x0E (exact as a whole-word
+ * test: the lowest such byte always sets its own bit, and none is set when
+ * there is none); a word that has one (a tab, say) is read byte by byte. */
+static size_t next_break(const char *text, size_t i, size_t len) {
+    while (len - i >= WORD) {
+        uint64_t w = load_word((const unsigned char *)text + i);
+        if (!((w - 0x0E * ONES) & ~w & HIGHS)) {
+            i += WORD;
+            continue;
+        }
+        for (size_t e = i + WORD; i < e; i++)
+            if (is_break(text[i])) return i;
+    }
+    for (; i < len; i++)
+        if (is_break(text[i])) return i;
     return len;
 }
 
@@ -148,8 +179,8 @@ static vb_status split_lines(char *text, size_t len, const vb_limits *lim, vb_ar
     size_t start = 0;
     unsigned next_flags = 0;
     for (size_t i = 0; i <= len; i++) {
+        i = next_break(text, i, len); /* the bytes before it are not line ends */
         char c = i < len ? text[i] : '\n';
-        if (c != '\n' && c != '\r' && c != '\f') continue;
         if (i - start > lim->max_line_bytes)
             return vb_result_error(r, VB_E_TOO_LARGE, "%s: line at byte %zu is over the %zu-byte bound",
                                    r->path, start, lim->max_line_bytes);
