@@ -577,13 +577,9 @@ static bool next_number(const vb_references_rules *x, size_t i, const char *t, s
         size_t q = (size_t)(hit - t), back = sh->max_run + 3;
         for (size_t p = q - pos > back ? q - back : pos; p < q; p++) {
             if (!number_can_start(t, len, p, sh)) continue;
-            pcre2_set_offset_limit(rs->at_ctx, p);
-            int rc = pcre2_match(rs->rules[i].at_code, (PCRE2_SPTR)t, len, p, 0, rs->md, rs->at_ctx);
-            if (rc > 0) {
-                *ov = pcre2_get_ovector_pointer(rs->md);
-                return true;
-            }
-            if (rc != PCRE2_ERROR_NOMATCH) return vb_rule_match(rs, i, t, len, p, ov, NULL);
+            int rc = vb_rule_try_at(rs, i, t, len, p, ov);
+            if (rc > 0) return true;
+            if (rc < 0) return vb_rule_match(rs, i, t, len, p, ov, NULL);
         }
         pos = q + 1;
     }

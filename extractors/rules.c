@@ -538,6 +538,18 @@ vb_status vb_ruleset_prepare_cursor_edge(vb_ruleset *rs, size_t i, const char *n
 
 bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i) { return i < rs->len && rs->rules[i].at_code; }
 
+int vb_rule_try_at(const vb_ruleset *rs, size_t i, const char *s, size_t len, size_t p, const size_t **ovector) {
+    if (!vb_rule_cursor_fast(rs, i) || p > len) return PCRE2_ERROR_NULL;
+    /* the offset limit: a match must start at p, no later */
+    pcre2_set_offset_limit(rs->at_ctx, p);
+    int rc = pcre2_match(rs->rules[i].at_code, (PCRE2_SPTR)s, len, p, 0, rs->md, rs->at_ctx);
+    if (rc > 0) {
+        if (ovector) *ovector = pcre2_get_ovector_pointer(rs->md);
+        return 1;
+    }
+    return rc == PCRE2_ERROR_NOMATCH ? 0 : rc;
+}
+
 void vb_rule_cursor_init(vb_rule_cursor *c, const vb_ruleset *rs, size_t i, const char *subject, size_t len) {
     memset(c, 0, sizeof *c);
     c->rs = rs;
@@ -582,13 +594,9 @@ bool vb_rule_cursor_next(vb_rule_cursor *c, size_t pos, const size_t **ovector) 
             pos = p + 1; /* the row's lookbehind fails at p (prepare_cursor_edge) */
             continue;
         }
-        pcre2_set_offset_limit(rs->at_ctx, p);
-        int rc = pcre2_match(r->at_code, (PCRE2_SPTR)c->subject, c->len, p, 0, rs->md, rs->at_ctx);
-        if (rc > 0) {
-            if (ovector) *ovector = pcre2_get_ovector_pointer(rs->md);
-            return true;
-        }
-        if (rc != PCRE2_ERROR_NOMATCH) return vb_rule_match(rs, c->row, c->subject, c->len, p, ovector, NULL);
+        int rc = vb_rule_try_at(rs, c->row, c->subject, c->len, p, ovector);
+        if (rc > 0) return true;
+        if (rc < 0) return vb_rule_match(rs, c->row, c->subject, c->len, p, ovector, NULL);
         pos = p + 1; /* p holds one ASCII character */
     }
 }

@@ -168,6 +168,13 @@ vb_status vb_ruleset_prepare_cursor_edge(vb_ruleset *rs, size_t i, const char *n
 /* Whether row i takes the memchr path (for tests). */
 bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i);
 
+/* One attempt of row i, prepared by vb_ruleset_prepare_cursor, at exactly
+ * start p of s[0..len): 1 and *ovector on a match that starts at p, 0 when
+ * none does, a negative PCRE2 code on an error (a limit), after which the
+ * caller asks vb_rule_match from p.  The row must be prepared (it is
+ * checked: an unprepared row gives PCRE2_ERROR_NULL). */
+int vb_rule_try_at(const vb_ruleset *rs, size_t i, const char *s, size_t len, size_t p, const size_t **ovector);
+
 void vb_rule_cursor_init(vb_rule_cursor *c, const vb_ruleset *rs, size_t i, const char *subject, size_t len);
 bool vb_rule_cursor_next(vb_rule_cursor *c, size_t pos, const size_t **ovector);
 

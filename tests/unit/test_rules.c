@@ -313,6 +313,31 @@ static void test_cursor_edge(void) {
     vb_ruleset_free(&rs);
 }
 
+/* vb_rule_try_at answers for exactly one start: a match there, none (also
+ * when the row would match further on), and an error for a row not
+ * prepared for it. */
+static void test_try_at(void) {
+    static const vb_rule_row trow[] = {
+        {"number", "(?<![0-9])[0-9]{1,4}/[A-Z]+", 0, NULL, VB_RULE_CASED},
+        {"plain", "[0-9]+", 0, NULL, 0},
+    };
+    static const char t[] = "a 12/AB x 7/C";
+    vb_ruleset rs;
+    char err[300];
+    CHECK(vb_ruleset_compile(&rs, trow, N(trow), err, sizeof err) == VB_OK);
+    CHECK(vb_ruleset_prepare_cursor(&rs, 0) == VB_OK);
+    size_t len = strlen(t);
+    const size_t *ov;
+    CHECK(vb_rule_try_at(&rs, 0, t, len, 2, &ov) == 1 && ov[0] == 2 && ov[1] == 7);
+    CHECK(vb_rule_try_at(&rs, 0, t, len, 0, &ov) == 0); /* matches at 2, not at 0 */
+    CHECK(vb_rule_try_at(&rs, 0, t, len, 3, &ov) == 0); /* inside the number: the lookbehind */
+    CHECK(vb_rule_try_at(&rs, 0, t, len, 10, &ov) == 1 && ov[0] == 10 && ov[1] == len);
+    CHECK(vb_rule_try_at(&rs, 0, t, len, len + 1, &ov) < 0);
+    CHECK(!vb_rule_cursor_fast(&rs, 1) && vb_rule_try_at(&rs, 1, t, len, 2, &ov) < 0);
+    CHECK(vb_rule_try_at(&rs, 2, t, len, 2, &ov) < 0);
+    vb_ruleset_free(&rs);
+}
+
 int main(void) {
     VB_RUN(test_scan_one_pass);
     VB_RUN(test_scan_parts_and_guards);
@@ -322,5 +347,6 @@ int main(void) {
     VB_RUN(test_scan_long_text);
     VB_RUN(test_cursor_matches_search);
     VB_RUN(test_cursor_edge);
+    VB_RUN(test_try_at);
     return VB_SUMMARY("rules");
 }
