@@ -38,7 +38,10 @@ void vb_arena_destroy(vb_arena *a) {
     free(a);
 }
 
-void *vb_arena_alloc(vb_arena *a, size_t n) {
+/* n bytes, aligned, not cleared: for callers that write them all.  *took
+ * is the size taken (n rounded up), so the caller can clear the padding as
+ * vb_arena_alloc always has: nothing in an arena is left uninitialised. */
+static void *arena_take(vb_arena *a, size_t n, size_t *took) {
     const size_t align = _Alignof(max_align_t);
     if (n == 0) n = 1;
     if (n > SIZE_MAX - align) return NULL;
@@ -58,15 +61,24 @@ void *vb_arena_alloc(vb_arena *a, size_t n) {
     void *p = c->data + c->used;
     c->used += n;
     a->total += n;
-    memset(p, 0, n);
+    *took = n;
+    return p;
+}
+
+void *vb_arena_alloc(vb_arena *a, size_t n) {
+    size_t took;
+    void *p = arena_take(a, n, &took);
+    if (p) memset(p, 0, took);
     return p;
 }
 
 char *vb_arena_strndup(vb_arena *a, const char *s, size_t n) {
-    char *p = vb_arena_alloc(a, n + 1);
+    if (n == SIZE_MAX) return NULL;
+    size_t took;
+    char *p = arena_take(a, n + 1, &took);
     if (!p) return NULL;
     if (n) memcpy(p, s, n);
-    p[n] = '\0';
+    memset(p + n, 0, took - n); /* the terminator and the padding */
     return p;
 }
 
