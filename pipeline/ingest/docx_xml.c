@@ -29,6 +29,10 @@
 #include "../core/buf.h"
 
 enum { NAME_SLOTS = 2 * VB_XML_MAX_NAMES }; /* a power of two, at most half full */
+/* Depths whose element names are remembered for the end event: libxml2
+ * refuses nesting past xmlParserMaxDepth (256) without XML_PARSE_HUGE, so
+ * every delivered element fits; deeper ones would be looked up again. */
+enum { OPEN_SLOTS = 260 };
 
 struct vb_xml {
     xmlParserCtxtPtr ctxt;
@@ -57,6 +61,7 @@ struct vb_xml {
     signed char name_id[NAME_SLOTS];
     int names_slow;
     /* how it ended */
+    int halt;         /* any of the five below is set: no more events */
     int stopped;      /* the handler asked to stop */
     int oom;
     int dtd_seen;
@@ -66,6 +71,10 @@ struct vb_xml {
     int err_code;
     char err_msg[160];
     vb_status own;    /* our depth bound, already recorded */
+    /* name index and in_w of each delivered open element, by depth, so its
+     * end event reuses them (see on_end) */
+    int open_name[OPEN_SLOTS];
+    unsigned char open_in_w[OPEN_SLOTS];
 };
 
 static const char DOCTYPE[] = "<!DOCTYPE";
@@ -81,8 +90,12 @@ static int scan_doctype(vb_xml *x, const char *buf, size_t n) {
     size_t jn = x->tail_len + head;
     for (size_t i = 0; i + K <= jn; i++)
         if (memcmp(join + i, DOCTYPE, K) == 0) return 1;
-    for (const char *p = buf; (p = memchr(p, '<', (size_t)(buf + n - p))) != NULL; p++)
-        if ((size_t)(buf + n - p) >= K && p[1] == '!' && memcmp(p, DOCTYPE, K) == 0) return 1;
+    /* Whole occurrences in buf, found by their '!': it is rare in XML
+     * (comments, CDATA, DOCTYPE) where '<' opens every tag.  An occurrence
+     * at p has its '!' at p + 1 >= buf + 1, so every one is found; one
+     * whose '<' is in the previous chunk was found by the join above. */
+    for (const char *p = buf + 1; p < buf + n && (p = memchr(p, '!', (size_t)(buf + n - p))) != NULL; p++)
+        if (p[-1] == '<' && (size_t)(buf + n - (p - 1)) >= K && memcmp(p - 1, DOCTYPE, K) == 0) return 1;
     /* keep the last K-1 bytes of everything read so far */
     if (n >= K - 1) {
         memcpy(x->tail, buf + n - (K - 1), K - 1);
@@ -101,15 +114,15 @@ static int scan_doctype(vb_xml *x, const char *buf, size_t n) {
 static long read_chunk(vb_xml *x, char *buf, size_t len) {
     long n = vb_docx_stream_read(&x->zs, buf, len);
     if (n > 0 && scan_doctype(x, buf, (size_t)n)) {
-        x->dtd_seen = 1;
+        x->dtd_seen = x->halt = 1;
         return 0;
     }
     return n;
 }
 
-static int halted(const vb_xml *x) {
-    return x->stopped || x->oom || x->dtd_seen || x->err_code || x->own != VB_OK;
-}
+/* stopped || oom || dtd_seen || err_code || own != VB_OK: every place that
+ * sets one of them sets halt too, and none is ever cleared. */
+static int halted(const vb_xml *x) { return x->halt; }
 
 static void stop(vb_xml *x) {
     if (x->ctxt) xmlStopParser(x->ctxt);
@@ -117,6 +130,7 @@ static void stop(vb_xml *x) {
 
 static void record_error(vb_xml *x, int code, int line, int col, const char *m) {
     x->err_code = code ? code : -1;
+    x->halt = 1;
     x->err_line = line;
     x->err_col = col;
     size_t n = strcspn(m, "\n"); /* one line: libxml2 appends byte dumps after a newline */
@@ -162,23 +176,23 @@ static void check_xml_ids(vb_xml *x, const xmlChar **attrs, int n) {
         const xmlChar *id = (const xmlChar *)vb_buf_cstr(&v);
         int code = 0;
         if (!id) {
-            x->oom = 1;
+            x->oom = x->halt = 1;
         } else if (xmlValidateNCName(id, 1) != 0) {
             code = XML_DTD_XMLID_VALUE;
             vb_buf_printf(&m, "xml:id : attribute value %s is not an NCName", (const char *)id);
         } else if (!x->ids && !(x->ids = xmlHashCreate(0))) {
-            x->oom = 1;
+            x->oom = x->halt = 1;
         } else if (xmlHashLookup(x->ids, id)) {
             code = XML_DTD_ID_REDEFINED;
             vb_buf_printf(&m, "ID %s already defined", (const char *)id);
         } else if (xmlHashAddEntry(x->ids, id, x) != 0) {
-            x->oom = 1;
+            x->oom = x->halt = 1;
         }
         if (code) {
             const char *msg = vb_buf_cstr(&m);
             if (msg) record_error(x, code, x->ctxt->input ? x->ctxt->input->line : 0,
                                   x->ctxt->input ? x->ctxt->input->col : 0, msg);
-            else x->oom = 1;
+            else x->oom = x->halt = 1;
         }
         vb_buf_free(&v);
         vb_buf_free(&m);
@@ -274,6 +288,7 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
         x->own = vb_result_error(x->r, VB_E_XML_LIMIT, "%s: %s:%d:%d: elements nested deeper than %u",
                                  x->r->path, x->part, x->ctxt->input ? x->ctxt->input->line : 0,
                                  x->ctxt->input ? x->ctxt->input->col : 0, x->max_depth);
+        x->halt = x->own != VB_OK;
         stop(x);
         return;
     }
@@ -281,6 +296,10 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
     const xmlChar *cur = x->ctxt->input ? x->ctxt->input->cur : NULL;
     vb_xml_elem e = {(const char *)local, (const char *)uri, in_w(x, uri),
                      cur && cur[0] == '/' && cur[1] == '>', name_of(x, local)};
+    if (d < OPEN_SLOTS) {
+        x->open_name[d] = e.name;
+        x->open_in_w[d] = (unsigned char)e.in_w;
+    }
     x->attrs = attrs;
     x->n_attrs = nb_attrs;
     x->next_slot = 0;
@@ -288,7 +307,7 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
     x->attrs = NULL;
     x->n_attrs = 0;
     if (ret == VB_XML_STOP || x->oom) {
-        x->stopped = 1;
+        x->stopped = x->halt = 1;
         stop(x);
     } else if (e.empty) {
         x->last_empty = 1;
@@ -311,9 +330,19 @@ static void on_end(void *ud, const xmlChar *local, const xmlChar *prefix, const 
         return;
     }
     if (was_empty || !x->h->end) return;
-    vb_xml_elem e = {(const char *)local, (const char *)uri, in_w(x, uri), 0, name_of(x, local)};
+    /* libxml2 ends an element with the local name and URI it started it
+     * with (its name stack keeps them), and elements nest, so slot d still
+     * holds what on_start computed from the same two pointers. */
+    vb_xml_elem e = {(const char *)local, (const char *)uri, 0, 0, 0};
+    if (d < OPEN_SLOTS) {
+        e.in_w = x->open_in_w[d];
+        e.name = x->open_name[d];
+    } else {
+        e.in_w = in_w(x, uri);
+        e.name = name_of(x, local);
+    }
     if (x->h->end(x->ctx, x, &e) == VB_XML_STOP) {
-        x->stopped = 1;
+        x->stopped = x->halt = 1;
         stop(x);
     }
 }
@@ -332,7 +361,7 @@ static void on_text(void *ud, const xmlChar *s, int len) {
     x->text_run += (size_t)len;
     if (x->skipping || !x->h->text) return;
     if (x->h->text(x->ctx, (const char *)s, (size_t)len) == VB_XML_STOP) {
-        x->stopped = 1;
+        x->stopped = x->halt = 1;
         stop(x);
     }
 }
@@ -353,14 +382,14 @@ static void on_pi(void *ud, const xmlChar *target, const xmlChar *data) {
 static void on_subset(void *ud, const xmlChar *name, const xmlChar *ext_id, const xmlChar *sys_id) {
     (void)name, (void)ext_id, (void)sys_id;
     vb_xml *x = ud;
-    x->dtd_seen = 1;
+    x->dtd_seen = x->halt = 1;
     stop(x);
 }
 
 static void on_reference(void *ud, const xmlChar *name) {
     (void)name;
     vb_xml *x = ud;
-    x->dtd_seen = 1;
+    x->dtd_seen = x->halt = 1;
     stop(x);
 }
 
@@ -482,7 +511,7 @@ static const char *attr_copy(vb_xml *x, const xmlChar *v, const xmlChar *end) {
     vb_buf_reset(b);
     size_t n = (size_t)(end - v);
     if (!vb_buf_reserve(b, n + 1)) {
-        x->oom = 1;
+        x->oom = x->halt = 1;
         return NULL;
     }
     const xmlChar *amp;

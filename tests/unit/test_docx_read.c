@@ -665,6 +665,61 @@ static void test_element_names(void) {
     vb_result_free(o.r);
 }
 
+/* The DOCTYPE byte scan finds "<!DOCTYPE" wherever it lies in the raw
+ * part: at the start, inside a comment, and across every read boundary
+ * (4 bytes, then 4096 at a time), including its '!' first in a read; a
+ * near miss is not refused. */
+static void test_doctype_scan(void) {
+    static const char head[] = XML_DECL "<w:document" NS_ATTRS "><w:body><!--";
+    static const char tail[] = " -->" P("x") "</w:body></w:document>";
+    size_t at[64], n_at = 0;
+    for (size_t k = 0; k < 13; k++) at[n_at++] = sizeof head - 1 + k;
+    for (size_t b = 4 + 4096; b <= 4 + 2 * 4096; b += 4096)
+        for (size_t k = b - 10; k <= b + 1; k++) at[n_at++] = k;
+    for (int miss = 0; miss < 3; miss++) {
+        static const char *const word[] = {"<!DOCTYPE d", "<!DOCTYPX d", "a!DOCTYPE d"};
+        for (size_t i = 0; i < n_at; i++) {
+            char doc[3 * 4096 + 512];
+            size_t n = (size_t)sprintf(doc, "%s", head);
+            while (n < at[i]) doc[n++] = 'a';
+            n += (size_t)sprintf(doc + n, "%s%s", word[miss], tail);
+            entry e[] = {{"word/document.xml", doc, n}};
+            read_out o = read_entries(e, 1, NULL);
+            CHECK_INT(o.s, miss ? VB_OK : VB_E_XML_DTD);
+            vb_result_free(o.r);
+        }
+    }
+    entry e[] = {{"word/document.xml", "<!DOCTYPE d><d/>", 0}};
+    read_out o = read_entries(e, 1, NULL);
+    CHECK_INT(o.s, VB_E_XML_DTD);
+    vb_result_free(o.r);
+}
+
+/* End events carry the name and namespace their start had (remembered by
+ * depth): paragraphs deep inside alternating w: and v: elements, next to
+ * look-alike names, end where they should. */
+static void test_end_names_by_depth(void) {
+    enum { D = 120 };
+    static const char pre[] = XML_DECL "<w:document" NS_ATTRS "><w:body>";
+    char *doc = malloc(sizeof pre + (size_t)D * 64 + 1024);
+    CHECK(doc != NULL);
+    if (!doc) return;
+    char *p = doc + sprintf(doc, "%s", pre);
+    for (int i = 0; i < D; i++) p += sprintf(p, i % 2 ? "<v:p>" : "<w:hyperlink><w:pp>");
+    p += sprintf(p, "%s", P("deep") "<w:p><w:r><w:t>a</w:t></w:r><v:p/><w:tt>b</w:tt>"
+                          "<v:p><w:tt>b</w:tt></v:p><w:r><w:t>c</w:t></w:r></w:p>");
+    for (int i = D - 1; i >= 0; i--) p += sprintf(p, i % 2 ? "</v:p>" : "</w:pp></w:hyperlink>");
+    sprintf(p, "%s", P("shallow") "</w:body></w:document>");
+    read_out o = read_doc(doc);
+    CHECK_INT(o.s, VB_OK);
+    CHECK_INT(o.b.len, 3);
+    CHECK_STR(text_of(&o, 0), "deep");
+    CHECK_STR(text_of(&o, 1), "ac");
+    CHECK_STR(text_of(&o, 2), "shallow");
+    vb_result_free(o.r);
+    free(doc);
+}
+
 /* ---- the per-worker template cache: a hit gives exactly what parsing gives ---- */
 
 static read_out read_cached(vb_docx_cache *c, const unsigned char *data, size_t len, const vb_limits *lim) {
@@ -803,6 +858,8 @@ int main(void) {
     VB_RUN(test_pandoc_003);
     VB_RUN(test_reader_equivalents);
     VB_RUN(test_element_names);
+    VB_RUN(test_doctype_scan);
+    VB_RUN(test_end_names_by_depth);
     VB_RUN(test_template_cache);
     return VB_SUMMARY("docx_read");
 }
