@@ -53,7 +53,7 @@ def run(argv, cwd=None):
         p.returncode = os.waitstatus_to_exitcode(status)
         errf.seek(0)
         err = errf.read()
-    return {"rc": p.returncode, "wall": wall, "cpu": ru.ru_utime + ru.ru_stime,
+    return {"rc": p.returncode, "wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "sys": ru.ru_stime,
             "rss_mb": ru.ru_maxrss / 1024.0, "out": out, "err": err}
 
 
@@ -95,6 +95,24 @@ def count_ok(outdir):
         for line in f:
             ok += '"status":"ok"' in line.replace(" ", "")
     return ok
+
+
+WARMUP_N = 300
+
+
+def warm_up(vanban, work, files):
+    """One untimed batch before the timed ones.  The corpus's own writes are
+    flushed first (os.sync) so their writeback does not land in the first
+    timed run, and the first run is not the one that wakes an idle (virtual)
+    CPU and fills the page and instruction caches: on the development VM
+    the first of identical runs took 25-50 % more CPU than the next."""
+    os.sync()
+    lst = os.path.join(work, "warmup-list.txt")
+    with open(lst, "w", encoding="utf-8") as f:
+        f.write("\n".join(files) + "\n")
+    run([vanban, "batch", "--files-from", lst, "-o", os.path.join(work, "out-warmup"), "-j", "1",
+         "-q", "--force"])
+    print("warm-up: %d files, untimed" % len(files))
 
 
 def time_vanban(vanban, inputs_dir, jobs, work, label, use_batch):
@@ -340,6 +358,8 @@ def main():
         use_batch = batch_available(vanban)
         how = "vanban batch" if use_batch else "vanban convert, one process per file (batch not built)"
         print("timing: %s" % how)
+        if use_batch:
+            warm_up(vanban, work, docx[:WARMUP_N] + files_in(os.path.join(work, "txt"))[:WARMUP_N])
         print()
 
         runs = []
@@ -355,20 +375,23 @@ def main():
             rows.append([
                 "%s -j%d" % (r["label"].upper() if r["label"] == "docx" else "text", r["jobs"]),
                 str(r["docs"]), "%s/%d" % (r["ok"], r["docs"]) if r["ok"] is not None else "-",
-                fmt(r["wall"], 2), fmt(r["cpu"], 2), fmt(r["docs"] / r["wall"]),
+                fmt(r["wall"], 2), fmt(r["cpu"], 2), fmt(r["sys"], 2), fmt(r["docs"] / r["wall"]),
                 fmt(r["docs"] / r["cpu"]) if r["cpu"] else "-",
                 fmt(r["bytes"] / MB / r["wall"], 2), fmt(r["rss_mb"]),
                 # batch: one process, its peak shared by the workers; the
                 # convert loop: each process is a worker, wait4 gives the max
                 fmt(r["rss_mb"] / r["jobs"] if use_batch else r["rss_mb"])])
         print(table(["%s" % ("batch" if use_batch else "convert loop"), "files", "ok", "wall s",
-                     "CPU s", "docs/s", "docs/CPU-s", "MB/s in", "peak RSS MB",
+                     "CPU s", "of it system", "docs/s", "docs/CPU-s", "MB/s in", "peak RSS MB",
                      "RSS/worker MB"], rows))
         by = {(r["label"], r["jobs"]): r for r in runs}
         for label in ("docx", "txt"):
             if (label, 1) in by and (label, jobs) in by and jobs > 1:
                 print("%s: -j%d is %.2fx -j1 (wall)" % (label, jobs, by[(label, 1)]["wall"]
                                                          / by[(label, jobs)]["wall"]))
+        print("(system time is mostly the file system creating the result files; on ext4 it grows "
+              "several-fold for some minutes after many files were deleted, e.g. by the previous "
+              "bench's clean-up)")
         print()
 
         base = by.get(("docx", 1))
