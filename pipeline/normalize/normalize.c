@@ -263,6 +263,7 @@ typedef struct {
     size_t line_start;
     bool blank;        /* an empty line came since the last emitted one */
     size_t wrap_width; /* code points, when the file is hard-wrapped; else 0 */
+    bool last_lower;   /* with wrap_width: the last line holds a lower-case letter */
 } out_state;
 
 static int add_anchor(out_state *o, size_t norm, size_t src) {
@@ -446,19 +447,23 @@ static vb_status emit_line(vb_normalizer *n, out_state *o, const vb_block *b, si
     vb_line cur = {.start = o->line_start, .end = o->text->len, .block = bi, .area = b->area,
                    .table = b->table, .row = b->row, .cell = b->cell,
                    .heading_level = b->heading_level, .flags = b->flags};
+    /* each line is looked at once; a joined line's answer is its parts' */
+    bool cur_lower = o->wrap_width && vb_has_lower(line, line_len);
     int join = n->opt.rejoin && prev &&
                (vb_rejoin_lines(text + prev->start, prev->end - prev->start, prev->table,
                                 prev->row, prev->cell, line, line_len, cur.table, cur.row,
                                 cur.cell) ||
                 (o->wrap_width && !o->blank && prev->table == cur.table && prev->cell == cur.cell &&
-                 vb_rejoin_wrapped(text + prev->start, prev->end - prev->start, line, line_len,
-                                   o->wrap_width)));
+                 vb_rejoin_wrapped(text + prev->start, prev->end - prev->start, o->last_lower,
+                                   line, line_len, cur_lower, o->wrap_width)));
     o->blank = false;
     if (join) {
         o->text->data[o->line_start - 1] = ' '; /* the placeholder: prev exists */
         prev->end = o->text->len;
+        o->last_lower = o->last_lower || cur_lower;
         return VB_OK;
     }
+    o->last_lower = cur_lower;
     return VB_PUSH(o->arena, o->lines, cur) ? VB_E_NOMEM : VB_OK;
 }
 

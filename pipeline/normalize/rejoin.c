@@ -124,7 +124,7 @@ size_t vb_wrap_width(const void *blocks_) {
     return near * 100 >= nonblank * 40 ? width : 0;
 }
 
-static bool has_lower(const char *s, size_t n) {
+bool vb_has_lower(const char *s, size_t n) {
     for (size_t i = 0; i < n;) {
         UChar32 c;
         U8_NEXT(s, i, n, c);
@@ -133,11 +133,13 @@ static bool has_lower(const char *s, size_t n) {
     return false;
 }
 
-bool vb_rejoin_wrapped(const char *prev, size_t prev_len, const char *cur, size_t cur_len,
-                       size_t width) {
-    if (!prev_len || !cur_len || vb_utf8_count(prev, prev_len) * 10 < width * 6) return false;
+bool vb_rejoin_wrapped(const char *prev, size_t prev_len, bool prev_lower, const char *cur,
+                       size_t cur_len, bool cur_lower, size_t width) {
+    /* counted only up to the bound: prev may be a whole joined paragraph */
+    size_t least = width * 6 / 10;
+    if (!prev_len || !cur_len || utf8_count_upto(prev, prev_len, least) * 10 < width * 6) return false;
     /* an all-capitals title next to mixed-case text is a block edge, not a wrap */
-    if (has_lower(prev, prev_len) != has_lower(cur, cur_len)) return false;
+    if (prev_lower != cur_lower) return false;
     UChar32 end = last_cp(prev, prev_len);
     if (end < 0 || is_stop_cp(end) || end == 0x2026) return false;
     return vb_list_label_len(cur, cur_len) == 0;

@@ -22,8 +22,15 @@ bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev
  * vb_wrap_width returns that width in code points when most non-empty body
  * lines cluster under it (a hard-wrapped file), else 0. */
 size_t vb_wrap_width(const void *blocks /* const vb_blockv * */);
-bool vb_rejoin_wrapped(const char *prev, size_t prev_len, const char *cur, size_t cur_len,
-                       size_t width);
+/* prev_lower and cur_lower say whether each line holds a lower-case letter
+ * (vb_has_lower): the caller keeps prev's as lines are joined onto it, so a
+ * long joined paragraph is not scanned again for every line that follows. */
+bool vb_rejoin_wrapped(const char *prev, size_t prev_len, bool prev_lower, const char *cur,
+                       size_t cur_len, bool cur_lower, size_t width);
+
+/* Whether UTF-8 s[0..n) holds a lower-case letter (ICU's u_islower).  Of
+ * two texts joined by a space it is true exactly when it is for either. */
+bool vb_has_lower(const char *s, size_t n);
 
 /* Length of a list label at the start of s ("1. ", "2.1. ", "IV. ", "a) ",
  * "- ", "+ ") including the trailing space, or 0. */

@@ -102,6 +102,38 @@ static void test_hard_wrapped_file(void) {
     vb_arena_destroy(a);
 }
 
+/* A hard-wrapped file's all-capitals paragraph joins line by line into one
+ * (its case judged on the whole joined line, which only grows), stops at a
+ * mixed-case line, and a mixed-case paragraph stops at an all-capitals
+ * line: the case each line had is kept as lines join. */
+static void test_wrapped_case_edges(void) {
+    vb_arena *a = vb_arena_create();
+    vb_normalizer *n;
+    CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
+    const char *lines[] = {
+        "CHƯƠNG TRÌNH PHÒNG, CHỐNG MA TÚY VÀ TỆ NẠN XÃ HỘI TRÊN ĐỊA BÀN",
+        "TỈNH TRONG GIAI ĐOẠN 2021-2025 CỦA ỦY BAN NHÂN DÂN CÁC HUYỆN,",
+        "THỊ XÃ, THÀNH PHỐ VÀ CÁC SỞ, BAN, NGÀNH, ĐOÀN THỂ CẤP TỈNH CÓ",
+        "Tổ chức tuyên truyền cho 100% xã, phường, thị trấn và các cơ",
+        "quan, đơn vị trên địa bàn toàn tỉnh về tác hại của ma túy, rồi",
+        "TUYÊN TRUYỀN PHÒNG, CHỐNG MA TÚY TRONG TRƯỜNG HỌC CÁC CẤP HỌC",
+        "trường học, cơ quan, đơn vị trên địa bàn toàn tỉnh nhằm nâng",
+        "cao nhận thức của người dân về tác hại của ma túy trong cộng",
+        "đồng dân cư, gia đình và nhà trường trên địa bàn toàn tỉnh và",
+        "các xã, phường, thị trấn trên địa bàn tỉnh trong năm học mới",
+        "Kiểm tra các cơ sở kinh doanh dịch vụ có điều kiện dễ phát",
+        "sinh tệ nạn xã hội ít nhất hai lần trong một năm học tới đây."};
+    vb_normtext t = norm_lines(n, a, lines, sizeof lines / sizeof *lines);
+    CHECK(strstr(t.text, "ĐỊA BÀN TỈNH TRONG GIAI ĐOẠN 2021-2025 CỦA ỦY BAN NHÂN DÂN CÁC HUYỆN, THỊ XÃ") != NULL);
+    CHECK(strstr(t.text, "CẤP TỈNH CÓ\nTổ chức") != NULL);
+    CHECK(strstr(t.text, "ma túy, rồi\nTUYÊN TRUYỀN") != NULL);
+    CHECK(strstr(t.text, "CẤP HỌC trường học") != NULL); /* a lower-case start joins (rejoin_lines) */
+    CHECK(strstr(t.text, "năm học mới Kiểm tra") != NULL); /* wrapped: a capital continues */
+    CHECK_INT(t.n_lines, 3);
+    vb_normalizer_close(n);
+    vb_arena_destroy(a);
+}
+
 static void test_list_labels(void) {
     CHECK_INT(vb_list_label_len("IV. TỔ CHỨC", 13), 4);
     CHECK_INT(vb_list_label_len("2.1. Công tác", 14), 5);
@@ -121,10 +153,10 @@ static void test_list_labels(void) {
     for (const char *e = ".!?:;"; *e; e++) {
         char prev[3] = {'a', *e, 0};
         CHECK(!vb_rejoin_lines(prev, 2, -1, -1, -1, "b", 1, -1, -1, -1));
-        CHECK(!vb_rejoin_wrapped(prev, 2, "b", 1, 2));
+        CHECK(!vb_rejoin_wrapped(prev, 2, true, "b", 1, true, 2));
     }
-    CHECK(!vb_rejoin_wrapped("a\0", 2, "b", 1, 2));
-    CHECK(vb_rejoin_wrapped("a-", 2, "b", 1, 2));
+    CHECK(!vb_rejoin_wrapped("a\0", 2, true, "b", 1, true, 2));
+    CHECK(vb_rejoin_wrapped("a-", 2, true, "b", 1, true, 2));
 }
 
 /* Tokens copied as bytes (plain runs) must come out as the code-point path
@@ -281,6 +313,7 @@ int main(void) {
     VB_RUN(test_rejoin_page_break_and_wrap);
     VB_RUN(test_list_labels);
     VB_RUN(test_hard_wrapped_file);
+    VB_RUN(test_wrapped_case_edges);
     VB_RUN(test_plain_path_matches_general_path);
     VB_RUN(test_offset_anchors);
     VB_RUN(test_wrap_width_matches_full_count);
