@@ -234,12 +234,6 @@ static void facts_fn(vb_jout *w, const void *p) { facts(w, p); }
 vb_status vb_json_write_result(const vb_result *r, FILE *f, unsigned flags) {
     return write_with(result_fn, r, f, flags);
 }
-vb_status vb_json_write_document(const vb_doc *d, FILE *f, unsigned flags) {
-    return write_with(document_fn, d, f, flags);
-}
-vb_status vb_json_write_facts(const vb_doc *d, FILE *f, unsigned flags) {
-    return write_with(facts_fn, d, f, flags);
-}
 
 /* The tree is the streamed text read back by jansson. */
 static json_t *as_tree(writer_fn fn, const void *what) {

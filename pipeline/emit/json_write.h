@@ -2,9 +2,9 @@
  *
  * The writer streams the result straight to a FILE (json_out.h); this is
  * the one place that knows the contract's fields and their order.  Where a
- * caller needs the result as a jansson tree (compare, the stage commands,
- * NDJSON lines), the tree is read back from that same text, so both forms
- * are the same JSON by construction.  Spans are converted from internal
+ * caller needs the result as a jansson tree (compare, the stage commands),
+ * the tree is read back from that same text, so both forms are the same
+ * JSON by construction.  Spans are converted from internal
  * byte offsets to code points.  Field order is fixed, so output is
  * byte-stable for a given input. */
 #ifndef VB_JSON_WRITE_H
@@ -22,12 +22,9 @@ enum { VB_JSON_PRETTY = 1u << 0, VB_JSON_COMPACT = 1u << 1 };
  * newline.  VB_E_IO on a write failure, VB_E_INTERNAL on a string that is
  * not UTF-8 (the stages never produce one). */
 vb_status vb_json_write_result(const vb_result *r, FILE *f, unsigned flags);
-/* One document object (what `documents[]` holds). */
-vb_status vb_json_write_document(const vb_doc *d, FILE *f, unsigned flags);
-/* The facts alone: {references, dates, targets, assignments}. */
-vb_status vb_json_write_facts(const vb_doc *d, FILE *f, unsigned flags);
-
-/* The same objects as new jansson references, or NULL on no memory. */
+/* The result, one document object (what `documents[]` holds) or its facts
+ * alone ({references, dates, targets, assignments}) as new jansson
+ * references, or NULL on no memory. */
 json_t *vb_json_result(const vb_result *r);
 json_t *vb_json_document(const vb_doc *d);
 json_t *vb_json_facts(const vb_doc *d);
