@@ -74,10 +74,8 @@ typedef enum { CH_KEEP, CH_DROP, CH_SPACE, CH_TAB, CH_BREAK } ch_class;
 static ch_class classify_other(UChar32 *c) {
     UChar32 x = *c;
     if (x == '\t') return CH_TAB;
-    if (x == ' ') return CH_SPACE;
     if (x == '\n' || x == 0x2028 || x == 0x2029 || x == 0x0B || x == 0x0C) return CH_BREAK;
     if (x < 0x20 || (x >= 0x7F && x < 0xA0)) return CH_DROP; /* C0/C1 controls */
-    if (x < 0x80) return CH_KEEP;
     switch (x) {
     case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000: return CH_SPACE;
     case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
