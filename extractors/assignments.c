@@ -80,7 +80,6 @@ typedef struct {
 struct vb_assignments_rules {
     vb_ruleset sections, roles, lines;
     role_split split[ROLE_MAX];
-    vb_outline_rules *outline;
     vb_unit_rules *units;
 };
 
@@ -111,7 +110,6 @@ vb_status vb_assignments_open(vb_assignments_rules **out, char *err, size_t errl
             VB_OK ||
         (s = vb_ruleset_compile(&x->roles, role_rows, N(role_rows), err, errlen)) != VB_OK ||
         (s = vb_ruleset_compile(&x->lines, line_rows, L_COUNT, err, errlen)) != VB_OK ||
-        (s = vb_outline_open(&x->outline, err, errlen)) != VB_OK ||
         (s = vb_units_open(&x->units, err, errlen)) != VB_OK) {
         vb_assignments_close(x);
         return s;
@@ -135,7 +133,6 @@ void vb_assignments_close(vb_assignments_rules *x) {
         pcre2_code_free(x->split[i].at_start);
         pcre2_code_free(x->split[i].later);
     }
-    vb_outline_close(x->outline);
     vb_units_close(x->units);
     free(x);
 }
@@ -419,15 +416,5 @@ vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_ar
     }
     free(c.known);
     free(c.units);
-    return s;
-}
-
-vb_status vb_assignments_extract(vb_assignments_rules *x, vb_doc *d, vb_arena *a) {
-    if (!d->text || d->text_len == 0) return VB_OK;
-    vb_linev lines;
-    vb_status s = vb_outline_scan(x->outline, d->text, d->text_len, &lines);
-    if (s != VB_OK) return s;
-    s = vb_assignments_extract_lines(x, d, a, &lines);
-    vb_linev_free(&lines);
     return s;
 }

@@ -22,10 +22,8 @@ typedef struct vb_assignments_rules vb_assignments_rules;
 
 vb_status vb_assignments_open(vb_assignments_rules **out, char *err, size_t errlen);
 void vb_assignments_close(vb_assignments_rules *x);
-vb_status vb_assignments_extract(vb_assignments_rules *x, vb_doc *d, vb_arena *a);
-
-/* The same with the outline of d->text already scanned (vb_outline_scan of
- * the same text), so that extractors can share one scan. */
+/* The assignments of d, with the outline of d->text already scanned
+ * (vb_outline_scan of the same text: extract.c shares one scan). */
 vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_arena *a,
                                        const vb_linev *lines);
 

@@ -207,7 +207,6 @@ struct vb_targets_rules {
     bool full_scan;             /* tests: no anchors (vb_targets_scan_check) */
     vb_number_rules *numbers;
     vb_theme_rules *themes;
-    vb_outline_rules *outline;
 };
 
 /* The form rows as vb_ruleset_compile would build them (the options are
@@ -263,7 +262,6 @@ vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
         (s = vb_ruleset_compile(&x->clause, clause_rows, N(clause_rows), err, errlen)) != VB_OK ||
         (s = vb_numbers_open(&x->numbers, err, errlen)) != VB_OK ||
         (s = vb_themes_open(&x->themes, err, errlen)) != VB_OK ||
-        (s = vb_outline_open(&x->outline, err, errlen)) != VB_OK ||
         (s = (x->limit = pcre2_match_context_create(NULL)) ? VB_OK : VB_E_NOMEM) != VB_OK) {
         vb_targets_close(x);
         return s;
@@ -283,7 +281,6 @@ void vb_targets_close(vb_targets_rules *x) {
     vb_ruleset_free(&x->clause);
     vb_numbers_close(x->numbers);
     vb_themes_close(x->themes);
-    vb_outline_close(x->outline);
     free(x);
 }
 
@@ -774,15 +771,5 @@ vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,
     for (size_t k = 0; s == VB_OK && k < cs.len; k++) s = build(x, d, a, lines, &cs, k);
     free(cs.items);
     free(skipped.items);
-    return s;
-}
-
-vb_status vb_targets_extract(vb_targets_rules *x, vb_doc *d, vb_arena *a) {
-    if (!d->text || d->text_len == 0) return VB_OK;
-    vb_linev lines;
-    vb_status s = vb_outline_scan(x->outline, d->text, d->text_len, &lines);
-    if (s != VB_OK) return s;
-    s = vb_targets_extract_lines(x, d, a, &lines);
-    vb_linev_free(&lines);
     return s;
 }

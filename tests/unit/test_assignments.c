@@ -6,11 +6,13 @@
 
 #include "../../extractors/assign_outline.h"
 #include "../../extractors/assignments.h"
+#include "../../extractors/extract.h"
 #include "../../extractors/rules.h"
 #include "../../pipeline/core/buf.h"
 #include "check.h"
 
 static vb_assignments_rules *rules;
+static vb_outline_rules *line_rules; /* the outline scan run() gives the extractor */
 
 static void check_spans(const vb_doc *d) {
     for (size_t i = 0; i < d->assignments.len; i++) {
@@ -33,7 +35,10 @@ static vb_doc *run(vb_arena *a, const char *text) {
     d->text = vb_arena_strdup(a, text);
     d->text_len = strlen(text);
     CHECK(vb_doc_index(a, d) == 0);
-    CHECK(vb_assignments_extract(rules, d, a) == VB_OK);
+    vb_linev lines;
+    CHECK(vb_outline_scan(line_rules, d->text, d->text_len, &lines) == VB_OK);
+    CHECK(vb_assignments_extract_lines(rules, d, a, &lines) == VB_OK);
+    vb_linev_free(&lines);
     check_spans(d);
     return d;
 }
@@ -352,8 +357,8 @@ static void outline_first_bytes(void) {
     vb_buf_free(&b);
 }
 
-/* vb_assignments_extract_lines with a caller's outline scan finds what
- * vb_assignments_extract finds with its own. */
+/* The pipeline's extraction (vb_extract_doc: one outline scan shared by
+ * the extractors) finds what this extractor finds on its own. */
 static void shared_outline(void) {
     static const char *texts[] = {
         "IV. TỔ CHỨC THỰC HIỆN\n1. Trách nhiệm của các sở, ngành\n"
@@ -365,19 +370,16 @@ static void shared_outline(void) {
         "",
     };
     char err[256];
-    vb_outline_rules *outline = NULL;
-    CHECK(vb_outline_open(&outline, err, sizeof err) == VB_OK);
-    for (size_t k = 0; outline && k < sizeof texts / sizeof texts[0]; k++) {
+    vb_extractors *all = NULL;
+    CHECK(vb_extractors_open(&all, err, sizeof err) == VB_OK);
+    for (size_t k = 0; all && k < sizeof texts / sizeof texts[0]; k++) {
         vb_arena *a = vb_arena_create();
         vb_doc *d = run(a, texts[k]);
         vb_doc *e = vb_arena_alloc(a, sizeof *e);
         e->text = d->text;
         e->text_len = d->text_len;
         CHECK(vb_doc_index(a, e) == 0);
-        vb_linev lines;
-        CHECK(vb_outline_scan(outline, e->text, e->text_len, &lines) == VB_OK);
-        CHECK(vb_assignments_extract_lines(rules, e, a, &lines) == VB_OK);
-        vb_linev_free(&lines);
+        CHECK(vb_extract_doc(all, e, a) == VB_OK);
         CHECK_INT(e->assignments.len, d->assignments.len);
         for (size_t i = 0; i < d->assignments.len && i < e->assignments.len; i++) {
             const vb_assignment *x = &d->assignments.items[i], *y = &e->assignments.items[i];
@@ -390,12 +392,13 @@ static void shared_outline(void) {
         }
         vb_arena_destroy(a);
     }
-    vb_outline_close(outline);
+    vb_extractors_close(all);
 }
 
 int main(void) {
     char err[256];
-    if (vb_assignments_open(&rules, err, sizeof err) != VB_OK) {
+    if (vb_assignments_open(&rules, err, sizeof err) != VB_OK ||
+        vb_outline_open(&line_rules, err, sizeof err) != VB_OK) {
         fprintf(stderr, "open: %s\n", err);
         return 1;
     }
@@ -413,5 +416,6 @@ int main(void) {
     VB_RUN(role_gates_have_no_other_case);
     VB_RUN(outline_first_bytes);
     vb_assignments_close(rules);
+    vb_outline_close(line_rules);
     return VB_SUMMARY("assignments");
 }

@@ -5,17 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../extractors/extract.h"
 #include "../../extractors/targets.h"
 #include "check.h"
 
 static vb_targets_rules *rules;
+static vb_outline_rules *line_rules; /* the outline scan run() gives the extractor */
 
 static vb_doc *run(vb_arena *a, const char *text) {
     vb_doc *d = vb_arena_alloc(a, sizeof *d);
     d->text = vb_arena_strdup(a, text);
     d->text_len = strlen(text);
     CHECK(vb_doc_index(a, d) == 0);
-    CHECK(vb_targets_extract(rules, d, a) == VB_OK);
+    vb_linev lines;
+    CHECK(vb_outline_scan(line_rules, d->text, d->text_len, &lines) == VB_OK);
+    CHECK(vb_targets_extract_lines(rules, d, a, &lines) == VB_OK);
+    vb_linev_free(&lines);
     /* every fact's span holds exactly its words */
     for (size_t i = 0; i < d->targets.len; i++) {
         const vb_target *t = &d->targets.items[i];
@@ -274,25 +279,22 @@ static void comparator_before_forms(void) {
     vb_arena_destroy(a);
 }
 
-/* vb_targets_extract_lines with a caller's outline scan finds what
- * vb_targets_extract finds with its own. */
+/* The pipeline's extraction (vb_extract_doc: one outline scan shared by
+ * the extractors) finds what this extractor finds on its own. */
 static void shared_outline_same_result(void) {
     static const char text[] = "I. KẾT QUẢ\n- Đã kiểm tra 85% cơ sở.\nII. MỤC TIÊU\n"
                                "- Tối thiểu 90% cơ sở được kiểm tra.\n"
                                "- Sở Y tế tổ chức giám sát hằng quý ít nhất 01 lần.\n";
     char err[256];
-    vb_outline_rules *outline = NULL;
-    CHECK(vb_outline_open(&outline, err, sizeof err) == VB_OK);
+    vb_extractors *all = NULL;
+    CHECK(vb_extractors_open(&all, err, sizeof err) == VB_OK);
     vb_arena *a = vb_arena_create();
     vb_doc *own = run(a, text);
     vb_doc *d = vb_arena_alloc(a, sizeof *d);
     d->text = vb_arena_strdup(a, text);
     d->text_len = strlen(text);
     CHECK(vb_doc_index(a, d) == 0);
-    vb_linev lines;
-    CHECK(vb_outline_scan(outline, d->text, d->text_len, &lines) == VB_OK);
-    CHECK(vb_targets_extract_lines(rules, d, a, &lines) == VB_OK);
-    vb_linev_free(&lines);
+    CHECK(all && vb_extract_doc(all, d, a) == VB_OK);
     CHECK_INT(own->targets.len, 2);
     CHECK_INT(d->targets.len, own->targets.len);
     for (size_t i = 0; i < d->targets.len && i < own->targets.len; i++) {
@@ -301,7 +303,7 @@ static void shared_outline_same_result(void) {
         CHECK(d->targets.items[i].value == own->targets.items[i].value);
     }
     vb_arena_destroy(a);
-    vb_outline_close(outline);
+    vb_extractors_close(all);
 }
 
 /* ---- the anchor table against the rows ----
@@ -456,7 +458,8 @@ static void every_comparator_before_every_form(void) {
 
 int main(void) {
     char err[256];
-    if (vb_targets_open(&rules, err, sizeof err) != VB_OK) {
+    if (vb_targets_open(&rules, err, sizeof err) != VB_OK ||
+        vb_outline_open(&line_rules, err, sizeof err) != VB_OK) {
         fprintf(stderr, "open: %s\n", err);
         return 1;
     }
@@ -476,5 +479,6 @@ int main(void) {
     VB_RUN(anchored_scan_matches_full_scan);
     VB_RUN(every_comparator_before_every_form);
     vb_targets_close(rules);
+    vb_outline_close(line_rules);
     return VB_SUMMARY("targets");
 }
