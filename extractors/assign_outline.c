@@ -121,9 +121,9 @@ static int dotted_depth(const char *t, size_t s, size_t e) {
 static void classify(const vb_outline_rules *r, const char *text, vb_line *ln) {
     ln->body = ln->start;
     unsigned char b = (unsigned char)text[ln->start]; /* lines are not empty */
-    for (size_t i = 0; i < r->rs.len; i++) {
+    for (size_t i = 0; i < OUTLINE_ROWS; i++) { /* = r->rs.len: the table compiled whole */
         const size_t *ov;
-        if (i < OUTLINE_ROWS && r->has_first[i] && !r->no_first && !(r->first[i][b / 8] >> (b % 8) & 1))
+        if (r->has_first[i] && !r->no_first && !(r->first[i][b / 8] >> (b % 8) & 1))
             continue;
         if (!vb_rule_match(&r->rs, i, text, ln->end, ln->start, &ov, NULL)) continue;
         int tag = r->rs.rules[i].row->tag;

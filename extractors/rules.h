@@ -57,8 +57,10 @@ pcre2_code *vb_rule_compile_one(const char *pattern, unsigned flags, char *err, 
 bool vb_rule_match(const vb_ruleset *rs, size_t i, const char *subject, size_t len,
                    size_t start, const size_t **ovector, int *npairs);
 
-/* Match rule i starting exactly at `start` (PCRE2_ANCHORED); same results
- * as vb_rule_match otherwise, groups included. */
+/* Match rule i starting exactly at `start`; same results as vb_rule_match
+ * otherwise, groups included.  It is a search from `start` (not
+ * PCRE2_ANCHORED, which JIT code does not take), so a miss costs a search
+ * of the rest of the text; rows prepared for a cursor have vb_rule_try_at. */
 bool vb_rule_match_at(const vb_ruleset *rs, size_t i, const char *subject, size_t len,
                       size_t start, const size_t **ovector, int *npairs);
 

@@ -376,12 +376,6 @@ static int by_pos(const void *a, const void *b) {
 }
 
 /* Start of the character after the one at pos (text is UTF-8). */
-static size_t next_char(const char *t, size_t len, size_t pos) {
-    do pos++;
-    while (pos < len && ((unsigned char)t[pos] & 0xC0) == 0x80);
-    return pos;
-}
-
 /* Start of the character before pos, not below floor. */
 static size_t prev_char(const char *t, size_t pos, size_t floor) {
     do pos--;
@@ -400,7 +394,7 @@ static vb_status find_anchors(const vb_targets_rules *x, const char *t, size_t l
             if (!vb_scratch_room((void **)&v->items, v->len, &v->cap, sizeof *v->items))
                 return VB_E_NOMEM;
             v->items[v->len++] = ov[0];
-            at = next_char(t, len, ov[0]);
+            at = vb_rule_next_start(t, len, ov[0], ov[0]); /* the next character */
         }
     }
     for (size_t g = 0; g < A_GROUPS; g++)
@@ -465,7 +459,7 @@ static bool next_form(const vb_targets_rules *x, size_t r, const char *t, size_t
             return true;
         }
         if (rc != PCRE2_ERROR_NOMATCH) return false;
-        floor = next_char(t, len, a);
+        floor = vb_rule_next_start(t, len, a, a); /* the next character */
     }
     return false;
 }
