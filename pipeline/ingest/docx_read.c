@@ -404,7 +404,6 @@ static vb_status read_part(reader *rd, vb_docx_zip *z, zip_int64_t index, const 
     rd->frames[0].tbl_base = 0;
     rd->frames[0].base_flags = 0;
     vb_status s = vb_xml_parse(z, index, name, rd->lim, &h, rd);
-    /* a part cut short by a bound still ends its open paragraphs cleanly */
     if (rd->status != VB_OK) return rd->status;
     return s;
 }

@@ -288,7 +288,7 @@ static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, cons
         x->own = vb_result_error(x->r, VB_E_XML_LIMIT, "%s: %s:%d:%d: elements nested deeper than %u",
                                  x->r->path, x->part, x->ctxt->input ? x->ctxt->input->line : 0,
                                  x->ctxt->input ? x->ctxt->input->col : 0, x->max_depth);
-        x->halt = x->own != VB_OK;
+        x->halt = 1; /* vb_result_error returns the error's code */
         stop(x);
         return;
     }
@@ -499,7 +499,6 @@ vb_status vb_xml_parse(vb_docx_zip *z, zip_int64_t index, const char *part, cons
     return s;
 }
 
-const char *vb_xml_part(const vb_xml *x) { return x->part; }
 
 /* A NUL-terminated copy of an attribute value as the reader returned it.
  * The parser leaves a '&' of the source as "&#38;" in SAX2 values when

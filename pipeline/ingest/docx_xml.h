@@ -60,9 +60,6 @@ enum { VB_XML_MAX_NAMES = 64 };
 vb_status vb_xml_parse(vb_docx_zip *z, zip_int64_t index, const char *part, const vb_limits *lim,
                        const vb_xml_handler *h, void *ctx);
 
-/* The part's name, for the handler's own messages. */
-const char *vb_xml_part(const vb_xml *x);
-
 /* Value of the w:`local` attribute of the element being started, or NULL.
  * Only inside a start callback; valid until it returns, and at most
  * VB_XML_ATTR_SLOTS values are valid at once. */

@@ -570,7 +570,6 @@ static void test_pandoc_003(void) {
     vb_result_free(o.r);
 }
 
-/* What the streaming reader did implicitly, the SAX parser does by hand. */
 /* ASCII `s` as UTF-16LE with a byte-order mark into `out` (2 + 2 strlen(s)
  * bytes); returns the length. */
 static size_t utf16le(const char *s, char *out) {
@@ -584,6 +583,7 @@ static size_t utf16le(const char *s, char *out) {
     return 2 + 2 * n;
 }
 
+/* What the streaming reader did implicitly, the SAX parser does by hand. */
 static void test_reader_equivalents(void) {
     /* attribute values decoded as the reader returned them ("&amp;" stays '&') */
     static const char styles[] =
