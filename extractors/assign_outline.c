@@ -38,7 +38,7 @@ struct vb_outline_rules {
 static vb_status first_bytes(vb_outline_rules *r, size_t i, char *err, size_t errlen) {
     const vb_rule_row *row = &outline_rows[i];
     if (strncmp(row->pattern, "\\G", 2) != 0) return VB_OK;
-    pcre2_code *x = vb_rule_compile_one(row->pattern + 2, row->flags, err, errlen);
+    pcre2_code *x = vb_rule_compile_opts(row->pattern + 2, row->flags, 0, false, err, errlen); /* inspected, never run */
     if (!x) return VB_E_REGEX;
     uint32_t type = 0;
     const uint8_t *bits = NULL;

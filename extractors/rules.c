@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-pcre2_code *vb_rule_compile_one(const char *pattern, unsigned flags, char *err, size_t errlen) {
+pcre2_code *vb_rule_compile_opts(const char *pattern, unsigned flags, uint32_t extra, bool jit,
+                                 char *err, size_t errlen) {
     int ec;
     PCRE2_SIZE eo;
-    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | extra;
     if (!(flags & VB_RULE_CASED)) opts |= PCRE2_CASELESS;
     pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
     if (!c) {
@@ -17,12 +18,21 @@ pcre2_code *vb_rule_compile_one(const char *pattern, unsigned flags, char *err, 
         return NULL;
     }
     /* JIT is an accelerator: if the platform lacks it the interpreter still works. */
-    (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    if (jit) (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
     return c;
+}
+
+pcre2_code *vb_rule_compile_one(const char *pattern, unsigned flags, char *err, size_t errlen) {
+    return vb_rule_compile_opts(pattern, flags, 0, true, err, errlen);
 }
 
 vb_status vb_ruleset_compile(vb_ruleset *rs, const vb_rule_row *rows, size_t n, char *err,
                              size_t errlen) {
+    return vb_ruleset_compile_opts(rs, rows, n, NULL, err, errlen);
+}
+
+vb_status vb_ruleset_compile_opts(vb_ruleset *rs, const vb_rule_row *rows, size_t n,
+                                  const uint32_t *extra, char *err, size_t errlen) {
     memset(rs, 0, sizeof *rs);
     rs->rules = calloc(n ? n : 1, sizeof *rs->rules);
     if (!rs->rules) return VB_E_NOMEM;
@@ -30,7 +40,8 @@ vb_status vb_ruleset_compile(vb_ruleset *rs, const vb_rule_row *rows, size_t n, 
     for (size_t i = 0; i < n; i++) {
         char e[300];
         rs->rules[i].row = &rows[i];
-        rs->rules[i].code = vb_rule_compile_one(rows[i].pattern, rows[i].flags, e, sizeof e);
+        rs->rules[i].code =
+            vb_rule_compile_opts(rows[i].pattern, rows[i].flags, extra ? extra[i] : 0, true, e, sizeof e);
         rs->len = i + 1;
         if (!rs->rules[i].code) {
             if (err) snprintf(err, errlen, "rule %s: %s", rows[i].name, e);
@@ -511,14 +522,9 @@ vb_status vb_ruleset_prepare_cursor(vb_ruleset *rs, size_t i) {
     }
     if (n == 0) return VB_OK;
     if (!rs->at_ctx && !(rs->at_ctx = pcre2_match_context_create(NULL))) return VB_E_NOMEM;
-    /* vb_rule_compile_one's options; USE_OFFSET_LIMIT changes no match */
-    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_USE_OFFSET_LIMIT;
-    if (!(r->row->flags & VB_RULE_CASED)) opts |= PCRE2_CASELESS;
-    int ec;
-    PCRE2_SIZE eo;
-    r->at_code = pcre2_compile((PCRE2_SPTR)r->row->pattern, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, NULL);
+    /* the row's own options; USE_OFFSET_LIMIT changes no match */
+    r->at_code = vb_rule_compile_opts(r->row->pattern, r->row->flags, PCRE2_USE_OFFSET_LIMIT, true, NULL, 0);
     if (!r->at_code) return VB_E_REGEX;
-    (void)pcre2_jit_compile(r->at_code, PCRE2_JIT_COMPLETE);
     memcpy(r->first, first, n);
     r->n_first = (unsigned char)n;
     return VB_OK;

@@ -47,10 +47,20 @@ typedef struct {
  * name, offset and PCRE2 message into err. */
 vb_status vb_ruleset_compile(vb_ruleset *rs, const vb_rule_row *rows, size_t n, char *err,
                              size_t errlen);
+/* The same with extra[i] OR-ed into row i's compile options (extra may be
+ * NULL): only options that change no match, such as PCRE2_USE_OFFSET_LIMIT
+ * or PCRE2_NO_START_OPTIMIZE. */
+vb_status vb_ruleset_compile_opts(vb_ruleset *rs, const vb_rule_row *rows, size_t n,
+                                  const uint32_t *extra, char *err, size_t errlen);
 void vb_ruleset_free(vb_ruleset *rs);
 
 /* Compile one pattern (UTF|UCP|CASELESS unless cased, JIT). NULL on error. */
 pcre2_code *vb_rule_compile_one(const char *pattern, unsigned flags, char *err, size_t errlen);
+/* The same with `extra` options OR-ed in (as vb_ruleset_compile_opts), and
+ * JIT-compiled only when jit is true: a pattern compiled to be inspected
+ * (pcre2_pattern_info), not run, needs none. */
+pcre2_code *vb_rule_compile_opts(const char *pattern, unsigned flags, uint32_t extra, bool jit,
+                                 char *err, size_t errlen);
 
 /* Match rule i at or after `start` in subject[0..len).  Returns true and fills
  * ovector view (pairs of byte offsets) on a match. */

@@ -209,44 +209,19 @@ struct vb_targets_rules {
     vb_theme_rules *themes;
 };
 
-/* The form rows as vb_ruleset_compile would build them (the options are
- * vb_rule_compile_one's) plus two that change no match: USE_OFFSET_LIMIT,
- * as next_form bounds where a match may start, and, for anchored rows,
- * NO_START_OPTIMIZE: they are searched over a few bytes before each anchor,
- * where the start-up scan for a required character (up to thousands of
- * bytes ahead, at every anchor) would cost more than it saves.  The
- * patterns use no verbs or callouts, the only things it could change. */
+/* The form rows as vb_ruleset_compile builds them plus two options that
+ * change no match: USE_OFFSET_LIMIT, as next_form bounds where a match may
+ * start, and, for anchored rows, NO_START_OPTIMIZE: they are searched over
+ * a few bytes before each anchor, where the start-up scan for a required
+ * character (up to thousands of bytes ahead, at every anchor) would cost
+ * more than it saves.  The patterns use no verbs or callouts, the only
+ * things it could change. */
 static vb_status compile_forms(vb_ruleset *rs, char *err, size_t errlen) {
-    const size_t n = sizeof form_rows / sizeof form_rows[0];
-    memset(rs, 0, sizeof *rs);
-    rs->rules = calloc(n, sizeof *rs->rules);
-    if (!rs->rules) return VB_E_NOMEM;
-    uint32_t max_pairs = 1;
-    for (size_t i = 0; i < n; i++) {
-        int ec;
-        PCRE2_SIZE eo;
-        uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS |
-                        PCRE2_USE_OFFSET_LIMIT;
-        if (form_scans[i].anchor != A_NONE) opts |= PCRE2_NO_START_OPTIMIZE;
-        rs->rules[i].row = &form_rows[i];
-        rs->rules[i].code = pcre2_compile((PCRE2_SPTR)form_rows[i].pattern, PCRE2_ZERO_TERMINATED,
-                                          opts, &ec, &eo, NULL);
-        rs->len = i + 1;
-        if (!rs->rules[i].code) {
-            PCRE2_UCHAR msg[256];
-            pcre2_get_error_message(ec, msg, sizeof msg);
-            if (err)
-                snprintf(err, errlen, "rule %s: at offset %zu: %s", form_rows[i].name, (size_t)eo,
-                         (const char *)msg);
-            return VB_E_REGEX;
-        }
-        (void)pcre2_jit_compile(rs->rules[i].code, PCRE2_JIT_COMPLETE);
-        uint32_t cap = 0;
-        pcre2_pattern_info(rs->rules[i].code, PCRE2_INFO_CAPTURECOUNT, &cap);
-        if (cap + 1 > max_pairs) max_pairs = cap + 1;
-    }
-    rs->md = pcre2_match_data_create(max_pairs, NULL);
-    return rs->md ? VB_OK : VB_E_NOMEM;
+    enum { N_FORMS = sizeof form_rows / sizeof form_rows[0] };
+    uint32_t extra[N_FORMS];
+    for (size_t i = 0; i < N_FORMS; i++)
+        extra[i] = PCRE2_USE_OFFSET_LIMIT | (form_scans[i].anchor != A_NONE ? PCRE2_NO_START_OPTIMIZE : 0);
+    return vb_ruleset_compile_opts(rs, form_rows, N_FORMS, extra, err, errlen);
 }
 
 vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
