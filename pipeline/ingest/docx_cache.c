@@ -139,16 +139,15 @@ static entry *lookup(vb_docx_cache *c, entry *set, int n, int which, const vb_li
     return NULL;
 }
 
-/* Empty `e` for a new part; -1 when out of memory. */
-static int refill(entry *e) {
-    vb_arena_destroy(e->arena);
-    memset(e, 0, sizeof *e);
-    return (e->arena = vb_arena_create()) ? 0 : -1;
-}
-
 static void drop(entry *e) {
     vb_arena_destroy(e->arena);
     memset(e, 0, sizeof *e);
+}
+
+/* Empty `e` for a new part; -1 when out of memory (e is left dropped). */
+static int refill(entry *e) {
+    drop(e);
+    return (e->arena = vb_arena_create()) ? 0 : -1;
 }
 
 static const unsigned char *keep_raw(vb_arena *a, const unsigned char *raw, const part_key *k) {
@@ -171,11 +170,10 @@ static void keep(vb_docx_cache *c, entry *e, int which, const vb_limits *lim, co
     e->valid = !(k->present && k->comp_size && !e->key.raw);
 }
 
-static vb_status hit(vb_docx_cache *c, entry *e, vb_docx_zip *z) {
+static void hit(vb_docx_cache *c, entry *e, vb_docx_zip *z) {
     e->used = ++c->clock;
     c->hits++;
     z->inflated += e->inflated; /* as if parsed: later parts see the same total */
-    return VB_OK;
 }
 
 static vb_status nomem(vb_docx_zip *z) {
@@ -214,7 +212,6 @@ vb_status vb_docx_template_load(vb_docx_cache *c, vb_docx_zip *z, const vb_limit
         *styles = victim->styles;
         gen = victim->gen = ++c->gens;
     } else {
-        drop(victim);
         if ((s = vb_docx_styles_load(styles, z, is, lim, a)) != VB_OK) return s;
         nb_cacheable = 0;
     }
@@ -235,7 +232,6 @@ vb_status vb_docx_template_load(vb_docx_cache *c, vb_docx_zip *z, const vb_limit
         keep(c, victim, NUMBERING, lim, &kn, gen, z->inflated - before);
         e = victim;
     } else {
-        drop(victim);
         return vb_docx_numbering_load(nb, z, in, styles, lim, a);
     }
     return copy_numbering(a, &e->numbering, nb) == VB_OK ? VB_OK : nomem(z);
