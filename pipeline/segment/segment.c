@@ -10,10 +10,10 @@
 #include "casing.h"
 #include "header_rules.h"
 #include "sections.h"
+#include "boundaries.h"
+#include "segment_internal.h"
+#include "signature.h"
 
-struct vb_segmenter {
-    vb_ruleset rules;
-};
 
 vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
     vb_segmenter *s = calloc(1, sizeof *s);
@@ -33,41 +33,9 @@ void vb_segmenter_close(vb_segmenter *s) {
     free(s);
 }
 
-/* ---- helpers -------------------------------------------------------------- */
+/* ---- document boundaries --------------------------------------------------- */
 
-typedef struct {
-    const char *s;
-    size_t len;
-} str_view;
-
-static bool match(vb_segmenter *sg, int rule, str_view v) {
-    return vb_rule_match(&sg->rules, (size_t)rule, v.s, v.len, 0, NULL, NULL);
-}
-
-/* Named group of the last match of `rule` as a view into v; len 0 if unset. */
-static str_view group(vb_segmenter *sg, int rule, str_view v, const char *name) {
-    size_t s, e;
-    if (!vb_rule_group(&sg->rules, (size_t)rule, name, &s, &e)) return (str_view){v.s, 0};
-    return (str_view){v.s + s, e - s};
-}
-
-static str_view trim(str_view v, const char *chars) {
-    while (v.len && strchr(chars, v.s[0])) v.s++, v.len--;
-    while (v.len && strchr(chars, v.s[v.len - 1])) v.len--;
-    return v;
-}
-
-/* Cells of a line: tab-separated header columns. */
-static size_t split_cells(str_view line, str_view *cells, size_t max) {
-    size_t n = 0, start = 0;
-    while (start <= line.len && n < max) { /* memchr: most lines hold no tab */
-        const char *tab = memchr(line.s + start, '\t', line.len - start);
-        size_t i = tab ? (size_t)(tab - line.s) : line.len;
-        if (i > start) cells[n++] = (str_view){line.s + start, i - start};
-        start = i + 1;
-    }
-    return n;
-}
+/* ---- dates ----------------------------------------------------------------- */
 
 static int to_int(str_view v) {
     int x = 0;
@@ -94,71 +62,6 @@ static char *iso_date(vb_arena *a, int d, int m, int y) {
     return vb_arena_printf(a, "%04d-%02d-%02d", y, m, d);
 }
 
-static vb_span rel_span(const vb_doc *d, str_view v) {
-    size_t s = (size_t)(v.s - d->text);
-    return (vb_span){s, s + v.len};
-}
-
-/* ---- document boundaries --------------------------------------------------- */
-
-typedef struct {
-    size_t first, last; /* line indexes, inclusive/exclusive */
-} line_range;
-
-static bool any_cell(vb_segmenter *sg, int rule, str_view line) {
-    str_view cells[8];
-    size_t n = split_cells(line, cells, 8);
-    for (size_t i = 0; i < n; i++)
-        if (match(sg, rule, cells[i])) return true;
-    return false;
-}
-
-static str_view line_view(const vb_normtext *t, size_t i) {
-    return (str_view){t->text + t->lines[i].start, t->lines[i].end - t->lines[i].start};
-}
-
-static bool headerish(vb_segmenter *sg, str_view line) {
-    if (any_cell(sg, HR_MOTTO, line) || any_cell(sg, HR_PLACE_DATE, line)) return true;
-    if (match(sg, HR_SIGN_TITLE, line)) return false;
-    if (match(sg, HR_ORG, line) && vb_is_upper_text(line.s, line.len)) return true;
-    if (match(sg, HR_TITLE, line)) return true; /* the rule is case-sensitive: an upper-case type */
-    return match(sg, HR_ATTACHED, line);
-}
-
-/* A new document starts at a header-like line once the current one has
- * closed with its "Nơi nhận" list, or at a second national motto after a
- * body (then its issuer lines just above it belong to the new one). */
-static size_t find_documents(vb_segmenter *sg, const vb_normtext *t, line_range *out, size_t max) {
-    size_t n = 0, start = 0, body_lines = 0;
-    bool closed = false;
-    for (size_t i = 0; i < t->n_lines; i++) {
-        str_view line = line_view(t, i);
-        if (match(sg, HR_DISTRIB, line)) {
-            closed = true;
-            continue;
-        }
-        size_t cut = (size_t)-1;
-        if (closed && headerish(sg, line)) {
-            cut = i;
-        } else if (!closed && body_lines > 8 && any_cell(sg, HR_MOTTO, line)) {
-            cut = i;
-            while (cut > start + 1 && match(sg, HR_ORG, line_view(t, cut - 1)) &&
-                   vb_is_upper_text(line_view(t, cut - 1).s, line_view(t, cut - 1).len))
-                cut--;
-        }
-        if (cut != (size_t)-1 && cut > start && n + 1 < max) {
-            out[n++] = (line_range){start, cut};
-            start = cut;
-            closed = false;
-            body_lines = 0;
-            continue;
-        }
-        if (line.len > 80 || vb_list_label_len(line.s, line.len)) body_lines++;
-    }
-    if (t->n_lines > start) out[n++] = (line_range){start, t->n_lines};
-    return n;
-}
-
 /* ---- header ---------------------------------------------------------------- */
 
 typedef struct {
@@ -168,11 +71,6 @@ typedef struct {
     bool motto, title, vv, number_line, place_line, recipients, distribution;
 } header_state;
 
-static str_view strip_item(str_view v) {
-    v = trim(v, " \t");
-    if (v.len && strchr("-+*", v.s[0])) v = trim((str_view){v.s + 1, v.len - 1}, " \t");
-    return trim(v, " \t;.,");
-}
 
 /* "905/KH-UBND" → KH; "178/2004/NĐ-CP" → NĐ; "14-KH/TU" → KH. */
 static const vb_doctype *type_from_number(str_view num) {
@@ -392,53 +290,6 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
     return st;
 }
 
-/* Nơi nhận list and the signer's name, read from the end of the document. */
-static vb_status read_closing(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
-                              size_t n_lines, size_t from, size_t *body_to, header_state *h) {
-    *body_to = n_lines;
-    for (size_t i = from; i < n_lines; i++) {
-        str_view line = {d->text + lines[i].start, lines[i].end - lines[i].start};
-        if (!match(sg, HR_DISTRIB, line)) continue;
-        h->distribution = true;
-        if (*body_to == n_lines) *body_to = i;
-        str_view rest = strip_item(group(sg, HR_DISTRIB, line, "rest"));
-        if (rest.len) {
-            char *e = vb_arena_strndup(a, rest.s, rest.len);
-            if (!e || VB_PUSH(a, d->header.distribution, e)) return VB_E_NOMEM;
-        }
-        for (size_t j = i + 1; j < n_lines; j++) {
-            str_view item = {d->text + lines[j].start, lines[j].end - lines[j].start};
-            if (!item.len || !strchr("-+*", item.s[0])) break;
-            str_view v = strip_item(item);
-            char *e = v.len ? vb_arena_strndup(a, v.s, v.len) : NULL;
-            if (v.len && (!e || VB_PUSH(a, d->header.distribution, e))) return VB_E_NOMEM;
-        }
-        break;
-    }
-    /* signer: a person's name among the last lines, after the body */
-    size_t lo = n_lines > 12 ? n_lines - 12 : 0;
-    if (lo < from) lo = from;
-    for (size_t i = n_lines; i-- > lo;) {
-        str_view line = trim((str_view){d->text + lines[i].start, lines[i].end - lines[i].start}, " \t");
-        if (!line.len || strchr("-+*", line.s[0]) || line.len > 60) continue;
-        if (!match(sg, HR_PERSON, line)) continue;
-        bool upper = vb_is_upper_text(line.s, line.len);
-        bool after_title = false;
-        for (size_t k = i; k-- > lo && k + 4 > i;) {
-            str_view prev = {d->text + lines[k].start, lines[k].end - lines[k].start};
-            if (match(sg, HR_SIGN_TITLE, prev)) after_title = true;
-        }
-        if (upper && !after_title) continue;
-        if (match(sg, HR_ORG, line) || match(sg, HR_TITLE, line) || match(sg, HR_MOTTO, line)) continue;
-        d->header.signer = vb_sentence_case(a, line.s, line.len, VB_CASE_NAME);
-        d->header.signer_span = rel_span(d, line);
-        if (!d->header.signer) return VB_E_NOMEM;
-        if (*body_to > i) *body_to = i;
-        break;
-    }
-    return VB_OK;
-}
-
 /* ---- kind and article header ------------------------------------------------ */
 
 typedef struct {
@@ -511,7 +362,7 @@ static vb_status issuer_from_opening(vb_segmenter *sg, vb_arena *a, vb_doc *d,
 
 /* ---- one document -------------------------------------------------------------- */
 
-static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, line_range lr, vb_result *r) {
+static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_range lr, vb_result *r) {
     vb_arena *a = r->arena;
     vb_doc d = {0};
     size_t base = t->lines[lr.first].start, end = t->lines[lr.last - 1].end;
@@ -530,7 +381,7 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, line_ran
     header_state h = {0};
     size_t body_from = 0, body_to = n;
     vb_status st = read_header(sg, a, &d, lines, n, &body_from, &h);
-    if (st == VB_OK) st = read_closing(sg, a, &d, lines, n, body_from, &body_to, &h);
+    if (st == VB_OK) st = vb_read_closing(sg, a, &d, lines, n, body_from, &body_to, &h.distribution);
     if (st != VB_OK) return st;
     bool official = h.motto || h.number_line || h.place_line || h.title || h.recipients || h.distribution;
     if (official) {
@@ -558,8 +409,8 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, line_ran
 
 vb_status vb_segment(vb_segmenter *sg, const vb_normtext *t, vb_result *r) {
     if (!t->n_lines) return vb_result_error(r, VB_E_EMPTY, "%s: no text after normalisation", r->path);
-    line_range ranges[64];
-    size_t n = find_documents(sg, t, ranges, 64);
+    vb_line_range ranges[64];
+    size_t n = vb_find_documents(sg, t, ranges, 64);
     for (size_t i = 0; i < n; i++) {
         vb_status st = build_document(sg, t, ranges[i], r);
         if (st != VB_OK) return st;
