@@ -48,4 +48,20 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
     [HR_CAPTION] = {"caption", "(?:^|\\.\\s)Ảnh\\s*:", 0, NULL, VB_RULE_CASED},
     [HR_PERSON] = {"person", "^(?:\\p{Lu}\\p{Ll}+)(?:\\s+\\p{Lu}\\p{Ll}*){1,5}$|^(?:\\p{Lu}+)(?:\\s+\\p{Lu}+){1,5}$",
                    0, NULL, VB_RULE_CASED},
+    [HR_MOTTO_ANY] = {"motto_any",
+                      /* letters OCR often loses its marks on are given as classes */
+                      "\\bc[oôộóòố]ng\\s*h[oòóỏ]a\\b[\\s\\S]{0,40}?\\bvi[eêệẹ]t\\s*nam\\b|"
+                      "\\b[đd][ộôoọ]c\\s*l[ậâaạ]p\\W{0,6}t[ựưu]\\s*do\\W{0,6}h[ạa]nh\\s*ph[úu]c\\b|"
+                      "\\b[đd][ảa]ng\\s+c[ộôo]ng\\s+s[ảa]n\\s+vi[ệêe]t\\s+nam\\b",
+                      0, NULL, 0},
+    [HR_NUMBER_ANY] = {"number_any", "(?<![\\p{L}\\p{N}])(?:Số|SỐ)\\s*[:.]", 0, NULL, VB_RULE_CASED},
+    [HR_PLACE_DATE_ANY] = {"place_date_any",
+                           "(?<![\\p{L}\\p{N}])(?<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\\.|Tp\\.|TX\\.)\\s*)?"
+                           "\\p{Lu}\\p{Ll}*(?:\\s+(?:\\p{Lu}\\p{Ll}*\\.?|[0-9]+)){0,5})"
+                           "\\s*[,.]\\s*[Nn]g[aàá]y\\s*(?:(?<d>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,3}[0-9]?)?\\s*"
+                           "(?:[Tt]h[aá]ng|/|-)\\s*(?:(?<m>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,2})?\\s*"
+                           "(?:[Nn][aă]m|/|-)\\s*(?<y>[0-9]{4})(?![0-9])",
+                           0, NULL, VB_RULE_CASED},
+    [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)(?=[\\s:])", 0, NULL, VB_RULE_CASED},
+    [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s+gửi\\b", 0, NULL, 0},
 };

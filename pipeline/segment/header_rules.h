@@ -23,6 +23,13 @@ enum {
     HR_AREA_BODY,  /* Ủy ban nhân dân huyện Chương Mỹ, UBND tỉnh X */
     HR_CAPTION,    /* Ảnh: … (press photo caption) */
     HR_PERSON,     /* Trần Đức Hạnh Quỳnh */
+    /* Unanchored forms, searched for inside a header zone whose columns have
+     * been flattened onto shared lines (header_cells.c). */
+    HR_MOTTO_ANY,      /* the fixed strings of the right column, OCR-tolerant */
+    HR_NUMBER_ANY,     /* "Số:" where the number area starts */
+    HR_PLACE_DATE_ANY, /* "<Place>, ngày … năm YYYY", the place words before it */
+    HR_VV_ANY,         /* "V/v" or "Về việc" opening a letter's subject */
+    HR_RECIPIENT_ANY,  /* "Kính gửi" */
     HR_COUNT
 };
 

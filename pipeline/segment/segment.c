@@ -8,6 +8,7 @@
 #include "../core/doctypes.h"
 #include "../normalize/rejoin.h"
 #include "casing.h"
+#include "header_cells.h"
 #include "header_rules.h"
 #include "sections.h"
 #include "boundaries.h"
@@ -56,9 +57,9 @@ static int days_in_month(int y, int m) {
 static char *iso_date(vb_arena *a, int d, int m, int y) {
     if (y < 1900 || y > 2200) return NULL;
     if (m < 1) return vb_arena_printf(a, "%04d", y);
-    if (m > 12) return NULL;
-    if (d < 1) return vb_arena_printf(a, "%04d-%02d", y, m);
-    if (d > days_in_month(y, m)) return NULL;
+    /* an OCR-damaged day or month leaves what is still certain */
+    if (m > 12) return vb_arena_printf(a, "%04d", y);
+    if (d < 1 || d > days_in_month(y, m)) return vb_arena_printf(a, "%04d-%02d", y, m);
     return vb_arena_printf(a, "%04d-%02d-%02d", y, m, d);
 }
 
@@ -69,6 +70,7 @@ typedef struct {
     vb_span body_spans[6]; /* where each body's lines are in d->text (bodies may be joined copies) */
     size_t n_bodies;
     bool motto, title, vv, number_line, place_line, recipients, distribution;
+    bool subject_open, recipients_open, issuer_done, subject_upper;
 } header_state;
 
 
@@ -93,8 +95,10 @@ static const vb_doctype *type_from_number(str_view num) {
 }
 
 
-static vb_status read_number(vb_segmenter *sg, vb_arena *a, vb_doc *d, str_view cell) {
-    str_view num = trim(group(sg, HR_NUMBER, cell, "num"), " .");
+/* cell: the whole number area; rest: what follows "Số:" in it. */
+static vb_status read_number(vb_arena *a, vb_doc *d, str_view cell, str_view rest) {
+    size_t sym = vb_symbol_len(rest.s, rest.len);
+    str_view num = trim((str_view){rest.s, sym}, " \n.");
     d->header.number_span = rel_span(d, cell);
     bool has_digit_before_slash = false;
     for (size_t i = 0; i < num.len && num.s[i] != '/'; i++)
@@ -110,7 +114,7 @@ static vb_status read_number(vb_segmenter *sg, vb_arena *a, vb_doc *d, str_view 
     if (!n) return VB_E_NOMEM;
     size_t k = 0;
     for (size_t i = 0; i < num.len; i++)
-        if (num.s[i] != ' ') n[k++] = num.s[i];
+        if (num.s[i] != ' ' && num.s[i] != '\n') n[k++] = num.s[i];
     d->header.number = n;
     const vb_doctype *t = type_from_number((str_view){n, k});
     if (t && !d->header.doc_type) {
@@ -120,12 +124,15 @@ static vb_status read_number(vb_segmenter *sg, vb_arena *a, vb_doc *d, str_view 
     return VB_OK;
 }
 
-static vb_status read_place_date(vb_segmenter *sg, vb_arena *a, vb_doc *d, str_view cell) {
-    str_view place = trim(group(sg, HR_PLACE_DATE, cell, "place"), " ");
-    int dd = to_int(group(sg, HR_PLACE_DATE, cell, "d"));
-    int mm = to_int(group(sg, HR_PLACE_DATE, cell, "m"));
-    int yy = to_int(group(sg, HR_PLACE_DATE, cell, "y"));
-    d->header.place = vb_sentence_case(a, place.s, place.len, VB_CASE_SENTENCE);
+/* cell has just matched `rule` (HR_PLACE_DATE or HR_PLACE_DATE_ANY). */
+static vb_status read_place_date(vb_segmenter *sg, vb_arena *a, vb_doc *d, str_view cell, int rule) {
+    str_view place = trim(group(sg, rule, cell, "place"), " \n");
+    int dd = to_int(group(sg, rule, cell, "d"));
+    int mm = to_int(group(sg, rule, cell, "m"));
+    int yy = to_int(group(sg, rule, cell, "y"));
+    char *flat = vb_squash_space(a, place.s, place.len);
+    if (!flat) return VB_E_NOMEM;
+    d->header.place = vb_sentence_case(a, flat, strlen(flat), VB_CASE_SENTENCE);
     d->header.date = iso_date(a, dd, mm, yy);
     d->header.date_span = rel_span(d, cell);
     if (!d->header.place) return VB_E_NOMEM;
@@ -181,109 +188,269 @@ static bool is_body_line(vb_segmenter *sg, str_view line) {
     return k && line.s[0] != '-' && line.s[0] != '+';
 }
 
+/* Words in v (runs of non-space). */
+static size_t count_words(str_view v) {
+    size_t n = 0;
+    for (size_t i = 0; i < v.len; i++)
+        if (v.s[i] != ' ' && v.s[i] != '\n' && (i == 0 || v.s[i - 1] == ' ' || v.s[i - 1] == '\n')) n++;
+    return n;
+}
+
+/* The issuer's lines in a text cell: each upper-case line either starts a
+ * body (it opens with a body's head word, after a line of two words or
+ * more: "ỦY\nBAN NHÂN DÂN" is one body wrapped) or continues the last. */
+static vb_status read_issuer_text(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h,
+                                  str_view cell) {
+    str_view prev = {NULL, 0};
+    const char *end = cell.s + cell.len;
+    for (const char *p = cell.s; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        str_view line = trim((str_view){p, (size_t)(le - p)}, " *#");
+        p = nl ? nl + 1 : end;
+        if (!line.len) continue;
+        if (!vb_is_upper_text(line.s, line.len) || match(sg, HR_SIGN_TITLE, line)) {
+            if (h->n_bodies) h->issuer_done = true; /* the column is over */
+            continue;
+        }
+        bool org = match(sg, HR_ORG, line);
+        if (!h->n_bodies && !org) continue; /* a title or banner, not a body */
+        bool starts = org && (!prev.len || count_words(prev) >= 2);
+        vb_status st = add_body_line(a, d, h, line, starts);
+        if (st != VB_OK) return st;
+        prev = line;
+    }
+    return VB_OK;
+}
+
+static vb_status set_subject(vb_arena *a, vb_doc *d, str_view subj) {
+    char *flat = vb_squash_space(a, subj.s, subj.len);
+    if (!flat) return VB_E_NOMEM;
+    if (flat[0] >= 'a' && flat[0] <= 'z') flat[0] = (char)(flat[0] - 32);
+    d->header.subject = flat;
+    d->header.subject_span = rel_span(d, subj);
+    return VB_OK;
+}
+
+/* "V/v …" / "Về việc …" / "Về …": the letter's subject. */
+static vb_status read_vv(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h, str_view cell) {
+    h->vv = true;
+    str_view whole = trim(cell, " .\n");
+    str_view subj = whole;
+    if (match(sg, HR_VV, whole)) {
+        str_view rest = trim(group(sg, HR_VV, whole, "rest"), " .\n");
+        /* "Về …" keeps its word; "V/v" and "Về việc" are labels */
+        bool label = (whole.len > 3 && (whole.s[0] == 'V' || whole.s[0] == 'v') && whole.s[1] == '/') ||
+                     !strncmp(whole.s, "Về việc", strlen("Về việc")) ||
+                     !strncmp(whole.s, "VỀ VIỆC", strlen("VỀ VIỆC"));
+        if (label) subj = rest;
+    }
+    subj = trim(subj, " :\n");
+    if (!subj.len) return VB_OK;
+    return set_subject(a, d, subj);
+}
+
+static vb_status add_recipient(vb_arena *a, vb_doc *d, str_view v) {
+    str_view it = strip_item(v);
+    if (!it.len) return VB_OK;
+    char *r = vb_squash_space(a, it.s, it.len);
+    return !r || VB_PUSH(a, d->header.recipients, r) ? VB_E_NOMEM : VB_OK;
+}
+
+/* The areas before the type title, read as cells (header_cells.h). */
+static vb_status read_zone_cells(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h, size_t from,
+                                 size_t to) {
+    vb_header_cells hc;
+    vb_status st = vb_header_cells_read(sg, a, d, from, to, &hc);
+    if (hc.mottos) h->motto = true;
+    for (size_t i = 0; i < hc.cells.len && st == VB_OK; i++) {
+        const vb_header_cell *c = &hc.cells.items[i];
+        str_view v = c->v;
+        switch (c->kind) {
+        case CELL_NUMBER:
+            if (h->number_line) break;
+            h->number_line = h->issuer_done = true;
+            h->recipients_open = false;
+            if (match(sg, HR_NUMBER_ANY, v)) {
+                const size_t *ov = pcre2_get_ovector_pointer(sg->rules.md);
+                st = read_number(a, d, v, (str_view){v.s + ov[1], v.len - ov[1]});
+            }
+            break;
+        case CELL_PLACE_DATE:
+            if (h->place_line || !match(sg, HR_PLACE_DATE_ANY, v)) break;
+            h->place_line = h->issuer_done = true;
+            h->recipients_open = false;
+            st = read_place_date(sg, a, d, v, HR_PLACE_DATE_ANY);
+            break;
+        case CELL_VV:
+            h->recipients_open = false;
+            if (!h->vv && !h->title) st = read_vv(sg, a, d, h, v);
+            break;
+        case CELL_RECIPIENT: {
+            h->recipients = h->recipients_open = true;
+            h->issuer_done = true;
+            str_view rest = v;
+            if (match(sg, HR_RECIPIENT_ANY, v)) {
+                const size_t *ov = pcre2_get_ovector_pointer(sg->rules.md);
+                rest = trim((str_view){v.s + ov[1], v.len - ov[1]}, " :\n");
+            }
+            st = add_recipient(a, d, rest);
+            break;
+        }
+        case CELL_ITEM:
+            if (h->recipients_open) st = add_recipient(a, d, v);
+            break;
+        case CELL_TEXT:
+            if (h->recipients_open && !c->line_start) break;
+            if (!h->issuer_done) {
+                st = read_issuer_text(sg, a, d, h, v);
+            } else if (c->line_start && h->number_line && !h->vv && !h->title && match(sg, HR_VV, v)) {
+                st = read_vv(sg, a, d, h, v); /* "Về …" under the number: a letter's subject */
+            }
+            break;
+        }
+    }
+    return st;
+}
+
+/* The first line of the header: a body's name in capitals, a motto or a
+ * "Số:" line that leads to a motto or a number within a few lines.  What
+ * comes before it is a site's banner or metadata block, or a digital
+ * signature's stamp; without such a line the header starts at line 0. */
+static bool opens_header(vb_segmenter *sg, const vb_doc *d, const vb_text_line *lines, size_t i) {
+    str_view line = trim(doc_line(d, &lines[i]), " *#|\t");
+    if (!line.len) return false;
+    str_view cells[8];
+    size_t n = split_cells(line, cells, 8);
+    str_view first = trim(cells[0], " *#");
+    if (n && vb_is_upper_text(first.s, first.len) && match(sg, HR_ORG, first)) return true;
+    return vb_rule_match(&sg->rules, HR_MOTTO_ANY, line.s, line.len, 0, NULL, NULL) ||
+           vb_rule_match(&sg->rules, HR_NUMBER_ANY, line.s, line.len < 8 ? line.len : 8, 0, NULL, NULL);
+}
+
+static size_t header_start(vb_segmenter *sg, const vb_doc *d, const vb_text_line *lines, size_t n_lines) {
+    size_t limit = n_lines < 60 ? n_lines : 60;
+    for (size_t i = 0; i < limit; i++) {
+        if (!opens_header(sg, d, lines, i)) continue;
+        size_t e = i + 8 < n_lines ? i + 8 : n_lines;
+        str_view next = {d->text + lines[i].start, lines[e - 1].end - lines[i].start};
+        if (vb_rule_match(&sg->rules, HR_MOTTO_ANY, next.s, next.len, 0, NULL, NULL) ||
+            vb_rule_match(&sg->rules, HR_NUMBER_ANY, next.s, next.len, 0, NULL, NULL))
+            return i;
+        return 0;
+    }
+    return 0;
+}
+
+/* A line holding the type title ("KẾ HOẠCH", "QUYẾT ĐỊNH") in one of its cells. */
+static bool is_title_line(vb_segmenter *sg, str_view line) {
+    str_view cells[8];
+    size_t n = split_cells(line, cells, 8);
+    for (size_t i = 0; i < n; i++)
+        if (match(sg, HR_TITLE, trim(cells[i], " *#"))) return true;
+    return false;
+}
+
+/* The title block, line by line: the type, the subject ("trích yếu") under
+ * it, and any area the cells before it did not hold. */
+static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h, str_view line) {
+    vb_status st = VB_OK;
+    str_view cells[8];
+    size_t nc = split_cells(line, cells, 8);
+    bool consumed_subject = false;
+    for (size_t c = 0; c < nc && st == VB_OK; c++) {
+        str_view cell = trim(cells[c], " *#");
+        if (!cell.len) continue;
+        if (match(sg, HR_MOTTO, cell)) {
+            h->motto = true;
+            h->subject_open = h->recipients_open = false;
+        } else if (match(sg, HR_SEPARATOR, cell)) {
+            continue;
+        } else if (!h->number_line && match(sg, HR_NUMBER, cell)) {
+            h->number_line = h->issuer_done = true;
+            h->subject_open = false;
+            str_view rest = group(sg, HR_NUMBER, cell, "num");
+            st = read_number(a, d, cell, rest);
+        } else if (!h->place_line && match(sg, HR_PLACE_DATE, cell)) {
+            h->place_line = h->issuer_done = true;
+            h->subject_open = h->recipients_open = false;
+            st = read_place_date(sg, a, d, cell, HR_PLACE_DATE);
+        } else if (match(sg, HR_RECIPIENT, cell)) {
+            h->recipients = h->recipients_open = true;
+            h->subject_open = false;
+            st = add_recipient(a, d, group(sg, HR_RECIPIENT, cell, "rest"));
+        } else if (h->recipients_open && strchr("-+", cell.s[0])) {
+            st = add_recipient(a, d, cell);
+        } else if (!h->title && match(sg, HR_TITLE, cell)) {
+            h->title = h->issuer_done = true;
+            str_view type = group(sg, HR_TITLE, cell, "type");
+            const vb_doctype *t = vb_doctype_by_name(type.s, type.len);
+            if (t) {
+                d->header.doc_type = (char *)t->name;
+                d->header.doc_type_code = (char *)t->code;
+            }
+            str_view rest = trim(group(sg, HR_TITLE, cell, "rest"), " .");
+            if (rest.len && !vb_is_upper_text(rest.s, rest.len) && rest.s[0] >= 'a' && rest.s[0] <= 'z') {
+                /* "KẾ HOẠCH thực hiện …": a lower-case subject line joined to the title */
+                d->header.subject = vb_arena_printf(a, "%c%.*s", rest.s[0] - 32, (int)rest.len - 1, rest.s + 1);
+                d->header.subject_span = rel_span(d, rest);
+                h->subject_upper = false;
+            } else if (rest.len) {
+                d->header.subject = vb_sentence_case(a, rest.s, rest.len, VB_CASE_SENTENCE);
+                h->subject_upper = vb_is_upper_text(rest.s, rest.len);
+                d->header.subject_span = rel_span(d, rest);
+            }
+            h->subject_open = true;
+        } else if (!h->title && !h->vv && match(sg, HR_VV, cell) && (h->number_line || h->n_bodies)) {
+            st = read_vv(sg, a, d, h, cell);
+            consumed_subject = true;
+        } else if (h->subject_open && match(sg, HR_ATTACHED, cell)) {
+            h->subject_open = false; /* "(Ban hành kèm theo …)" closes the title block */
+        } else if (h->subject_open && !consumed_subject && !h->vv &&
+                   (!d->header.subject || h->subject_upper == vb_is_upper_text(cell.s, cell.len))) {
+            /* title continuation lines: the subject ("trích yếu"), all in
+             * the case of its first line (a signing authority line such
+             * as "CỤC TRƯỞNG …" is not part of it); a long paragraph
+             * after a subject is the body's first */
+            str_view v = trim(cell, " .");
+            if (d->header.subject && v.len > 240) {
+                h->subject_open = false;
+                continue;
+            }
+            if (!d->header.subject) h->subject_upper = vb_is_upper_text(v.s, v.len);
+            char *cased = vb_sentence_case(a, v.s, v.len, VB_CASE_SENTENCE);
+            if (!cased) return VB_E_NOMEM;
+            if (d->header.subject) {
+                d->header.subject = vb_arena_printf(a, "%s %s", d->header.subject, cased);
+                d->header.subject_span.end = rel_span(d, v).end;
+            } else {
+                d->header.subject = cased;
+                d->header.subject_span = rel_span(d, v);
+            }
+            if (!d->header.subject) st = VB_E_NOMEM;
+            if (v.len && strchr(".", cell.s[cell.len - 1])) h->subject_open = false;
+        } else if (!h->issuer_done && !match(sg, HR_SIGN_TITLE, cell) && vb_is_upper_text(cell.s, cell.len)) {
+            st = add_body_line(a, d, h, cell, match(sg, HR_ORG, cell));
+        }
+    }
+    return st;
+}
+
 static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
                              size_t n_lines, size_t *body_from, header_state *h) {
+    size_t start = header_start(sg, d, lines, n_lines);
+    size_t limit = n_lines < start + 40 ? n_lines : start + 40;
+    size_t i = start;
+    for (; i < limit; i++) {
+        str_view line = doc_line(d, &lines[i]);
+        if (is_body_line(sg, line) || match(sg, HR_DISTRIB, line) || is_title_line(sg, line)) break;
+    }
     vb_status st = VB_OK;
-    size_t i = 0, limit = n_lines < 40 ? n_lines : 40;
-    bool subject_open = false, recipients_open = false, issuer_done = false, subject_upper = false;
+    if (i > start) st = read_zone_cells(sg, a, d, h, lines[start].start, lines[i - 1].end);
     for (; i < limit && st == VB_OK; i++) {
-        str_view line = {d->text + lines[i].start, lines[i].end - lines[i].start};
+        str_view line = doc_line(d, &lines[i]);
         if (is_body_line(sg, line) || match(sg, HR_DISTRIB, line)) break;
-        str_view cells[8];
-        size_t nc = split_cells(line, cells, 8);
-        bool consumed_subject = false;
-        for (size_t c = 0; c < nc && st == VB_OK; c++) {
-            str_view cell = trim(cells[c], " ");
-            if (match(sg, HR_MOTTO, cell)) {
-                h->motto = true;
-                subject_open = recipients_open = false;
-            } else if (match(sg, HR_SEPARATOR, cell)) {
-                continue;
-            } else if (!h->number_line && match(sg, HR_NUMBER, cell)) {
-                h->number_line = true;
-                issuer_done = true;
-                subject_open = false;
-                st = read_number(sg, a, d, cell);
-            } else if (!h->place_line && match(sg, HR_PLACE_DATE, cell)) {
-                h->place_line = true;
-                issuer_done = true;
-                subject_open = recipients_open = false;
-                st = read_place_date(sg, a, d, cell);
-            } else if (match(sg, HR_RECIPIENT, cell)) {
-                h->recipients = recipients_open = true;
-                subject_open = false;
-                str_view rest = strip_item(group(sg, HR_RECIPIENT, cell, "rest"));
-                if (rest.len) {
-                    char *r = vb_arena_strndup(a, rest.s, rest.len);
-                    if (!r || VB_PUSH(a, d->header.recipients, r)) st = VB_E_NOMEM;
-                }
-            } else if (recipients_open && strchr("-+", cell.s[0])) {
-                str_view it = strip_item(cell);
-                char *r = it.len ? vb_arena_strndup(a, it.s, it.len) : NULL;
-                if (it.len && (!r || VB_PUSH(a, d->header.recipients, r))) st = VB_E_NOMEM;
-            } else if (!h->title && match(sg, HR_TITLE, cell)) {
-                h->title = true;
-                issuer_done = true;
-                str_view type = group(sg, HR_TITLE, cell, "type");
-                const vb_doctype *t = vb_doctype_by_name(type.s, type.len);
-                if (t) {
-                    d->header.doc_type = (char *)t->name;
-                    d->header.doc_type_code = (char *)t->code;
-                }
-                str_view rest = trim(group(sg, HR_TITLE, cell, "rest"), " .");
-                if (rest.len && !vb_is_upper_text(rest.s, rest.len) && rest.s[0] >= 'a' && rest.s[0] <= 'z') {
-                    /* "KẾ HOẠCH thực hiện …": a lower-case subject line joined to the title */
-                    d->header.subject = vb_arena_printf(a, "%c%.*s", rest.s[0] - 32, (int)rest.len - 1, rest.s + 1);
-                    d->header.subject_span = rel_span(d, rest);
-                    subject_upper = false;
-                } else if (rest.len) {
-                    d->header.subject = vb_sentence_case(a, rest.s, rest.len, VB_CASE_SENTENCE);
-                    subject_upper = vb_is_upper_text(rest.s, rest.len);
-                    d->header.subject_span = rel_span(d, rest);
-                }
-                subject_open = true;
-            } else if (!h->title && !h->vv && match(sg, HR_VV, cell) && (h->number_line || h->n_bodies)) {
-                h->vv = true;
-                str_view whole = trim(cell, " .");
-                str_view rest = trim(group(sg, HR_VV, cell, "rest"), " .");
-                /* "Về …" keeps its word; "V/v" and "Về việc" are labels */
-                str_view subj = (whole.len > 3 && (whole.s[0] == 'V' || whole.s[0] == 'v') && whole.s[1] == '/') ||
-                                        !strncmp(whole.s, "Về việc", strlen("Về việc"))
-                                    ? rest
-                                    : whole;
-                if (subj.len && subj.s[0] >= 'a' && subj.s[0] <= 'z') {
-                    d->header.subject = vb_arena_printf(a, "%c%.*s", subj.s[0] - 32, (int)subj.len - 1, subj.s + 1);
-                } else {
-                    d->header.subject = vb_arena_strndup(a, subj.s, subj.len);
-                }
-                d->header.subject_span = rel_span(d, subj);
-                if (!d->header.subject) st = VB_E_NOMEM;
-                consumed_subject = true;
-            } else if (subject_open && match(sg, HR_ATTACHED, cell)) {
-                subject_open = false; /* "(Ban hành kèm theo …)" closes the title block */
-            } else if (subject_open && !consumed_subject && !h->vv &&
-                       (!d->header.subject || subject_upper == vb_is_upper_text(cell.s, cell.len))) {
-                /* title continuation lines: the subject ("trích yếu"), all in
-                 * the case of its first line (a signing authority line such
-                 * as "CỤC TRƯỞNG …" is not part of it) */
-                str_view v = trim(cell, " .");
-                if (!d->header.subject) subject_upper = vb_is_upper_text(v.s, v.len);
-                char *cased = vb_sentence_case(a, v.s, v.len, VB_CASE_SENTENCE);
-                if (!cased) return VB_E_NOMEM;
-                if (d->header.subject) {
-                    d->header.subject = vb_arena_printf(a, "%s %s", d->header.subject, cased);
-                    d->header.subject_span.end = rel_span(d, v).end;
-                } else {
-                    d->header.subject = cased;
-                    d->header.subject_span = rel_span(d, v);
-                }
-                if (!d->header.subject) st = VB_E_NOMEM;
-                if (v.len && strchr(".", cell.s[cell.len - 1])) subject_open = false;
-            } else if (!issuer_done && !match(sg, HR_SIGN_TITLE, cell) &&
-                       vb_is_upper_text(cell.s, cell.len)) {
-                st = add_body_line(a, d, h, cell, match(sg, HR_ORG, cell));
-            }
-        }
+        st = read_title_line(sg, a, d, h, line);
     }
     *body_from = i;
     if (st == VB_OK) st = assemble_issuer(a, d, h);

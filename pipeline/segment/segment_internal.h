@@ -36,12 +36,13 @@ static inline str_view trim(str_view v, const char *chars) {
     return v;
 }
 
-/* Cells of a line: tab-separated header columns. */
+/* Cells of a line: header columns separated by tabs or '|' (a web table
+ * flattened to text). */
 static inline size_t split_cells(str_view line, str_view *cells, size_t max) {
     size_t n = 0, start = 0;
-    while (start <= line.len && n < max) { /* memchr: most lines hold no tab */
-        const char *tab = memchr(line.s + start, '\t', line.len - start);
-        size_t i = tab ? (size_t)(tab - line.s) : line.len;
+    while (start <= line.len && n < max) {
+        size_t i = start;
+        while (i < line.len && line.s[i] != '\t' && line.s[i] != '|') i++;
         if (i > start) cells[n++] = (str_view){line.s + start, i - start};
         start = i + 1;
     }

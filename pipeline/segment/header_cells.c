@@ -1,0 +1,197 @@
+/* The header zone cut into its areas (see header_cells.h). */
+#include "header_cells.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+static bool is_sep_char(char c) { return c == '-' || c == '_' || c == '=' || c == '~'; }
+
+/* A copy of the zone with the same bytes at the same offsets, where every
+ * column break is a tab: '|', runs of separator characters and the motto
+ * strings; Markdown emphasis and heading marks become spaces. */
+static char *zone_copy(vb_segmenter *sg, vb_arena *a, const char *s, size_t n, size_t *mottos) {
+    char *z = vb_arena_strndup(a, s, n);
+    if (!z) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        bool line_start = i == 0 || z[i - 1] == '\n';
+        if (z[i] == '|') z[i] = '\t';
+        else if (z[i] == '*' || (z[i] == '#' && line_start)) z[i] = ' ';
+    }
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && is_sep_char(z[j])) j++;
+        if (j - i >= 3) memset(z + i, '\t', j - i);
+        i = j > i ? j : i + 1;
+    }
+    size_t pos = 0;
+    const size_t *ov;
+    while (pos < n && vb_rule_match(&sg->rules, HR_MOTTO_ANY, z, n, pos, &ov, NULL)) {
+        size_t ms = ov[0], me = ov[1];
+        memset(z + ms, '\t', me - ms);
+        (*mottos)++;
+        pos = me > ms ? me : ms + 1;
+    }
+    return z;
+}
+
+size_t vb_symbol_len(const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\n')) i++;
+    size_t start = i;
+    bool digits_only = true;
+    for (;;) {
+        size_t tok = i;
+        while (i < len && !is_space(s[i])) {
+            if (s[i] < '0' || s[i] > '9') digits_only = false;
+            i++;
+        }
+        if (i == tok) break;
+        size_t j = i;
+        while (j < len && (s[j] == ' ' || s[j] == '\n') && j - i < 3) j++;
+        if (j == i || j >= len || is_space(s[j])) break;
+        char last = s[i - 1], next = s[j];
+        bool wrap = next == '/' || last == '/' || last == '-' ||
+                    (next == '-' && j + 1 < len && !is_space(s[j + 1]));
+        /* "2254 NHNN-QLNH": a number, then a coded part holding a '-' or '/' */
+        bool coded = false;
+        if (digits_only && i > start && next >= 'A' && next <= 'Z') {
+            for (size_t k = j; k < len && !is_space(s[k]); k++)
+                if (s[k] == '-' || s[k] == '/') coded = true;
+        }
+        if (!wrap && !coded) break;
+        i = j;
+        digits_only = false;
+    }
+    while (i > start && strchr(".,;:", s[i - 1])) i--;
+    return i;
+}
+
+char *vb_squash_space(vb_arena *a, const char *s, size_t len) {
+    char *out = vb_arena_alloc(a, len + 1);
+    if (!out) return NULL;
+    size_t k = 0;
+    bool gap = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '*') continue; /* Markdown emphasis */
+        if (is_space(c)) {
+            gap = k > 0;
+            continue;
+        }
+        if (gap) out[k++] = ' ';
+        gap = false;
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+typedef struct {
+    vb_cell_kind kind;
+    size_t start, end; /* in the block */
+} area;
+
+/* Start of a "- " or "+ " item at a line start at or after pos, or len. */
+static size_t next_item(const char *b, size_t len, size_t pos) {
+    for (size_t i = pos; i + 1 < len; i++) {
+        if ((b[i] != '-' && b[i] != '+') || b[i + 1] != ' ') continue;
+        size_t k = i;
+        while (k > 0 && b[k - 1] == ' ') k--;
+        if (k == 0 || b[k - 1] == '\n') return i;
+    }
+    return len;
+}
+
+/* The earliest area opening in b[pos..len); false when none. */
+static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, area *out) {
+    static const struct {
+        int rule;
+        vb_cell_kind kind;
+    } openers[] = {{HR_NUMBER_ANY, CELL_NUMBER},
+                   {HR_PLACE_DATE_ANY, CELL_PLACE_DATE},
+                   {HR_VV_ANY, CELL_VV},
+                   {HR_RECIPIENT_ANY, CELL_RECIPIENT}};
+    bool found = false;
+    const size_t *ov;
+    for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
+        if (!vb_rule_match(&sg->rules, (size_t)openers[k].rule, b, len, pos, &ov, NULL)) continue;
+        if (found && ov[0] >= out->start) continue;
+        *out = (area){openers[k].kind, ov[0], ov[1]};
+        found = true;
+    }
+    size_t item = next_item(b, len, pos);
+    if (item < len && (!found || item < out->start)) {
+        *out = (area){CELL_ITEM, item, item + 1};
+        found = true;
+    }
+    if (!found) return false;
+    if (out->kind == CELL_NUMBER) out->end += vb_symbol_len(b + out->end, len - out->end);
+    if (out->kind == CELL_VV || out->kind == CELL_RECIPIENT || out->kind == CELL_ITEM) {
+        area after;
+        out->end = next_area(sg, b, len, out->end, &after) ? after.start : len;
+    }
+    return true;
+}
+
+static vb_status push_cell(vb_arena *a, vb_header_cells *out, vb_cell_kind kind, const char *z,
+                           const char *text, size_t s, size_t e) {
+    while (s < e && is_space(z[s])) s++;
+    while (e > s && (is_space(z[e - 1]) || z[e - 1] == ',' || z[e - 1] == ';')) e--;
+    if (e == s) return VB_OK;
+    bool line_start = true;
+    for (size_t k = s; k-- > 0;) {
+        if (z[k] == '\n' || z[k] == '\t') break;
+        if (z[k] != ' ') {
+            line_start = false;
+            break;
+        }
+    }
+    vb_header_cell c = {kind, {text + s, e - s}, line_start};
+    return VB_PUSH(a, out->cells, c) ? VB_E_NOMEM : VB_OK;
+}
+
+/* One block (no column break inside): its areas in order. */
+static vb_status read_block(vb_segmenter *sg, vb_arena *a, const char *z, const char *text,
+                            size_t bs, size_t be, vb_header_cells *out) {
+    const char *b = z + bs;
+    size_t len = be - bs, pos = 0;
+    area ar;
+    vb_status st = VB_OK;
+    while (st == VB_OK && pos < len && next_area(sg, b, len, pos, &ar)) {
+        st = push_cell(a, out, CELL_TEXT, z, text, bs + pos, bs + ar.start);
+        if (st == VB_OK) st = push_cell(a, out, ar.kind, z, text, bs + ar.start, bs + ar.end);
+        pos = ar.end > pos ? ar.end : pos + 1;
+    }
+    if (st == VB_OK && pos < len) st = push_cell(a, out, CELL_TEXT, z, text, bs + pos, be);
+    return st;
+}
+
+vb_status vb_header_cells_read(vb_segmenter *sg, vb_arena *a, const vb_doc *d, size_t from,
+                               size_t to, vb_header_cells *out) {
+    memset(out, 0, sizeof *out);
+    if (to <= from) return VB_OK;
+    size_t n = to - from;
+    char *z = zone_copy(sg, a, d->text + from, n, &out->mottos);
+    if (!z) return VB_E_NOMEM;
+    /* blocks: split at tabs and blank lines */
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && is_space(z[i])) i++;
+        size_t bs = i;
+        while (i < n && z[i] != '\t') {
+            if (z[i] == '\n') {
+                size_t k = i + 1;
+                while (k < n && (z[k] == ' ' || z[k] == '\r')) k++;
+                if (k >= n || z[k] == '\n') break;
+            }
+            i++;
+        }
+        if (i > bs) {
+            vb_status st = read_block(sg, a, z, d->text + from, bs, i, out);
+            if (st != VB_OK) return st;
+        }
+    }
+    return VB_OK;
+}
