@@ -34,7 +34,7 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
                        "BÍ THƯ|THỦ TƯỚNG)(?:\\s|$)|\\(?(?i:đã ký))",
                        0, NULL, VB_RULE_CASED},
     [HR_BODY_START] = {"body_start",
-                       "^(?:căn cứ|thực hiện|triển khai|theo đề nghị|nhằm|để|trên cơ sở|xét đề nghị)\\b",
+                       "^(?:căn cứ|thực hiện|triển khai|theo đề nghị|nhằm|để|trên cơ sở|xét đề nghị|điều\\s+[0-9]+\\s*[.:])\\b",
                        0, NULL, 0},
     [HR_ATTACHED] = {"attached", "^\\(?\\s*(?:ban hành )?kèm theo\\b", 0, NULL, 0},
     [HR_ARTICLE_DATE] = {"article_date",
@@ -64,4 +64,10 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
                            0, NULL, VB_RULE_CASED},
     [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)(?=[\\s:])", 0, NULL, VB_RULE_CASED},
     [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s+gửi\\b", 0, NULL, 0},
+    [HR_ORG_FOLDED] = {"org_folded",
+                       "^(?:uy ban|ubnd|so|phong|bo|ban|cuc|chi cuc|tong cuc|truong|cong an|hoi dong|"
+                       "van phong|trung tam|vien|toa an|dang uy|dang bo|tinh uy|thanh uy|huyen uy|quan uy|"
+                       "bo chi huy|doan|hoi|chinh phu|thu tuong|quoc hoi|mat tran|lien doan|kho bac|"
+                       "ngan hang|dai|bao|benh vien|thanh tra|kiem toan|bao hiem)(?=\\s|$)",
+                       0, NULL, 0},
 };

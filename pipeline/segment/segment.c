@@ -19,9 +19,15 @@
 vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
     vb_segmenter *s = calloc(1, sizeof *s);
     if (!s) return VB_E_NOMEM;
+    vb_buf_init(&s->folded);
     vb_status st = vb_ruleset_compile(&s->rules, vb_header_rule_rows, HR_COUNT, err, errlen);
     if (st != VB_OK) {
         free(s);
+        return st;
+    }
+    if ((st = vb_folder_open(&s->folder)) != VB_OK) {
+        snprintf(err, errlen, "cannot open the ICU folder");
+        vb_segmenter_close(s);
         return st;
     }
     *out = s;
@@ -31,6 +37,8 @@ vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
 void vb_segmenter_close(vb_segmenter *s) {
     if (!s) return;
     vb_ruleset_free(&s->rules);
+    vb_folder_close(s->folder);
+    vb_buf_free(&s->folded);
     free(s);
 }
 
@@ -196,6 +204,14 @@ static size_t count_words(str_view v) {
     return n;
 }
 
+/* v opens with a body's head word, marks or not ("TONG CỤC THUE" of OCR). */
+static bool is_org(vb_segmenter *sg, str_view v) {
+    if (match(sg, HR_ORG, v)) return true;
+    vb_buf_reset(&sg->folded);
+    if (vb_fold(sg->folder, v.s, v.len < 40 ? v.len : 40, &sg->folded) != VB_OK) return false;
+    return match(sg, HR_ORG_FOLDED, (str_view){sg->folded.data, sg->folded.len});
+}
+
 /* The issuer's lines in a text cell: each upper-case line either starts a
  * body (it opens with a body's head word, after a line of two words or
  * more: "ỦY\nBAN NHÂN DÂN" is one body wrapped) or continues the last. */
@@ -209,13 +225,19 @@ static vb_status read_issuer_text(vb_segmenter *sg, vb_arena *a, vb_doc *d, head
         str_view line = trim((str_view){p, (size_t)(le - p)}, " *#");
         p = nl ? nl + 1 : end;
         if (!line.len) continue;
-        if (!vb_is_upper_text(line.s, line.len) || match(sg, HR_SIGN_TITLE, line)) {
+        if (!vb_is_upper_text(line.s, line.len)) {
             if (h->n_bodies) h->issuer_done = true; /* the column is over */
             continue;
         }
-        bool org = match(sg, HR_ORG, line);
+        str_view rest = {line.s, (size_t)(end - line.s)};
+        char *flat = vb_squash_space(a, rest.s, rest.len); /* a head word wrapped: "ỦY\nBAN" */
+        if (!flat) return VB_E_NOMEM;
+        bool org = is_org(sg, (str_view){flat, strlen(flat)});
+        if (!org && match(sg, HR_SIGN_TITLE, line)) continue;
         if (!h->n_bodies && !org) continue; /* a title or banner, not a body */
-        bool starts = org && (!prev.len || count_words(prev) >= 2);
+        /* "THỦ TƯỚNG" over "CHÍNH PHỦ" names one body */
+        bool starts = org && (!prev.len || count_words(prev) >= 2) &&
+                      !(prev.len == strlen("THỦ TƯỚNG") && !memcmp(prev.s, "THỦ TƯỚNG", prev.len));
         vb_status st = add_body_line(a, d, h, line, starts);
         if (st != VB_OK) return st;
         prev = line;
@@ -334,10 +356,15 @@ static size_t header_start(vb_segmenter *sg, const vb_doc *d, const vb_text_line
         if (!opens_header(sg, d, lines, i)) continue;
         size_t e = i + 8 < n_lines ? i + 8 : n_lines;
         str_view next = {d->text + lines[i].start, lines[e - 1].end - lines[i].start};
-        if (vb_rule_match(&sg->rules, HR_MOTTO_ANY, next.s, next.len, 0, NULL, NULL) ||
-            vb_rule_match(&sg->rules, HR_NUMBER_ANY, next.s, next.len, 0, NULL, NULL))
-            return i;
-        return 0;
+        if (!vb_rule_match(&sg->rules, HR_MOTTO_ANY, next.s, next.len, 0, NULL, NULL) &&
+            !vb_rule_match(&sg->rules, HR_NUMBER_ANY, next.s, next.len, 0, NULL, NULL))
+            return 0;
+        /* a head word wrapped onto the line before: "ỦY" + "BAN NHÂN DÂN" */
+        if (i > 0) {
+            str_view prev = trim(doc_line(d, &lines[i - 1]), " *#|\t");
+            if (prev.len && vb_is_upper_text(prev.s, prev.len) && count_words(prev) <= 2) i--;
+        }
+        return i;
     }
     return 0;
 }
@@ -413,7 +440,7 @@ static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
              * as "CỤC TRƯỞNG …" is not part of it); a long paragraph
              * after a subject is the body's first */
             str_view v = trim(cell, " .");
-            if (d->header.subject && v.len > 240) {
+            if (d->header.subject && v.len > 240 && strchr(".:;", cell.s[cell.len - 1])) {
                 h->subject_open = false;
                 continue;
             }
@@ -574,6 +601,21 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
     return VB_PUSH(a, r->documents, d) ? VB_E_NOMEM : VB_OK;
 }
 
+/* A document attached to the one before it (the plan a decision
+ * promulgates, an appendix) that prints no header of its own is issued by
+ * the same body on the same day. */
+static void inherit_headers(vb_result *r) {
+    for (size_t i = 1; i < r->documents.len; i++) {
+        vb_doc *d = &r->documents.items[i];
+        const vb_doc *prev = &r->documents.items[i - 1];
+        if (d->kind != VB_KIND_OFFICIAL || prev->kind != VB_KIND_OFFICIAL) continue;
+        if (d->header.issuer || d->header.number) continue;
+        d->header.issuer = prev->header.issuer;
+        d->header.issuer_parent = prev->header.issuer_parent;
+        if (!d->header.date) d->header.date = prev->header.date;
+    }
+}
+
 vb_status vb_segment(vb_segmenter *sg, const vb_normtext *t, vb_result *r) {
     if (!t->n_lines) return vb_result_error(r, VB_E_EMPTY, "%s: no text after normalisation", r->path);
     vb_line_range ranges[64];
@@ -582,5 +624,6 @@ vb_status vb_segment(vb_segmenter *sg, const vb_normtext *t, vb_result *r) {
         vb_status st = build_document(sg, t, ranges[i], r);
         if (st != VB_OK) return st;
     }
+    inherit_headers(r);
     return VB_OK;
 }

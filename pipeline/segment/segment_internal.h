@@ -6,12 +6,16 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "../core/buf.h"
+#include "../core/fold.h"
 #include "header_rules.h"
 #include "sections.h"
 #include "segment.h"
 
 struct vb_segmenter {
     vb_ruleset rules;
+    vb_folder *folder; /* marks and case folded away: OCR'd names lose their marks */
+    vb_buf folded;     /* the folder's output, reused */
 };
 
 typedef struct {
