@@ -64,10 +64,12 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
                            0, NULL, VB_RULE_CASED},
     [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)(?=[\\s:])", 0, NULL, VB_RULE_CASED},
     [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s+gửi\\b", 0, NULL, 0},
+    [HR_APPENDIX] = {"appendix", "^phụ\\s*lục(?:\\s+(?:[IVXLC]+|[0-9]+|số\\s*[0-9]+))?\\s*[:.]?\\s*$", 0, NULL, 0},
     [HR_ORG_FOLDED] = {"org_folded",
-                       "^(?:uy ban|ubnd|so|phong|bo|ban|cuc|chi cuc|tong cuc|truong|cong an|hoi dong|"
+                       /* short words that fold onto other words ("so": Sở, Số, Sơ) are left out */
+                       "^(?:uy ban|ubnd|bo|cuc|chi cuc|tong cuc|truong|cong an|hoi dong|"
                        "van phong|trung tam|vien|toa an|dang uy|dang bo|tinh uy|thanh uy|huyen uy|quan uy|"
-                       "bo chi huy|doan|hoi|chinh phu|thu tuong|quoc hoi|mat tran|lien doan|kho bac|"
-                       "ngan hang|dai|bao|benh vien|thanh tra|kiem toan|bao hiem)(?=\\s|$)",
+                       "bo chi huy|chinh phu|thu tuong|quoc hoi|mat tran|lien doan|kho bac|"
+                       "ngan hang|benh vien|thanh tra|kiem toan|bao hiem)(?=\\s|$)",
                        0, NULL, 0},
 };

@@ -79,6 +79,7 @@ typedef struct {
     size_t n_bodies;
     bool motto, title, vv, number_line, place_line, recipients, distribution;
     bool subject_open, recipients_open, issuer_done, subject_upper;
+    bool appendix; /* a "Phụ lục" with its title and no header of its own */
 } header_state;
 
 
@@ -306,7 +307,7 @@ static vb_status read_zone_cells(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
             break;
         case CELL_VV:
             h->recipients_open = false;
-            if (!h->vv && !h->title) st = read_vv(sg, a, d, h, v);
+            if (!h->vv && !h->title && (h->number_line || h->n_bodies)) st = read_vv(sg, a, d, h, v);
             break;
         case CELL_RECIPIENT: {
             h->recipients = h->recipients_open = true;
@@ -339,26 +340,32 @@ static vb_status read_zone_cells(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
  * "Số:" line that leads to a motto or a number within a few lines.  What
  * comes before it is a site's banner or metadata block, or a digital
  * signature's stamp; without such a line the header starts at line 0. */
-static bool opens_header(vb_segmenter *sg, const vb_doc *d, const vb_text_line *lines, size_t i) {
-    str_view line = trim(doc_line(d, &lines[i]), " *#|\t");
-    if (!line.len) return false;
+static bool cell_opens(vb_segmenter *sg, str_view cell, bool org) {
+    cell = trim(cell, " *#");
+    if (!cell.len) return false;
+    if (org && vb_is_upper_text(cell.s, cell.len) && is_org(sg, cell)) return true;
+    const size_t *ov;
+    if (vb_rule_match(&sg->rules, HR_MOTTO_ANY, cell.s, cell.len, 0, &ov, NULL) && ov[0] == 0) return true;
+    return vb_rule_match(&sg->rules, HR_NUMBER_ANY, cell.s, cell.len, 0, &ov, NULL) && ov[0] == 0;
+}
+
+/* Line i opens a header area: a cell that starts with a motto, "Số", or
+ * (when org) a body's name in capitals. */
+static bool opens_header(vb_segmenter *sg, const vb_doc *d, const vb_text_line *lines, size_t i, bool org) {
     str_view cells[8];
-    size_t n = split_cells(line, cells, 8);
-    str_view first = trim(cells[0], " *#");
-    if (n && vb_is_upper_text(first.s, first.len) && match(sg, HR_ORG, first)) return true;
-    return vb_rule_match(&sg->rules, HR_MOTTO_ANY, line.s, line.len, 0, NULL, NULL) ||
-           vb_rule_match(&sg->rules, HR_NUMBER_ANY, line.s, line.len < 8 ? line.len : 8, 0, NULL, NULL);
+    size_t n = split_cells(doc_line(d, &lines[i]), cells, 8);
+    for (size_t c = 0; c < n; c++)
+        if (cell_opens(sg, cells[c], org && c == 0)) return true;
+    return false;
 }
 
 static size_t header_start(vb_segmenter *sg, const vb_doc *d, const vb_text_line *lines, size_t n_lines) {
     size_t limit = n_lines < 60 ? n_lines : 60;
     for (size_t i = 0; i < limit; i++) {
-        if (!opens_header(sg, d, lines, i)) continue;
-        size_t e = i + 8 < n_lines ? i + 8 : n_lines;
-        str_view next = {d->text + lines[i].start, lines[e - 1].end - lines[i].start};
-        if (!vb_rule_match(&sg->rules, HR_MOTTO_ANY, next.s, next.len, 0, NULL, NULL) &&
-            !vb_rule_match(&sg->rules, HR_NUMBER_ANY, next.s, next.len, 0, NULL, NULL))
-            return 0;
+        if (!opens_header(sg, d, lines, i, true)) continue;
+        size_t e = i + 8 < n_lines ? i + 8 : n_lines, k = i;
+        while (k < e && !opens_header(sg, d, lines, k, false)) k++;
+        if (k == e) return 0;
         /* a head word wrapped onto the line before: "ỦY" + "BAN NHÂN DÂN" */
         if (i > 0) {
             str_view prev = trim(doc_line(d, &lines[i - 1]), " *#|\t");
@@ -463,9 +470,42 @@ static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
     return st;
 }
 
+/* "Phụ lục II" / its title in capitals / "(Kèm theo Nghị định số …)": an
+ * appendix published on its own; the title is its subject.  Returns the
+ * line after the block, or `from` when the document does not open so. */
+static size_t read_appendix(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
+                            size_t n_lines, size_t from, header_state *h, vb_status *st) {
+    if (from >= n_lines || !match(sg, HR_APPENDIX, trim(doc_line(d, &lines[from]), " *#"))) return from;
+    size_t i = from + 1, first = i;
+    while (i < n_lines && i < from + 6) {
+        str_view line = trim(doc_line(d, &lines[i]), " *#");
+        if (!line.len || !vb_is_upper_text(line.s, line.len) || match(sg, HR_ATTACHED, line) ||
+            vb_list_label_len(line.s, line.len))
+            break;
+        i++;
+    }
+    if (i == first) return from;
+    h->appendix = true;
+    str_view title = {d->text + lines[first].start, lines[i - 1].end - lines[first].start};
+    char *flat = vb_squash_space(a, title.s, title.len);
+    d->header.subject = flat ? vb_sentence_case(a, flat, strlen(flat), VB_CASE_SENTENCE) : NULL;
+    d->header.subject_span = rel_span(d, title);
+    if (!d->header.subject) *st = VB_E_NOMEM;
+    if (i < n_lines && match(sg, HR_ATTACHED, trim(doc_line(d, &lines[i]), " *#"))) i++;
+    return i;
+}
+
 static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
                              size_t n_lines, size_t *body_from, header_state *h) {
     size_t start = header_start(sg, d, lines, n_lines);
+    if (start == 0) {
+        vb_status st = VB_OK;
+        size_t after = read_appendix(sg, a, d, lines, n_lines, 0, h, &st);
+        if (after > 0 || st != VB_OK) {
+            *body_from = after;
+            return st;
+        }
+    }
     size_t limit = n_lines < start + 40 ? n_lines : start + 40;
     size_t i = start;
     for (; i < limit; i++) {
@@ -577,10 +617,19 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
     vb_status st = read_header(sg, a, &d, lines, n, &body_from, &h);
     if (st == VB_OK) st = vb_read_closing(sg, a, &d, lines, n, body_from, &body_to, &h.distribution);
     if (st != VB_OK) return st;
-    bool official = h.motto || h.number_line || h.place_line || h.title || h.recipients || h.distribution;
-    if (official) {
+    /* a body, a number or a type title make a directive; a motto, a place
+     * and date or a Kính gửi alone head a citizen's form or petition */
+    bool framed = h.motto || h.place_line || h.distribution || d.header.signer;
+    bool official = h.n_bodies || h.number_line || h.vv || h.appendix ||
+                    (h.title && (framed || r->documents.len > 0)) || (h.distribution && (h.motto || h.place_line));
+    bool form = !official && (h.motto || h.place_line || h.recipients || h.distribution || h.title);
+    if (form) {
+        d.kind = VB_KIND_UNKNOWN;
+        d.header.subject = NULL;
+    } else if (official) {
         d.kind = VB_KIND_OFFICIAL;
-        if (!d.header.doc_type && (h.vv || h.recipients)) d.header.doc_type = "Công văn";
+        if (!d.header.doc_type && (h.vv || h.recipients) && (h.n_bodies || h.number_line))
+            d.header.doc_type = "Công văn";
         if (!d.header.issuer) st = issuer_from_opening(sg, a, &d, lines, body_from, n);
         if (st == VB_OK && !d.header.number && !h.number_line && d.header.doc_type_code) {
             vb_span sp = {0, lines[0].end};
