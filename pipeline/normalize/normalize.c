@@ -16,6 +16,7 @@
 #include <unicode/utf8.h>
 
 #include "../core/buf.h"
+#include "markup.h"
 #include "rejoin.h"
 
 enum { TOKEN_MAX_CPS = 4096 }; /* longer tokens are flushed in pieces */
@@ -261,7 +262,9 @@ typedef struct {
     size_t line_start;
     bool blank;        /* an empty line came since the last emitted one */
     size_t wrap_width; /* code points, when the file is hard-wrapped; else 0 */
-    bool last_lower;   /* with wrap_width: the last line holds a lower-case letter */
+    bool last_lower;   /* the last line holds a lower-case letter */
+    bool last_starts_paragraph; /* the last line is one source line after a blank one */
+    const unsigned char *facts; /* VB_LINE_* of each block (vb_markup_scan) */
 } out_state;
 
 static int add_anchor(out_state *o, size_t norm, size_t src) {
@@ -383,11 +386,12 @@ static size_t plain_token_end(vb_normalizer *n, const unsigned char *p, size_t t
     size_t j = t;
     while (j < len) {
         unsigned char b = p[j];
-        if (b > 0x20 && b < 0x7F) { /* printable ASCII: kept as is */
+        if (b > 0x20 && b < 0x7F && b != '*') { /* printable ASCII: kept as is */
             j++;
             continue;
         }
         if (b == ' ') break;
+        if (b == '*') return t; /* maybe emphasis markup: vb_markup_star decides */
         size_t at = j;
         UChar32 c;
         if (b < 0x80) { /* controls and DEL: never plain */
@@ -434,34 +438,51 @@ static size_t plain_run_end(vb_normalizer *n, const unsigned char *p, size_t i, 
 
 /* ---- lines ----------------------------------------------------------------*/
 
+/* Whether the line just written continues the last one. */
+static bool joins_last(const vb_normalizer *n, const out_state *o, const vb_line *prev,
+                       const vb_line *cur, bool cur_lower, bool in_emphasis) {
+    if (!n->opt.rejoin || !prev) return false;
+    const char *text = o->text->data, *p = text + prev->start, *line = text + cur->start;
+    size_t plen = prev->end - prev->start, len = cur->end - cur->start;
+    if (vb_rejoin_lines(p, plen, prev->table, prev->row, prev->cell, line, len, cur->table,
+                        cur->row, cur->cell))
+        return true;
+    if (o->blank || prev->table != cur->table || prev->row != cur->row || prev->cell != cur->cell)
+        return false;
+    if (o->wrap_width && vb_rejoin_wrapped(p, plen, o->last_lower, line, len, cur_lower, o->wrap_width))
+        return true;
+    vb_rejoin_context ctx = {.prev_starts_paragraph = o->last_starts_paragraph,
+                             .cur_in_emphasis = in_emphasis, .prev_lower = o->last_lower,
+                             .cur_lower = cur_lower, .width = o->wrap_width};
+    return vb_rejoin_cut_heading(p, plen, line, len, &ctx);
+}
+
 /* End the current line: rejoin it to the previous one or keep it as a new
  * line. */
 static vb_status emit_line(vb_normalizer *n, out_state *o, const vb_block *b, size_t bi) {
     if (!o->line_open) return VB_OK;
     o->line_open = false;
-    const char *text = o->text->data, *line = text + o->line_start;
+    const char *line = o->text->data + o->line_start;
     size_t line_len = o->text->len - o->line_start;
     vb_line *prev = o->lines.len ? &o->lines.items[o->lines.len - 1] : NULL;
     vb_line cur = {.start = o->line_start, .end = o->text->len, .block = bi, .area = b->area,
                    .table = b->table, .row = b->row, .cell = b->cell,
                    .heading_level = b->heading_level, .flags = b->flags};
     /* each line is looked at once; a joined line's answer is its parts' */
-    bool cur_lower = o->wrap_width && vb_has_lower(line, line_len);
-    int join = n->opt.rejoin && prev &&
-               (vb_rejoin_lines(text + prev->start, prev->end - prev->start, prev->table,
-                                prev->row, prev->cell, line, line_len, cur.table, cur.row,
-                                cur.cell) ||
-                (o->wrap_width && !o->blank && prev->table == cur.table && prev->cell == cur.cell &&
-                 vb_rejoin_wrapped(text + prev->start, prev->end - prev->start, o->last_lower,
-                                   line, line_len, cur_lower, o->wrap_width)));
+    bool cur_lower = vb_has_lower(line, line_len);
+    bool in_emphasis = o->facts && (o->facts[bi] & VB_LINE_IN_EMPHASIS);
+    bool join = joins_last(n, o, prev, &cur, cur_lower, in_emphasis);
+    bool starts_paragraph = o->blank || !prev;
     o->blank = false;
     if (join) {
         o->text->data[o->line_start - 1] = ' '; /* the placeholder: prev exists */
         prev->end = o->text->len;
         o->last_lower = o->last_lower || cur_lower;
+        o->last_starts_paragraph = false;
         return VB_OK;
     }
     o->last_lower = cur_lower;
+    o->last_starts_paragraph = starts_paragraph;
     return VB_PUSH(o->arena, o->lines, cur) ? VB_E_NOMEM : VB_OK;
 }
 
@@ -470,12 +491,16 @@ vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_aren
     memset(out, 0, sizeof *out);
     vb_buf_reset(&n->text);
     out_state o = {.arena = a, .text = &n->text, .wrap_width = vb_wrap_width(blocks)};
-    vb_status s = VB_OK;
+    unsigned char *facts = NULL;
+    vb_status s = vb_markup_scan(blocks, a, &facts);
+    o.facts = facts;
     for (size_t bi = 0; bi < blocks->len && s == VB_OK; bi++) {
         const vb_block *b = &blocks->items[bi];
         if (b->area != VB_AREA_BODY) continue; /* page headers/footers stay apart */
+        /* furniture and markup-only lines are neither text nor a break */
+        if (facts[bi] & (VB_LINE_DROP | VB_LINE_MARKUP_ONLY)) continue;
         const unsigned char *p = (const unsigned char *)b->text;
-        size_t len = b->len, i = 0;
+        size_t len = b->len, i = vb_markup_heading_prefix(b->text, b->len);
         char sep = 0; /* pending separator before the next token */
         n->ncps = 0;
         o.line_open = false;
@@ -502,7 +527,7 @@ vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_aren
             else i++;
             if (c < 0) c = 0xFFFD;
             ch_class k = classify(&c);
-            if (k == CH_DROP) continue;
+            if (k == CH_DROP || (c == '*' && vb_markup_star(b->text, at, len))) continue;
             if (k == CH_KEEP && n->ncps < TOKEN_MAX_CPS) {
                 n->cps[n->ncps] = c;
                 n->src[n->ncps++] = b->src_offset + at;

@@ -144,3 +144,39 @@ bool vb_rejoin_wrapped(const char *prev, size_t prev_len, bool prev_lower, const
     if (end < 0 || is_stop_cp(end) || end == 0x2026) return false;
     return vb_list_label_len(cur, cur_len) == 0;
 }
+
+/* "Điều" followed by an article number, a '.' or ':' and the space after. */
+static size_t article_label_len(const char *s, size_t len) {
+    static const char word[] = "\xC4\x90i\xE1\xBB\x81u "; /* "Điều " (NFC) */
+    size_t n = sizeof word - 1, i = n;
+    if (len <= n || memcmp(s, word, n)) return 0;
+    while (i < len && s[i] >= '0' && s[i] <= '9') i++;
+    if (i == n) return 0;
+    if (i < len && (s[i] == '.' || s[i] == ':')) i++;
+    if (i == len) return i;
+    return s[i] == ' ' ? i + 1 : 0;
+}
+
+size_t vb_heading_label_len(const char *s, size_t len) {
+    if (len && ((s[0] >= '0' && s[0] <= '9') || is_roman_byte(s[0]))) {
+        size_t n = vb_list_label_len(s, len);
+        if (n) return n;
+    }
+    return article_label_len(s, len);
+}
+
+bool vb_rejoin_cut_heading(const char *prev, size_t prev_len, const char *cur, size_t cur_len,
+                           const vb_rejoin_context *ctx) {
+    if (!prev_len || !cur_len || vb_list_label_len(cur, cur_len) || article_label_len(cur, cur_len))
+        return false;
+    size_t label = vb_heading_label_len(prev, prev_len);
+    if (label && label >= prev_len) return true; /* the label alone */
+    UChar32 end = last_cp(prev, prev_len);
+    if (end < 0 || is_stop_cp(end) || end == 0x2026) return false;
+    if (label && !ctx->prev_lower && !ctx->cur_lower) return true;
+    if (ctx->cur_in_emphasis && ctx->prev_lower == ctx->cur_lower && (ctx->prev_lower || label))
+        return true;
+    if (ctx->width && ctx->prev_starts_paragraph && ctx->prev_lower && ctx->cur_lower)
+        return utf8_count_upto(cur, cur_len, ctx->width) * 10 >= ctx->width * 6;
+    return false;
+}

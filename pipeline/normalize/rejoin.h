@@ -36,4 +36,31 @@ bool vb_has_lower(const char *s, size_t n);
  * "- ", "+ ") including the trailing space, or 0. */
 size_t vb_list_label_len(const char *s, size_t len);
 
+/* Length of a heading label at the start of s: a numbered or Roman one
+ * ("1. ", "2.1. ", "IV. ") or "Điều 5. ", with the space after; 0 if none.
+ * ("Chương I", "Mục 2" stand on a line of their own above their title.) */
+size_t vb_heading_label_len(const char *s, size_t len);
+
+/* What the normaliser knows about two neighbouring lines beyond their text. */
+typedef struct {
+    bool prev_starts_paragraph; /* prev is one source line right after a blank one */
+    bool cur_in_emphasis;       /* cur continues emphasis opened on an earlier line */
+    bool prev_lower, cur_lower; /* vb_has_lower of each */
+    size_t width;               /* vb_wrap_width of the file, or 0 */
+} vb_rejoin_context;
+
+/* Headings and paragraph starts cut short by a wrap (text exports of web
+ * pages break a paragraph's first line early, whatever the next word is):
+ * cur, an unlabelled line, continues prev when prev is
+ *   - a heading label alone ("1.", "IV.", "Điều 2.");
+ *   - a labelled all-capitals heading not ended, cur all capitals too
+ *     ("IV. PHÂN" + "CÔNG NHIỆM VỤ");
+ *   - inside the same emphasis as cur ("**2. Sở" + "Tài chính**"), both
+ *     mixed case, or both capitals with prev labelled;
+ *   - the short first line of a paragraph in a hard-wrapped file, cur a
+ *     full-width line, both mixed case.
+ * Unlabelled capitals (header areas, signature titles) never join here. */
+bool vb_rejoin_cut_heading(const char *prev, size_t prev_len, const char *cur, size_t cur_len,
+                           const vb_rejoin_context *ctx);
+
 #endif
