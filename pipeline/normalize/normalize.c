@@ -264,6 +264,7 @@ typedef struct {
     size_t wrap_width; /* code points, when the file is hard-wrapped; else 0 */
     bool last_lower;   /* the last line holds a lower-case letter */
     bool last_starts_paragraph; /* the last line is one source line after a blank one */
+    size_t last_piece;          /* where the last source line joined into it starts */
     const unsigned char *facts; /* VB_LINE_* of each block (vb_markup_scan) */
 } out_state;
 
@@ -449,7 +450,9 @@ static bool joins_last(const vb_normalizer *n, const out_state *o, const vb_line
         return true;
     if (o->blank || prev->table != cur->table || prev->row != cur->row || prev->cell != cur->cell)
         return false;
-    if (o->wrap_width && vb_rejoin_wrapped(p, plen, o->last_lower, line, len, cur_lower, o->wrap_width))
+    if (o->wrap_width && vb_rejoin_wrapped(p, plen, o->last_lower, line, len, cur_lower, o->wrap_width) &&
+        (o->last_lower || cur_lower ||
+         !vb_wrap_would_fit(text + o->last_piece, prev->end - o->last_piece, line, len, o->wrap_width)))
         return true;
     vb_rejoin_context ctx = {.prev_starts_paragraph = o->last_starts_paragraph,
                              .cur_in_emphasis = in_emphasis, .prev_lower = o->last_lower,
@@ -479,8 +482,10 @@ static vb_status emit_line(vb_normalizer *n, out_state *o, const vb_block *b, si
         prev->end = o->text->len;
         o->last_lower = o->last_lower || cur_lower;
         o->last_starts_paragraph = false;
+        o->last_piece = cur.start;
         return VB_OK;
     }
+    o->last_piece = cur.start;
     o->last_lower = cur_lower;
     o->last_starts_paragraph = starts_paragraph;
     return VB_PUSH(o->arena, o->lines, cur) ? VB_E_NOMEM : VB_OK;

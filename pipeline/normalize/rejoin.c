@@ -119,9 +119,25 @@ size_t vb_wrap_width(const void *blocks_) {
         }
     }
     if (width < 40 || width > MAX_WIDTH) return 0;
-    size_t near = 0;
+    size_t near = 0, tight = 0, mid = 0;
     for (size_t n = width * 6 / 10; n <= width; n++) near += hist[n];
-    return near * 100 >= nonblank * 40 ? width : 0;
+    if (near * 100 >= nonblank * 40) return width;
+    /* Many short lines (headings, list items, a table flattened one cell a
+     * line) dilute the wrapped ones, but those still pile up just under the
+     * width rather than spread below it. */
+    for (size_t n = width * 8 / 10; n <= width; n++) tight += hist[n];
+    for (size_t n = width * 4 / 10; n < width * 8 / 10; n++) mid += hist[n];
+    if (tight * 100 >= nonblank * 20 && tight * 2 >= mid * 3) return width;
+    return tight >= 50 && tight >= mid * 2 ? width : 0;
+}
+
+bool vb_wrap_would_fit(const char *line, size_t line_len, const char *cur, size_t cur_len,
+                       size_t width) {
+    size_t word = 0;
+    while (word < cur_len && cur[word] != ' ' && cur[word] != '\t') word++;
+    size_t room = width - width / 10;
+    size_t used = utf8_count_upto(line, line_len, room) + 1 + utf8_count_upto(cur, word, room);
+    return used <= room;
 }
 
 bool vb_has_lower(const char *s, size_t n) {

@@ -28,6 +28,13 @@ size_t vb_wrap_width(const void *blocks /* const vb_blockv * */);
 bool vb_rejoin_wrapped(const char *prev, size_t prev_len, bool prev_lower, const char *cur,
                        size_t cur_len, bool cur_lower, size_t width);
 
+/* Whether cur's first word would have fitted on `line` (the last source
+ * line of the text before it) within `width`, with a tenth of it to spare:
+ * then the break was the author's, not a wrap (an all-capitals title above
+ * the issuing authority's line, both near the width). */
+bool vb_wrap_would_fit(const char *line, size_t line_len, const char *cur, size_t cur_len,
+                       size_t width);
+
 /* Whether UTF-8 s[0..n) holds a lower-case letter (ICU's u_islower).  Of
  * two texts joined by a space it is true exactly when it is for either. */
 bool vb_has_lower(const char *s, size_t n);

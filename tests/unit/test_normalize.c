@@ -221,7 +221,9 @@ static void test_plain_path_matches_general_path(void) {
 /* vb_wrap_width's rule read plainly, every line counted in full: the 95th
  * percentile of the trimmed body lines' code point counts (256 and over
  * counted as 256), kept when it is 40..120 and 40 % of the lines are
- * within 60 % of it. */
+ * within 60 % of it, or the lines within 80 % of it are 20 % of all and
+ * half as many again as those between 40 % and 80 %, or 50 and more and
+ * twice those. */
 static size_t wrap_width_full(const vb_blockv *blocks) {
     size_t hist[257] = {0}, lines = 0;
     for (const vb_block *b = blocks->items; b < blocks->items + blocks->len; b++) {
@@ -238,9 +240,13 @@ static size_t wrap_width_full(const vb_blockv *blocks) {
     size_t width = 0, below = hist[0];
     while (width < 256 && below * 100 < lines * 95) below += hist[++width];
     if (lines < 10 || width < 40 || width > 120) return 0;
-    size_t near = 0;
+    size_t near = 0, tight = 0, mid = 0;
     for (size_t k = width * 6 / 10; k <= width; k++) near += hist[k];
-    return near * 100 >= lines * 40 ? width : 0;
+    for (size_t k = width * 8 / 10; k <= width; k++) tight += hist[k];
+    for (size_t k = width * 4 / 10; k < width * 8 / 10; k++) mid += hist[k];
+    if (near * 100 >= lines * 40) return width;
+    if (tight * 100 >= lines * 20 && tight * 2 >= mid * 3) return width;
+    return tight >= 50 && tight >= mid * 2 ? width : 0;
 }
 
 /* The wrap width counts a line only as far as it matters (over 120 code
