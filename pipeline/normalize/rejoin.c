@@ -173,6 +173,14 @@ static size_t article_label_len(const char *s, size_t len) {
     return s[i] == ' ' ? i + 1 : 0;
 }
 
+/* The header's number field label alone: "Số:" or "Số" (its number is on
+ * the next line). */
+static bool is_number_field(const char *s, size_t len) {
+    static const char word[] = "S\xE1\xBB\x91"; /* "Số" (NFC) */
+    size_t n = sizeof word - 1;
+    return len >= n && !memcmp(s, word, n) && (len == n || (len == n + 1 && s[n] == ':'));
+}
+
 size_t vb_heading_label_len(const char *s, size_t len) {
     if (len && ((s[0] >= '0' && s[0] <= '9') || is_roman_byte(s[0]))) {
         size_t n = vb_list_label_len(s, len);
@@ -187,11 +195,14 @@ bool vb_rejoin_cut_heading(const char *prev, size_t prev_len, const char *cur, s
         return false;
     size_t label = vb_heading_label_len(prev, prev_len);
     if (label && label >= prev_len) return true; /* the label alone */
+    bool digit = cur[0] >= '0' && cur[0] <= '9';
+    if (digit && is_number_field(prev, prev_len)) return true;
     UChar32 end = last_cp(prev, prev_len);
     if (end < 0 || is_stop_cp(end) || end == 0x2026) return false;
     if (label && !ctx->prev_lower && !ctx->cur_lower) return true;
-    if (ctx->cur_in_emphasis && ctx->prev_lower == ctx->cur_lower && (ctx->prev_lower || label))
-        return true;
+    /* a number carries no case: "đến năm" + "2030" */
+    bool same_case = ctx->prev_lower == ctx->cur_lower || (digit && u_islower(end));
+    if (ctx->cur_in_emphasis && same_case && (ctx->prev_lower || label)) return true;
     if (ctx->width && ctx->prev_starts_paragraph && ctx->prev_lower && ctx->cur_lower)
         return utf8_count_upto(cur, cur_len, ctx->width) * 10 >= ctx->width * 6;
     return false;

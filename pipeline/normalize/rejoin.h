@@ -59,7 +59,8 @@ typedef struct {
 /* Headings and paragraph starts cut short by a wrap (text exports of web
  * pages break a paragraph's first line early, whatever the next word is):
  * cur, an unlabelled line, continues prev when prev is
- *   - a heading label alone ("1.", "IV.", "Điều 2.");
+ *   - a heading label alone ("1.", "IV.", "Điều 2."), or the header's
+ *     "Số:" alone before its number;
  *   - a labelled all-capitals heading not ended, cur all capitals too
  *     ("IV. PHÂN" + "CÔNG NHIỆM VỤ");
  *   - inside the same emphasis as cur ("**2. Sở" + "Tài chính**"), both
