@@ -1,6 +1,7 @@
 /* ICU normaliser: NFC, tone placement, folding, whitespace, rejoin, map. */
 #include "../../pipeline/normalize/normalize.h"
 #include "../../pipeline/core/buf.h"
+#include "../../pipeline/normalize/markup.h"
 #include "../../pipeline/normalize/rejoin.h"
 #include "check.h"
 
@@ -313,6 +314,142 @@ static void test_offset_anchors(void) {
     vb_arena_destroy(a);
 }
 
+/* A string literal and its length in bytes, for the calls below. */
+#define S(lit) lit, strlen(lit)
+
+/* Emphasis stars are dropped wherever they stand (paired or not, inside a
+ * word, around a label), the words stay; a bullet, a footnote mark and a
+ * party header's lone star stay. */
+static void test_markdown_emphasis(void) {
+    vb_arena *a = vb_arena_create();
+    vb_normalizer *n;
+    CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
+    CHECK_STR(norm(n, a, "*Nơi nhận:*"), "Nơi nhận:");
+    CHECK_STR(norm(n, a, "**1**. Các sở, ngành"), "1. Các sở, ngành");
+    CHECK_STR(norm(n, a, "**Điều 1. **Ban hành"), "Điều 1. Ban hành");
+    CHECK_STR(norm(n, a, "*1.1. *Quán triệt"), "1.1. Quán triệt");
+    CHECK_STR(norm(n, a, "**6.****"), "6.");
+    CHECK_STR(norm(n, a, "mạng xã hội (*Z*alo, Facebook)"), "mạng xã hội (Zalo, Facebook)");
+    CHECK_STR(norm(n, a, "năm 2030 *(sau đây gọi là Chương trình)*, Ủy ban"),
+              "năm 2030 (sau đây gọi là Chương trình), Ủy ban");
+    CHECK_STR(norm(n, a, "*-* Như trên;"), "- Như trên;");
+    CHECK_STR(norm(n, a, "địa phương; *"), "địa phương;");
+    CHECK_STR(norm(n, a, "Ghi chú (*): số liệu ước"), "Ghi chú (*): số liệu ước");
+    CHECK_STR(norm(n, a, "* Kiểm tra hồ sơ"), "* Kiểm tra hồ sơ");
+    CHECK_STR(norm(n, a, "*"), "*");
+    CHECK_STR(norm(n, a, "diện tích * hệ số"), "diện tích * hệ số");
+    CHECK_STR(norm(n, a, "** **"), "");
+    CHECK(vb_markup_star("**", 1, strlen("**")));
+    CHECK(!vb_markup_star("(*)", 1, strlen("(*)")));
+    CHECK(vb_markup_star("*a", 0, strlen("*a")));
+    CHECK(vb_markup_star("a*", 1, strlen("a*")));
+    CHECK(!vb_markup_star("* a", 0, strlen("* a")));
+    CHECK(!vb_markup_star("a * b", 2, strlen("a * b")));
+    vb_normalizer_close(n);
+    vb_arena_destroy(a);
+}
+
+/* Lines that are the export's, not the document's: a page-break marker and
+ * the bare page number after it (the split paragraph rejoins), a table
+ * rule, a crawler's source line, a '#' title's marker, '|'-only lines past
+ * the header (kept within it), lines of stars only.  Offsets still point at
+ * the source of the words kept. */
+static void test_export_furniture(void) {
+    vb_arena *a = vb_arena_create();
+    vb_normalizer *n;
+    CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
+    const char *lines[] = {"*Source: https://example.org/van-ban/123*", "# Quyết định về việc thử",
+                           "|", "ỦY BAN NHÂN DÂN", "|---|---|", "Tổ chức kiểm tra các cơ sở trong",
+                           "", "", "--- PAGE BREAK ---", "", "2", "", "địa bàn xã.", "12",
+                           "** **", "Lưu: VT."};
+    vb_normtext t = norm_lines(n, a, lines, sizeof lines / sizeof *lines);
+    CHECK_STR(t.text, "Quyết định về việc thử\n|\nỦY BAN NHÂN DÂN\n"
+                      "Tổ chức kiểm tra các cơ sở trong địa bàn xã.\n12\nLưu: VT.");
+    size_t at = (size_t)(strstr(t.text, "Quyết") - t.text), src = strlen(lines[0]) + 1 + 2;
+    CHECK_INT(vb_normtext_source_offset(&t, at), src);
+    at = (size_t)(strstr(t.text, "địa bàn") - t.text);
+    src = 0;
+    for (size_t i = 0; i < 12; i++) src += strlen(lines[i]) + 1;
+    CHECK_INT(vb_normtext_source_offset(&t, at), src);
+
+    /* past the header, a '|' line is a stray table fragment */
+    const char *many[45];
+    for (size_t i = 0; i < 44; i++) many[i] = i % 2 ? "|" : "Điều khoản.";
+    many[44] = "Hết.";
+    t = norm_lines(n, a, many, 45);
+    CHECK_INT(t.n_lines, 20 + 22 + 1); /* the 20 '|' of the first 40 lines stay */
+    vb_normalizer_close(n);
+    vb_arena_destroy(a);
+}
+
+/* Headings a wrap cut short join their tail; list items, a label before a
+ * labelled line, and separate header areas stay lines of their own. */
+static void test_cut_headings(void) {
+    vb_arena *a = vb_arena_create();
+    vb_normalizer *n;
+    CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
+    const char *lines[] = {"ỦY BAN NHÂN DÂN", "TỈNH BÌNH MINH", "Số:", "15/KH-UBND", "KẾ HOẠCH",
+                           "Phòng chống thiên tai năm 2024", "**IV. PHÂN", "CÔNG NHIỆM VỤ**", "**1.",
+                           "Công an tỉnh**", "a) Chủ trì", "b) Phối hợp", "**2. Sở", "Tài chính**",
+                           "I.", "1. Mục tiêu chung", "Điều 2.", "Giao Sở Y tế chủ trì.",
+                           "**6. Chỉ tiêu đến năm", "2030**"};
+    vb_normtext t = norm_lines(n, a, lines, sizeof lines / sizeof *lines);
+    CHECK_STR(t.text, "ỦY BAN NHÂN DÂN\nTỈNH BÌNH MINH\nSố: 15/KH-UBND\nKẾ HOẠCH\n"
+                      "Phòng chống thiên tai năm 2024\nIV. PHÂN CÔNG NHIỆM VỤ\n1. Công an tỉnh\n"
+                      "a) Chủ trì\nb) Phối hợp\n2. Sở Tài chính\nI.\n1. Mục tiêu chung\n"
+                      "Điều 2. Giao Sở Y tế chủ trì.\n6. Chỉ tiêu đến năm 2030");
+    CHECK_INT(vb_heading_label_len(S("Điều 12. Hiệu lực")), strlen("Điều 12. "));
+    CHECK_INT(vb_heading_label_len(S("IV. PHÂN")), 4);
+    CHECK_INT(vb_heading_label_len(S("a) Chủ trì")), 0);
+    CHECK_INT(vb_heading_label_len(S("Chương I")), 0);
+    vb_rejoin_context caps = {0};
+    CHECK(vb_rejoin_cut_heading(S("II. NỘI"), S("DUNG"), &caps));
+    CHECK(!vb_rejoin_cut_heading(S("II. NỘI DUNG."), S("DUNG"), &caps));
+    CHECK(!vb_rejoin_cut_heading(S("ỦY BAN NHÂN DÂN"), S("TỈNH"), &caps));
+    CHECK(!vb_rejoin_cut_heading(S("1."), S("a) Chủ trì"), &caps));
+    vb_normalizer_close(n);
+    vb_arena_destroy(a);
+}
+
+/* In a hard-wrapped file whose paragraphs are set apart by blank lines, a
+ * paragraph's first line may stop short (the export's indent): it joins
+ * the full line after it; a short line that does not open a paragraph, and
+ * one followed by a short line, do not. */
+static void test_short_first_line(void) {
+    vb_arena *a = vb_arena_create();
+    vb_normalizer *n;
+    CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
+    const char *full = "cơ quan, đơn vị trên địa bàn toàn tỉnh về tác hại của ma túy trong cộng";
+    const char *lines[40];
+    size_t k = 0;
+    for (int i = 0; i < 6; i++) {
+        lines[k++] = "";
+        lines[k++] = "d) Phối hợp chặt chẽ với Bộ";
+        lines[k++] = "Công an tổ chức tuyên truyền cho người dân ở các xã, phường, thị trấn và";
+        lines[k++] = full;
+        lines[k++] = "đồng dân cư.";
+    }
+    lines[k++] = "";
+    lines[k++] = "Nơi nhận:";
+    lines[k++] = "KT. CHỦ TỊCH";
+    lines[k++] = "Phó Chủ tịch";
+    lines[k++] = "Nguyễn Văn An";
+    vb_normtext t = norm_lines(n, a, lines, k);
+    CHECK(strstr(t.text, "với Bộ Công an tổ chức") != NULL);
+    CHECK(strstr(t.text, "Phó Chủ tịch\nNguyễn Văn An") != NULL);
+    CHECK_INT(t.n_lines, 6 + 4);
+    vb_rejoin_context first = {.prev_starts_paragraph = true, .prev_lower = true, .cur_lower = true,
+                               .width = 70};
+    CHECK(vb_rejoin_cut_heading(S("Theo đề nghị của Giám đốc Sở"), full, strlen(full), &first));
+    CHECK(!vb_rejoin_cut_heading(S("Theo đề nghị của Giám đốc Sở"), S("Nông nghiệp"), &first));
+    first.prev_starts_paragraph = false;
+    CHECK(!vb_rejoin_cut_heading(S("Theo đề nghị của Giám đốc Sở"), full, strlen(full), &first));
+    CHECK(vb_wrap_would_fit(S("GIAI ĐOẠN 2021 - 2025"), S("CHỦ TỊCH"), 70));
+    CHECK(!vb_wrap_would_fit(full, strlen(full), S("Nông"), 70));
+    vb_normalizer_close(n);
+    vb_arena_destroy(a);
+}
+
 int main(void) {
     VB_RUN(test_nfc_and_tones);
     VB_RUN(test_folding_and_spaces);
@@ -323,5 +460,9 @@ int main(void) {
     VB_RUN(test_plain_path_matches_general_path);
     VB_RUN(test_offset_anchors);
     VB_RUN(test_wrap_width_matches_full_count);
+    VB_RUN(test_markdown_emphasis);
+    VB_RUN(test_export_furniture);
+    VB_RUN(test_cut_headings);
+    VB_RUN(test_short_first_line);
     return VB_SUMMARY("normalize");
 }
