@@ -16,6 +16,20 @@
 #include "signature.h"
 
 
+/* The type titles without marks: an OCR'd "QUYET ĐỊNH" is still a title. */
+static vb_status fold_titles(vb_segmenter *s) {
+    s->folded_titles = calloc(vb_doctypes_count, sizeof *s->folded_titles);
+    if (!s->folded_titles) return VB_E_NOMEM;
+    for (size_t i = 0; i < vb_doctypes_count; i++) {
+        vb_buf_reset(&s->folded);
+        vb_status st = vb_fold(s->folder, vb_doctypes[i].title, strlen(vb_doctypes[i].title), &s->folded);
+        if (st != VB_OK) return st;
+        const char *f = vb_buf_cstr(&s->folded);
+        if (!f || !(s->folded_titles[i] = strdup(f))) return VB_E_NOMEM;
+    }
+    return VB_OK;
+}
+
 vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
     vb_segmenter *s = calloc(1, sizeof *s);
     if (!s) return VB_E_NOMEM;
@@ -25,7 +39,7 @@ vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
         free(s);
         return st;
     }
-    if ((st = vb_folder_open(&s->folder)) != VB_OK) {
+    if ((st = vb_folder_open(&s->folder)) != VB_OK || (st = fold_titles(s)) != VB_OK) {
         snprintf(err, errlen, "cannot open the ICU folder");
         vb_segmenter_close(s);
         return st;
@@ -39,6 +53,8 @@ void vb_segmenter_close(vb_segmenter *s) {
     vb_ruleset_free(&s->rules);
     vb_folder_close(s->folder);
     vb_buf_free(&s->folded);
+    for (size_t i = 0; s->folded_titles && i < vb_doctypes_count; i++) free(s->folded_titles[i]);
+    free(s->folded_titles);
     free(s);
 }
 
@@ -112,7 +128,8 @@ static vb_status read_number(vb_arena *a, vb_doc *d, str_view cell, str_view res
     bool has_digit_before_slash = false;
     for (size_t i = 0; i < num.len && num.s[i] != '/'; i++)
         if (num.s[i] >= '0' && num.s[i] <= '9') has_digit_before_slash = true;
-    if (!has_digit_before_slash) {
+    /* a symbol has a '/' or '-' ("Số: 4……" in a template is a blank) */
+    if (!has_digit_before_slash || (!memchr(num.s, '/', num.len) && !memchr(num.s, '-', num.len))) {
         vb_span sp = rel_span(d, cell);
         return vb_doc_warn(a, d, "W_BLANK_NUMBER", &sp, "the number is blank (\"%.*s\"): a draft?",
                            (int)cell.len, cell.s)
@@ -376,12 +393,24 @@ static size_t header_start(vb_segmenter *sg, const vb_doc *d, const vb_text_line
     return 0;
 }
 
+/* The type a title cell names: "KẾ HOẠCH", or OCR'd without its marks
+ * ("QUYET ĐỊNH", a whole short line in capitals); NULL if none. */
+static const vb_doctype *folded_title(vb_segmenter *sg, str_view cell) {
+    if (cell.len > 40 || !vb_is_upper_text(cell.s, cell.len)) return NULL;
+    vb_buf_reset(&sg->folded);
+    if (vb_fold(sg->folder, cell.s, cell.len, &sg->folded) != VB_OK) return NULL;
+    const char *f = vb_buf_cstr(&sg->folded);
+    for (size_t i = 0; f && i < vb_doctypes_count; i++)
+        if (!strcmp(f, sg->folded_titles[i])) return &vb_doctypes[i];
+    return NULL;
+}
+
 /* A line holding the type title ("KẾ HOẠCH", "QUYẾT ĐỊNH") in one of its cells. */
 static bool is_title_line(vb_segmenter *sg, str_view line) {
     str_view cells[8];
     size_t n = split_cells(line, cells, 8);
     for (size_t i = 0; i < n; i++)
-        if (match(sg, HR_TITLE, trim(cells[i], " *#"))) return true;
+        if (match(sg, HR_TITLE, trim(cells[i], " *#")) || folded_title(sg, trim(cells[i], " *#"))) return true;
     return false;
 }
 
@@ -415,6 +444,11 @@ static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
             st = add_recipient(a, d, group(sg, HR_RECIPIENT, cell, "rest"));
         } else if (h->recipients_open && strchr("-+", cell.s[0])) {
             st = add_recipient(a, d, cell);
+        } else if (!h->title && !match(sg, HR_TITLE, cell) && folded_title(sg, cell)) {
+            const vb_doctype *t = folded_title(sg, cell);
+            h->title = h->issuer_done = h->subject_open = true;
+            d->header.doc_type = (char *)t->name;
+            d->header.doc_type_code = (char *)t->code;
         } else if (!h->title && match(sg, HR_TITLE, cell)) {
             h->title = h->issuer_done = true;
             str_view type = group(sg, HR_TITLE, cell, "type");
@@ -495,6 +529,18 @@ static size_t read_appendix(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_t
     return i;
 }
 
+/* A template's blank: dots and ellipses ("Về việc ……….5 ………") hold the
+ * place of the words, which are not there. */
+static bool is_placeholder(const char *s) {
+    size_t dots = 0, letters = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '.') dots++;
+        else if (!strncmp(p, "…", strlen("…"))) dots += 3, p += strlen("…") - 1;
+        else if ((unsigned char)*p >= 0x80 || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) letters++;
+    }
+    return dots >= 6 && dots * 2 >= letters;
+}
+
 static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
                              size_t n_lines, size_t *body_from, header_state *h) {
     size_t start = header_start(sg, d, lines, n_lines);
@@ -520,6 +566,7 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
         st = read_title_line(sg, a, d, h, line);
     }
     *body_from = i;
+    if (d->header.subject && is_placeholder(d->header.subject)) d->header.subject = NULL;
     if (st == VB_OK) st = assemble_issuer(a, d, h);
     return st;
 }

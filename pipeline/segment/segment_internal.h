@@ -16,6 +16,7 @@ struct vb_segmenter {
     vb_ruleset rules;
     vb_folder *folder; /* marks and case folded away: OCR'd names lose their marks */
     vb_buf folded;     /* the folder's output, reused */
+    char **folded_titles; /* vb_doctypes[i].title folded, for OCR'd titles */
 };
 
 typedef struct {
