@@ -61,7 +61,7 @@ test-golden: $(BUILD)/vanban
 	@sh tests/run_golden.sh $(BUILD)
 
 # Integration suites: each tests/<suite>/run.sh takes the build directory.
-SUITES ?= schema batch compare hostile extract
+SUITES ?= schema batch compare hostile extract realdev
 test-suites: $(BUILD)/vanban
 	@set -e; for s in $(SUITES); do \
 	    if [ -f tests/$$s/run.sh ]; then echo "== $$s ($(BUILD))"; bash tests/$$s/run.sh $(BUILD); \
