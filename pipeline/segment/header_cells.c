@@ -16,7 +16,12 @@ static char *zone_copy(vb_segmenter *sg, vb_arena *a, const char *s, size_t n, s
     if (!z) return NULL;
     for (size_t i = 0; i < n; i++) {
         bool line_start = i == 0 || z[i - 1] == '\n';
-        if (z[i] == '|') z[i] = '\t';
+        /* a column break is a '|' apart from the words: OCR leaves a glued
+         * '|' inside words and dates ("ngày ñ| tháng") */
+        bool at_start = i == 0 || z[i - 1] == '\n', at_end = i + 1 == n || z[i + 1] == '\n';
+        bool apart = at_start || at_end ||
+                     ((is_space(z[i - 1]) || z[i - 1] == '-') && is_space(z[i + 1]));
+        if (z[i] == '|' && apart) z[i] = '\t';
         else if (z[i] == '*' || (z[i] == '#' && line_start)) z[i] = ' ';
     }
     for (size_t i = 0; i < n;) {
@@ -43,7 +48,7 @@ size_t vb_symbol_len(const char *s, size_t len) {
     bool digits_only = true;
     for (;;) {
         size_t tok = i;
-        while (i < len && !is_space(s[i])) {
+        while (i < len && !is_space(s[i]) && s[i] != '|') {
             if (s[i] < '0' || s[i] > '9') digits_only = false;
             i++;
         }

@@ -54,13 +54,13 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
                       "\\b[đd][ộôoọ]c\\s*l[ậâaạ]p\\W{0,6}t[ựưu]\\s*do\\W{0,6}h[ạa]nh\\s*ph[úu]c\\b|"
                       "\\b[đd][ảa]ng\\s+c[ộôo]ng\\s+s[ảa]n\\s+vi[ệêe]t\\s+nam\\b",
                       0, NULL, 0},
-    [HR_NUMBER_ANY] = {"number_any", "(?<![\\p{L}\\p{N}])(?:Số|SỐ)(?:\\s*[:.]|\\s+(?=[0-9]))", 0, NULL, VB_RULE_CASED},
+    [HR_NUMBER_ANY] = {"number_any", "(?<![\\p{L}\\p{N}])(?:(?:Số|SỐ)(?:\\s*[:.;]|\\s+(?=[0-9]))|số\\s*:)", 0, NULL, VB_RULE_CASED},
     [HR_PLACE_DATE_ANY] = {"place_date_any",
                            "(?<![\\p{L}\\p{N}])(?<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\\.|Tp\\.|TX\\.)\\s*)?"
                            "\\p{Lu}\\p{Ll}*(?:\\s+(?:\\p{Lu}\\p{Ll}*\\.?|[0-9]+)){0,5})"
                            "\\s*[,.]\\s*[Nn]g[aàá]y\\s*(?:(?<d>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,3}[0-9]?)?\\s*"
                            "(?:[Tt]h[aá]ng|/|-)\\s*(?:(?<m>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,2})?\\s*"
-                           "(?:[Nn][aă]m|/|-)\\s*(?<y>[0-9]{4})(?![0-9])",
+                           "(?:[Nn][aă]m|/|-)\\s*(?:(?<y>[0-9]{4})(?![0-9]))?",
                            0, NULL, VB_RULE_CASED},
     [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)(?=[\\s:])", 0, NULL, VB_RULE_CASED},
     [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s+gửi\\b", 0, NULL, 0},
