@@ -13,6 +13,7 @@
  * next_form). */
 #include "targets.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,9 @@ enum {
     FORM_PERCENT,
     FORM_TIMES,
     FORM_COUNT,
-    FORM_QUANTITY
+    FORM_QUANTITY,
+    FORM_RATIO,
+    FORM_RATE
 };
 
 #define CMP                                                                                  \
@@ -68,7 +71,7 @@ static const char quantity_pattern[] =
 #define X(w, unit, gate) "|" w
 #include "target-units.inc"
 #undef X
-    ")\\b(?!\\s*/)";
+    ")\\b(?!\\s*/)(?:\\s*(?<after>trở lên|trở xuống)\\b)?";
 
 /* The forms, most specific first: a later row never takes a number an
  * earlier one already explained.  Editing a pattern here means checking its
@@ -92,6 +95,16 @@ static const vb_rule_row form_rows[] = {
      "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>[0-9]{1,2}|ba|sáu|mười hai)\\s+"
      "tháng\\s*(?:/|một|1|01)\\s*(?<num>" VB_NUM ")?\\s*" TIMES "\\b",
      FORM_FREQ_MONTHS, NULL, 0},
+    /* "giảm 1,5 lần số ca mắc mới", "tăng gấp 2 lần" */
+    {"ratio",
+     "\\b(?<act>tăng|giảm|gấp)\\s+(?:(?:gấp|khoảng)\\s+)?(?:(?<cmp>" CMP ")\\s+)?(?<num>" PCT_NUM
+     ")\\s+lần\\b",
+     FORM_RATIO, NULL, 0},
+    /* "dưới 12/1.000 trẻ đẻ sống", "10 bác sĩ/10.000 dân" */
+    {"rate",
+     "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,/])(?<num>" PCT_NUM ")\\s*(?<act>\\p{L}[\\p{L} ]{0,24}?)?"
+     "\\s*/\\s*(?<per>1\\.?000|10\\.?000|100\\.?000)(?![0-9.,/])",
+     FORM_RATE, NULL, 0},
     /* a range "85 - 86%" is the goal 86 from 85 */
     {"percent",
      "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?:(?<lo>" PCT_NUM ")\\s*[-–]\\s*)?(?<num>" PCT_NUM
@@ -145,6 +158,9 @@ static const form_scan form_scans[] = {
     {A_EVERY, {WS, 14, 0}},
     /* [CMP \s+] [định kỳ \s+] months(≤8) \s+ tháng \s* (/|một|1|01) \s* [NUM(≤6)] \s* [lần|đợt] */
     {A_TIMES, {WS, 6, WS, 3, WS, 5, WS, 8, WS, 7, WS, 14, 0}},
+    /* ratio and rate: scanned directly (they start with a verb or a number) */
+    {A_NONE, {0}},
+    {A_NONE, {0}},
     /* [CMP \s+] [NUM(≤6) \s* [-–] \s*] NUM(≤6) \s* [%|phần trăm] */
     {A_PERCENT, {WS, 6, WS, 1, WS, 6, WS, 14, 0}},
     /* [ít nhất|tối…] or "không " (6) before [dưới|quá] */
@@ -226,6 +242,8 @@ enum {
     CL_SPACE,      /* one \s character, as the form patterns mean it */
     CL_QUALIFIER,  /* "13%/năm", "16% GDP": words that qualify the figure */
     CL_PLACE_END,  /* "… cho người học tại 100% nhà trường": the place is counted */
+    CL_PREP_END,   /* "giải quyết việc làm cho 2.000 lao động": the unit is the noun */
+    CL_GOAL_SECTION,
     CL_GOAL_CUE,
     CL_NOT_GOAL_CUE,
     CL_COUNT
@@ -270,6 +288,8 @@ static const vb_rule_row clause_rows[] = {
                       "(?:mỗi|hằng|hàng) (?:năm|tháng|quý)\\b))*",
                       0, NULL, 0},
     [CL_PLACE_END] = {"place_end", "(?<![\\p{L}\\p{N}])(?:tại|ở)\\s*\\z", 0, NULL, 0},
+    [CL_PREP_END] = {"prep_end", "(?<![\\p{L}\\p{N}])(?:cho|tại|ở|của|với)\\s*\\z", 0, NULL, 0},
+    [CL_GOAL_SECTION] = {"goal_section", "\\G\\W*(?:các\\s+)?(?:mục tiêu|chỉ tiêu)", 0, NULL, 0},
     [CL_GOAL_CUE] = {"goal_cue", goal_cue_pattern, 0, NULL, 0},
     [CL_NOT_GOAL_CUE] = {"not_goal_cue", not_goal_cue_pattern, 0, NULL, 0},
     [CL_SKIP_SECTION] = {"skip_section",
@@ -423,18 +443,19 @@ static int by_start(const void *a, const void *b) {
     return x->ms < y->ms ? -1 : x->ms > y->ms;
 }
 
-/* Byte ranges of the sections that report past results, not goals. */
+/* Byte ranges of sections: those that report past results, not goals
+ * (CL_SKIP_SECTION), or those that set goals (CL_GOAL_SECTION). */
 typedef struct {
     vb_span *items;
     size_t len, cap;
 } rangev;
 
-static vb_status skipped_sections(const vb_targets_rules *x, const vb_linev *lines,
-                                  const char *text, size_t len, rangev *out) {
+static vb_status section_ranges(const vb_targets_rules *x, int heading_row, const vb_linev *lines,
+                                const char *text, size_t len, rangev *out) {
     for (size_t i = 0; i < lines->len; i++) {
         const vb_line *l = &lines->items[i];
         if (l->kind != VB_LINE_HEADING ||
-            !vb_rule_match(&x->clause, CL_SKIP_SECTION, text, l->end, l->body, NULL, NULL))
+            !vb_rule_match(&x->clause, heading_row, text, l->end, l->body, NULL, NULL))
             continue;
         size_t end = vb_outline_section_end(lines, i);
         vb_span r = {l->start, end < lines->len ? lines->items[end].start : len};
@@ -740,12 +761,13 @@ static bool amount_value(const vb_targets_rules *x, const char *t, vb_span num, 
     return true;
 }
 
-/* Whether the clause before an amount sets a goal and is no budget line. */
+/* Whether the clause before an amount sets a goal (by its words or its
+ * section, "II. CHỈ TIÊU") and is no budget line. */
 static bool amount_is_goal(const vb_targets_rules *x, const char *t, const vb_linev *lines,
-                           const cand *c, int gate) {
+                           const rangev *goal_sections, const cand *c, int gate) {
     size_t cs0 = clause_start(t, lines, c->ms);
     if (vb_rule_match(&x->clause, CL_NOT_GOAL_CUE, t, c->ms, cs0, NULL, NULL)) return false;
-    return gate == UNIT_ALWAYS || has(c->cmp) ||
+    return gate == UNIT_ALWAYS || has(c->cmp) || in_ranges(goal_sections, c->ms) ||
            vb_rule_match(&x->clause, CL_GOAL_CUE, t, c->ms, cs0, NULL, NULL);
 }
 
@@ -765,7 +787,7 @@ static size_t subject_floor(const vb_targets_rules *x, const vb_doc *d, const ca
 }
 
 static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const vb_linev *lines,
-                       const candv *cs, size_t k) {
+                       const rangev *goal_sections, const candv *cs, size_t k) {
     const char *t = d->text;
     const cand *c = &cs->items[k];
     size_t limit = k + 1 < cs->len ? cs->items[k + 1].ms : d->text_len;
@@ -824,17 +846,76 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
         break;
     case FORM_QUANTITY: {
         int u = word_table_find(&x->units, t + c->unit.start, c->unit.end - c->unit.start);
-        if (u < 0 || !amount_is_goal(x, t, lines, c, UNIT_GATE(unit_words[u].gate))) return VB_OK;
+        if (u < 0 || !amount_is_goal(x, t, lines, goal_sections, c, UNIT_GATE(unit_words[u].gate)))
+            return VB_OK;
         tg.unit = (char *)unit_words[u].unit;
         if (has(c->lo)) {
             if (!amount_value(x, t, c->lo, c->mult, &tg.from)) return VB_OK;
             tg.has_from = true;
         }
         ind = subject_before(x, t, lines, c->ms, floor);
+        const size_t *ov;
         if (!has(ind)) { /* "đạt 500 tấn sản phẩm…" */
             ind.start = c->me;
             ind.end = phrase_end(x, t, c->me, limit);
             trim_span(t, &ind);
+        } else if (vb_rule_match(&x->clause, CL_PREP_END, t, ind.end, ind.start, &ov, NULL)) {
+            /* "việc làm cho ít nhất 2.000 lao động": the people are named by the unit */
+            vb_span rest = {c->unit.start, phrase_end(x, t, c->unit.start, limit)};
+            trim_span(t, &rest);
+            indicator = vb_arena_printf(a, "%.*s %.*s", (int)(ind.end - ind.start), t + ind.start,
+                                        (int)(rest.end - rest.start), t + rest.start);
+            if (!indicator) return VB_E_NOMEM;
+            span.start = ind.start;
+            if (rest.end > span.end) span.end = rest.end;
+        } else if (c->me + 1 < limit && t[c->me] == ' ' && !is_space(t[c->me + 1]) &&
+                   !ispunct((unsigned char)t[c->me + 1])) {
+            /* "trồng mới 1.200 ha rừng tập trung": the verb and its object */
+            vb_span rest = {c->me, phrase_end(x, t, c->me, limit)};
+            for (size_t i = rest.start; i < rest.end; i++)
+                if (t[i] == ',') rest.end = i;
+            trim_span(t, &rest);
+            if (has(rest)) {
+                indicator = vb_arena_printf(a, "%.*s %.*s", (int)(ind.end - ind.start),
+                                            t + ind.start, (int)(rest.end - rest.start),
+                                            t + rest.start);
+                if (!indicator) return VB_E_NOMEM;
+                span.start = ind.start;
+                span.end = rest.end;
+            }
+        }
+        break;
+    }
+    case FORM_RATIO:
+    case FORM_RATE: {
+        if (!amount_is_goal(x, t, lines, goal_sections, c, UNIT_GOAL)) return VB_OK;
+        if (c->form == FORM_RATIO) {
+            tg.unit = "times";
+        } else { /* per the denominator: "12/1.000" is 12 per_1000 */
+            double per;
+            if (!vb_number_parse(x->numbers, t + c->per.start, c->per.end - c->per.start, &per))
+                return VB_OK;
+            tg.unit = vb_arena_printf(a, "per_%.0f", per);
+            if (!tg.unit) return VB_E_NOMEM;
+        }
+        ind = subject_before(x, t, lines, c->ms, floor);
+        vb_span rest = {c->me, phrase_end(x, t, c->me, limit)};
+        trim_span(t, &rest);
+        if (c->form == FORM_RATIO && has(rest)) {
+            /* "giảm 1,5 lần số ca mắc mới": the verb and what it changes */
+            vb_span head = has(ind) ? ind : c->act;
+            indicator = vb_arena_printf(a, "%.*s%s%.*s %.*s", (int)(head.end - head.start),
+                                        t + head.start, has(ind) ? " " : "",
+                                        has(ind) ? (int)(c->act.end - c->act.start) : 0,
+                                        t + c->act.start, (int)(rest.end - rest.start),
+                                        t + rest.start);
+            if (!indicator) return VB_E_NOMEM;
+            if (head.start < span.start) span.start = head.start;
+            span.end = rest.end;
+        } else if (!has(ind) && c->form == FORM_RATE) {
+            /* "đạt 10 bác sĩ/10.000 dân": the words of the rate */
+            ind.start = has(c->act) ? c->act.start : rest.start;
+            ind.end = rest.end > c->me ? rest.end : c->me;
         }
         break;
     }
@@ -951,11 +1032,13 @@ vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,
                                   const vb_linev *lines) {
     if (!d->text || d->text_len == 0) return VB_OK;
     candv cs = {0};
-    rangev skipped = {0};
-    vb_status s = skipped_sections(x, lines, d->text, d->text_len, &skipped);
+    rangev skipped = {0}, goals = {0};
+    vb_status s = section_ranges(x, CL_SKIP_SECTION, lines, d->text, d->text_len, &skipped);
+    if (s == VB_OK) s = section_ranges(x, CL_GOAL_SECTION, lines, d->text, d->text_len, &goals);
     if (s == VB_OK) s = collect(x, d->text, d->text_len, &skipped, &cs);
-    for (size_t k = 0; s == VB_OK && k < cs.len; k++) s = build(x, d, a, lines, &cs, k);
+    for (size_t k = 0; s == VB_OK && k < cs.len; k++) s = build(x, d, a, lines, &goals, &cs, k);
     free(cs.items);
     free(skipped.items);
+    free(goals.items);
     return s;
 }
