@@ -642,9 +642,9 @@ static void trim_span(const char *t, vb_span *s) {
 /* Start of the clause holding pos: after the last line break, ';', ':',
  * sentence-ending '.', or an unclosed '(' ("(trước hết là gói hỗ trợ …"),
  * past any label, bullet mark or markup. */
-static size_t clause_start(const char *t, const vb_linev *lines, size_t pos) {
-    /* the line holding pos, by binary search */
-    size_t lo = 0, hi = lines->len;
+/* Start of the body of the line holding pos (past its label). */
+static size_t line_body(const vb_linev *lines, size_t pos) {
+    size_t lo = 0, hi = lines->len; /* binary search */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
         if (lines->items[mid].start <= pos)
@@ -652,10 +652,12 @@ static size_t clause_start(const char *t, const vb_linev *lines, size_t pos) {
         else
             hi = mid;
     }
-    size_t floor = 0;
-    if (lines->len && lines->items[lo].start <= pos) {
-        floor = lines->items[lo].body <= pos ? lines->items[lo].body : lines->items[lo].start;
-    }
+    if (!lines->len || lines->items[lo].start > pos) return 0;
+    return lines->items[lo].body <= pos ? lines->items[lo].body : lines->items[lo].start;
+}
+
+static size_t clause_start(const char *t, const vb_linev *lines, size_t pos) {
+    size_t floor = line_body(lines, pos);
     if (pos > floor + 600) floor = pos - 600;
     size_t i = pos;
     bool closed = false; /* a ')' between i and pos */
@@ -765,8 +767,15 @@ static bool amount_value(const vb_targets_rules *x, const char *t, vb_span num, 
  * section, "II. CHỈ TIÊU") and is no budget line. */
 static bool amount_is_goal(const vb_targets_rules *x, const char *t, const vb_linev *lines,
                            const rangev *goal_sections, const cand *c, int gate) {
-    size_t cs0 = clause_start(t, lines, c->ms);
-    if (vb_rule_match(&x->clause, CL_NOT_GOAL_CUE, t, c->ms, cs0, NULL, NULL)) return false;
+    /* the sentence: "Kinh phí: 50.000.000 đồng" names the budget before a ':' */
+    size_t cs0 = clause_start(t, lines, c->ms), ss = line_body(lines, c->ms);
+    if (c->ms > ss + 600) ss = c->ms - 600;
+    for (size_t i = c->ms; i > ss + 1; i--)
+        if (t[i - 2] == '.' && is_space(t[i - 1])) {
+            ss = i;
+            break;
+        }
+    if (vb_rule_match(&x->clause, CL_NOT_GOAL_CUE, t, c->ms, ss, NULL, NULL)) return false;
     return gate == UNIT_ALWAYS || has(c->cmp) || in_ranges(goal_sections, c->ms) ||
            vb_rule_match(&x->clause, CL_GOAL_CUE, t, c->ms, cs0, NULL, NULL);
 }
