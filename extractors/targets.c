@@ -284,8 +284,9 @@ static const vb_rule_row clause_rows[] = {
                          "\\b[^,;]{0,120}),\\s*",
                          0, NULL, 0},
     [CL_QUALIFIER] = {"qualifier",
-                      "\\G(?:\\s*(?:/\\s*(?:năm|tháng|quý|tuần)\\b|\\(?\\s*GDP\\b\\s*\\)?|"
-                      "(?:mỗi|hằng|hàng) (?:năm|tháng|quý)\\b))*",
+                      "\\G(?:\\s*(?:/\\s*(?:năm|tháng|quý|tuần)\\b|\\(?\\s*GR?DP\\b\\s*\\)?|"
+                      "(?:mỗi|hằng|hàng) (?:năm|tháng|quý)\\b|(?:(?:trong|vào|đến)\\s+(?:hết\\s+)?)?"
+                      "(?:năm [0-9]{4}|giai đoạn [0-9]{4}\\s*[-–]\\s*[0-9]{4})(?![0-9])))*",
                       0, NULL, 0},
     [CL_PLACE_END] = {"place_end", "(?<![\\p{L}\\p{N}])(?:tại|ở)\\s*\\z", 0, NULL, 0},
     [CL_PREP_END] = {"prep_end", "(?<![\\p{L}\\p{N}])(?:cho|tại|ở|của|với)\\s*\\z", 0, NULL, 0},
