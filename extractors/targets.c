@@ -693,8 +693,7 @@ static vb_span subject_before(const vb_targets_rules *x, const char *t, const vb
                               size_t pos, size_t floor) {
     vb_span s = {clause_start(t, lines, pos), pos};
     if (floor > s.start && floor <= pos) s.start = floor;
-    trim_span(t, &s);
-    if (s.end < pos) s.end = pos; /* trim only the start here */
+    while (s.start < s.end && (is_edge(t[s.start]) || t[s.start] == ',')) s.start++;
     const size_t *ov;
     if (vb_rule_match(&x->clause, CL_TAIL, t, s.end, s.start, &ov, NULL)) s.end = ov[0];
     if (s.end > s.start &&
