@@ -54,6 +54,15 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
+# Targets' word lists (extractors/data/target-*.txt) become X-macro rows,
+# X("field", "field", ...) one per entry line, #included by the extractor.
+TARGET_INC := $(patsubst extractors/data/%.txt,$(BUILD)/gen/%.inc,$(wildcard extractors/data/target-*.txt))
+$(BUILD)/gen/target-%.inc: extractors/data/target-%.txt
+	@mkdir -p $(dir $@)
+	awk -F'\t' '/^[ \t]*(#|$$)/ {next} {s = ""; for (i = 1; i <= NF; i++) {f = $$i; gsub(/\\/, "\\\\", f); gsub(/"/, "\\\"", f); s = s (i > 1 ? ", " : "") "\"" f "\""} print "X(" s ")"}' $< > $@
+$(BUILD)/obj/extractors/targets.o: $(TARGET_INC)
+$(BUILD)/obj/extractors/targets.o: ALL_CFLAGS += -I$(BUILD)/gen
+
 test-unit: $(TEST_BIN)
 	@sh tests/run_unit.sh $(BUILD)
 

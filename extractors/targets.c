@@ -13,6 +13,8 @@
  * next_form). */
 #include "targets.h"
 
+#include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +31,10 @@ enum {
     FORM_FREQ_MONTHS,
     FORM_PERCENT,
     FORM_TIMES,
-    FORM_COUNT
+    FORM_COUNT,
+    FORM_QUANTITY,
+    FORM_RATIO,
+    FORM_RATE
 };
 
 #define CMP                                                                                  \
@@ -38,10 +43,35 @@ enum {
 #define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
 #define COUNT "[0-9]{1,3}(?:\\.[0-9]{3})*(?:,[0-9]{1,2})?"
 #define TIMES "(?:lần|đợt)"
-/* what a counted goal counts: "ít nhất 02 lớp tập huấn", "tối thiểu 5 mô hình" */
-#define COUNTED                                                                              \
-    "(?:lớp|buổi|cuộc|đợt|mô hình|hội nghị|tin|bài|chuyên mục|phóng sự|xã|phường|thị trấn|" \
-    "cơ sở|người|lượt|đội|câu lạc bộ|nhóm|điểm|khu dân cư|ấp|tổ)"
+/* a percentage: "70", "95,5" */
+#define PCT_NUM "[0-9]{1,3}(?:[.,][0-9]{1,2})?"
+/* an amount: "46.200", "2000", "48,3" (dots group thousands, a comma is decimal) */
+#define AMOUNT "(?:[0-9]{1,3}(?:\\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?"
+
+/* "ít nhất 02 lớp tập huấn", "tối thiểu 01 doanh nghiệp": what is counted
+ * comes from data/target-counted.txt ((?!) opens the list of alternatives). */
+static const char at_least_things_pattern[] =
+    "\\b(?<cmp>ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không quá|tối đa(?: là)?)\\s+"
+    "(?<num>" COUNT "|" VB_NUM ")\\s+(?=(?:(?!)"
+#define X(w) "|" w
+#include "target-counted.inc"
+#undef X
+    ")\\b)";
+
+/* An amount in a unit of data/target-units.txt, scaled by a word of
+ * data/target-multipliers.txt: "đạt trên 48,3 triệu USD", "10 - 12 nghìn
+ * tấn", "35 tuần thực học"; not a rate of the unit ("500.000 đồng/người"). */
+static const char quantity_pattern[] =
+    "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?:(?<lo>" AMOUNT ")\\s*[-–]\\s*)?(?<num>" AMOUNT
+    ")\\s*(?:(?<mult>(?!)"
+#define X(w, factor) "|" w
+#include "target-multipliers.inc"
+#undef X
+    ")\\s+)?(?<unit>(?!)"
+#define X(w, unit, gate) "|" w
+#include "target-units.inc"
+#undef X
+    ")\\b(?!\\s*/)(?:\\s*(?<after>trở lên|trở xuống)\\b)?";
 
 /* The forms, most specific first: a later row never takes a number an
  * earlier one already explained.  Editing a pattern here means checking its
@@ -65,18 +95,27 @@ static const vb_rule_row form_rows[] = {
      "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>[0-9]{1,2}|ba|sáu|mười hai)\\s+"
      "tháng\\s*(?:/|một|1|01)\\s*(?<num>" VB_NUM ")?\\s*" TIMES "\\b",
      FORM_FREQ_MONTHS, NULL, 0},
+    /* "giảm 1,5 lần số ca mắc mới", "tăng gấp 2 lần" */
+    {"ratio",
+     "\\b(?<act>tăng|giảm|gấp)\\s+(?:(?:gấp|khoảng)\\s+)?(?:(?<cmp>" CMP ")\\s+)?(?<num>" PCT_NUM
+     ")\\s+lần\\b",
+     FORM_RATIO, NULL, 0},
+    /* "dưới 12/1.000 trẻ đẻ sống", "10 bác sĩ/10.000 dân" */
+    {"rate",
+     "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,/])(?<num>" PCT_NUM ")\\s*(?<act>\\p{L}[\\p{L} ]{0,24}?)?"
+     "\\s*/\\s*(?<per>1\\.?000|10\\.?000|100\\.?000)(?![0-9.,/])",
+     FORM_RATE, NULL, 0},
+    /* a range "85 - 86%" is the goal 86 from 85 */
     {"percent",
-     "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?<num>[0-9]{1,3}(?:[.,][0-9]{1,2})?)\\s*(?:%|phần "
-     "trăm)(?:\\s*(?<after>trở lên|trở xuống))?",
+     "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?:(?<lo>" PCT_NUM ")\\s*[-–]\\s*)?(?<num>" PCT_NUM
+     ")\\s*(?:%|phần trăm)(?:\\s*(?<after>trở lên|trở xuống))?",
      FORM_PERCENT, NULL, 0},
     {"at_least_n_times",
      "\\b(?<cmp>ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không quá|tối đa(?: là)?)\\s+"
      "(?<num>" VB_NUM ")\\s+" TIMES "\\b",
      FORM_TIMES, NULL, 0},
-    {"at_least_n_things",
-     "\\b(?<cmp>ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không quá|tối đa(?: là)?)\\s+"
-     "(?<num>" COUNT "|" VB_NUM ")\\s+(?=" COUNTED "\\b)",
-     FORM_COUNT, NULL, 0},
+    {"quantity", quantity_pattern, FORM_QUANTITY, NULL, 0},
+    {"at_least_n_things", at_least_things_pattern, FORM_COUNT, NULL, 0},
 };
 
 /* Anchors: literal words found once per text, each position kept under
@@ -119,10 +158,15 @@ static const form_scan form_scans[] = {
     {A_EVERY, {WS, 14, 0}},
     /* [CMP \s+] [định kỳ \s+] months(≤8) \s+ tháng \s* (/|một|1|01) \s* [NUM(≤6)] \s* [lần|đợt] */
     {A_TIMES, {WS, 6, WS, 3, WS, 5, WS, 8, WS, 7, WS, 14, 0}},
-    /* [CMP \s+] NUM(≤6) \s* [%|phần trăm] */
-    {A_PERCENT, {WS, 6, WS, 14, 0}},
+    /* ratio and rate: scanned directly (they start with a verb or a number) */
+    {A_NONE, {0}},
+    {A_NONE, {0}},
+    /* [CMP \s+] [NUM(≤6) \s* [-–] \s*] NUM(≤6) \s* [%|phần trăm] */
+    {A_PERCENT, {WS, 6, WS, 1, WS, 6, WS, 14, 0}},
     /* [ít nhất|tối…] or "không " (6) before [dưới|quá] */
     {A_CMP, {6, 0}},
+    /* quantity: the unit words are many, its numbers are scanned directly */
+    {A_NONE, {0}},
     {A_CMP, {6, 0}},
 };
 
@@ -154,6 +198,37 @@ static const vb_rule_row period_rows[] = {
     {"12_months", "\\A(?:12|mười hai)\\z", 1, "times_per_year", 0},
 };
 
+/* The unit a quantity is in, by its word; tag = whether the figure is a
+ * target only in a clause that sets a goal (UNIT_GOAL) or always. */
+enum { UNIT_GOAL, UNIT_ALWAYS };
+#define UNIT_GATE(g) (strcmp(g, "always") == 0 ? UNIT_ALWAYS : UNIT_GOAL)
+static const struct {
+    const char *word, *unit, *gate;
+} unit_words[] = {
+#define X(w, unit, gate) {w, unit, gate},
+#include "target-units.inc"
+#undef X
+};
+static const struct {
+    const char *word, *factor;
+} multiplier_words[] = {
+#define X(w, factor) {w, factor},
+#include "target-multipliers.inc"
+#undef X
+};
+/* Words that make a clause set a goal: an amount in it is a target. */
+static const char goal_cue_pattern[] = "(?<![\\p{L}\\p{N}])(?:(?!)"
+#define X(w) "|" w
+#include "target-goal-cues.inc"
+#undef X
+    ")(?![\\p{L}\\p{N}])";
+/* Words that make an amount a budget line or a price, not a goal. */
+static const char not_goal_cue_pattern[] = "(?<![\\p{L}\\p{N}])(?:(?!)"
+#define X(w) "|" w
+#include "target-not-goal-cues.inc"
+#undef X
+    ")(?![\\p{L}\\p{N}])";
+
 enum {
     CL_BOUNDARY,   /* where an indicator after the number stops */
     CL_SKIP_AFTER, /* "số", "trở lên" between the number and what it counts */
@@ -163,14 +238,21 @@ enum {
     CL_ELLIPSIS,   /* "… và 10% ở cấp xã": the noun is the previous target's */
     CL_SKIP_SECTION,
     CL_ADJUNCT,    /* "Theo Quyết định …, mỗi quý …": an adverbial, not a subject */
+    CL_ADJUNCT_LEAD, /* "Hằng năm, số vụ …": the adverbial before the subject */
     CL_SPACE,      /* one \s character, as the form patterns mean it */
+    CL_QUALIFIER,  /* "13%/năm", "16% GDP": words that qualify the figure */
+    CL_PLACE_END,  /* "… cho người học tại 100% nhà trường": the place is counted */
+    CL_PREP_END,   /* "giải quyết việc làm cho 2.000 lao động": the unit is the noun */
+    CL_GOAL_SECTION,
+    CL_GOAL_CUE,
+    CL_NOT_GOAL_CUE,
     CL_COUNT
 };
 
 static const vb_rule_row clause_rows[] = {
     [CL_BOUNDARY] = {"boundary",
                      "[.;:!?(\\n…]|\\s+[-–]\\s+|,?\\s+(?:bằng|nhằm|để|thông qua|so với|theo|"
-                     "nâng cao|góp phần|đồng thời|với mục tiêu)\\b|(?:,|\\s+và|\\s+hoặc)\\s+(?:"
+                     "nâng cao|góp phần|đồng thời|với mục tiêu)\\b|(?<![\\p{L}\\p{N}])trong đó\\b|(?:,|\\s+và|\\s+hoặc)\\s+(?:"
                      "phải|được|duy trì|tổ chức|thực hiện|xây dựng|triển khai|có|không|đảm bảo|"
                      "bảo đảm|tiếp tục|đưa|tăng cường|hoàn thành)\\b",
                      0, NULL, 0},
@@ -185,24 +267,74 @@ static const vb_rule_row clause_rows[] = {
                     0, NULL, 0},
     [CL_GOAL_PREFIX] = {"goal_prefix",
                         "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm [0-9]{4}|"
-                        "năm [0-9]{4}|đảm bảo|bảo đảm|các|những)(?:[\\s,:]+|\\z))*",
+                        "năm [0-9]{4}|đảm bảo|bảo đảm|các|những|trước hết(?: là)?|là|trong đó)(?:[\\s,:]+|\\z))*",
                         0, NULL, 0},
     [CL_TAIL] = {"tail",
                  "(?:[\\s,]+(?:đạt(?: tỷ lệ)?|là|ở mức|chiếm|giảm(?: xuống)?(?: còn)?|"
-                 "tăng(?: lên)?|còn|khoảng|mức))*[\\s,]*\\z",
+                 "tăng(?: lên)?|còn|khoảng|mức|dự kiến|phấn đấu))*[\\s,]*\\z",
                  0, NULL, 0},
     [CL_ELLIPSIS] = {"ellipsis", "\\G(?:ở|tại|đối với|trong|cấp)\\b", 0, NULL, 0},
     [CL_ADJUNCT] = {"adjunct",
-                    "\\A(?:theo|căn cứ|thực hiện|trong|tại|đối với|về|hằng năm|hàng năm|"
+                    "\\A(?:theo|căn cứ|trong|tại|đối với|về|hằng năm|hàng năm|"
                     "định kỳ|trước|sau|từ nay)\\b",
                     0, NULL, 0},
+    [CL_ADJUNCT_LEAD] = {"adjunct_lead",
+                         "\\A(?:(?:theo|căn cứ|trong|tại|đối với|về|hằng năm|hàng năm|định kỳ|"
+                         "trước|sau|từ nay)\\b[^,;]{0,120}|thực hiện\\b[^,;]{0,120}?\\b(?:số|của)"
+                         "\\b[^,;]{0,120}),\\s*",
+                         0, NULL, 0},
+    [CL_QUALIFIER] = {"qualifier",
+                      "\\G(?:\\s*(?:/\\s*(?:năm|tháng|quý|tuần)\\b|\\(?\\s*GR?DP\\b\\s*\\)?|"
+                      "(?:mỗi|hằng|hàng) (?:năm|tháng|quý)\\b|(?:(?:trong|vào|đến)\\s+(?:hết\\s+)?)?"
+                      "(?:năm [0-9]{4}|giai đoạn [0-9]{4}\\s*[-–]\\s*[0-9]{4})(?![0-9])))*",
+                      0, NULL, 0},
+    [CL_PLACE_END] = {"place_end", "(?<![\\p{L}\\p{N}])(?:tại|ở)\\s*\\z", 0, NULL, 0},
+    [CL_PREP_END] = {"prep_end", "(?<![\\p{L}\\p{N}])(?:cho|tại|ở|của|với)\\s*\\z", 0, NULL, 0},
+    [CL_GOAL_SECTION] = {"goal_section", "\\G\\W*(?:các\\s+)?(?:mục tiêu|chỉ tiêu)", 0, NULL, 0},
+    [CL_GOAL_CUE] = {"goal_cue", goal_cue_pattern, 0, NULL, 0},
+    [CL_NOT_GOAL_CUE] = {"not_goal_cue", not_goal_cue_pattern, 0, NULL, 0},
     [CL_SKIP_SECTION] = {"skip_section",
                          "\\G\\W*(?:kết quả|tình hình|thực trạng|đánh giá)", 0, NULL, 0},
     [CL_SPACE] = {"space", "\\G\\s", 0, NULL, 0},
 };
 
+/* A word list as rows "\A(?:word)\z", to tell which word a group holds;
+ * the rows and their patterns are one allocation. */
+typedef struct {
+    vb_ruleset rs;
+    vb_rule_row *rows;
+} word_table;
+
+static vb_status word_table_open(word_table *w, const char *const *words, size_t n, char *err,
+                                 size_t errlen) {
+    size_t bytes = n * sizeof *w->rows;
+    for (size_t i = 0; i < n; i++) bytes += strlen(words[i]) + sizeof "\\A(?:)\\z";
+    w->rows = calloc(1, bytes);
+    if (!w->rows) return VB_E_NOMEM;
+    char *p = (char *)(w->rows + n);
+    for (size_t i = 0; i < n; i++) {
+        int len = sprintf(p, "\\A(?:%s)\\z", words[i]);
+        w->rows[i] = (vb_rule_row){words[i], p, (int)i, NULL, 0};
+        p += len + 1;
+    }
+    return vb_ruleset_compile(&w->rs, w->rows, n, err, errlen);
+}
+
+static void word_table_close(word_table *w) {
+    vb_ruleset_free(&w->rs);
+    free(w->rows);
+}
+
+/* Index of the word of w that s[0..n) is, or -1. */
+static int word_table_find(const word_table *w, const char *s, size_t n) {
+    for (size_t i = 0; i < w->rs.len; i++)
+        if (vb_rule_match(&w->rs, i, s, n, 0, NULL, NULL)) return (int)i;
+    return -1;
+}
+
 struct vb_targets_rules {
     vb_ruleset forms, anchors, comparators, periods, clause;
+    word_table units, multipliers;
     pcre2_match_context *limit; /* the offset limit of next_form */
     bool full_scan;             /* tests: no anchors (vb_targets_scan_check) */
     vb_number_rules *numbers;
@@ -224,6 +356,16 @@ static vb_status compile_forms(vb_ruleset *rs, char *err, size_t errlen) {
     return vb_ruleset_compile_opts(rs, form_rows, N_FORMS, extra, err, errlen);
 }
 
+static vb_status open_word_tables(vb_targets_rules *x, char *err, size_t errlen) {
+    enum { N_UNITS = sizeof unit_words / sizeof unit_words[0] };
+    enum { N_MULTS = sizeof multiplier_words / sizeof multiplier_words[0] };
+    const char *units[N_UNITS], *mults[N_MULTS];
+    for (size_t i = 0; i < N_UNITS; i++) units[i] = unit_words[i].word;
+    for (size_t i = 0; i < N_MULTS; i++) mults[i] = multiplier_words[i].word;
+    vb_status s = word_table_open(&x->units, units, N_UNITS, err, errlen);
+    return s != VB_OK ? s : word_table_open(&x->multipliers, mults, N_MULTS, err, errlen);
+}
+
 vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
     vb_targets_rules *x = calloc(1, sizeof *x);
     if (!x) return VB_E_NOMEM;
@@ -235,6 +377,7 @@ vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
                                 errlen)) != VB_OK ||
         (s = vb_ruleset_compile(&x->periods, period_rows, N(period_rows), err, errlen)) != VB_OK ||
         (s = vb_ruleset_compile(&x->clause, clause_rows, N(clause_rows), err, errlen)) != VB_OK ||
+        (s = open_word_tables(x, err, errlen)) != VB_OK ||
         (s = vb_numbers_open(&x->numbers, err, errlen)) != VB_OK ||
         (s = vb_themes_open(&x->themes, err, errlen)) != VB_OK ||
         (s = (x->limit = pcre2_match_context_create(NULL)) ? VB_OK : VB_E_NOMEM) != VB_OK) {
@@ -254,6 +397,8 @@ void vb_targets_close(vb_targets_rules *x) {
     vb_ruleset_free(&x->comparators);
     vb_ruleset_free(&x->periods);
     vb_ruleset_free(&x->clause);
+    word_table_close(&x->units);
+    word_table_close(&x->multipliers);
     vb_numbers_close(x->numbers);
     vb_themes_close(x->themes);
     free(x);
@@ -263,7 +408,7 @@ void vb_targets_close(vb_targets_rules *x) {
 typedef struct {
     int form;
     size_t ms, me;
-    vb_span num, cmp, cmp0, after, from, per, months, act;
+    vb_span num, cmp, cmp0, after, from, per, months, act, lo, mult, unit;
     bool pct, from_pct;
 } cand;
 
@@ -299,18 +444,19 @@ static int by_start(const void *a, const void *b) {
     return x->ms < y->ms ? -1 : x->ms > y->ms;
 }
 
-/* Byte ranges of the sections that report past results, not goals. */
+/* Byte ranges of sections: those that report past results, not goals
+ * (CL_SKIP_SECTION), or those that set goals (CL_GOAL_SECTION). */
 typedef struct {
     vb_span *items;
     size_t len, cap;
 } rangev;
 
-static vb_status skipped_sections(const vb_targets_rules *x, const vb_linev *lines,
-                                  const char *text, size_t len, rangev *out) {
+static vb_status section_ranges(const vb_targets_rules *x, int heading_row, const vb_linev *lines,
+                                const char *text, size_t len, rangev *out) {
     for (size_t i = 0; i < lines->len; i++) {
         const vb_line *l = &lines->items[i];
         if (l->kind != VB_LINE_HEADING ||
-            !vb_rule_match(&x->clause, CL_SKIP_SECTION, text, l->end, l->body, NULL, NULL))
+            !vb_rule_match(&x->clause, heading_row, text, l->end, l->body, NULL, NULL))
             continue;
         size_t end = vb_outline_section_end(lines, i);
         vb_span r = {l->start, end < lines->len ? lines->items[end].start : len};
@@ -457,6 +603,9 @@ static vb_status collect(const vb_targets_rules *x, const char *t, size_t len,
             c.per = group(&x->forms, r, "per");
             c.months = group(&x->forms, r, "months");
             c.act = group(&x->forms, r, "act");
+            c.lo = group(&x->forms, r, "lo");
+            c.mult = group(&x->forms, r, "mult");
+            c.unit = group(&x->forms, r, "unit");
             c.pct = c.form == FORM_PERCENT || has(group(&x->forms, r, "pct"));
             c.from_pct = has(group(&x->forms, r, "fpct"));
             if (overlaps(out, prior, c.ms, c.me) || in_ranges(skipped, c.ms)) continue;
@@ -474,10 +623,13 @@ static vb_status collect(const vb_targets_rules *x, const char *t, size_t len,
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+/* Spaces and markup ('*' of bold or italic runs) around a phrase. */
+static bool is_edge(char c) { return is_space(c) || c == '*'; }
+
 static void trim_span(const char *t, vb_span *s) {
-    while (s->start < s->end && is_space(t[s->start])) s->start++;
+    while (s->start < s->end && (is_edge(t[s->start]) || t[s->start] == ',')) s->start++;
     for (;;) {
-        while (s->end > s->start && (is_space(t[s->end - 1]) || t[s->end - 1] == ',')) s->end--;
+        while (s->end > s->start && (is_edge(t[s->end - 1]) || t[s->end - 1] == ',')) s->end--;
         /* a dangling conjunction left where the next target began */
         if (s->end - s->start > 4 && memcmp(t + s->end - 4, " và", 4) == 0)
             s->end -= 4;
@@ -488,11 +640,12 @@ static void trim_span(const char *t, vb_span *s) {
     }
 }
 
-/* Start of the clause holding pos: after the last line break, ';', ':', or
- * sentence-ending '.', past any label or bullet mark. */
-static size_t clause_start(const char *t, const vb_linev *lines, size_t pos) {
-    /* the line holding pos, by binary search */
-    size_t lo = 0, hi = lines->len;
+/* Start of the clause holding pos: after the last line break, ';', ':',
+ * sentence-ending '.', or an unclosed '(' ("(trước hết là gói hỗ trợ …"),
+ * past any label, bullet mark or markup. */
+/* Start of the body of the line holding pos (past its label). */
+static size_t line_body(const vb_linev *lines, size_t pos) {
+    size_t lo = 0, hi = lines->len; /* binary search */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
         if (lines->items[mid].start <= pos)
@@ -500,20 +653,24 @@ static size_t clause_start(const char *t, const vb_linev *lines, size_t pos) {
         else
             hi = mid;
     }
-    size_t floor = 0;
-    if (lines->len && lines->items[lo].start <= pos) {
-        floor = lines->items[lo].body <= pos ? lines->items[lo].body : lines->items[lo].start;
-    }
+    if (!lines->len || lines->items[lo].start > pos) return 0;
+    return lines->items[lo].body <= pos ? lines->items[lo].body : lines->items[lo].start;
+}
+
+static size_t clause_start(const char *t, const vb_linev *lines, size_t pos) {
+    size_t floor = line_body(lines, pos);
     if (pos > floor + 600) floor = pos - 600;
     size_t i = pos;
+    bool closed = false; /* a ')' between i and pos */
     while (i > floor) {
         char c = t[i - 1];
-        if (c == ';' || c == ':' || c == '!' || c == '?' ||
+        if (c == ';' || c == ':' || c == '!' || c == '?' || (c == '(' && !closed) ||
             (c == '.' && i < pos && is_space(t[i])))
             break;
+        if (c == ')') closed = true;
         i--;
     }
-    while (i < pos && (is_space(t[i]) || t[i] == '-' || t[i] == '+')) i++;
+    while (i < pos && (is_edge(t[i]) || t[i] == '-' || t[i] == '+')) i++;
     return i;
 }
 
@@ -529,12 +686,19 @@ static size_t phrase_end(const vb_targets_rules *x, const char *t, size_t from, 
     return end;
 }
 
-/* The clause's subject before pos, without goal words or a trailing "đạt". */
+/* The clause's subject before pos, without goal words or a trailing "đạt";
+ * it starts after `floor`, the end of the figure (and its words) before
+ * it in the same clause: "… đạt 10 triệu USD, tốc độ tăng bình quân 8%". */
 static vb_span subject_before(const vb_targets_rules *x, const char *t, const vb_linev *lines,
-                              size_t pos) {
+                              size_t pos, size_t floor) {
     vb_span s = {clause_start(t, lines, pos), pos};
+    if (floor > s.start && floor <= pos) s.start = floor;
+    while (s.start < s.end && (is_edge(t[s.start]) || t[s.start] == ',')) s.start++;
     const size_t *ov;
     if (vb_rule_match(&x->clause, CL_TAIL, t, s.end, s.start, &ov, NULL)) s.end = ov[0];
+    if (s.end > s.start &&
+        vb_rule_match(&x->clause, CL_ADJUNCT_LEAD, t + s.start, s.end - s.start, 0, &ov, NULL))
+        s.start += ov[1]; /* "Hằng năm, số vụ …" */
     if (vb_rule_match(&x->clause, CL_GOAL_PREFIX, t, s.end, s.start, &ov, NULL)) s.start = ov[1];
     trim_span(t, &s);
     if (s.end > s.start && vb_rule_match(&x->clause, CL_ADJUNCT, t + s.start, s.end - s.start, 0, NULL, NULL))
@@ -586,19 +750,67 @@ static bool same_sentence(const char *t, size_t a, size_t b) {
     return true;
 }
 
+/* Value of a number group scaled by its multiplier word ("48,3 triệu");
+ * amounts of thousands and more are whole. */
+static bool amount_value(const vb_targets_rules *x, const char *t, vb_span num, vb_span mult,
+                         double *value) {
+    if (!vb_number_parse(x->numbers, t + num.start, num.end - num.start, value)) return false;
+    if (!has(mult)) return true;
+    int m = word_table_find(&x->multipliers, t + mult.start, mult.end - mult.start);
+    if (m < 0) return false;
+    *value *= strtod(multiplier_words[m].factor, NULL);
+    *value = (double)llround(*value);
+    return true;
+}
+
+/* Whether the clause before an amount sets a goal (by its words or its
+ * section, "II. CHỈ TIÊU") and is no budget line. */
+static bool amount_is_goal(const vb_targets_rules *x, const char *t, const vb_linev *lines,
+                           const rangev *goal_sections, const cand *c, int gate) {
+    /* the sentence: "Kinh phí: 50.000.000 đồng" names the budget before a ':' */
+    size_t cs0 = clause_start(t, lines, c->ms), ss = line_body(lines, c->ms);
+    if (c->ms > ss + 600) ss = c->ms - 600;
+    for (size_t i = c->ms; i > ss + 1; i--)
+        if (t[i - 2] == '.' && is_space(t[i - 1])) {
+            ss = i;
+            break;
+        }
+    if (vb_rule_match(&x->clause, CL_NOT_GOAL_CUE, t, c->ms, ss, NULL, NULL)) return false;
+    return gate == UNIT_ALWAYS || has(c->cmp) || in_ranges(goal_sections, c->ms) ||
+           vb_rule_match(&x->clause, CL_GOAL_CUE, t, c->ms, cs0, NULL, NULL);
+}
+
+/* Where the subject before the figure k may start: after the figure
+ * before it and the words the target built from it took. */
+static size_t subject_floor(const vb_targets_rules *x, const vb_doc *d, const candv *cs,
+                            size_t k) {
+    size_t floor = k > 0 ? cs->items[k - 1].me : 0;
+    const size_t *ov;
+    if (k > 0 && vb_rule_match(&x->clause, CL_QUALIFIER, d->text, cs->items[k].ms, floor, &ov, NULL))
+        floor = ov[1]; /* "16% GDP, trong đó, tỷ lệ …" */
+    if (d->targets.len) {
+        size_t end = d->targets.items[d->targets.len - 1].span.end;
+        if (end > floor && end <= cs->items[k].ms) floor = end;
+    }
+    return floor;
+}
+
 static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const vb_linev *lines,
-                       const candv *cs, size_t k) {
+                       const rangev *goal_sections, const candv *cs, size_t k) {
     const char *t = d->text;
     const cand *c = &cs->items[k];
     size_t limit = k + 1 < cs->len ? cs->items[k + 1].ms : d->text_len;
     size_t nl = c->me;
     while (nl < limit && t[nl] != '\n') nl++;
     limit = nl;
+    size_t floor = subject_floor(x, d, cs, k);
 
     vb_target tg = {0};
     if (c->form == FORM_FREQ_MONTHS && !has(c->num))
         tg.value = 1; /* "6 tháng/lần" */
-    else if (!vb_number_parse(x->numbers, t + c->num.start, c->num.end - c->num.start, &tg.value))
+    else if (c->form == FORM_QUANTITY) {
+        if (!amount_value(x, t, c->num, c->mult, &tg.value)) return VB_OK;
+    } else if (!vb_number_parse(x->numbers, t + c->num.start, c->num.end - c->num.start, &tg.value))
         return VB_OK;
     tg.comparator = comparator_of(x, t, c);
     vb_span span = {c->ms, c->me};
@@ -615,7 +827,7 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
         if (!c->pct && (tg.value >= 1900 || tg.from >= 1900)) return VB_OK; /* years */
         tg.has_from = true;
         tg.unit = c->pct ? "percent" : "count";
-        ind = subject_before(x, t, lines, c->ms);
+        ind = subject_before(x, t, lines, c->ms, floor);
         break;
     case FORM_FREQ_N_PER:
     case FORM_FREQ_PER_N:
@@ -625,7 +837,7 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
                   : c->form == FORM_FREQ_MONTHS ? (char *)period_unit(x, t, c->months, &tg.value)
                                                 : (char *)period_unit(x, t, c->per, &tg.value);
         if (!tg.unit) return VB_OK; /* a period we have no unit for: "5 tháng/lần" */
-        ind = subject_before(x, t, lines, c->ms);
+        ind = subject_before(x, t, lines, c->ms, floor);
         if (!has(ind)) { /* "Mỗi quý một lần, Sở Y tế tổ chức kiểm tra…" */
             ind.start = c->me;
             ind.end = phrase_end(x, t, c->me, limit);
@@ -641,11 +853,92 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
             }
         }
         break;
+    case FORM_QUANTITY: {
+        int u = word_table_find(&x->units, t + c->unit.start, c->unit.end - c->unit.start);
+        if (u < 0 || !amount_is_goal(x, t, lines, goal_sections, c, UNIT_GATE(unit_words[u].gate)))
+            return VB_OK;
+        tg.unit = (char *)unit_words[u].unit;
+        if (has(c->lo)) {
+            if (!amount_value(x, t, c->lo, c->mult, &tg.from)) return VB_OK;
+            tg.has_from = true;
+        }
+        ind = subject_before(x, t, lines, c->ms, floor);
+        const size_t *ov;
+        if (!has(ind)) { /* "đạt 500 tấn sản phẩm…" */
+            ind.start = c->me;
+            ind.end = phrase_end(x, t, c->me, limit);
+            trim_span(t, &ind);
+        } else if (vb_rule_match(&x->clause, CL_PREP_END, t, ind.end, ind.start, &ov, NULL)) {
+            /* "việc làm cho ít nhất 2.000 lao động": the people are named by the unit */
+            vb_span rest = {c->unit.start, phrase_end(x, t, c->unit.start, limit)};
+            trim_span(t, &rest);
+            indicator = vb_arena_printf(a, "%.*s %.*s", (int)(ind.end - ind.start), t + ind.start,
+                                        (int)(rest.end - rest.start), t + rest.start);
+            if (!indicator) return VB_E_NOMEM;
+            span.start = ind.start;
+            if (rest.end > span.end) span.end = rest.end;
+        } else if (c->me + 1 < limit && t[c->me] == ' ' && !is_space(t[c->me + 1]) &&
+                   !ispunct((unsigned char)t[c->me + 1])) {
+            /* "trồng mới 1.200 ha rừng tập trung": the verb and its object */
+            vb_span rest = {c->me, phrase_end(x, t, c->me, limit)};
+            for (size_t i = rest.start; i < rest.end; i++)
+                if (t[i] == ',') rest.end = i;
+            trim_span(t, &rest);
+            if (has(rest)) {
+                indicator = vb_arena_printf(a, "%.*s %.*s", (int)(ind.end - ind.start),
+                                            t + ind.start, (int)(rest.end - rest.start),
+                                            t + rest.start);
+                if (!indicator) return VB_E_NOMEM;
+                span.start = ind.start;
+                span.end = rest.end;
+            }
+        }
+        break;
+    }
+    case FORM_RATIO:
+    case FORM_RATE: {
+        if (!amount_is_goal(x, t, lines, goal_sections, c, UNIT_GOAL)) return VB_OK;
+        if (c->form == FORM_RATIO) {
+            tg.unit = "times";
+        } else { /* per the denominator: "12/1.000" is 12 per_1000 */
+            double per;
+            if (!vb_number_parse(x->numbers, t + c->per.start, c->per.end - c->per.start, &per))
+                return VB_OK;
+            tg.unit = vb_arena_printf(a, "per_%.0f", per);
+            if (!tg.unit) return VB_E_NOMEM;
+        }
+        ind = subject_before(x, t, lines, c->ms, floor);
+        vb_span rest = {c->me, phrase_end(x, t, c->me, limit)};
+        trim_span(t, &rest);
+        if (c->form == FORM_RATIO && has(rest)) {
+            /* "giảm 1,5 lần số ca mắc mới": the verb and what it changes */
+            vb_span head = has(ind) ? ind : c->act;
+            indicator = vb_arena_printf(a, "%.*s%s%.*s %.*s", (int)(head.end - head.start),
+                                        t + head.start, has(ind) ? " " : "",
+                                        has(ind) ? (int)(c->act.end - c->act.start) : 0,
+                                        t + c->act.start, (int)(rest.end - rest.start),
+                                        t + rest.start);
+            if (!indicator) return VB_E_NOMEM;
+            if (head.start < span.start) span.start = head.start;
+            span.end = rest.end;
+        } else if (!has(ind) && c->form == FORM_RATE) {
+            /* "đạt 10 bác sĩ/10.000 dân": the words of the rate */
+            ind.start = has(c->act) ? c->act.start : rest.start;
+            ind.end = rest.end > c->me ? rest.end : c->me;
+        }
+        break;
+    }
     case FORM_COUNT:
     case FORM_PERCENT: {
         tg.unit = c->form == FORM_COUNT ? "count" : "percent";
+        if (has(c->lo)) {
+            if (!vb_number_parse(x->numbers, t + c->lo.start, c->lo.end - c->lo.start, &tg.from))
+                return VB_OK;
+            tg.has_from = true;
+        }
         const size_t *ov;
         size_t after = c->me;
+        if (vb_rule_match(&x->clause, CL_QUALIFIER, t, limit, after, &ov, NULL)) after = ov[1];
         if (vb_rule_match(&x->clause, CL_SKIP_AFTER, t, limit, after, &ov, NULL)) after = ov[1];
         ind.start = after;
         ind.end = phrase_end(x, t, after, limit);
@@ -662,16 +955,28 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
             break;
         }
         if (!has(ind)) {
-            ind = subject_before(x, t, lines, c->ms);
+            ind = subject_before(x, t, lines, c->ms, floor);
             break;
         }
         span.end = ind.end;
         size_t cs0 = clause_start(t, lines, c->ms);
+        if (floor > cs0 && floor <= c->ms) cs0 = floor;
         if (vb_rule_match(&x->clause, CL_PREVERB, t, c->ms, cs0, &ov, NULL)) {
             vb_span v = group(&x->clause, CL_PREVERB, "verb");
             preverb = t + v.start;
             preverb_len = v.end - v.start;
             span.start = v.start;
+        } else if (vb_rule_match(&x->clause, CL_PLACE_END, t, c->ms, cs0, &ov, NULL)) {
+            /* "tổ chức tuyên truyền … cho người học tại 100% nhà trường": the
+             * places counted, then what is done in them */
+            vb_span before = subject_before(x, t, lines, ov[0], floor);
+            if (has(before)) {
+                indicator = vb_arena_printf(a, "%.*s %.*s", (int)(ind.end - ind.start),
+                                            t + ind.start, (int)(before.end - before.start),
+                                            t + before.start);
+                if (!indicator) return VB_E_NOMEM;
+                span.start = before.start;
+            }
         }
         break;
     }
@@ -707,8 +1012,10 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
 }
 
 static bool same_cand(const cand *a, const cand *b) {
-    const vb_span *sa[] = {&a->num, &a->cmp, &a->cmp0, &a->after, &a->from, &a->per, &a->months, &a->act};
-    const vb_span *sb[] = {&b->num, &b->cmp, &b->cmp0, &b->after, &b->from, &b->per, &b->months, &b->act};
+    const vb_span *sa[] = {&a->num, &a->cmp,    &a->cmp0, &a->after, &a->from, &a->per,
+                           &a->months, &a->act, &a->lo,   &a->mult,  &a->unit};
+    const vb_span *sb[] = {&b->num, &b->cmp,    &b->cmp0, &b->after, &b->from, &b->per,
+                           &b->months, &b->act, &b->lo,   &b->mult,  &b->unit};
     for (size_t i = 0; i < sizeof sa / sizeof sa[0]; i++)
         if (sa[i]->start != sb[i]->start || sa[i]->end != sb[i]->end) return false;
     return a->form == b->form && a->ms == b->ms && a->me == b->me && a->pct == b->pct && a->from_pct == b->from_pct;
@@ -734,11 +1041,13 @@ vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,
                                   const vb_linev *lines) {
     if (!d->text || d->text_len == 0) return VB_OK;
     candv cs = {0};
-    rangev skipped = {0};
-    vb_status s = skipped_sections(x, lines, d->text, d->text_len, &skipped);
+    rangev skipped = {0}, goals = {0};
+    vb_status s = section_ranges(x, CL_SKIP_SECTION, lines, d->text, d->text_len, &skipped);
+    if (s == VB_OK) s = section_ranges(x, CL_GOAL_SECTION, lines, d->text, d->text_len, &goals);
     if (s == VB_OK) s = collect(x, d->text, d->text_len, &skipped, &cs);
-    for (size_t k = 0; s == VB_OK && k < cs.len; k++) s = build(x, d, a, lines, &cs, k);
+    for (size_t k = 0; s == VB_OK && k < cs.len; k++) s = build(x, d, a, lines, &goals, &cs, k);
     free(cs.items);
     free(skipped.items);
+    free(goals.items);
     return s;
 }

@@ -2,6 +2,12 @@
  * huấn"), counts ("từ 74 xã … nâng lên 80 xã", "ít nhất 02 lớp"), and
  * frequencies ("ít nhất một lần một tháng", "02 lần/năm", "6 tháng một lần").
  *
+ * Amounts in a unit ("đạt trên 48,3 triệu USD", "46.200 tấn", "35 tuần thực
+ * học"; units and multiplier words in data/target-*.txt) are goals only in
+ * a clause or section that sets one and not in a budget line; ratios
+ * ("giảm 1,5 lần") are times, rates ("dưới 12/1.000 trẻ đẻ sống") per_1000.
+ * A range "85 - 86%" is value 86 from 85.
+ *
  * Each target gets value, optional from, unit (percent, count, times,
  * times_per_day/week/month/quarter/year; "6 tháng một lần" = 2/year), comparator
  * (ge for ít nhất/tối thiểu/trên/không dưới/… trở lên, le for không quá/

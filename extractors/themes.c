@@ -22,6 +22,15 @@ static const vb_rule_row theme_rows[] = {
      "\\b(?:triệt xóa|triệt phá|xử lý|đấu tranh|truy tố|xét xử|điều tra|trấn áp|"
      "chuyển hóa địa bàn|khám phá)",
      0, "enforcement", 0},
+    {"employment", "\\b(?:giải quyết việc làm|việc làm mới|tạo việc làm mới|xuất khẩu lao động)", 0,
+     "employment", 0},
+    {"digital",
+     "\\b(?:chuyển đổi số|số hóa|trực tuyến|môi trường mạng|thương mại điện tử|chữ ký số|"
+     "dịch vụ công trực tuyến)",
+     0, "digital", 0},
+    {"finance",
+     "\\b(?:ngân sách|thu nội địa|thuế|tín dụng|lãi suất|GDP|GRDP|huy động vốn|gói hỗ trợ)", 0,
+     "finance", 0},
     {"communication",
      "\\b(?:tuyên truyền|truyền thông|thông tin|đăng tải|phổ biến|giáo dục pháp luật|"
      "phát thanh|tin, bài|tin bài)",

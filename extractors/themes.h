@@ -1,7 +1,8 @@
 /* themes.h — what a target is about, from a keyword table: communication,
  * training, inspection, enforcement, reintegration, healthy_communes,
- * integration.  The keyword that occurs first in the text decides (it is
- * usually the head verb of the indicator); a tie goes to the earlier row.
+ * integration, employment, digital, finance.  The keyword that occurs
+ * first in the text decides (it is usually the head verb of the
+ * indicator); a tie goes to the earlier row.
  * Adding a keyword = extending a row's pattern; adding a theme = a row. */
 #ifndef VB_THEMES_H
 #define VB_THEMES_H

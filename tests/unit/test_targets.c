@@ -217,6 +217,37 @@ static void drug_plan_goals(void) {
     vb_arena_destroy(a);
 }
 
+/* Amounts in units with their multiplier words, ranges (value = the upper
+ * end, from = the lower), rates per year and per 1.000, and spans that
+ * hold exactly the words read. */
+static void amounts_ranges_and_rates(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc *d = run(a, "II. CHỈ TIÊU\n"
+                       "- Sản lượng gạo xuất khẩu đạt trên 46.200 tấn; giá trị xuất khẩu đạt 48,3 "
+                       "triệu USD, tốc độ tăng bình quân 05 - 06%/năm.\n"
+                       "- Thu ngân sách khoảng 250 nghìn tỷ đồng.\n"
+                       "- Tỷ suất tử vong mẹ dưới 20/100.000 trẻ đẻ sống.\n"
+                       "- Giảm 1,5 lần số ca mắc mới.\n");
+    CHECK_INT(d->targets.len, 6);
+    if (d->targets.len == 6) {
+        const vb_target *t = d->targets.items;
+        CHECK_TARGET(&t[0], 46200, "tonnes", VB_CMP_GE);
+        CHECK_STR(t[0].indicator, "Sản lượng gạo xuất khẩu");
+        CHECK_STR(t[0].text, "Sản lượng gạo xuất khẩu đạt trên 46.200 tấn");
+        CHECK_TARGET(&t[1], 48300000, "USD", VB_CMP_EQ);
+        CHECK_STR(t[1].indicator, "giá trị xuất khẩu");
+        CHECK_TARGET(&t[2], 6, "percent", VB_CMP_EQ);
+        CHECK(t[2].has_from && t[2].from == 5);
+        CHECK_STR(t[2].indicator, "tốc độ tăng bình quân");
+        CHECK_TARGET(&t[3], 250e12, "VND", VB_CMP_EQ);
+        CHECK_TARGET(&t[4], 20, "per_100000", VB_CMP_LE);
+        CHECK_STR(t[4].indicator, "Tỷ suất tử vong mẹ");
+        CHECK_TARGET(&t[5], 1.5, "times", VB_CMP_EQ);
+        CHECK_STR(t[5].indicator, "Giảm số ca mắc mới");
+    }
+    vb_arena_destroy(a);
+}
+
 static void numbers_that_are_not_goals(void) {
     vb_arena *a = vb_arena_create();
     vb_doc *d = run(a, "Căn cứ Quyết định số 361/QĐ-TTg ngày 07 tháng 3 năm 2016 phê duyệt Chương "
@@ -317,7 +348,7 @@ static void shared_outline_same_result(void) {
  * run over the whole text.  A reach cut short or an anchor word dropped
  * loses matches here. */
 enum { W_CMP, W_NUM, W_TIMES, W_PER, W_SEP, W_PCT, W_EVERY, W_DK, W_MONTHS, W_THANG, W_COUNTED, W_AFTER,
-       W_FROM, W_TO, W_FILL, W_KINDS };
+       W_FROM, W_TO, W_FILL, W_DASH, W_KINDS };
 
 typedef struct {
     const char *words[16][2]; /* lower, upper; NULL-terminated */
@@ -349,6 +380,7 @@ static const word_kind kinds[W_KINDS] = {
     [W_TO] = {{{"nâng lên", "NÂNG LÊN"}, {"lên", "TĂNG LÊN"}, {"giảm còn", "XUỐNG"}, {"còn mức", "GIẢM XUỐNG"}}},
     [W_FILL] = {{{"cán bộ được tập huấn", "KIỂM TRA"}, {"các cơ sở", "tổ chức"}, {",", "."}, {";", "\n- "},
                  {"kiểm tra", "Sở Y tế"}}},
+    [W_DASH] = {{{"-", "–"}, {" - ", " – "}}},
 };
 
 /* The orders the rows read; -1 ends, a kind + 100 is optional. */
@@ -360,6 +392,7 @@ static const int skeletons[][12] = {
     {W_CMP, W_NUM, W_TIMES, -1},
     {W_CMP, W_NUM, W_COUNTED, -1},
     {W_FROM, W_NUM, W_PCT + 100, W_FILL + 100, W_TO, W_NUM, W_PCT + 100, -1},
+    {W_CMP + 100, W_NUM, W_DASH, W_NUM, W_PCT, W_FILL + 100, -1},
 };
 
 static const char *const gaps[] = {" ", " ", " ", "", "  ", "\t", "\n", "\xC2\xA0", "\xE2\x80\x83", " \xC2\xA0 "};
@@ -432,7 +465,7 @@ static void every_comparator_before_every_form(void) {
     static const char *const forms[] = {
         "\2\1lần/năm",    "hằng một\1quý\1\2 lần", "định kỳ\1mười hai\1tháng\1một\1\2\1đợt", "\2\1%",
         "\2\1phần trăm", "\2\1lần",                "\2\1lớp",                              "sáu\1tháng/\1\2\1lần",
-        "mỗi\1tháng\1\2\1lần",
+        "mỗi\1tháng\1\2\1lần", "\2\1-\1\2\1%", "\2\1–\1\2\1phần trăm",
     };
     static const char *const nums[] = {"02", "100,25", "mười", "MƯỜI", "1.000"};
     enum { N_GAPS = sizeof gaps / sizeof gaps[0] };
@@ -472,6 +505,7 @@ int main(void) {
     VB_RUN(integration_and_reintegration);
     VB_RUN(periods_rounds_and_counted_goals);
     VB_RUN(drug_plan_goals);
+    VB_RUN(amounts_ranges_and_rates);
     VB_RUN(numbers_that_are_not_goals);
     VB_RUN(past_results_are_not_goals);
     VB_RUN(comparator_before_forms);
