@@ -543,15 +543,13 @@ static bool is_placeholder(const char *s) {
 
 static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
                              size_t n_lines, size_t *body_from, header_state *h) {
-    size_t start = header_start(sg, d, lines, n_lines);
-    if (start == 0) {
-        vb_status st = VB_OK;
-        size_t after = read_appendix(sg, a, d, lines, n_lines, 0, h, &st);
-        if (after > 0 || st != VB_OK) {
-            *body_from = after;
-            return st;
-        }
+    vb_status ast = VB_OK;
+    size_t after = read_appendix(sg, a, d, lines, n_lines, 0, h, &ast);
+    if (after > 0 || ast != VB_OK) {
+        *body_from = after;
+        return ast;
     }
+    size_t start = header_start(sg, d, lines, n_lines);
     size_t limit = n_lines < start + 40 ? n_lines : start + 40;
     size_t i = start;
     for (; i < limit; i++) {
