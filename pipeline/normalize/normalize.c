@@ -331,8 +331,8 @@ static vb_status flush_token(vb_normalizer *n, out_state *o, char *sep) {
  * Most tokens come out of flush_token exactly as they went in: every
  * character is kept as it is (classify neither drops nor folds it, and the
  * UTF-8 is valid), already NFC (quick check yes for each: nfc_token leaves
- * the token alone), has no emphasis marker at either end (strip_emphasis
- * removes nothing), holds no pair that place_tones could rewrite, and is
+ * the token alone), holds no '*' (vb_markup_star may drop it) and no '_'
+ * at either end (strip_emphasis removes nothing), holds no pair that place_tones could rewrite, and is
  * short enough not to be cut at TOKEN_MAX_CPS.  Such a token is copied as
  * bytes, with the anchor of its first byte, skipping the code-point arrays.
  *

@@ -6,7 +6,10 @@
  * holding a tab kept as one '\t' (tab-laid header columns), lines trimmed.
  * Blocks are joined by '\n'; a block that a page break or a hard wrap split
  * mid-sentence is rejoined to the one before with a space.  Empty blocks
- * vanish.  A map from normalised byte offsets to source offsets is kept.
+ * vanish.  What text exports add (emphasis stars, '#' title marks, table
+ * rules, page-break markers and page numbers, crawler lines: markup.h) is
+ * dropped; headings a wrap cut short are rejoined (rejoin.h).  A map from
+ * normalised byte offsets to source offsets is kept.
  *
  * A vb_normalizer holds ICU objects: open one per worker and reuse it. */
 #ifndef VB_NORMALIZE_H
