@@ -14,6 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "../pipeline/core/buf.h"
 #include "../pipeline/core/doctypes.h"
@@ -33,22 +36,45 @@ static const alias_row alias_rows[] = {
     {"luật\\s+sửa\\s+đổi,?\\s+bổ\\s+sung", "Luật", NULL},
 };
 
+/* Type codes the shared table lacks (extractors/data/ref-codes.txt). */
+typedef struct {
+    const char *code, *name;
+} code_row;
+
+static const code_row extra_codes[] = {
+#include "extractors/data/ref-codes.inc"
+};
+
 #define L_EDGE "(?<![\\p{L}0-9])"
 #define N_EDGE "(?<![\\p{L}0-9/.-])"
 #define ASCII_LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+/* The symbol grammar of Decree 30/2020 (Appendix I): number[/year]/TYPE-ISSUER
+ * with any number of hyphenated parts ("36/2014/TTLT-BGDĐT-BNV"), the party
+ * form number-TYPE/ISSUER ("14-KH/TU"), a number with a letter ("36a/NQ-CP").
+ * A space or line break right after a hyphen or slash, or one space right
+ * before a hyphen, is a wrapped or OCR'd line and joins ("NĐ- CP", "TTr -SNN");
+ * a dash with a space on both sides joins only while the symbol has no hyphen
+ * yet ("QĐ - UBND"), so "45/QĐ-UBND - UBND tỉnh" stays one symbol. */
 /* one part of a symbol: "QĐ", "TTg", "BLĐTBXH", "QH14", "TB&XH" */
 #define SYM "\\p{Lu}[\\p{L}0-9&]*"
-/* after a spaced dash only an all-capital part: "QĐ - UBND", never "- Ủy ban" */
-#define CAPS "[\\p{Lu}0-9][\\p{Lu}0-9&]+(?!\\p{L})"
+/* a part after a space: capitals and digits, a lowercase letter only last
+ * in its part ("TTg", "PV01"), so never a word ("Ủy", "Văn") */
+#define WRAP "\\p{Lu}[\\p{Lu}0-9&](?:[\\p{Lu}0-9&]|\\p{Ll}(?!\\p{L}))*+(?![\\p{L}0-9])"
+#define PARTS "(?:[ \\t]-[ \\t]" WRAP ")?(?:-" SYM "|-\\s" WRAP "|[ \\t]-" WRAP ")*"
+#define DIGITS "[0-9]{1,6}[a-z]?"
+/* "87⁄2017/NĐ-CP": the fraction and division slashes of web pages */
+#define ODD_SLASH "(?:\u2044|\u2215)"
+#define ANY_SLASH "(?:/|" ODD_SLASH ")"
+#define YEAR_PART "(?:[0-9]{4}\\s?" ANY_SLASH "\\s?)?"
 
-enum { NUM_OFFICIAL, NUM_PARTY };
+enum { NUM_OFFICIAL, NUM_PARTY, NUM_ODD_SLASH };
 
 /* Keep number_shapes (below) true to these rows when editing them. */
 static const vb_rule_row number_rows[] = {
-    {"official", N_EDGE "[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?" SYM "(?:-" SYM "|\\s-\\s" CAPS ")*", NUM_OFFICIAL,
-     NULL, VB_RULE_CASED},
-    {"party", N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM "(?:-" SYM ")*", NUM_PARTY, NULL,
-     VB_RULE_CASED},
+    {"official", N_EDGE DIGITS "\\s?/\\s?" YEAR_PART SYM PARTS, NUM_OFFICIAL, NULL, VB_RULE_CASED},
+    {"party", N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM PARTS, NUM_PARTY, NULL, VB_RULE_CASED},
+    /* first sign an odd slash: no byte test (number_shapes), a plain search */
+    {"odd_slash", N_EDGE DIGITS "\\s?" ODD_SLASH "\\s?" YEAR_PART SYM PARTS, NUM_ODD_SLASH, NULL, VB_RULE_CASED},
 };
 
 enum { T_DATE_LEAD, T_ISSUER_LEAD, T_SUBJECT_LEAD, T_SUBJECT_VERB };
@@ -325,15 +351,45 @@ static bool read_prefix(const vb_references_rules *x, const char *t, size_t ns, 
     return true;
 }
 
-static void infer_type(const char *number, mention *m) {
-    if (m->doc_type && !m->generic) return;
-    const char *c;
-    size_t n;
-    if (!symbol_code(number, &c, &n)) return;
+/* The type a symbol's code names: the shared table, then extra_codes, then
+ * either without regard to ASCII case (an all-capitals title writes "TTR"). */
+static bool type_of_code(const char *c, size_t n, const char **name, const char **code) {
     const vb_doctype *ty = vb_doctype_by_code(c, n);
     if (ty) {
-        m->doc_type = ty->name;
-        m->code = ty->code;
+        *name = ty->name;
+        *code = ty->code;
+        return true;
+    }
+    for (size_t i = 0; i < N_ROWS(extra_codes); i++)
+        if (strlen(extra_codes[i].code) == n && memcmp(extra_codes[i].code, c, n) == 0) {
+            *name = extra_codes[i].name;
+            *code = NULL;
+            return true;
+        }
+    for (size_t i = 0; i < vb_doctypes_count; i++) {
+        const char *k = vb_doctypes[i].code;
+        if (k && strlen(k) == n && strncasecmp(k, c, n) == 0) {
+            *name = vb_doctypes[i].name;
+            *code = k;
+            return true;
+        }
+    }
+    for (size_t i = 0; i < N_ROWS(extra_codes); i++)
+        if (strlen(extra_codes[i].code) == n && strncasecmp(extra_codes[i].code, c, n) == 0) {
+            *name = extra_codes[i].name;
+            *code = NULL;
+            return true;
+        }
+    return false;
+}
+
+static void infer_type(const char *number, mention *m) {
+    if (m->doc_type && !m->generic) return;
+    const char *c, *name, *code;
+    size_t n;
+    if (symbol_code(number, &c, &n) && type_of_code(c, n, &name, &code)) {
+        m->doc_type = name;
+        m->code = code;
     }
 }
 
@@ -516,18 +572,19 @@ static bool same_number(const char *a, const char *b) {
 /* ---- the number forms, tried only where a number can start ----
  *
  * A match of a number row begins with ASCII digits ([0-9]{1,6} official,
- * [0-9]{1,5} party) and the pattern's next items are \s? then the row's
- * sign: '/' (official: the optional "/yyyy" group and the part after it
- * both begin with \s?/) or '-' (party).  Neither a \s character nor the
- * sign is a digit, so a match starting at p takes the whole digit run from
- * p, which is then at most max_run long, and the sign is one of the four
- * bytes after the run (a \s character is at most 3 bytes of UTF-8, and
- * invalid bytes match no \s).  The run is whole on the left too: N_EDGE
- * refuses a digit, letter, '/', '.' or '-' right before p.
+ * [0-9]{1,5} party), official with one optional ASCII lowercase letter
+ * after them, and the pattern's next items are \s? then the row's sign: '/'
+ * (official) or '-' (party).  Neither a \s character nor the letter nor
+ * the sign is a digit, so a match starting at p takes the whole digit run
+ * from p, which is then at most max_run long, and the sign is one of the
+ * five bytes after the run (the letter, then a \s character of at most 3
+ * bytes of UTF-8; invalid bytes match no \s).  The run is whole on the left
+ * too: N_EDGE refuses a digit, letter, '/', '.' or '-' right before p.
  *
  * So with q the first sign at or after pos (memchr), a match starting in
- * [pos, q] has its sign at q itself (the run and the \s between cannot hold
- * an ASCII sign) and starts at most max_run + 3 bytes before it.  Those few
+ * [pos, q] has its sign at q itself (the run, letter and \s between cannot
+ * hold an ASCII sign) and starts at most max_run + 4 bytes before it.  The
+ * odd_slash row has no entry here and is searched plainly.  Those few
  * starts that pass the byte test are tried each alone (PCRE2 with an offset
  * limit, the cursor's compiled row); if none matches, the search goes on
  * after q.  This finds the leftmost match from pos, groups included, as the
@@ -550,13 +607,13 @@ static bool edge_refuses(char c) {
 }
 
 /* A start the byte test admits: a digit run beginning at p, not after a
- * byte N_EDGE refuses, at most max_run long, the sign within 4 bytes. */
+ * byte N_EDGE refuses, at most max_run long, the sign within 5 bytes. */
 static bool number_can_start(const char *t, size_t len, size_t p, const number_shape *sh) {
     if (!is_digit(t[p]) || (p > 0 && edge_refuses(t[p - 1]))) return false;
     size_t r = p;
     while (r < len && is_digit(t[r])) r++;
     if (r - p > sh->max_run) return false;
-    for (size_t k = r; k < len && k < r + 4; k++)
+    for (size_t k = r; k < len && k < r + 5; k++)
         if (t[k] == sh->sign) return true;
     return false;
 }
@@ -574,7 +631,7 @@ static bool next_number(const vb_references_rules *x, size_t i, const char *t, s
     while (pos < len) {
         const char *hit = memchr(t + pos, sh->sign, len - pos);
         if (!hit) return false;
-        size_t q = (size_t)(hit - t), back = sh->max_run + 3;
+        size_t q = (size_t)(hit - t), back = sh->max_run + 4;
         for (size_t p = q - pos > back ? q - back : pos; p < q; p++) {
             if (!number_can_start(t, len, p, sh)) continue;
             int rc = vb_rule_try_at(rs, i, t, len, p, ov);
