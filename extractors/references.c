@@ -47,6 +47,10 @@ static const code_row extra_codes[] = {
 
 #define L_EDGE "(?<![\\p{L}0-9])"
 #define N_EDGE "(?<![\\p{L}0-9/.-])"
+/* "số" and what OCR and unaccented typing make of it ("so", "sô", "s6"),
+ * with the dot or colon some writers put after it */
+#define SO_WORD "s(?:ố|ô|ó|ồ|ổ|o|6)(?![\\p{L}])"
+#define SO SO_WORD "\\s*[.:]?\\s*"
 #define ASCII_LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 /* The symbol grammar of Decree 30/2020 (Appendix I): number[/year]/TYPE-ISSUER
  * with any number of hyphenated parts ("36/2014/TTLT-BGDĐT-BNV"), the party
@@ -115,13 +119,17 @@ static const vb_rule_row law_rows[] = {
      0, NULL, 0},
 };
 
+/* Prefix rows after the types and aliases: tags of the bare "số" and of a
+ * type code before "số" ("NQ số"); NO_PREFIX is none found. */
+enum { P_BARE = -1, NO_PREFIX = -2, P_CODE = -3, N_BARE = 2 };
+
 struct vb_references_rules {
     vb_ruleset numbers, prefixes, tail, ends, relation, laws;
     vb_rule_row *prefix_rows; /* generated; patterns owned below */
     vb_rule_row end_rows[2];
     char **patterns;
     size_t n_patterns;
-    size_t n_doctypes; /* prefix rows [0,n_doctypes) are vb_doctypes, then aliases, then "số" */
+    size_t n_doctypes; /* prefix rows [0,n_doctypes) are vb_doctypes, then aliases, then N_BARE */
 };
 
 #define N_ROWS(t) (sizeof(t) / sizeof((t)[0]))
@@ -167,14 +175,14 @@ static char *types_alternation(void) {
 }
 
 static vb_status build_generated(vb_references_rules *x) {
-    size_t n_prefix = vb_doctypes_count + N_ROWS(alias_rows) + 1;
+    size_t n_prefix = vb_doctypes_count + N_ROWS(alias_rows) + N_BARE;
     x->patterns = calloc(n_prefix + 4, sizeof *x->patterns);
     x->prefix_rows = calloc(n_prefix, sizeof *x->prefix_rows);
     if (!x->patterns || !x->prefix_rows) return VB_E_NOMEM;
     x->n_doctypes = vb_doctypes_count;
     /* "<type> số: " / "<type> " right before the number */
-    static const char tail[] = ")(?:\\s+số\\s*:?\\s*|\\s*:\\s*|\\s+)\\z";
-    for (size_t i = 0; i < n_prefix - 1; i++) {
+    static const char tail[] = ")(?:\\s+" SO "|\\s*:\\s*|\\s+)\\z";
+    for (size_t i = 0; i < n_prefix - N_BARE; i++) {
         const char *name;
         char *w;
         if (i < vb_doctypes_count) {
@@ -196,7 +204,10 @@ static vb_status build_generated(vb_references_rules *x) {
         x->prefix_rows[i] = (vb_rule_row){name, p, (int)i, NULL, 0};
     }
     /* a bare lowercase "số" in running text; never the header's "Số:" */
-    x->prefix_rows[n_prefix - 1] = (vb_rule_row){"so", L_EDGE "số\\s+\\z", -1, NULL, VB_RULE_CASED};
+    x->prefix_rows[n_prefix - 2] = (vb_rule_row){"so", L_EDGE SO_WORD "\\s*\\.?\\s*\\z", P_BARE, NULL, VB_RULE_CASED};
+    /* a type code for the type: "V/v thực hiện NQ số 50/NQ-CP" */
+    x->prefix_rows[n_prefix - 1] =
+        (vb_rule_row){"code_so", L_EDGE "(?<code>\\p{Lu}[\\p{Lu}\\p{Ll}]{1,4})\\s+" SO "\\z", P_CODE, NULL, VB_RULE_CASED};
 
     char *types = types_alternation();
     if (!types) return VB_E_NOMEM;
@@ -205,14 +216,15 @@ static vb_status build_generated(vb_references_rules *x) {
         "|tổ chức|nhằm|để|đã|thì|cho|tại|trong|theo|đối với|là|có|được|với|và\\s+(?:các|những)|v/v"
         "|ngày\\s+[0-9]|hết|bị|sẽ|nay|không|vẫn|cũng|đang|vừa|mới)(?!\\p{L}))"
         "|\\s*[;:()\\n\"]|(?<!TP)\\.(?=\\s|\\z)|,\\s*+(?:(?!\\p{Lu})|(?=%s))|\\s+và\\s+(?=%s)|\\z";
+    /* a subject never runs into the next citation ("… thực hiện Nghị quyết số …") */
     static const char subject_fmt[] =
         "\\s*[;:\\n]|\\.(?=\\s|\\z)|\\s*\\((?![0-9])|,\\s*(?-i:(?=\\p{Lu}))|\\s+và\\s+(?=%s)"
-        "|,?\\s+(?:đảm bảo|bảo đảm|nhằm|góp phần)\\s|\\z";
+        "|\\s+(?=(?:%s)\\s+(?:" SO ")?[0-9])|,?\\s+(?:đảm bảo|bảo đảm|nhằm|góp phần)\\s|\\z";
     size_t tl = strlen(types);
     char *ie = keep(x, malloc(sizeof issuer_fmt + 2 * tl));
-    char *se = keep(x, malloc(sizeof subject_fmt + tl));
+    char *se = keep(x, malloc(sizeof subject_fmt + 2 * tl));
     if (ie) snprintf(ie, sizeof issuer_fmt + 2 * tl, issuer_fmt, types, types);
-    if (se) snprintf(se, sizeof subject_fmt + tl, subject_fmt, types);
+    if (se) snprintf(se, sizeof subject_fmt + 2 * tl, subject_fmt, types, types);
     free(types);
     if (!ie || !se) return VB_E_NOMEM;
     x->end_rows[0] = (vb_rule_row){"issuer_end", ie, 0, NULL, 0};
@@ -227,7 +239,7 @@ vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen
     vb_status s = build_generated(x);
     if (s == VB_OK &&
         ((s = vb_ruleset_compile(&x->numbers, number_rows, N_ROWS(number_rows), err, errlen)) != VB_OK ||
-         (s = vb_ruleset_compile(&x->prefixes, x->prefix_rows, vb_doctypes_count + N_ROWS(alias_rows) + 1,
+         (s = vb_ruleset_compile(&x->prefixes, x->prefix_rows, vb_doctypes_count + N_ROWS(alias_rows) + N_BARE,
                                  err, errlen)) != VB_OK ||
          (s = vb_ruleset_compile(&x->tail, tail_rows, N_ROWS(tail_rows), err, errlen)) != VB_OK ||
          (s = vb_ruleset_compile(&x->ends, x->end_rows, 2, err, errlen)) != VB_OK ||
@@ -323,34 +335,6 @@ static char *strip_spaces(vb_arena *a, const char *t, vb_span sp) {
     return out;
 }
 
-/* Type and start of the words before the number at ns; false when none. */
-static bool read_prefix(const vb_references_rules *x, const char *t, size_t ns, mention *m) {
-    size_t from = utf8_back(t, ns, 100);
-    const size_t *ov;
-    size_t best = ns;
-    long best_row = -2;
-    for (size_t i = 0; i < x->prefixes.len; i++) {
-        if (!vb_rule_match(&x->prefixes, i, t, ns, from, &ov, NULL)) continue;
-        if (ov[0] < best) {
-            best = ov[0];
-            best_row = x->prefixes.rules[i].row->tag;
-        }
-    }
-    if (best_row == -2) return false;
-    m->span.start = best;
-    m->doc_type = NULL;
-    m->code = NULL;
-    if (best_row >= 0 && (size_t)best_row < x->n_doctypes) {
-        m->doc_type = vb_doctypes[best_row].name;
-        m->code = vb_doctypes[best_row].code;
-    } else if (best_row >= 0) {
-        const alias_row *al = &alias_rows[(size_t)best_row - x->n_doctypes];
-        m->doc_type = al->name ? al->name : al->fallback;
-        m->generic = al->name == NULL;
-    }
-    return true;
-}
-
 /* The type a symbol's code names: the shared table, then extra_codes, then
  * either without regard to ASCII case (an all-capitals title writes "TTR"). */
 static bool type_of_code(const char *c, size_t n, const char **name, const char **code) {
@@ -391,6 +375,41 @@ static void infer_type(const char *number, mention *m) {
         m->doc_type = name;
         m->code = code;
     }
+}
+
+/* Type and start of the words before the number at ns; false when none. */
+static bool read_prefix(const vb_references_rules *x, const char *t, size_t ns, mention *m) {
+    size_t from = utf8_back(t, ns, 100);
+    const size_t *ov;
+    size_t best = ns, cs, ce;
+    long best_row = NO_PREFIX;
+    const char *code_type = NULL, *code = NULL;
+    for (size_t i = 0; i < x->prefixes.len; i++) {
+        if (!vb_rule_match(&x->prefixes, i, t, ns, from, &ov, NULL) || ov[0] >= best) continue;
+        int tag = x->prefixes.rules[i].row->tag;
+        /* a code the tables do not know is no type: the bare "số" row stands */
+        if (tag == P_CODE && !(vb_rule_group(&x->prefixes, i, "code", &cs, &ce) &&
+                               type_of_code(t + cs, ce - cs, &code_type, &code)))
+            continue;
+        best = ov[0];
+        best_row = tag;
+    }
+    if (best_row == NO_PREFIX) return false;
+    m->span.start = best;
+    m->doc_type = NULL;
+    m->code = NULL;
+    if (best_row == P_CODE) {
+        m->doc_type = code_type;
+        m->code = code;
+    } else if (best_row >= 0 && (size_t)best_row < x->n_doctypes) {
+        m->doc_type = vb_doctypes[best_row].name;
+        m->code = vb_doctypes[best_row].code;
+    } else if (best_row >= 0) {
+        const alias_row *al = &alias_rows[(size_t)best_row - x->n_doctypes];
+        m->doc_type = al->name ? al->name : al->fallback;
+        m->generic = al->name == NULL;
+    }
+    return true;
 }
 
 /* End of a field that starts at s: the first end row match, within cap bytes. */
@@ -486,6 +505,51 @@ typedef struct {
     size_t cap;
 } ref_index;
 
+/* A number as a key: uppercased (an all-capitals title writes "812/QĐ-TTG"
+ * for the body's "812/QĐ-TTg") and without spaces; loose also drops hyphens
+ * (OCR loses them: "1961/QĐUBND") and a "/yyyy" part equal to year.  Long
+ * numbers are their own key. */
+enum { KEY_RAW_MAX = 64, KEY_MAX = 4 * KEY_RAW_MAX };
+
+static const char *number_key(const char *s, bool loose, int year, char out[KEY_MAX]) {
+    int32_t n = (int32_t)strlen(s), i = 0, o = 0;
+    if (n >= KEY_RAW_MAX) return s;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) return s; /* not UTF-8: compare as written */
+        if (u_isUWhiteSpace(c) || (loose && c == '-')) continue;
+        UBool bad = false;
+        U8_APPEND(out, o, KEY_MAX - 1, u_toupper(c), bad);
+        if (bad) return s;
+    }
+    out[o] = '\0';
+    if (loose && year) { /* "1961/2019/QĐ-UBND" of a 2019 document is "1961/QĐUBND" */
+        char y[8];
+        snprintf(y, sizeof y, "/%04d/", year % 10000);
+        char *at = strstr(out, y);
+        if (at) memmove(at, at + 5, strlen(at + 5) + 1);
+    }
+    return out;
+}
+
+static bool same_key(const char *a, const char *b) {
+    char ka[KEY_MAX], kb[KEY_MAX];
+    return strcmp(number_key(a, false, 0, ka), number_key(b, false, 0, kb)) == 0;
+}
+
+/* Lowercase letters in s: the spelling with more of them is the body's. */
+static size_t lowercase_count(const char *s) {
+    int32_t n = (int32_t)strlen(s), i = 0;
+    size_t k = 0;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        k += c >= 0 && u_islower(c);
+    }
+    return k;
+}
+
 static uint64_t hash_str(uint64_t h, const char *s) {
     for (; s && *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
     return h;
@@ -493,11 +557,12 @@ static uint64_t hash_str(uint64_t h, const char *s) {
 
 static uint64_t key_hash(const char *number, const char *type, const char *date) {
     uint64_t h = 14695981039346656037ull;
-    return number ? hash_str(h, number) : hash_str(hash_str(h ^ 1, type), date);
+    char k[KEY_MAX];
+    return number ? hash_str(h, number_key(number, false, 0, k)) : hash_str(hash_str(h ^ 1, type), date);
 }
 
 static bool key_equal(const vb_reference *c, const char *number, const char *type, const char *date) {
-    if (number) return c->number && strcmp(c->number, number) == 0;
+    if (number) return c->number && same_key(c->number, number);
     return !c->number && c->doc_type && type && c->date && date && strcmp(c->doc_type, type) == 0 &&
            strcmp(c->date, date) == 0;
 }
@@ -546,6 +611,9 @@ static vb_status add_mention(vb_arena *a, vb_doc *d, ref_index *ix, const mentio
         if (number || (m->doc_type && date)) *slot = d->references.len;
     }
     if (VB_PUSH(a, r->mentions, m->span)) return VB_E_NOMEM;
+    if (number && r->number && lowercase_count(number) > lowercase_count(r->number) &&
+        !(r->number = vb_arena_strdup(a, number)))
+        return VB_E_NOMEM;
     if (rel_rank(m->relation) > rel_rank(r->relation)) r->relation = m->relation;
     /* the first mention that says a thing says it */
     if (!r->doc_type && m->doc_type && !(r->doc_type = vb_arena_strdup(a, m->doc_type))) return VB_E_NOMEM;
@@ -558,15 +626,13 @@ static vb_status add_mention(vb_arena *a, vb_doc *d, ref_index *ix, const mentio
     return VB_OK;
 }
 
-static bool same_number(const char *a, const char *b) {
-    if (!a || !b) return false;
-    while (*a || *b) {
-        while (is_space(*a)) a++;
-        while (is_space(*b)) b++;
-        if (*a != *b) return false;
-        if (*a) a++, b++;
-    }
-    return true;
+/* Whether number is the document's own (header) number, loosely: an OCR'd
+ * header "1961/QĐUBND" is the "1961/2019/QĐ-UBND" of a 2019 title. */
+static bool is_own_number(const vb_doc *d, const char *number) {
+    if (!number || !d->header.number) return false;
+    int year = vb_date_year_of(d->header.date);
+    char ka[KEY_MAX], kb[KEY_MAX];
+    return strcmp(number_key(number, true, year, ka), number_key(d->header.number, true, year, kb)) == 0;
 }
 
 /* ---- the number forms, tried only where a number can start ----
@@ -704,7 +770,7 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
         m.number = (vb_span){ns, ne};
         char *number = strip_spaces(a, t, m.number);
         if (!number) return VB_E_NOMEM;
-        if (same_number(number, d->header.number)) continue; /* the document itself */
+        if (is_own_number(d, number)) continue; /* the document itself */
         infer_type(number, &m);
         read_tail(x, t, len, ne, &m);
         m.relation = relation_of(x, t, len, m.span, prev);
