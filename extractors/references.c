@@ -93,21 +93,38 @@ static const vb_rule_row tail_rows[] = {
      T_SUBJECT_VERB, NULL, 0},
 };
 
-enum { R_BASIS, R_IMPLEMENTS, R_CHAIN };
+enum { R_BASIS, R_BASIS_STRAIGHT, R_IMPLEMENTS, R_CHAIN, R_ASIDE, R_PROPOSAL, R_ISSUED_ON };
 
 /* Matched at the start of the mention's sentence (\G). */
 #define LEADER "\\G[\\s\\-+•*]*(?:(?:[0-9]+(?:\\.[0-9]+)*|[a-zđ]|[ivx]+)[.)]\\s+)?"
+/* "Căn cứ", also as OCR leaves it ("Can cứ") */
+#define CAN_CU "c[aă]n\\s+c[ứu](?!\\p{L})"
+/* how firmly: "triển khai nghiêm túc, chất lượng và hiệu quả Nghị quyết …" */
+#define MANNER                                                                                                \
+    "(?:(?:có\\s+)?(?:nghiêm\\s+túc|nghiêm|hiệu\\s+quả|đầy\\s+đủ|kịp\\s+thời|đồng\\s+bộ|chất\\s+lượng"     \
+    "|quyết\\s+liệt|thống\\s+nhất|tốt)(?:\\s*,\\s*|\\s+và\\s+|\\s+))*"
 static const vb_rule_row relation_rows[] = {
-    {"basis", LEADER "căn\\s+cứ(?!\\p{L})", R_BASIS, NULL, 0},
-    /* must end where the mention starts */
+    {"basis", LEADER CAN_CU, R_BASIS, NULL, 0},
+    /* the rows below up to "chain" are matched on the text up to the mention (\z) */
+    {"basis_straight", LEADER CAN_CU "\\s*(?:vào\\s+)?\\z", R_BASIS_STRAIGHT, NULL, 0},
     {"implements",
-     LEADER "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?"
-            "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+"
+     LEADER "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?(?:quán\\s+triệt(?:\\s*,\\s*|\\s+và\\s+))?"
+            "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+" MANNER
             /* "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", "Thực hiện nội dung …" */
-            "(?:(?:ý\\s+kiến\\s+)?chỉ\\s+đạo\\s+(?:của\\s+[^.;\\n]{1,160}?\\s+)?(?:tại|theo)\\s+|nội\\s+dung\\s+)?",
+            "(?:(?:ý\\s+kiến\\s+)?chỉ\\s+đạo\\s+(?:của\\s+[^.;\\n]{1,400}?\\s+)?(?:tại|theo)\\s+|nội\\s+dung\\s+)?\\z",
      R_IMPLEMENTS, NULL, 0},
-    /* between two citations of one list: "…; ", ", ", " và " */
-    {"chain", "\\A[\\s,;]*(?:và\\s+)?\\z", R_CHAIN, NULL, 0},
+    /* between two citations of one list: "…; ", ", ", " và ", past a
+     * parenthesised short name "(Nghị định số 29/2012/NĐ-CP)" */
+    {"chain", "\\A[\\s,;]*(?:\\([^()]{0,200}\\)[\\s,;]*)?(?:và\\s+)?\\z", R_CHAIN, NULL, 0},
+    /* a mention in parentheses right after the one before: its short name */
+    {"aside", "\\A\\s*\\(\\s*\\z", R_ASIDE, NULL, 0},
+    /* a clause that proposes: "…; Theo đề nghị của Giám đốc Sở … tại Tờ trình số …" */
+    {"proposal", "\\G\\s*(?:theo|xét)\\s+(?:đề\\s+nghị|báo\\s+cáo|tờ\\s+trình|ý\\s+kiến)(?!\\p{L})", R_PROPOSAL, NULL,
+     0},
+    /* "Ngày 10/1/2019, Tổng cục Thuế đã ban hành Quyết định số …", "Ngày 13/5/2016,
+     * Bộ … đã có Công văn gửi … (Công văn số …)": the text after the date */
+    {"issued_on", "\\A\\s*,?\\s*[^.;:\\n]{0,250}?(?<!\\p{L})(?:ban\\s+hành|đã\\s+có|đã\\s+ký)(?!\\p{L})[^.;:\\n]{0,250}\\z",
+     R_ISSUED_ON, NULL, 0},
 };
 
 /* Laws and ordinances cited by name, kept only with a date or year. */
@@ -117,7 +134,14 @@ static const vb_rule_row law_rows[] = {
      "(?<name>(?:(?-i:\\p{Lu})|sửa\\s+đổi)[^0-9;.:()\\n\"]{1,150}?)\\s*,?\\s+(?:(?:được\\s+)?(?:ban hành|thông qua)\\s+)?"
      "(?:năm\\s+(?<year>[0-9]{4})(?![0-9/])|(?=ngày\\s+[0-9]))",
      0, NULL, 0},
+    /* a law's name before "số": "Luật Quản lý thuế số 38/2019/QH14"; matched
+     * on the text up to "số" */
+    {"law_before_number",
+     "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:B)ộ\\s+luật|(?-i:P)háp\\s+lệnh)\\s+(?-i:\\p{Lu})[^0-9;.:()\\n\"]{0,100}?\\s+\\z",
+     1, NULL, 0},
 };
+
+enum { LAW_BY_NAME, LAW_BEFORE_NUMBER };
 
 /* Prefix rows after the types and aliases: tags of the bare "số" and of a
  * type code before "số" ("NQ số"); NO_PREFIX is none found. */
@@ -278,6 +302,19 @@ void vb_references_close(vb_references_rules *x) {
 
 /* ---- reading one mention ---- */
 
+/* How firmly a mention states its relation; the firmest over all mentions
+ * of a document wins.  A "Căn cứ" that leads straight to the citation (or
+ * to a list of them) outranks "Thực hiện", which outranks a "Căn cứ" that
+ * opens a sentence about something else ("Căn cứ nội dung … theo Quyết
+ * định số …"). */
+typedef enum { RANK_CITED, RANK_LOOSE_BASIS, RANK_IMPLEMENTS, RANK_BASIS } rel_rank;
+
+static vb_relation rank_relation(rel_rank r) {
+    if (r == RANK_BASIS || r == RANK_LOOSE_BASIS) return VB_REL_BASIS;
+    return r == RANK_IMPLEMENTS ? VB_REL_IMPLEMENTS : VB_REL_CITED;
+}
+
+
 typedef struct {
     vb_span span;         /* type word (or "số") .. last field */
     const char *doc_type; /* static strings */
@@ -286,7 +323,7 @@ typedef struct {
     vb_span number;       /* unset when unnumbered */
     char date[11];
     vb_span issuer, subject;
-    vb_relation relation;
+    rel_rank rank;
 } mention;
 
 static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -473,25 +510,38 @@ static size_t sentence_start(const char *t, size_t at) {
 typedef struct {
     bool valid;
     size_t sentence, end;
-    vb_relation relation;
+    rel_rank rank;
+    char listed_date[11]; /* "Ngày …, X ban hành <list>": the list's date */
 } prev_mention;
 
-static vb_relation relation_of(const vb_references_rules *x, const char *t, size_t len, vb_span sp,
-                               const prev_mention *prev) {
+/* Start of the clause holding at: after the last ';' of its sentence. */
+static size_t clause_start(const char *t, size_t ss, size_t at) {
+    while (at > ss && t[at - 1] != ';') at--;
+    return at;
+}
+
+static bool chained(const vb_references_rules *x, const char *t, vb_span sp, const prev_mention *prev) {
+    return prev->valid && prev->sentence == sentence_start(t, sp.start) && prev->end <= sp.start &&
+           vb_rule_match(&x->relation, R_CHAIN, t + prev->end, sp.start - prev->end, 0, NULL, NULL);
+}
+
+static rel_rank relation_of(const vb_references_rules *x, const char *t, size_t len, vb_span sp,
+                            const prev_mention *prev) {
     size_t ss = sentence_start(t, sp.start);
-    const size_t *ov;
-    if (vb_rule_match(&x->relation, R_BASIS, t, len, ss, NULL, NULL)) return VB_REL_BASIS;
-    if (vb_rule_match(&x->relation, R_IMPLEMENTS, t, len, ss, &ov, NULL) && ov[1] == sp.start)
-        return VB_REL_IMPLEMENTS;
-    if (prev->valid && prev->sentence == ss && prev->relation == VB_REL_IMPLEMENTS && prev->end <= sp.start &&
-        vb_rule_match(&x->relation, R_CHAIN, t + prev->end, sp.start - prev->end, 0, NULL, NULL))
-        return VB_REL_IMPLEMENTS;
-    return VB_REL_CITED;
+    bool chain = chained(x, t, sp, prev);
+    if (vb_rule_match(&x->relation, R_PROPOSAL, t, len, clause_start(t, ss, sp.start), NULL, NULL))
+        return RANK_CITED;
+    if (vb_rule_match(&x->relation, R_BASIS_STRAIGHT, t, sp.start, ss, NULL, NULL) ||
+        (chain && prev->rank == RANK_BASIS))
+        return RANK_BASIS;
+    if (vb_rule_match(&x->relation, R_IMPLEMENTS, t, sp.start, ss, NULL, NULL) ||
+        (chain && prev->rank == RANK_IMPLEMENTS))
+        return RANK_IMPLEMENTS;
+    if (vb_rule_match(&x->relation, R_BASIS, t, len, ss, NULL, NULL)) return RANK_LOOSE_BASIS;
+    return RANK_CITED;
 }
 
 /* ---- merging into d->references ---- */
-
-static int rel_rank(vb_relation r) { return r == VB_REL_BASIS ? 2 : r == VB_REL_IMPLEMENTS ? 1 : 0; }
 
 static char *span_dup(vb_arena *a, const char *t, vb_span s) {
     return s.end > s.start ? vb_arena_strndup(a, t + s.start, s.end - s.start) : NULL;
@@ -503,6 +553,8 @@ static char *span_dup(vb_arena *a, const char *t, vb_span s) {
 typedef struct {
     size_t *slot;
     size_t cap;
+    unsigned char *rank; /* rel_rank of each reference, by index */
+    size_t rank_cap;
 } ref_index;
 
 /* A number as a key: uppercased (an all-capitals title writes "812/QĐ-TTG"
@@ -594,19 +646,31 @@ static vb_status index_reserve(ref_index *ix, const vb_doc *d) {
     return VB_OK;
 }
 
+static vb_status rank_reserve(ref_index *ix, size_t n) {
+    if (n <= ix->rank_cap) return VB_OK;
+    size_t cap = ix->rank_cap ? ix->rank_cap * 2 : 64;
+    while (cap < n) cap *= 2;
+    unsigned char *p = realloc(ix->rank, cap);
+    if (!p) return VB_E_NOMEM;
+    ix->rank = p;
+    ix->rank_cap = cap;
+    return VB_OK;
+}
+
 static vb_status add_mention(vb_arena *a, vb_doc *d, ref_index *ix, const mention *m, const char *number) {
     const char *t = d->text;
     const char *date = m->date[0] ? m->date : NULL;
-    if (index_reserve(ix, d) != VB_OK) return VB_E_NOMEM;
+    if (index_reserve(ix, d) != VB_OK || rank_reserve(ix, d->references.len + 1) != VB_OK) return VB_E_NOMEM;
     size_t *slot = index_slot(ix, d, number, m->doc_type, date);
     vb_reference *r = *slot ? &d->references.items[*slot - 1] : NULL;
     if (!r) {
         vb_reference nr = {0};
         nr.span = m->span;
-        nr.relation = m->relation;
+        nr.relation = rank_relation(m->rank);
         nr.number = number ? vb_arena_strdup(a, number) : NULL;
         if ((number && !nr.number) || VB_PUSH(a, d->references, nr)) return VB_E_NOMEM;
         r = &d->references.items[d->references.len - 1];
+        ix->rank[d->references.len - 1] = (unsigned char)m->rank;
         /* an unnumbered act without type or date cannot be found again */
         if (number || (m->doc_type && date)) *slot = d->references.len;
     }
@@ -614,7 +678,11 @@ static vb_status add_mention(vb_arena *a, vb_doc *d, ref_index *ix, const mentio
     if (number && r->number && lowercase_count(number) > lowercase_count(r->number) &&
         !(r->number = vb_arena_strdup(a, number)))
         return VB_E_NOMEM;
-    if (rel_rank(m->relation) > rel_rank(r->relation)) r->relation = m->relation;
+    size_t at = (size_t)(r - d->references.items);
+    if (m->rank > ix->rank[at]) {
+        ix->rank[at] = (unsigned char)m->rank;
+        r->relation = rank_relation(m->rank);
+    }
     /* the first mention that says a thing says it */
     if (!r->doc_type && m->doc_type && !(r->doc_type = vb_arena_strdup(a, m->doc_type))) return VB_E_NOMEM;
     if (!r->doc_type_code && m->code && !(r->doc_type_code = vb_arena_strdup(a, m->code))) return VB_E_NOMEM;
@@ -732,6 +800,92 @@ vb_status vb_references_numbers_check(vb_references_rules *x, const char *text, 
     return VB_OK;
 }
 
+/* "số 1 17/2018/NĐ-CP": OCR split the number; where its first digits start
+ * (ns when nothing is split off). */
+static size_t split_start(const char *t, size_t ns) {
+    if (ns < 2 || t[ns - 1] != ' ' || !is_digit(t[ns - 2])) return ns;
+    size_t b = ns - 1;
+    while (b > 0 && ns - 1 - b < 3 && is_digit(t[b - 1])) b--;
+    if (b > 0 && (is_digit(t[b - 1]) || !is_space(t[b - 1]))) return ns;
+    return b;
+}
+
+/* "Luật Quản lý thuế số 38/2019/QH14": the law's name before a bare "số"
+ * gives the type, and the mention starts at it. */
+static void law_before(const vb_references_rules *x, const char *t, mention *m) {
+    size_t from = utf8_back(t, m->span.start, 160), ts, te;
+    const size_t *ov;
+    if (!vb_rule_match(&x->laws, LAW_BEFORE_NUMBER, t, m->span.start, from, &ov, NULL) ||
+        !vb_rule_group(&x->laws, LAW_BEFORE_NUMBER, "type", &ts, &te))
+        return;
+    const vb_doctype *ty = vb_doctype_by_name(t + ts, te - ts);
+    m->doc_type = ty ? ty->name : "Bộ luật";
+    m->span.start = ov[0];
+}
+
+/* A number with no type word or "số" before it is still a citation when its
+ * symbol is a full one (a year and a known type code, "09/2019/NĐ-CP") and
+ * its date follows ("ngày …"): a preamble line that lost its first words.
+ * Never a "Số:" label, which is a document's own number. */
+static bool dated_symbol(const char *t, size_t len, size_t ns, size_t ne, const char *number) {
+    size_t b = ns;
+    while (b > 0 && is_space(t[b - 1])) b--;
+    if (b > 0 && t[b - 1] == ':') return false;
+    const char *c, *name, *code;
+    size_t n;
+    const char *p = number;
+    while (is_digit(*p)) p++;
+    if (!(p[0] == '/' && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && is_digit(p[4]) && p[5] == '/') ||
+        !symbol_code(number, &c, &n) || !type_of_code(c, n, &name, &code))
+        return false;
+    size_t k = ne;
+    while (k < len && (is_space(t[k]) || t[k] == ',')) k++;
+    char iso[11];
+    return len - k > 5 && (memcmp(t + k, "ngày", 5) == 0 || memcmp(t + k, "Ngày", 5) == 0) &&
+           vb_date_parse_vn(t + k, len - k, iso, NULL);
+}
+
+/* The date the words before a citation give when its own do not:
+ * "… ngày 13 tháng 5 năm 2016 (Công văn số …)", and "Ngày 10/1/2019, Tổng
+ * cục Thuế đã ban hành Quyết định số …; Quyết định số …", where the whole
+ * list shares it (listed). */
+static void date_before(const vb_references_rules *x, const char *t, size_t len, mention *m,
+                        const prev_mention *prev, char listed[11]) {
+    size_t p = m->span.start;
+    while (p > 0 && is_space(t[p - 1])) p--;
+    if (p > 0 && t[p - 1] == '(') {
+        size_t e = p - 1;
+        while (e > 0 && is_space(t[e - 1])) e--;
+        size_t used;
+        for (size_t b = e > 40 ? e - 40 : 0; b < e; b++) {
+            if (b > 0 && (is_digit(t[b - 1]) || ((t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z'))) continue;
+            if (vb_date_parse_vn(t + b, e - b, m->date, &used) && used == e - b) return;
+        }
+        m->date[0] = '\0';
+    }
+    size_t ss = sentence_start(t, m->span.start), used;
+    /* the sentence's first citation, after the last "ngày <date>" before it */
+    if (!(prev->valid && prev->sentence == ss)) {
+        for (size_t k = m->span.start; k > ss; k--) {
+            if ((t[k - 1] != 'n' && t[k - 1] != 'N') || (k >= 2 && !is_space(t[k - 2]) && t[k - 2] != ',') ||
+                !vb_date_parse_vn(t + k - 1, m->span.start - (k - 1), m->date, &used))
+                continue;
+            size_t e = k - 1 + used;
+            if (vb_rule_match(&x->relation, R_ISSUED_ON, t + e, m->span.start - e, 0, NULL, NULL)) {
+                memcpy(listed, m->date, 11);
+                return;
+            }
+            break;
+        }
+    }
+    m->date[0] = '\0';
+    if (prev->listed_date[0] && chained(x, t, m->span, prev)) {
+        memcpy(m->date, prev->listed_date, 11);
+        memcpy(listed, m->date, 11);
+    }
+    (void)len;
+}
+
 static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, ref_index *ix,
                           unsigned char *mask, prev_mention *prev) {
     const char *t = d->text;
@@ -766,15 +920,26 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
         if (hn.end > hn.start && ns < hn.end && hn.start < ne) continue; /* the header's own "Số:" */
         mention m;
         memset(&m, 0, sizeof m);
-        if (!read_prefix(x, t, ns, &m)) continue;
+        bool prefixed = read_prefix(x, t, ns, &m);
+        size_t split = split_start(t, ns);
+        if (!prefixed && split < ns && read_prefix(x, t, split, &m)) prefixed = true, ns = split;
         m.number = (vb_span){ns, ne};
         char *number = strip_spaces(a, t, m.number);
         if (!number) return VB_E_NOMEM;
+        if (!prefixed && !(m.span.start = ns, dated_symbol(t, len, ns, ne, number))) continue;
         if (is_own_number(d, number)) continue; /* the document itself */
         infer_type(number, &m);
+        if (!m.doc_type) law_before(x, t, &m);
         read_tail(x, t, len, ne, &m);
-        m.relation = relation_of(x, t, len, m.span, prev);
-        *prev = (prev_mention){true, sentence_start(t, m.span.start), m.span.end, m.relation};
+        char listed[11] = "";
+        if (!m.date[0]) date_before(x, t, len, &m, prev, listed);
+        m.rank = relation_of(x, t, len, m.span, prev);
+        /* a short name in parentheses leaves the list it interrupts open */
+        if (!(prev->valid && prev->end <= m.span.start &&
+              vb_rule_match(&x->relation, R_ASIDE, t + prev->end, m.span.start - prev->end, 0, NULL, NULL))) {
+            *prev = (prev_mention){true, sentence_start(t, m.span.start), m.span.end, m.rank, ""};
+            memcpy(prev->listed_date, listed, sizeof listed);
+        }
         memset(mask + m.span.start, 1, m.span.end - m.span.start);
         vb_status s = add_mention(a, d, ix, &m, number);
         if (s != VB_OK) return s;
@@ -817,7 +982,7 @@ static vb_status by_name(const vb_references_rules *x, vb_doc *d, vb_arena *a, r
         if (written) m.doc_type = written;
         m.subject = (vb_span){ns, ne};
         trim(t, &m.subject);
-        m.relation = relation_of(x, t, len, m.span, &none);
+        m.rank = relation_of(x, t, len, m.span, &none);
         vb_status st = add_mention(a, d, ix, &m, NULL);
         if (st != VB_OK) return st;
         if (m.span.end > pos) pos = m.span.end;
@@ -835,6 +1000,7 @@ vb_status vb_references_extract(vb_references_rules *x, vb_doc *d, vb_arena *a) 
     vb_status s = numbered(x, d, a, &ix, mask, &prev);
     if (s == VB_OK) s = by_name(x, d, a, &ix, mask);
     free(ix.slot);
+    free(ix.rank);
     free(mask);
     return s;
 }
