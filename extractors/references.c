@@ -84,7 +84,7 @@ static const vb_rule_row number_rows[] = {
 enum { T_DATE_LEAD, T_ISSUER_LEAD, T_SUBJECT_LEAD, T_SUBJECT_VERB };
 
 static const vb_rule_row tail_rows[] = {
-    {"date_lead", "\\G\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|ký)(?:\\s+vào)?\\s+)?(?=(?:ngày\\s+)?[0-9])", T_DATE_LEAD,
+    {"date_lead", "\\G\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|ký)(?:\\s+vào)?\\s+)?(?=(?:ngày\\s*)?[0-9])", T_DATE_LEAD,
      NULL, 0},
     {"issuer_lead", "\\G\\s*,?\\s*(?:của|do)\\s+(?=\\p{Lu})", T_ISSUER_LEAD, NULL, 0},
     {"subject_lead", "\\G\\s*,?\\s*(?:về\\s+việc|về|v/v)\\s+", T_SUBJECT_LEAD, NULL, 0},
@@ -113,9 +113,9 @@ static const vb_rule_row relation_rows[] = {
             /* "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", "Thực hiện nội dung …" */
             "(?:(?:ý\\s+kiến\\s+)?chỉ\\s+đạo\\s+(?:của\\s+[^.;\\n]{1,400}?\\s+)?(?:tại|theo)\\s+|nội\\s+dung\\s+)?\\z",
      R_IMPLEMENTS, NULL, 0},
-    /* between two citations of one list: "…; ", ", ", " và ", past a
+    /* between two citations of one list: "; ", ", ", " và ", past a
      * parenthesised short name "(Nghị định số 29/2012/NĐ-CP)" */
-    {"chain", "\\A[\\s,;]*(?:\\([^()]{0,200}\\)[\\s,;]*)?(?:và\\s+)?\\z", R_CHAIN, NULL, 0},
+    {"chain", "\\A\\s*(?:\\([^()]{0,200}\\)\\s*)?(?:[,;]\\s*(?:và\\s+)?|và\\s+)\\z", R_CHAIN, NULL, 0},
     /* a mention in parentheses right after the one before: its short name */
     {"aside", "\\A\\s*\\(\\s*\\z", R_ASIDE, NULL, 0},
     /* a clause that proposes: "…; Theo đề nghị của Giám đốc Sở … tại Tờ trình số …" */
@@ -800,6 +800,11 @@ vb_status vb_references_numbers_check(vb_references_rules *x, const char *text, 
     return VB_OK;
 }
 
+static bool only_spaces(const char *t, size_t s, size_t e) {
+    while (s < e && is_space(t[s])) s++;
+    return s == e;
+}
+
 /* "số 1 17/2018/NĐ-CP": OCR split the number; where its first digits start
  * (ns when nothing is split off). */
 static size_t split_start(const char *t, size_t ns) {
@@ -934,9 +939,15 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
         char listed[11] = "";
         if (!m.date[0]) date_before(x, t, len, &m, prev, listed);
         m.rank = relation_of(x, t, len, m.span, prev);
-        /* a short name in parentheses leaves the list it interrupts open */
-        if (!(prev->valid && prev->end <= m.span.start &&
-              vb_rule_match(&x->relation, R_ASIDE, t + prev->end, m.span.start - prev->end, 0, NULL, NULL))) {
+        /* a short name in parentheses leaves the list it interrupts open, and
+         * a citation inside the subject of the one before ("… ban hành Kế
+         * hoạch triển khai Nghị quyết số …") belongs to that list item */
+        bool after = prev->valid && prev->end <= m.span.start && prev->sentence == sentence_start(t, m.span.start);
+        bool aside =
+            after && vb_rule_match(&x->relation, R_ASIDE, t + prev->end, m.span.start - prev->end, 0, NULL, NULL);
+        if (after && !aside && only_spaces(t, prev->end, m.span.start)) {
+            prev->end = m.span.end;
+        } else if (!aside) {
             *prev = (prev_mention){true, sentence_start(t, m.span.start), m.span.end, m.rank, ""};
             memcpy(prev->listed_date, listed, sizeof listed);
         }
