@@ -3,11 +3,14 @@
  * The search is driven by the number: number_rows find "361/QĐ-TTg" and
  * "14-KH/TU"; a prefix row, generated from the shared type table
  * (pipeline/core/doctypes.c) plus alias_rows, must end right before it
- * ("Quyết định số ", "Kế hoạch ", or a lowercase "số "), else the number is
- * not a citation.  tail_rows then read what follows in order: the date (by
- * vb_date_parse_vn), "của" + issuer, "về" / a verb + subject, each ended by
- * end_rows.  relation_rows decide basis / implements.  law_rows catch laws
- * cited by name and date only. */
+ * ("Quyết định số ", "Kế hoạch ", a lowercase "số ", a type code and "số"),
+ * else the number is a citation only as a dated full symbol.  tail_rows
+ * then read what follows in order: the date (by vb_date_parse_vn), "của" +
+ * issuer, "về" / a verb + subject, each ended by end_rows.  relation_rows
+ * decide basis / implements and the date a sentence gives before a
+ * citation.  law_rows catch laws cited by name and date only, and the law
+ * named before "số".  Type codes the shared table lacks are data
+ * (extractors/data/ref-codes.txt). */
 #include "references.h"
 
 #include <stdint.h>
