@@ -43,6 +43,14 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# Tables kept as data (extractors/data/ref-*.txt: "#" comments, fields split
+# by a tab) become rows of C initialisers, {"field", "field"},.
+$(BUILD)/gen/extractors/data/ref-%.inc: extractors/data/ref-%.txt
+	@mkdir -p $(dir $@)
+	sed -e '/^#/d' -e '/^[[:space:]]*$$/d' -e 's/[\\"]/\\&/g' -e 's/\t/", "/g' -e 's/^/{"/' -e 's/$$/"},/' $< > $@
+$(BUILD)/obj/extractors/references.o: $(BUILD)/gen/extractors/data/ref-codes.inc
+$(BUILD)/obj/extractors/references.o: ALL_CFLAGS += -I$(BUILD)/gen
+
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

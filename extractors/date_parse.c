@@ -74,13 +74,34 @@ static size_t digits(const char *s, size_t len, size_t i, int lo, int hi, int *v
     return i + (size_t)n;
 }
 
+/* At most one space or tab at s+i (never a line break). */
+static size_t blank(const char *s, size_t len, size_t i) {
+    return i < len && (s[i] == ' ' || s[i] == '\t') ? i + 1 : i;
+}
+
+/* A four-digit year, or one a wrapped or OCR'd line split after its century
+ * ("20 21"): the split is taken only for 19 and 20, whose two-digit halves
+ * are no year of their own. */
+static size_t year(const char *s, size_t len, size_t i, int *value) {
+    size_t k = digits(s, len, i, 4, 4, value);
+    if (k) return k;
+    int c, y;
+    if (i + 2 < len && (k = digits(s, len, i, 2, 2, &c)) != 0 && (c == 19 || c == 20) && s[k] == ' ' &&
+        (k = digits(s, len, k + 1, 2, 2, &y)) != 0) {
+        *value = c * 100 + y;
+        return k;
+    }
+    return 0;
+}
+
 bool vb_date_parse_vn(const char *s, size_t len, char iso[11], size_t *consumed) {
     iso[0] = '\0';
     if (!s) return false;
     size_t i = 0, k;
     if ((k = keyword(s, len, 0, kw_day)) != 0) {
         i = skip_space(s, len, k);
-        if (i == k) return false; /* "ngày" must be followed by a space */
+        /* "ngày" must be followed by a space, or by the day itself in OCR text ("ngày22") */
+        if (i == k && !(k < len && is_digit(s[k]))) return false;
     }
     int d, m, y;
     if (!(k = digits(s, len, i, 1, 2, &d))) return false;
@@ -100,17 +121,18 @@ bool vb_date_parse_vn(const char *s, size_t len, char iso[11], size_t *consumed)
             i = skip_space(s, len, k);
             if (i == k) return false;
         }
-        if (!(k = digits(s, len, i, 4, 4, &y))) return false;
+        if (!(k = year(s, len, i, &y))) return false;
         i = k;
     } else {
         if (j >= len || (s[j] != '/' && s[j] != '-' && s[j] != '.')) return false;
         char sep = s[j];
-        i = j + 1;
+        /* after a slash a space may follow ("22 / 4/2022"), after a dot or dash not */
+        i = sep == '/' ? blank(s, len, j + 1) : j + 1;
         if (!(k = digits(s, len, i, 1, 2, &m))) return false;
-        i = k;
+        i = sep == '/' ? blank(s, len, k) : k;
         if (i >= len || s[i] != sep) return false;
-        i++;
-        if (!(k = digits(s, len, i, 4, 4, &y))) return false;
+        i = sep == '/' ? blank(s, len, i + 1) : i + 1;
+        if (!(k = year(s, len, i, &y))) return false;
         i = k;
         /* "1/12/2024/NQ-…" is a document number, not a date */
         if (i < len && (s[i] == '/' || (s[i] == sep && i + 1 < len && is_digit(s[i + 1]))))

@@ -34,6 +34,8 @@ typedef enum {
 #define N_EDGE "(?<![\\p{L}0-9/.-])"
 #define R_EDGE "(?![0-9/]|[.-][0-9])"
 #define BLANK "[\\s._…]"
+/* a full year, or one split after its century by a wrap or OCR ("20 21") */
+#define YEAR "(?:[0-9]{4}|(?:19|20) [0-9]{2})"
 
 static const vb_rule_row date_rows[] = {
     /* placeholders of an unsigned draft: "ngày    tháng    năm 2024" */
@@ -43,11 +45,16 @@ static const vb_rule_row date_rows[] = {
     {"blank_numeric", L_EDGE "ngày\\s*[._…]+\\s*/\\s*[._…]+\\s*/\\s*(?<y>[0-9]{4})(?![0-9])", F_BLANK, NULL, 0},
     /* full dates */
     {"day_month_year_words",
-     L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>[0-9]{4})(?![0-9])",
+     L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>" YEAR ")(?![0-9])",
      F_FULL, NULL, 0},
+    /* "ngày22/4/2022": OCR may glue the day to "ngày" */
     {"day_month_year_numeric",
-     N_EDGE "(?:ngày\\s+)?(?<d>[0-9]{1,2})(?<sep>[/.-])(?<m>[0-9]{1,2})\\k<sep>(?<y>[0-9]{4})" R_EDGE, F_FULL,
+     N_EDGE "(?:ngày\\s*)?(?<d>[0-9]{1,2})(?<sep>[/.-])(?<m>[0-9]{1,2})\\k<sep>(?<y>" YEAR ")" R_EDGE, F_FULL,
      NULL, 0},
+    /* "22 / 4/2022": a slash between spaces, one on either side at most */
+    {"day_month_year_spaced",
+     N_EDGE "(?:ngày\\s*)?(?<d>[0-9]{1,2})[ \\t]?/[ \\t]?(?<m>[0-9]{1,2})[ \\t]?/[ \\t]?(?<y>" YEAR ")" R_EDGE,
+     F_FULL, NULL, 0},
     /* periods before years, so "2016-2020" is one period, not two years */
     {"period_named",
      L_EDGE "(?:giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên khóa|niên độ)\\s+(?:từ\\s+)?(?:năm\\s+)?"
@@ -196,9 +203,11 @@ static int cand_push(candv *v, const cand *c) {
 
 static int group_int(const vb_ruleset *rs, size_t i, const char *text, const char *name, int *out) {
     size_t s, e;
-    if (!vb_rule_group(rs, i, name, &s, &e) || e == s || e - s > 4) return 0;
-    int v = 0;
-    for (size_t k = s; k < e; k++) v = v * 10 + (text[k] - '0');
+    if (!vb_rule_group(rs, i, name, &s, &e) || e == s || e - s > 5) return 0;
+    int v = 0, n = 0;
+    for (size_t k = s; k < e; k++) /* "20 21" is one year */
+        if (text[k] != ' ') v = v * 10 + (text[k] - '0'), n++;
+    if (n > 4) return 0;
     *out = v;
     return 1;
 }

@@ -43,7 +43,9 @@ bool vb_date_format(int y, int m, int d, char out[11]);
  *   [ngày] D tháng M/YYYY
  *   [ngày] D/M/YYYY, D-M-YYYY, D.M.YYYY "ngày 07/10/2016", "22/3/2024"
  * Words match in lower, title or upper case; any whitespace (line breaks
- * included) may separate them.  On success writes "YYYY-MM-DD" to iso, the
+ * included) may separate them.  OCR and wrapped lines: "ngày22/4/2022",
+ * one space after a slash ("22 / 4/2022"), a year split after 19 or 20
+ * ("20 21").  On success writes "YYYY-MM-DD" to iso, the
  * bytes used to *consumed (may be NULL) and returns true; impossible dates
  * (30/02, month 13) are rejected. */
 bool vb_date_parse_vn(const char *s, size_t len, char iso[11], size_t *consumed);

@@ -3,17 +3,23 @@
  * The search is driven by the number: number_rows find "361/QĐ-TTg" and
  * "14-KH/TU"; a prefix row, generated from the shared type table
  * (pipeline/core/doctypes.c) plus alias_rows, must end right before it
- * ("Quyết định số ", "Kế hoạch ", or a lowercase "số "), else the number is
- * not a citation.  tail_rows then read what follows in order: the date (by
- * vb_date_parse_vn), "của" + issuer, "về" / a verb + subject, each ended by
- * end_rows.  relation_rows decide basis / implements.  law_rows catch laws
- * cited by name and date only. */
+ * ("Quyết định số ", "Kế hoạch ", a lowercase "số ", a type code and "số"),
+ * else the number is a citation only as a dated full symbol.  tail_rows
+ * then read what follows in order: the date (by vb_date_parse_vn), "của" +
+ * issuer, "về" / a verb + subject, each ended by end_rows.  relation_rows
+ * decide basis / implements and the date a sentence gives before a
+ * citation.  law_rows catch laws cited by name and date only, and the law
+ * named before "số".  Type codes the shared table lacks are data
+ * (extractors/data/ref-codes.txt). */
 #include "references.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "../pipeline/core/buf.h"
 #include "../pipeline/core/doctypes.h"
@@ -33,28 +39,55 @@ static const alias_row alias_rows[] = {
     {"luật\\s+sửa\\s+đổi,?\\s+bổ\\s+sung", "Luật", NULL},
 };
 
+/* Type codes the shared table lacks (extractors/data/ref-codes.txt). */
+typedef struct {
+    const char *code, *name;
+} code_row;
+
+static const code_row extra_codes[] = {
+#include "extractors/data/ref-codes.inc"
+};
+
 #define L_EDGE "(?<![\\p{L}0-9])"
 #define N_EDGE "(?<![\\p{L}0-9/.-])"
+/* "số" and what OCR and unaccented typing make of it ("so", "sô", "s6"),
+ * with the dot or colon some writers put after it */
+#define SO_WORD "s(?:ố|ô|ó|ồ|ổ|o|6)(?![\\p{L}])"
+#define SO SO_WORD "\\s*[.:]?\\s*"
 #define ASCII_LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+/* The symbol grammar of Decree 30/2020 (Appendix I): number[/year]/TYPE-ISSUER
+ * with any number of hyphenated parts ("36/2014/TTLT-BGDĐT-BNV"), the party
+ * form number-TYPE/ISSUER ("14-KH/TU"), a number with a letter ("36a/NQ-CP").
+ * A space or line break right after a hyphen or slash, or one space right
+ * before a hyphen, is a wrapped or OCR'd line and joins ("NĐ- CP", "TTr -SNN");
+ * a dash with a space on both sides joins only while the symbol has no hyphen
+ * yet ("QĐ - UBND"), so "45/QĐ-UBND - UBND tỉnh" stays one symbol. */
 /* one part of a symbol: "QĐ", "TTg", "BLĐTBXH", "QH14", "TB&XH" */
 #define SYM "\\p{Lu}[\\p{L}0-9&]*"
-/* after a spaced dash only an all-capital part: "QĐ - UBND", never "- Ủy ban" */
-#define CAPS "[\\p{Lu}0-9][\\p{Lu}0-9&]+(?!\\p{L})"
+/* a part after a space: capitals and digits, a lowercase letter only last
+ * in its part ("TTg", "PV01"), so never a word ("Ủy", "Văn") */
+#define WRAP "\\p{Lu}[\\p{Lu}0-9&](?:[\\p{Lu}0-9&]|\\p{Ll}(?!\\p{L}))*+(?![\\p{L}0-9])"
+#define PARTS "(?:[ \\t]-[ \\t]" WRAP ")?(?:-" SYM "|-\\s" WRAP "|[ \\t]-" WRAP ")*"
+#define DIGITS "[0-9]{1,6}[a-z]?"
+/* "87⁄2017/NĐ-CP": the fraction and division slashes of web pages */
+#define ODD_SLASH "(?:\u2044|\u2215)"
+#define ANY_SLASH "(?:/|" ODD_SLASH ")"
+#define YEAR_PART "(?:[0-9]{4}\\s?" ANY_SLASH "\\s?)?"
 
-enum { NUM_OFFICIAL, NUM_PARTY };
+enum { NUM_OFFICIAL, NUM_PARTY, NUM_ODD_SLASH };
 
 /* Keep number_shapes (below) true to these rows when editing them. */
 static const vb_rule_row number_rows[] = {
-    {"official", N_EDGE "[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?" SYM "(?:-" SYM "|\\s-\\s" CAPS ")*", NUM_OFFICIAL,
-     NULL, VB_RULE_CASED},
-    {"party", N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM "(?:-" SYM ")*", NUM_PARTY, NULL,
-     VB_RULE_CASED},
+    {"official", N_EDGE DIGITS "\\s?/\\s?" YEAR_PART SYM PARTS, NUM_OFFICIAL, NULL, VB_RULE_CASED},
+    {"party", N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM PARTS, NUM_PARTY, NULL, VB_RULE_CASED},
+    /* first sign an odd slash: no byte test (number_shapes), a plain search */
+    {"odd_slash", N_EDGE DIGITS "\\s?" ODD_SLASH "\\s?" YEAR_PART SYM PARTS, NUM_ODD_SLASH, NULL, VB_RULE_CASED},
 };
 
 enum { T_DATE_LEAD, T_ISSUER_LEAD, T_SUBJECT_LEAD, T_SUBJECT_VERB };
 
 static const vb_rule_row tail_rows[] = {
-    {"date_lead", "\\G\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|ký)(?:\\s+vào)?\\s+)?(?=(?:ngày\\s+)?[0-9])", T_DATE_LEAD,
+    {"date_lead", "\\G\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|ký)(?:\\s+vào)?\\s+)?(?=(?:ngày\\s*)?[0-9])", T_DATE_LEAD,
      NULL, 0},
     {"issuer_lead", "\\G\\s*,?\\s*(?:của|do)\\s+(?=\\p{Lu})", T_ISSUER_LEAD, NULL, 0},
     {"subject_lead", "\\G\\s*,?\\s*(?:về\\s+việc|về|v/v)\\s+", T_SUBJECT_LEAD, NULL, 0},
@@ -63,21 +96,38 @@ static const vb_rule_row tail_rows[] = {
      T_SUBJECT_VERB, NULL, 0},
 };
 
-enum { R_BASIS, R_IMPLEMENTS, R_CHAIN };
+enum { R_BASIS, R_BASIS_STRAIGHT, R_IMPLEMENTS, R_CHAIN, R_ASIDE, R_PROPOSAL, R_ISSUED_ON };
 
 /* Matched at the start of the mention's sentence (\G). */
 #define LEADER "\\G[\\s\\-+•*]*(?:(?:[0-9]+(?:\\.[0-9]+)*|[a-zđ]|[ivx]+)[.)]\\s+)?"
+/* "Căn cứ", also as OCR leaves it ("Can cứ") */
+#define CAN_CU "c[aă]n\\s+c[ứu](?!\\p{L})"
+/* how firmly: "triển khai nghiêm túc, chất lượng và hiệu quả Nghị quyết …" */
+#define MANNER                                                                                                \
+    "(?:(?:có\\s+)?(?:nghiêm\\s+túc|nghiêm|hiệu\\s+quả|đầy\\s+đủ|kịp\\s+thời|đồng\\s+bộ|chất\\s+lượng"     \
+    "|quyết\\s+liệt|thống\\s+nhất|tốt)(?:\\s*,\\s*|\\s+và\\s+|\\s+))*"
 static const vb_rule_row relation_rows[] = {
-    {"basis", LEADER "căn\\s+cứ(?!\\p{L})", R_BASIS, NULL, 0},
-    /* must end where the mention starts */
+    {"basis", LEADER CAN_CU, R_BASIS, NULL, 0},
+    /* the rows below up to "chain" are matched on the text up to the mention (\z) */
+    {"basis_straight", LEADER CAN_CU "\\s*(?:vào\\s+)?\\z", R_BASIS_STRAIGHT, NULL, 0},
     {"implements",
-     LEADER "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?"
-            "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+"
+     LEADER "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?(?:quán\\s+triệt(?:\\s*,\\s*|\\s+và\\s+))?"
+            "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+" MANNER
             /* "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", "Thực hiện nội dung …" */
-            "(?:(?:ý\\s+kiến\\s+)?chỉ\\s+đạo\\s+(?:của\\s+[^.;\\n]{1,160}?\\s+)?(?:tại|theo)\\s+|nội\\s+dung\\s+)?",
+            "(?:(?:ý\\s+kiến\\s+)?chỉ\\s+đạo\\s+(?:của\\s+[^.;\\n]{1,400}?\\s+)?(?:tại|theo)\\s+|nội\\s+dung\\s+)?\\z",
      R_IMPLEMENTS, NULL, 0},
-    /* between two citations of one list: "…; ", ", ", " và " */
-    {"chain", "\\A[\\s,;]*(?:và\\s+)?\\z", R_CHAIN, NULL, 0},
+    /* between two citations of one list: "; ", ", ", " và ", past a
+     * parenthesised short name "(Nghị định số 29/2012/NĐ-CP)" */
+    {"chain", "\\A\\s*(?:\\([^()]{0,200}\\)\\s*)?(?:[,;]\\s*(?:và\\s+)?|và\\s+)\\z", R_CHAIN, NULL, 0},
+    /* a mention in parentheses right after the one before: its short name */
+    {"aside", "\\A\\s*\\(\\s*\\z", R_ASIDE, NULL, 0},
+    /* a clause that proposes: "…; Theo đề nghị của Giám đốc Sở … tại Tờ trình số …" */
+    {"proposal", "\\G\\s*(?:theo|xét)\\s+(?:đề\\s+nghị|báo\\s+cáo|tờ\\s+trình|ý\\s+kiến)(?!\\p{L})", R_PROPOSAL, NULL,
+     0},
+    /* "Ngày 10/1/2019, Tổng cục Thuế đã ban hành Quyết định số …", "Ngày 13/5/2016,
+     * Bộ … đã có Công văn gửi … (Công văn số …)": the text after the date */
+    {"issued_on", "\\A\\s*,?\\s*[^.;:\\n]{0,250}?(?<!\\p{L})(?:ban\\s+hành|đã\\s+có|đã\\s+ký)(?!\\p{L})[^.;:\\n]{0,250}\\z",
+     R_ISSUED_ON, NULL, 0},
 };
 
 /* Laws and ordinances cited by name, kept only with a date or year. */
@@ -87,7 +137,18 @@ static const vb_rule_row law_rows[] = {
      "(?<name>(?:(?-i:\\p{Lu})|sửa\\s+đổi)[^0-9;.:()\\n\"]{1,150}?)\\s*,?\\s+(?:(?:được\\s+)?(?:ban hành|thông qua)\\s+)?"
      "(?:năm\\s+(?<year>[0-9]{4})(?![0-9/])|(?=ngày\\s+[0-9]))",
      0, NULL, 0},
+    /* a law's name before "số": "Luật Quản lý thuế số 38/2019/QH14"; matched
+     * on the text up to "số" */
+    {"law_before_number",
+     "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:B)ộ\\s+luật|(?-i:P)háp\\s+lệnh)\\s+(?-i:\\p{Lu})[^0-9;.:()\\n\"]{0,100}?\\s+\\z",
+     1, NULL, 0},
 };
+
+enum { LAW_BY_NAME, LAW_BEFORE_NUMBER };
+
+/* Prefix rows after the types and aliases: tags of the bare "số" and of a
+ * type code before "số" ("NQ số"); NO_PREFIX is none found. */
+enum { P_BARE = -1, NO_PREFIX = -2, P_CODE = -3, N_BARE = 2 };
 
 struct vb_references_rules {
     vb_ruleset numbers, prefixes, tail, ends, relation, laws;
@@ -95,7 +156,7 @@ struct vb_references_rules {
     vb_rule_row end_rows[2];
     char **patterns;
     size_t n_patterns;
-    size_t n_doctypes; /* prefix rows [0,n_doctypes) are vb_doctypes, then aliases, then "số" */
+    size_t n_doctypes; /* prefix rows [0,n_doctypes) are vb_doctypes, then aliases, then N_BARE */
 };
 
 #define N_ROWS(t) (sizeof(t) / sizeof((t)[0]))
@@ -141,14 +202,14 @@ static char *types_alternation(void) {
 }
 
 static vb_status build_generated(vb_references_rules *x) {
-    size_t n_prefix = vb_doctypes_count + N_ROWS(alias_rows) + 1;
+    size_t n_prefix = vb_doctypes_count + N_ROWS(alias_rows) + N_BARE;
     x->patterns = calloc(n_prefix + 4, sizeof *x->patterns);
     x->prefix_rows = calloc(n_prefix, sizeof *x->prefix_rows);
     if (!x->patterns || !x->prefix_rows) return VB_E_NOMEM;
     x->n_doctypes = vb_doctypes_count;
     /* "<type> số: " / "<type> " right before the number */
-    static const char tail[] = ")(?:\\s+số\\s*:?\\s*|\\s*:\\s*|\\s+)\\z";
-    for (size_t i = 0; i < n_prefix - 1; i++) {
+    static const char tail[] = ")(?:\\s+" SO "|\\s*:\\s*|\\s+)\\z";
+    for (size_t i = 0; i < n_prefix - N_BARE; i++) {
         const char *name;
         char *w;
         if (i < vb_doctypes_count) {
@@ -170,7 +231,10 @@ static vb_status build_generated(vb_references_rules *x) {
         x->prefix_rows[i] = (vb_rule_row){name, p, (int)i, NULL, 0};
     }
     /* a bare lowercase "số" in running text; never the header's "Số:" */
-    x->prefix_rows[n_prefix - 1] = (vb_rule_row){"so", L_EDGE "số\\s+\\z", -1, NULL, VB_RULE_CASED};
+    x->prefix_rows[n_prefix - 2] = (vb_rule_row){"so", L_EDGE SO_WORD "\\s*\\.?\\s*\\z", P_BARE, NULL, VB_RULE_CASED};
+    /* a type code for the type: "V/v thực hiện NQ số 50/NQ-CP" */
+    x->prefix_rows[n_prefix - 1] =
+        (vb_rule_row){"code_so", L_EDGE "(?<code>\\p{Lu}[\\p{Lu}\\p{Ll}]{1,4})\\s+" SO "\\z", P_CODE, NULL, VB_RULE_CASED};
 
     char *types = types_alternation();
     if (!types) return VB_E_NOMEM;
@@ -179,14 +243,15 @@ static vb_status build_generated(vb_references_rules *x) {
         "|tổ chức|nhằm|để|đã|thì|cho|tại|trong|theo|đối với|là|có|được|với|và\\s+(?:các|những)|v/v"
         "|ngày\\s+[0-9]|hết|bị|sẽ|nay|không|vẫn|cũng|đang|vừa|mới)(?!\\p{L}))"
         "|\\s*[;:()\\n\"]|(?<!TP)\\.(?=\\s|\\z)|,\\s*+(?:(?!\\p{Lu})|(?=%s))|\\s+và\\s+(?=%s)|\\z";
+    /* a subject never runs into the next citation ("… thực hiện Nghị quyết số …") */
     static const char subject_fmt[] =
         "\\s*[;:\\n]|\\.(?=\\s|\\z)|\\s*\\((?![0-9])|,\\s*(?-i:(?=\\p{Lu}))|\\s+và\\s+(?=%s)"
-        "|,?\\s+(?:đảm bảo|bảo đảm|nhằm|góp phần)\\s|\\z";
+        "|\\s+(?=(?:%s)\\s+(?:" SO ")?[0-9])|,?\\s+(?:đảm bảo|bảo đảm|nhằm|góp phần)\\s|\\z";
     size_t tl = strlen(types);
     char *ie = keep(x, malloc(sizeof issuer_fmt + 2 * tl));
-    char *se = keep(x, malloc(sizeof subject_fmt + tl));
+    char *se = keep(x, malloc(sizeof subject_fmt + 2 * tl));
     if (ie) snprintf(ie, sizeof issuer_fmt + 2 * tl, issuer_fmt, types, types);
-    if (se) snprintf(se, sizeof subject_fmt + tl, subject_fmt, types);
+    if (se) snprintf(se, sizeof subject_fmt + 2 * tl, subject_fmt, types, types);
     free(types);
     if (!ie || !se) return VB_E_NOMEM;
     x->end_rows[0] = (vb_rule_row){"issuer_end", ie, 0, NULL, 0};
@@ -201,7 +266,7 @@ vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen
     vb_status s = build_generated(x);
     if (s == VB_OK &&
         ((s = vb_ruleset_compile(&x->numbers, number_rows, N_ROWS(number_rows), err, errlen)) != VB_OK ||
-         (s = vb_ruleset_compile(&x->prefixes, x->prefix_rows, vb_doctypes_count + N_ROWS(alias_rows) + 1,
+         (s = vb_ruleset_compile(&x->prefixes, x->prefix_rows, vb_doctypes_count + N_ROWS(alias_rows) + N_BARE,
                                  err, errlen)) != VB_OK ||
          (s = vb_ruleset_compile(&x->tail, tail_rows, N_ROWS(tail_rows), err, errlen)) != VB_OK ||
          (s = vb_ruleset_compile(&x->ends, x->end_rows, 2, err, errlen)) != VB_OK ||
@@ -240,6 +305,19 @@ void vb_references_close(vb_references_rules *x) {
 
 /* ---- reading one mention ---- */
 
+/* How firmly a mention states its relation; the firmest over all mentions
+ * of a document wins.  A "Căn cứ" that leads straight to the citation (or
+ * to a list of them) outranks "Thực hiện", which outranks a "Căn cứ" that
+ * opens a sentence about something else ("Căn cứ nội dung … theo Quyết
+ * định số …"). */
+typedef enum { RANK_CITED, RANK_LOOSE_BASIS, RANK_IMPLEMENTS, RANK_BASIS } rel_rank;
+
+static vb_relation rank_relation(rel_rank r) {
+    if (r == RANK_BASIS || r == RANK_LOOSE_BASIS) return VB_REL_BASIS;
+    return r == RANK_IMPLEMENTS ? VB_REL_IMPLEMENTS : VB_REL_CITED;
+}
+
+
 typedef struct {
     vb_span span;         /* type word (or "số") .. last field */
     const char *doc_type; /* static strings */
@@ -248,7 +326,7 @@ typedef struct {
     vb_span number;       /* unset when unnumbered */
     char date[11];
     vb_span issuer, subject;
-    vb_relation relation;
+    rel_rank rank;
 } mention;
 
 static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -297,24 +375,73 @@ static char *strip_spaces(vb_arena *a, const char *t, vb_span sp) {
     return out;
 }
 
+/* The type a symbol's code names: the shared table, then extra_codes, then
+ * either without regard to ASCII case (an all-capitals title writes "TTR"). */
+static bool type_of_code(const char *c, size_t n, const char **name, const char **code) {
+    const vb_doctype *ty = vb_doctype_by_code(c, n);
+    if (ty) {
+        *name = ty->name;
+        *code = ty->code;
+        return true;
+    }
+    for (size_t i = 0; i < N_ROWS(extra_codes); i++)
+        if (strlen(extra_codes[i].code) == n && memcmp(extra_codes[i].code, c, n) == 0) {
+            *name = extra_codes[i].name;
+            *code = NULL;
+            return true;
+        }
+    for (size_t i = 0; i < vb_doctypes_count; i++) {
+        const char *k = vb_doctypes[i].code;
+        if (k && strlen(k) == n && strncasecmp(k, c, n) == 0) {
+            *name = vb_doctypes[i].name;
+            *code = k;
+            return true;
+        }
+    }
+    for (size_t i = 0; i < N_ROWS(extra_codes); i++)
+        if (strlen(extra_codes[i].code) == n && strncasecmp(extra_codes[i].code, c, n) == 0) {
+            *name = extra_codes[i].name;
+            *code = NULL;
+            return true;
+        }
+    return false;
+}
+
+static void infer_type(const char *number, mention *m) {
+    if (m->doc_type && !m->generic) return;
+    const char *c, *name, *code;
+    size_t n;
+    if (symbol_code(number, &c, &n) && type_of_code(c, n, &name, &code)) {
+        m->doc_type = name;
+        m->code = code;
+    }
+}
+
 /* Type and start of the words before the number at ns; false when none. */
 static bool read_prefix(const vb_references_rules *x, const char *t, size_t ns, mention *m) {
     size_t from = utf8_back(t, ns, 100);
     const size_t *ov;
-    size_t best = ns;
-    long best_row = -2;
+    size_t best = ns, cs, ce;
+    long best_row = NO_PREFIX;
+    const char *code_type = NULL, *code = NULL;
     for (size_t i = 0; i < x->prefixes.len; i++) {
-        if (!vb_rule_match(&x->prefixes, i, t, ns, from, &ov, NULL)) continue;
-        if (ov[0] < best) {
-            best = ov[0];
-            best_row = x->prefixes.rules[i].row->tag;
-        }
+        if (!vb_rule_match(&x->prefixes, i, t, ns, from, &ov, NULL) || ov[0] >= best) continue;
+        int tag = x->prefixes.rules[i].row->tag;
+        /* a code the tables do not know is no type: the bare "số" row stands */
+        if (tag == P_CODE && !(vb_rule_group(&x->prefixes, i, "code", &cs, &ce) &&
+                               type_of_code(t + cs, ce - cs, &code_type, &code)))
+            continue;
+        best = ov[0];
+        best_row = tag;
     }
-    if (best_row == -2) return false;
+    if (best_row == NO_PREFIX) return false;
     m->span.start = best;
     m->doc_type = NULL;
     m->code = NULL;
-    if (best_row >= 0 && (size_t)best_row < x->n_doctypes) {
+    if (best_row == P_CODE) {
+        m->doc_type = code_type;
+        m->code = code;
+    } else if (best_row >= 0 && (size_t)best_row < x->n_doctypes) {
         m->doc_type = vb_doctypes[best_row].name;
         m->code = vb_doctypes[best_row].code;
     } else if (best_row >= 0) {
@@ -323,18 +450,6 @@ static bool read_prefix(const vb_references_rules *x, const char *t, size_t ns, 
         m->generic = al->name == NULL;
     }
     return true;
-}
-
-static void infer_type(const char *number, mention *m) {
-    if (m->doc_type && !m->generic) return;
-    const char *c;
-    size_t n;
-    if (!symbol_code(number, &c, &n)) return;
-    const vb_doctype *ty = vb_doctype_by_code(c, n);
-    if (ty) {
-        m->doc_type = ty->name;
-        m->code = ty->code;
-    }
 }
 
 /* End of a field that starts at s: the first end row match, within cap bytes. */
@@ -398,25 +513,38 @@ static size_t sentence_start(const char *t, size_t at) {
 typedef struct {
     bool valid;
     size_t sentence, end;
-    vb_relation relation;
+    rel_rank rank;
+    char listed_date[11]; /* "Ngày …, X ban hành <list>": the list's date */
 } prev_mention;
 
-static vb_relation relation_of(const vb_references_rules *x, const char *t, size_t len, vb_span sp,
-                               const prev_mention *prev) {
+/* Start of the clause holding at: after the last ';' of its sentence. */
+static size_t clause_start(const char *t, size_t ss, size_t at) {
+    while (at > ss && t[at - 1] != ';') at--;
+    return at;
+}
+
+static bool chained(const vb_references_rules *x, const char *t, vb_span sp, const prev_mention *prev) {
+    return prev->valid && prev->sentence == sentence_start(t, sp.start) && prev->end <= sp.start &&
+           vb_rule_match(&x->relation, R_CHAIN, t + prev->end, sp.start - prev->end, 0, NULL, NULL);
+}
+
+static rel_rank relation_of(const vb_references_rules *x, const char *t, size_t len, vb_span sp,
+                            const prev_mention *prev) {
     size_t ss = sentence_start(t, sp.start);
-    const size_t *ov;
-    if (vb_rule_match(&x->relation, R_BASIS, t, len, ss, NULL, NULL)) return VB_REL_BASIS;
-    if (vb_rule_match(&x->relation, R_IMPLEMENTS, t, len, ss, &ov, NULL) && ov[1] == sp.start)
-        return VB_REL_IMPLEMENTS;
-    if (prev->valid && prev->sentence == ss && prev->relation == VB_REL_IMPLEMENTS && prev->end <= sp.start &&
-        vb_rule_match(&x->relation, R_CHAIN, t + prev->end, sp.start - prev->end, 0, NULL, NULL))
-        return VB_REL_IMPLEMENTS;
-    return VB_REL_CITED;
+    bool chain = chained(x, t, sp, prev);
+    if (vb_rule_match(&x->relation, R_PROPOSAL, t, len, clause_start(t, ss, sp.start), NULL, NULL))
+        return RANK_CITED;
+    if (vb_rule_match(&x->relation, R_BASIS_STRAIGHT, t, sp.start, ss, NULL, NULL) ||
+        (chain && prev->rank == RANK_BASIS))
+        return RANK_BASIS;
+    if (vb_rule_match(&x->relation, R_IMPLEMENTS, t, sp.start, ss, NULL, NULL) ||
+        (chain && prev->rank == RANK_IMPLEMENTS))
+        return RANK_IMPLEMENTS;
+    if (vb_rule_match(&x->relation, R_BASIS, t, len, ss, NULL, NULL)) return RANK_LOOSE_BASIS;
+    return RANK_CITED;
 }
 
 /* ---- merging into d->references ---- */
-
-static int rel_rank(vb_relation r) { return r == VB_REL_BASIS ? 2 : r == VB_REL_IMPLEMENTS ? 1 : 0; }
 
 static char *span_dup(vb_arena *a, const char *t, vb_span s) {
     return s.end > s.start ? vb_arena_strndup(a, t + s.start, s.end - s.start) : NULL;
@@ -428,7 +556,54 @@ static char *span_dup(vb_arena *a, const char *t, vb_span s) {
 typedef struct {
     size_t *slot;
     size_t cap;
+    unsigned char *rank; /* rel_rank of each reference, by index */
+    size_t rank_cap;
 } ref_index;
+
+/* A number as a key: uppercased (an all-capitals title writes "812/QĐ-TTG"
+ * for the body's "812/QĐ-TTg") and without spaces; loose also drops hyphens
+ * (OCR loses them: "1961/QĐUBND") and a "/yyyy" part equal to year.  Long
+ * numbers are their own key. */
+enum { KEY_RAW_MAX = 64, KEY_MAX = 4 * KEY_RAW_MAX };
+
+static const char *number_key(const char *s, bool loose, int year, char out[KEY_MAX]) {
+    int32_t n = (int32_t)strlen(s), i = 0, o = 0;
+    if (n >= KEY_RAW_MAX) return s;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) return s; /* not UTF-8: compare as written */
+        if (u_isUWhiteSpace(c) || (loose && c == '-')) continue;
+        UBool bad = false;
+        U8_APPEND(out, o, KEY_MAX - 1, u_toupper(c), bad);
+        if (bad) return s;
+    }
+    out[o] = '\0';
+    if (loose && year) { /* "1961/2019/QĐ-UBND" of a 2019 document is "1961/QĐUBND" */
+        char y[8];
+        snprintf(y, sizeof y, "/%04d/", year % 10000);
+        char *at = strstr(out, y);
+        if (at) memmove(at, at + 5, strlen(at + 5) + 1);
+    }
+    return out;
+}
+
+static bool same_key(const char *a, const char *b) {
+    char ka[KEY_MAX], kb[KEY_MAX];
+    return strcmp(number_key(a, false, 0, ka), number_key(b, false, 0, kb)) == 0;
+}
+
+/* Lowercase letters in s: the spelling with more of them is the body's. */
+static size_t lowercase_count(const char *s) {
+    int32_t n = (int32_t)strlen(s), i = 0;
+    size_t k = 0;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        k += c >= 0 && u_islower(c);
+    }
+    return k;
+}
 
 static uint64_t hash_str(uint64_t h, const char *s) {
     for (; s && *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
@@ -437,11 +612,12 @@ static uint64_t hash_str(uint64_t h, const char *s) {
 
 static uint64_t key_hash(const char *number, const char *type, const char *date) {
     uint64_t h = 14695981039346656037ull;
-    return number ? hash_str(h, number) : hash_str(hash_str(h ^ 1, type), date);
+    char k[KEY_MAX];
+    return number ? hash_str(h, number_key(number, false, 0, k)) : hash_str(hash_str(h ^ 1, type), date);
 }
 
 static bool key_equal(const vb_reference *c, const char *number, const char *type, const char *date) {
-    if (number) return c->number && strcmp(c->number, number) == 0;
+    if (number) return c->number && same_key(c->number, number);
     return !c->number && c->doc_type && type && c->date && date && strcmp(c->doc_type, type) == 0 &&
            strcmp(c->date, date) == 0;
 }
@@ -473,24 +649,43 @@ static vb_status index_reserve(ref_index *ix, const vb_doc *d) {
     return VB_OK;
 }
 
+static vb_status rank_reserve(ref_index *ix, size_t n) {
+    if (n <= ix->rank_cap) return VB_OK;
+    size_t cap = ix->rank_cap ? ix->rank_cap * 2 : 64;
+    while (cap < n) cap *= 2;
+    unsigned char *p = realloc(ix->rank, cap);
+    if (!p) return VB_E_NOMEM;
+    ix->rank = p;
+    ix->rank_cap = cap;
+    return VB_OK;
+}
+
 static vb_status add_mention(vb_arena *a, vb_doc *d, ref_index *ix, const mention *m, const char *number) {
     const char *t = d->text;
     const char *date = m->date[0] ? m->date : NULL;
-    if (index_reserve(ix, d) != VB_OK) return VB_E_NOMEM;
+    if (index_reserve(ix, d) != VB_OK || rank_reserve(ix, d->references.len + 1) != VB_OK) return VB_E_NOMEM;
     size_t *slot = index_slot(ix, d, number, m->doc_type, date);
     vb_reference *r = *slot ? &d->references.items[*slot - 1] : NULL;
     if (!r) {
         vb_reference nr = {0};
         nr.span = m->span;
-        nr.relation = m->relation;
+        nr.relation = rank_relation(m->rank);
         nr.number = number ? vb_arena_strdup(a, number) : NULL;
         if ((number && !nr.number) || VB_PUSH(a, d->references, nr)) return VB_E_NOMEM;
         r = &d->references.items[d->references.len - 1];
+        ix->rank[d->references.len - 1] = (unsigned char)m->rank;
         /* an unnumbered act without type or date cannot be found again */
         if (number || (m->doc_type && date)) *slot = d->references.len;
     }
     if (VB_PUSH(a, r->mentions, m->span)) return VB_E_NOMEM;
-    if (rel_rank(m->relation) > rel_rank(r->relation)) r->relation = m->relation;
+    if (number && r->number && lowercase_count(number) > lowercase_count(r->number) &&
+        !(r->number = vb_arena_strdup(a, number)))
+        return VB_E_NOMEM;
+    size_t at = (size_t)(r - d->references.items);
+    if (m->rank > ix->rank[at]) {
+        ix->rank[at] = (unsigned char)m->rank;
+        r->relation = rank_relation(m->rank);
+    }
     /* the first mention that says a thing says it */
     if (!r->doc_type && m->doc_type && !(r->doc_type = vb_arena_strdup(a, m->doc_type))) return VB_E_NOMEM;
     if (!r->doc_type_code && m->code && !(r->doc_type_code = vb_arena_strdup(a, m->code))) return VB_E_NOMEM;
@@ -502,32 +697,31 @@ static vb_status add_mention(vb_arena *a, vb_doc *d, ref_index *ix, const mentio
     return VB_OK;
 }
 
-static bool same_number(const char *a, const char *b) {
-    if (!a || !b) return false;
-    while (*a || *b) {
-        while (is_space(*a)) a++;
-        while (is_space(*b)) b++;
-        if (*a != *b) return false;
-        if (*a) a++, b++;
-    }
-    return true;
+/* Whether number is the document's own (header) number, loosely: an OCR'd
+ * header "1961/QĐUBND" is the "1961/2019/QĐ-UBND" of a 2019 title. */
+static bool is_own_number(const vb_doc *d, const char *number) {
+    if (!number || !d->header.number) return false;
+    int year = vb_date_year_of(d->header.date);
+    char ka[KEY_MAX], kb[KEY_MAX];
+    return strcmp(number_key(number, true, year, ka), number_key(d->header.number, true, year, kb)) == 0;
 }
 
 /* ---- the number forms, tried only where a number can start ----
  *
  * A match of a number row begins with ASCII digits ([0-9]{1,6} official,
- * [0-9]{1,5} party) and the pattern's next items are \s? then the row's
- * sign: '/' (official: the optional "/yyyy" group and the part after it
- * both begin with \s?/) or '-' (party).  Neither a \s character nor the
- * sign is a digit, so a match starting at p takes the whole digit run from
- * p, which is then at most max_run long, and the sign is one of the four
- * bytes after the run (a \s character is at most 3 bytes of UTF-8, and
- * invalid bytes match no \s).  The run is whole on the left too: N_EDGE
- * refuses a digit, letter, '/', '.' or '-' right before p.
+ * [0-9]{1,5} party), official with one optional ASCII lowercase letter
+ * after them, and the pattern's next items are \s? then the row's sign: '/'
+ * (official) or '-' (party).  Neither a \s character nor the letter nor
+ * the sign is a digit, so a match starting at p takes the whole digit run
+ * from p, which is then at most max_run long, and the sign is one of the
+ * five bytes after the run (the letter, then a \s character of at most 3
+ * bytes of UTF-8; invalid bytes match no \s).  The run is whole on the left
+ * too: N_EDGE refuses a digit, letter, '/', '.' or '-' right before p.
  *
  * So with q the first sign at or after pos (memchr), a match starting in
- * [pos, q] has its sign at q itself (the run and the \s between cannot hold
- * an ASCII sign) and starts at most max_run + 3 bytes before it.  Those few
+ * [pos, q] has its sign at q itself (the run, letter and \s between cannot
+ * hold an ASCII sign) and starts at most max_run + 4 bytes before it.  The
+ * odd_slash row has no entry here and is searched plainly.  Those few
  * starts that pass the byte test are tried each alone (PCRE2 with an offset
  * limit, the cursor's compiled row); if none matches, the search goes on
  * after q.  This finds the leftmost match from pos, groups included, as the
@@ -550,13 +744,13 @@ static bool edge_refuses(char c) {
 }
 
 /* A start the byte test admits: a digit run beginning at p, not after a
- * byte N_EDGE refuses, at most max_run long, the sign within 4 bytes. */
+ * byte N_EDGE refuses, at most max_run long, the sign within 5 bytes. */
 static bool number_can_start(const char *t, size_t len, size_t p, const number_shape *sh) {
     if (!is_digit(t[p]) || (p > 0 && edge_refuses(t[p - 1]))) return false;
     size_t r = p;
     while (r < len && is_digit(t[r])) r++;
     if (r - p > sh->max_run) return false;
-    for (size_t k = r; k < len && k < r + 4; k++)
+    for (size_t k = r; k < len && k < r + 5; k++)
         if (t[k] == sh->sign) return true;
     return false;
 }
@@ -574,7 +768,7 @@ static bool next_number(const vb_references_rules *x, size_t i, const char *t, s
     while (pos < len) {
         const char *hit = memchr(t + pos, sh->sign, len - pos);
         if (!hit) return false;
-        size_t q = (size_t)(hit - t), back = sh->max_run + 3;
+        size_t q = (size_t)(hit - t), back = sh->max_run + 4;
         for (size_t p = q - pos > back ? q - back : pos; p < q; p++) {
             if (!number_can_start(t, len, p, sh)) continue;
             int rc = vb_rule_try_at(rs, i, t, len, p, ov);
@@ -607,6 +801,97 @@ vb_status vb_references_numbers_check(vb_references_rules *x, const char *text, 
         }
     }
     return VB_OK;
+}
+
+static bool only_spaces(const char *t, size_t s, size_t e) {
+    while (s < e && is_space(t[s])) s++;
+    return s == e;
+}
+
+/* "số 1 17/2018/NĐ-CP": OCR split the number; where its first digits start
+ * (ns when nothing is split off). */
+static size_t split_start(const char *t, size_t ns) {
+    if (ns < 2 || t[ns - 1] != ' ' || !is_digit(t[ns - 2])) return ns;
+    size_t b = ns - 1;
+    while (b > 0 && ns - 1 - b < 3 && is_digit(t[b - 1])) b--;
+    if (b > 0 && (is_digit(t[b - 1]) || !is_space(t[b - 1]))) return ns;
+    return b;
+}
+
+/* "Luật Quản lý thuế số 38/2019/QH14": the law's name before a bare "số"
+ * gives the type, and the mention starts at it. */
+static void law_before(const vb_references_rules *x, const char *t, mention *m) {
+    size_t from = utf8_back(t, m->span.start, 160), ts, te;
+    const size_t *ov;
+    if (!vb_rule_match(&x->laws, LAW_BEFORE_NUMBER, t, m->span.start, from, &ov, NULL) ||
+        !vb_rule_group(&x->laws, LAW_BEFORE_NUMBER, "type", &ts, &te))
+        return;
+    const vb_doctype *ty = vb_doctype_by_name(t + ts, te - ts);
+    m->doc_type = ty ? ty->name : "Bộ luật";
+    m->span.start = ov[0];
+}
+
+/* A number with no type word or "số" before it is still a citation when its
+ * symbol is a full one (a year and a known type code, "09/2019/NĐ-CP") and
+ * its date follows ("ngày …"): a preamble line that lost its first words.
+ * Never a "Số:" label, which is a document's own number. */
+static bool dated_symbol(const char *t, size_t len, size_t ns, size_t ne, const char *number) {
+    size_t b = ns;
+    while (b > 0 && is_space(t[b - 1])) b--;
+    if (b > 0 && t[b - 1] == ':') return false;
+    const char *c, *name, *code;
+    size_t n;
+    const char *p = number;
+    while (is_digit(*p)) p++;
+    if (!(p[0] == '/' && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && is_digit(p[4]) && p[5] == '/') ||
+        !symbol_code(number, &c, &n) || !type_of_code(c, n, &name, &code))
+        return false;
+    size_t k = ne;
+    while (k < len && (is_space(t[k]) || t[k] == ',')) k++;
+    char iso[11];
+    return len - k > 5 && (memcmp(t + k, "ngày", 5) == 0 || memcmp(t + k, "Ngày", 5) == 0) &&
+           vb_date_parse_vn(t + k, len - k, iso, NULL);
+}
+
+/* The date the words before a citation give when its own do not:
+ * "… ngày 13 tháng 5 năm 2016 (Công văn số …)", and "Ngày 10/1/2019, Tổng
+ * cục Thuế đã ban hành Quyết định số …; Quyết định số …", where the whole
+ * list shares it (listed). */
+static void date_before(const vb_references_rules *x, const char *t, size_t len, mention *m,
+                        const prev_mention *prev, char listed[11]) {
+    size_t p = m->span.start;
+    while (p > 0 && is_space(t[p - 1])) p--;
+    if (p > 0 && t[p - 1] == '(') {
+        size_t e = p - 1;
+        while (e > 0 && is_space(t[e - 1])) e--;
+        size_t used;
+        for (size_t b = e > 40 ? e - 40 : 0; b < e; b++) {
+            if (b > 0 && (is_digit(t[b - 1]) || ((t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z'))) continue;
+            if (vb_date_parse_vn(t + b, e - b, m->date, &used) && used == e - b) return;
+        }
+        m->date[0] = '\0';
+    }
+    size_t ss = sentence_start(t, m->span.start), used;
+    /* the sentence's first citation, after the last "ngày <date>" before it */
+    if (!(prev->valid && prev->sentence == ss)) {
+        for (size_t k = m->span.start; k > ss; k--) {
+            if ((t[k - 1] != 'n' && t[k - 1] != 'N') || (k >= 2 && !is_space(t[k - 2]) && t[k - 2] != ',') ||
+                !vb_date_parse_vn(t + k - 1, m->span.start - (k - 1), m->date, &used))
+                continue;
+            size_t e = k - 1 + used;
+            if (vb_rule_match(&x->relation, R_ISSUED_ON, t + e, m->span.start - e, 0, NULL, NULL)) {
+                memcpy(listed, m->date, 11);
+                return;
+            }
+            break;
+        }
+    }
+    m->date[0] = '\0';
+    if (prev->listed_date[0] && chained(x, t, m->span, prev)) {
+        memcpy(m->date, prev->listed_date, 11);
+        memcpy(listed, m->date, 11);
+    }
+    (void)len;
 }
 
 static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, ref_index *ix,
@@ -643,15 +928,32 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
         if (hn.end > hn.start && ns < hn.end && hn.start < ne) continue; /* the header's own "Số:" */
         mention m;
         memset(&m, 0, sizeof m);
-        if (!read_prefix(x, t, ns, &m)) continue;
+        bool prefixed = read_prefix(x, t, ns, &m);
+        size_t split = split_start(t, ns);
+        if (!prefixed && split < ns && read_prefix(x, t, split, &m)) prefixed = true, ns = split;
         m.number = (vb_span){ns, ne};
         char *number = strip_spaces(a, t, m.number);
         if (!number) return VB_E_NOMEM;
-        if (same_number(number, d->header.number)) continue; /* the document itself */
+        if (!prefixed && !(m.span.start = ns, dated_symbol(t, len, ns, ne, number))) continue;
+        if (is_own_number(d, number)) continue; /* the document itself */
         infer_type(number, &m);
+        if (!m.doc_type) law_before(x, t, &m);
         read_tail(x, t, len, ne, &m);
-        m.relation = relation_of(x, t, len, m.span, prev);
-        *prev = (prev_mention){true, sentence_start(t, m.span.start), m.span.end, m.relation};
+        char listed[11] = "";
+        if (!m.date[0]) date_before(x, t, len, &m, prev, listed);
+        m.rank = relation_of(x, t, len, m.span, prev);
+        /* a short name in parentheses leaves the list it interrupts open, and
+         * a citation inside the subject of the one before ("… ban hành Kế
+         * hoạch triển khai Nghị quyết số …") belongs to that list item */
+        bool after = prev->valid && prev->end <= m.span.start && prev->sentence == sentence_start(t, m.span.start);
+        bool aside =
+            after && vb_rule_match(&x->relation, R_ASIDE, t + prev->end, m.span.start - prev->end, 0, NULL, NULL);
+        if (after && !aside && only_spaces(t, prev->end, m.span.start)) {
+            prev->end = m.span.end;
+        } else if (!aside) {
+            *prev = (prev_mention){true, sentence_start(t, m.span.start), m.span.end, m.rank, ""};
+            memcpy(prev->listed_date, listed, sizeof listed);
+        }
         memset(mask + m.span.start, 1, m.span.end - m.span.start);
         vb_status s = add_mention(a, d, ix, &m, number);
         if (s != VB_OK) return s;
@@ -694,7 +996,7 @@ static vb_status by_name(const vb_references_rules *x, vb_doc *d, vb_arena *a, r
         if (written) m.doc_type = written;
         m.subject = (vb_span){ns, ne};
         trim(t, &m.subject);
-        m.relation = relation_of(x, t, len, m.span, &none);
+        m.rank = relation_of(x, t, len, m.span, &none);
         vb_status st = add_mention(a, d, ix, &m, NULL);
         if (st != VB_OK) return st;
         if (m.span.end > pos) pos = m.span.end;
@@ -712,6 +1014,7 @@ vb_status vb_references_extract(vb_references_rules *x, vb_doc *d, vb_arena *a) 
     vb_status s = numbered(x, d, a, &ix, mask, &prev);
     if (s == VB_OK) s = by_name(x, d, a, &ix, mask);
     free(ix.slot);
+    free(ix.rank);
     free(mask);
     return s;
 }

@@ -1,18 +1,28 @@
 /* references.h — extractor for the documents a document cites.
  *
- * A citation is a type word or "số" followed by a number and symbol, in the
- * official form (361/QĐ-TTg, 178/2004/NĐ-CP) or the party form (14-KH/TU),
- * then optionally its date ("ngày 07 tháng 3 năm 2016", "ngày 07/10/2016"),
- * its issuer after "của" and its subject after "về", "về việc" or a verb
- * ("phê duyệt …", "ban hành …").  Laws cited by name with a date
- * ("Luật Phòng, chống ma túy năm 2021") are kept without a number.
+ * A citation is a type word, a type code ("NQ số") or "số" (also as OCR
+ * leaves it: "so", "sô", "s6") followed by a number and symbol in the
+ * grammar of Decree 30/2020: the official form (361/QĐ-TTg, 178/2004/NĐ-CP,
+ * 36/2014/TTLT-BGDĐT-BNV, 36a/NQ-CP), the party form (14-KH/TU), a symbol
+ * cut by a wrapped line rejoined ("NĐ- CP", "TTr -SNN").  Then optionally
+ * its date ("ngày 07 tháng 3 năm 2016", "ngày 07/10/2016"), its issuer after
+ * "của" and its subject after "về", "về việc" or a verb ("phê duyệt …",
+ * "ban hành …").  A date the sentence gives just before the citation
+ * ("ngày 13/5/2016, Bộ đã có Công văn … (Công văn số …)") is its date.  A
+ * full symbol with a year and a known type code, followed by its date, is a
+ * citation without any prefix.  Laws cited by name with a date ("Luật
+ * Phòng, chống ma túy năm 2021") are kept without a number.
  *
- * One vb_reference per cited document: mentions of the same number (or of
- * the same type and date when unnumbered) merge, every mention's span kept.
- * relation: `basis` when the sentence opens with "Căn cứ", `implements` when
- * "Thực hiện" / "Triển khai" leads straight to it, `cited` otherwise; the
- * strongest over all mentions wins.  The document's own number
- * (d->header.number) is not a reference.
+ * One vb_reference per cited document: mentions of the same number (case
+ * aside: an all-capitals title's "812/QĐ-TTG" is the body's "812/QĐ-TTg",
+ * whose spelling is kept), or of the same type and date when unnumbered,
+ * merge, every mention's span kept.  relation: `basis` when "Căn cứ" opens
+ * the sentence, `implements` when "Thực hiện" / "Triển khai" leads straight
+ * to it (or to the list it is in), `cited` otherwise; the firmest over all
+ * mentions wins, a "Căn cứ" straight before the citation the firmest, one
+ * opening a sentence about something else below "Thực hiện".  The
+ * document's own number (d->header.number, loosely: "1961/QĐUBND" of 2019
+ * is "1961/2019/QĐ-UBND") is not a reference.
  *
  * vb_references_open compiles the tables once (JIT); one handle serves one
  * thread at a time. */

@@ -87,6 +87,40 @@ static void test_parse_vn(void) {
     CHECK_STR(iso, "2024-02-29");
 }
 
+/* OCR and wrapped lines: "ngày22", a slash between spaces, a year split
+ * after its century; a dot or dash between spaces is no date. */
+static void test_parse_vn_damaged(void) {
+    char iso[11];
+    size_t used = 0;
+    const char *s = "ngày22 / 4/2022 của";
+    CHECK(vb_date_parse_vn(s, strlen(s), iso, &used));
+    CHECK_STR(iso, "2022-04-22");
+    CHECK_INT(used, strlen("ngày22 / 4/2022"));
+    s = "16/7/20 21 của";
+    CHECK(vb_date_parse_vn(s, strlen(s), iso, &used));
+    CHECK_STR(iso, "2021-07-16");
+    CHECK_INT(used, strlen("16/7/20 21"));
+    s = "ngày 5 tháng 3 năm 20 19";
+    CHECK(vb_date_parse_vn(s, strlen(s), iso, NULL));
+    CHECK_STR(iso, "2019-03-05");
+    static const char *const bad[] = {"16/7/21 21", "16/7/20  21", "16/7/20 2", "5 . 3 . 2020", "5.3. 2020",
+                                      "ngàyx 5/3/2020", "16/7/20\n21"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) CHECK(!vb_date_parse_vn(bad[i], strlen(bad[i]), iso, NULL));
+}
+
+static void test_damaged_dates(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Căn cứ Quyết định ngày22 / 4/2022 của Bộ trưởng; Quyết định ngày 16/7/20 21 của Thủ tướng; "
+                      "tỷ lệ 1 / 2 số xã; mã 12/3/20 25%.\n",
+                   NULL);
+    CHECK(find_value(&d, "2022-04-22") != NULL);
+    CHECK(find_value(&d, "2021-07-16") != NULL);
+    const vb_date *x = find_value(&d, "2021-07-16");
+    CHECK_STR(x ? x->text : NULL, "ngày 16/7/20 21");
+    CHECK_INT(d.dates.len, 3); /* "12/3/20 25" is read as 2025: the split year's one known cost */
+    vb_arena_destroy(a);
+}
+
 static void test_format(void) {
     char v[11];
     CHECK(vb_date_format(2025, 12, 0, v));
@@ -450,6 +484,8 @@ int main(void) {
         return 1;
     }
     VB_RUN(test_parse_vn);
+    VB_RUN(test_parse_vn_damaged);
+    VB_RUN(test_damaged_dates);
     VB_RUN(test_format);
     VB_RUN(test_full_dates);
     VB_RUN(test_wrapped_and_invalid);

@@ -3,6 +3,7 @@
  * and sentences that must give nothing. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../../extractors/dates.h"
 #include "../../pipeline/core/buf.h"
@@ -29,6 +30,15 @@ static bool span_has(const vb_doc *d, vb_span s, const char *words) {
     return false;
 }
 
+/* needle occurs in hay, ASCII letters compared without case: mentions of
+ * one number may differ in case ("812/QĐ-TTG" in a title). */
+static bool has_ascii_fold(const char *hay, const char *needle) {
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0) return true;
+    return false;
+}
+
 /* Every mention span lies in the text and holds the number (or, for
  * unnumbered acts, the subject) it was read from. */
 static int spans_ok(const vb_doc *d) {
@@ -45,7 +55,7 @@ static int spans_ok(const vb_doc *d) {
                 for (size_t j = s.start; j < s.end && n < sizeof buf - 1; j++)
                     if (d->text[j] != ' ' && d->text[j] != '\n') buf[n++] = d->text[j];
                 buf[n] = '\0';
-                if (!strstr(buf, r->number)) return 0;
+                if (!has_ascii_fold(buf, r->number)) return 0;
             } else if (r->subject && !span_has(d, s, r->subject)) {
                 return 0;
             }
@@ -275,18 +285,136 @@ static void test_mention_span_words(void) {
     vb_arena_destroy(a);
 }
 
+static void test_wrapped_symbols(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Căn cứ Nghị định số 55/2021/NĐ- CP ngày 01/6/2021 của Chính phủ;\n"
+                      "Theo Tờ trình số 3236/TTr -SNN ngày 12/11/2024 và Kế hoạch số 07/KH-CA- PV01 ngày 02/01/2024;\n"
+                      "Thực hiện Quyết định số 45/QĐ-UBND - UBND huyện giao nhiệm vụ; Quyết định số 88/QĐ - UBND.\n"
+                      "Căn cứ Công văn số 301/SGDĐT-\nVP ngày 03/3/2023 và Quyết định số 19/QĐ-UBND\n- UBND các xã;\n");
+    const vb_reference *r = find(&d, "55/2021/NĐ-CP");
+    CHECK_STR(r ? r->doc_type : NULL, "Nghị định");
+    CHECK_STR(r ? r->date : NULL, "2021-06-01");
+    CHECK_INT(REL(r), VB_REL_BASIS);
+    CHECK(find(&d, "3236/TTr-SNN") != NULL);
+    CHECK(find(&d, "07/KH-CA-PV01") != NULL);
+    CHECK(find(&d, "45/QĐ-UBND") != NULL); /* a spaced dash after a whole symbol ends it */
+    CHECK(find(&d, "88/QĐ-UBND") != NULL); /* the symbol's only dash may be spaced */
+    r = find(&d, "301/SGDĐT-VP");
+    CHECK_STR(r ? r->date : NULL, "2023-03-03");
+    CHECK(find(&d, "19/QĐ-UBND") != NULL); /* a bullet below is no part of it */
+    CHECK_INT(d.references.len, 7);
+    vb_arena_destroy(a);
+}
+
+static void test_forms_and_codes(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Căn cứ Nghị quyết số 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ; Nghị định số "
+                      "87\u2044" "2017/NĐ-CP ngày 26/7/2017; Quyết định số 41/QD-TCT của Tổng cục Thuế; chỉ thị số "
+                      "03-CT/TW của Bộ Chính trị; V/v thực hiện NQ số 50/NQ-CP ngày 17/4/2020; Chỉ thị so 10/CT-TTg "
+                      "ngày 25 tháng 3 năm 2020; công văn số. 3295/TCT-KK ngày 01/7/2021; Luật Quản lý thuế số "
+                      "38/2019/QH14; Nghị định số 1 17/2018/NĐ-CP ngày 11/9/2018.\n");
+    const vb_reference *r = find(&d, "36a/NQ-CP");
+    CHECK_STR(r ? r->date : NULL, "2015-10-14");
+    r = find(&d, "87\u2044" "2017/NĐ-CP");
+    CHECK_STR(r ? r->doc_type : NULL, "Nghị định");
+    r = find(&d, "41/QD-TCT");
+    CHECK_STR(r ? r->doc_type : NULL, "Quyết định");
+    r = find(&d, "03-CT/TW");
+    CHECK_STR(r ? r->doc_type : NULL, "Chỉ thị");
+    r = find(&d, "50/NQ-CP");
+    CHECK_STR(r ? r->doc_type : NULL, "Nghị quyết");
+    r = find(&d, "10/CT-TTg");
+    CHECK_STR(r ? r->date : NULL, "2020-03-25");
+    r = find(&d, "3295/TCT-KK");
+    CHECK_STR(r ? r->date : NULL, "2021-07-01");
+    r = find(&d, "38/2019/QH14");
+    CHECK_STR(r ? r->doc_type : NULL, "Luật");
+    r = find(&d, "117/2018/NĐ-CP");
+    CHECK_STR(r ? r->date : NULL, "2018-09-11");
+    CHECK(find(&d, "17/2018/NĐ-CP") == NULL);
+    CHECK_INT(d.references.len, 9);
+    vb_arena_destroy(a);
+}
+
+static void test_case_merge_and_own_number(void) {
+    vb_arena *a = vb_arena_create();
+    const char *text = "QUYẾT ĐỊNH SỐ 1961/2019/QĐ-UBND TỈNH BÌNH MINH\n"
+                       "KẾ HOẠCH THỰC HIỆN QUYẾT ĐỊNH SỐ 812/QĐ-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+                       "Thực hiện Quyết định số 812/QĐ-TTg ngày 05/8/2019 của Thủ tướng Chính phủ.\n";
+    vb_doc d = make_doc(a, text);
+    d.header.number = "1961/QĐUBND";
+    d.header.date = "2019-08-28";
+    CHECK(vb_references_extract(rules, &d, a) == VB_OK);
+    CHECK(spans_ok(&d));
+    CHECK_INT(d.references.len, 1);
+    const vb_reference *r = d.references.len ? &d.references.items[0] : NULL;
+    CHECK_STR(r ? r->number : NULL, "812/QĐ-TTg"); /* the body's spelling */
+    CHECK_INT(r ? r->mentions.len : 0, 2);
+    CHECK_STR(r ? r->date : NULL, "2019-08-05");
+    /* another year's decision with the same number is not the document */
+    vb_doc e = make_doc(a, "Căn cứ Quyết định số 1961/2017/QĐ-UBND ngày 02/3/2017.\n");
+    e.header.number = "1961/QĐ-UBND";
+    e.header.date = "2019-08-28";
+    CHECK(vb_references_extract(rules, &e, a) == VB_OK);
+    CHECK_INT(e.references.len, 1);
+    vb_arena_destroy(a);
+}
+
+static void test_relation_ranks(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Thực hiện Nghị định số 29/2012/NĐ-CP ngày 12/4/2012 của Chính phủ (Nghị định số "
+                      "29/2012/NĐ-CP), Thông tư số 16/2012/TT-BNV ngày 28/12/2012 của Bộ Nội vụ.\n"
+                      "a) Triển khai nghiêm túc, chất lượng và hiệu quả Kế hoạch số 64/KH-UBND ngày 22/8/2025.\n"
+                      "Căn cứ nội dung theo Nghị định số 29/2012/NĐ-CP và Quyết định số 7/QĐ-UBND, các đơn vị "
+                      "thực hiện.\n"
+                      "Căn cứ Quyết định số 9/QĐ-UBND ngày 01/8/2024; Theo đề nghị của Sở Tư pháp tại Tờ trình số "
+                      "10/TTr-STP ngày 09/8/2024.\n"
+                      "Can cứ Quyết định số 508/QĐ-TTg ngày 23/4/2022.\n");
+    CHECK_INT(REL(find(&d, "29/2012/NĐ-CP")), VB_REL_IMPLEMENTS); /* not the loose basis below */
+    CHECK_INT(REL(find(&d, "16/2012/TT-BNV")), VB_REL_IMPLEMENTS);
+    CHECK_INT(REL(find(&d, "64/KH-UBND")), VB_REL_IMPLEMENTS);
+    CHECK_INT(REL(find(&d, "7/QĐ-UBND")), VB_REL_BASIS);
+    CHECK_INT(REL(find(&d, "9/QĐ-UBND")), VB_REL_BASIS);
+    CHECK_INT(REL(find(&d, "10/TTr-STP")), VB_REL_CITED);
+    CHECK_INT(REL(find(&d, "508/QĐ-TTg")), VB_REL_BASIS);
+    vb_arena_destroy(a);
+}
+
+static void test_dates_before(void) {
+    vb_arena *a = vb_arena_create();
+    vb_doc d = run(a, "Trên cơ sở ý kiến của Bộ Nội vụ, ngày 13/5/2016, Bộ đã có Công văn gửi các địa phương "
+                      "(Công văn số 2102/BGDĐT-NGCBQLCSGD). Các địa phương thực hiện.\n"
+                      "Ngày 10/1/2019 Tổng cục Thuế đã ban hành Quyết định số 41/QD-TCT về kế hoạch thanh tra; "
+                      "Quyết định số 42/QD-TCT về danh sách doanh nghiệp, đồng thời nhắc lại Kế hoạch số "
+                      "5/KH-TCT.\n"
+                      "Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ.\n");
+    const vb_reference *r = find(&d, "2102/BGDĐT-NGCBQLCSGD");
+    CHECK_STR(r ? r->date : NULL, "2016-05-13");
+    r = find(&d, "41/QD-TCT");
+    CHECK_STR(r ? r->date : NULL, "2019-01-10");
+    r = find(&d, "42/QD-TCT");
+    CHECK_STR(r ? r->date : NULL, "2019-01-10");
+    r = find(&d, "5/KH-TCT");
+    CHECK(r && r->date == NULL);
+    r = find(&d, "24/2021/QĐ-TTg");
+    CHECK_STR(r ? r->date : NULL, "2021-07-16");
+    vb_arena_destroy(a);
+}
+
 /* The number rows tried only where the byte test admits a start find
  * what each row run over the whole text finds: every digit-run length
  * around the limits, each \s between digits and sign (1, 2 and 3 bytes of
  * UTF-8), signs near and far, left edges the lookbehind refuses or not. */
 static void test_number_starts_equal_plain_scan(void) {
     static const char *const before[] = {"", " ", "(", "x", "Đ", "ố", "/", ".", "-", "5", "\xff", "\n", "\xc2\xa0"};
-    static const char *const digits[] = {"1", "12", "1234", "12345", "123456", "1234567", "12345678"};
+    static const char *const digits[] = {"1", "12", "1234", "12345", "123456", "1234567", "12345678", "12a",
+                                         "123456b", "1234567c"};
     static const char *const gap[] = {"", " ", "\t", "\xc2\xa0", "\xe2\x80\x83", "\xe3\x80\x80", "  ", ".", "x",
                                       "\xe1\xbb\x87"};
     static const char *const tail[] = {"/QĐ-TTg", "/ QĐ-UBND", "/2004/NĐ-CP", "/ 2016 / TT-BTC", "-KH/TU", "- NQ / TW",
                                        "-KH\xe3\x80\x80/TU", "/ĐỀ ÁN - UBND", "/12/2020", "-2025", "/aB", "/", "-",
-                                       "/Ủy", "-Q/Đ"};
+                                       "/Ủy", "-Q/Đ", "/NĐ- CP", "/TTr -SNN", "/QĐ - UBND - UBND", "-\nKH/TU",
+                                       "\u2044" "2017/NĐ-CP"};
     vb_buf b;
     vb_buf_init(&b);
     for (size_t i = 0; i < sizeof before / sizeof *before; i++)
@@ -303,7 +431,8 @@ static void test_number_starts_equal_plain_scan(void) {
     CHECK(found > 1000);
     /* the longest runs and the widest \s match, so the shape table may not shrink */
     static const char *const must[] = {"Số 123456/QĐ-UBND", "số 12345-KH/TU", "số 12\xe3\x80\x80/QĐ-TTg",
-                                       "số 12\xe3\x80\x80-KH/TU", "số 123456\xe3\x80\x80/2004/NĐ-CP"};
+                                       "số 12\xe3\x80\x80-KH/TU", "số 123456\xe3\x80\x80/2004/NĐ-CP",
+                                       "số 123456a\xe3\x80\x80/2004/NĐ-CP"};
     for (size_t i = 0; i < sizeof must / sizeof *must; i++) {
         CHECK(vb_references_numbers_check(rules, must[i], strlen(must[i]), &same, &found) == VB_OK);
         CHECK(same);
@@ -328,6 +457,11 @@ int main(void) {
     VB_RUN(test_many_mentions);
     VB_RUN(test_not_references);
     VB_RUN(test_mention_span_words);
+    VB_RUN(test_wrapped_symbols);
+    VB_RUN(test_forms_and_codes);
+    VB_RUN(test_case_merge_and_own_number);
+    VB_RUN(test_relation_ranks);
+    VB_RUN(test_dates_before);
     VB_RUN(test_number_starts_equal_plain_scan);
     vb_references_close(rules);
     return VB_SUMMARY("references");
