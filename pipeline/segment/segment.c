@@ -710,10 +710,29 @@ static void inherit_headers(vb_result *r) {
     }
 }
 
+/* A site's banner or metadata block, or a digital signature's stamp,
+ * before the first document's header is not part of the document: its
+ * dates and numbers are the page's, not the directive's. */
+static vb_status drop_preamble(vb_segmenter *sg, vb_arena *a, const vb_normtext *t, vb_line_range *lr) {
+    size_t n = lr->last - lr->first, limit = n < 60 ? n : 60;
+    vb_text_line *lines = vb_arena_alloc(a, (limit ? limit : 1) * sizeof *lines);
+    if (!lines) return VB_E_NOMEM;
+    for (size_t i = 0; i < limit; i++)
+        lines[i] = (vb_text_line){t->lines[lr->first + i].start, t->lines[lr->first + i].end};
+    vb_doc whole = {.text = t->text, .text_len = t->len};
+    size_t start = header_start(sg, &whole, lines, limit);
+    if (start > 0 && start < n) lr->first += start;
+    return VB_OK;
+}
+
 vb_status vb_segment(vb_segmenter *sg, const vb_normtext *t, vb_result *r) {
     if (!t->n_lines) return vb_result_error(r, VB_E_EMPTY, "%s: no text after normalisation", r->path);
     vb_line_range ranges[64];
     size_t n = vb_find_documents(sg, t, ranges, 64);
+    if (n) {
+        vb_status st = drop_preamble(sg, r->arena, t, &ranges[0]);
+        if (st != VB_OK) return st;
+    }
     for (size_t i = 0; i < n; i++) {
         vb_status st = build_document(sg, t, ranges[i], r);
         if (st != VB_OK) return st;

@@ -22,12 +22,13 @@ placement, case, spacing and trailing punctuation folded):
                                  doc_type_code, place, date, subject, signer
     ref: NUMBER [; type=T] [; date=ISO] [; relation=R] [; issuer=TEXT]
     refs: N                      exactly N references with a number
-    date: ISO                    a date with this value is extracted
+    date+: ISO                   a date with this value is in dates[]
+                                 ("date:" is the header's issue date)
     target: VALUE UNIT [; comparator=C] [; indicator~WORDS]
     targets: N
     assign: UNIT [; role=R] [; tasks=N]
     assigns: N
-    !ref: NUMBER / !assign: UNIT / !target: VALUE UNIT / !date: ISO   absent
+    !ref: NUMBER / !assign: UNIT / !target: VALUE UNIT / !date+: ISO   absent
 
 A line may start with "@K " to address the K-th document (1-based; default 1).
 Prints one line per failing case and ends with 'extract: N passed, N failed'.
@@ -112,7 +113,7 @@ def options(rest):
 
 def check(exp, docs):
     """None when the expectation holds, else why not."""
-    m = re.match(r"(?:@(\d+)\s+)?(!?)([\w]+)\s*:\s*(.*)$", exp)
+    m = re.match(r"(?:@(\d+)\s+)?(!?)([\w]+\+?)\s*:\s*(.*)$", exp)
     if not m:
         return f"cannot read '{exp}'"
     k, neg, key, rest = int(m.group(1) or 1), m.group(2) == "!", m.group(3), m.group(4).strip()
@@ -133,7 +134,7 @@ def check(exp, docs):
     counts = {"refs": refs, "targets": targets, "assigns": assigns}
     if key in counts:
         return None if len(counts[key]) == int(rest) else f"{key}: got {len(counts[key])}"
-    if key == "date":
+    if key == "date+":
         hit = any(x.get("value") == rest for x in d.get("dates") or [])
         got = sorted({x.get("value") for x in d.get("dates") or []})
     elif key == "ref":
