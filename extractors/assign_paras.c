@@ -17,6 +17,22 @@ bool vb_para_ends_sentence(const char *text, size_t s, size_t e) {
     return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
 }
 
+/* A rule made of dashes, underscores or equals signs ("-------"): it
+ * separates the header's columns and ends any paragraph. */
+static bool is_rule(const char *text, const vb_line *l) {
+    for (size_t i = l->start; i < l->end; i++)
+        if (text[i] != '-' && text[i] != '_' && text[i] != '=' && text[i] != ' ' && text[i] != '*') return false;
+    return l->end - l->start >= 3;
+}
+
+/* The paragraph stops mid-phrase: its last mark is a letter or a comma. */
+static bool open_end(const char *text, size_t s, size_t e) {
+    while (e > s && (text[e - 1] == ' ' || text[e - 1] == '*' || text[e - 1] == '_')) e--;
+    if (e == s) return false;
+    unsigned char c = (unsigned char)text[e - 1];
+    return c == ',' || c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* "--- PAGE BREAK ---" alone, or a bare page number. */
 static bool is_noise(const char *text, const vb_line *l) {
     size_t n = l->end - l->start;
@@ -77,17 +93,27 @@ static vb_status push(vb_parav *out, vb_para p) {
     return VB_OK;
 }
 
-vb_status vb_paras_build(const char *text, const vb_linev *lines, vb_parav *out) {
+vb_status vb_paras_build(const char *text, const vb_linev *lines, const vb_para_hooks *hooks,
+                         vb_parav *out) {
     memset(out, 0, sizeof *out);
+    bool fresh = true; /* the next line opens a paragraph */
     for (size_t i = 0; i < lines->len; i++) {
         const vb_line *l = &lines->items[i];
+        if (is_rule(text, l)) {
+            fresh = true;
+            continue;
+        }
         if (is_noise(text, l)) continue;
-        vb_para *prev = out->len ? &out->items[out->len - 1] : NULL;
+        vb_para *prev = out->len && !fresh ? &out->items[out->len - 1] : NULL;
+        fresh = false;
+        if (prev && hooks && hooks->starts_block(hooks->arg, i)) prev = NULL;
         if (l->kind == VB_LINE_TEXT && prev) {
             int lc = first_letter_case(text, l->start, l->end);
-            bool open = !vb_para_ends_sentence(text, prev->start, prev->end);
-            bool titled = prev->kind == VB_LINE_HEADING && prev->rank != VB_RANK_LETTER;
-            if (lc <= 0 || (open && !titled)) {
+            bool open = open_end(text, prev->start, prev->end);
+            if (prev->kind == VB_LINE_HEADING)
+                open = open && prev->rank == VB_RANK_LETTER &&
+                       !(hooks && hooks->name_only(hooks->arg, prev->body, prev->end));
+            if (lc < 0 || (lc == 0 && !vb_para_ends_sentence(text, prev->start, prev->end)) || open) {
                 prev->end = l->end;
                 if (prev->kind != VB_LINE_HEADING) prev->title_end = l->end;
                 continue;

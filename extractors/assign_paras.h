@@ -32,9 +32,20 @@ typedef struct {
     size_t len, cap;
 } vb_parav;
 
+/* What the builder asks its caller: whether outline line i must open a
+ * paragraph of its own (a closing line such as "Nơi nhận:"), and whether
+ * text[s..e) is a unit's name and nothing else (a heading "h) Các đơn vị
+ * khác" does not run on into the next line). */
+typedef struct {
+    bool (*starts_block)(void *arg, size_t line);
+    bool (*name_only)(void *arg, size_t s, size_t e);
+    void *arg;
+} vb_para_hooks;
+
 /* Paragraphs of text, from its outline lines; heap scratch the caller frees
  * with vb_parav_free. */
-vb_status vb_paras_build(const char *text, const vb_linev *lines, vb_parav *out);
+vb_status vb_paras_build(const char *text, const vb_linev *lines, const vb_para_hooks *hooks,
+                         vb_parav *out);
 void vb_parav_free(vb_parav *v);
 
 /* Does text[s..e) end a sentence or a lead-in (. ; : ! ?, after closing

@@ -59,7 +59,7 @@ static const struct {
     [P_CLAUSE] = {"\\G(?:Căn\\s+cứ|Để|Trên\\s+cơ\\s+sở|Nhằm)\\s", VB_RULE_CASED},
     [P_REQUEST_IN] = {"(?<=[\\s,])(?:yêu\\s+cầu|đề\\s+nghị)\\s+", VB_RULE_CASED},
     [P_AUTHOR_VERB] = {"\\A(?:đề\\s+nghị|yêu\\s+cầu|thông\\s+báo)\\z", VB_RULE_CASED},
-    [P_NOT_NAME] = {"(?<![\\p{L}])(?:đã|đang|sẽ|này|nếu|khi|không|gồm)(?![\\p{L}])", VB_RULE_CASED},
+    [P_NOT_NAME] = {"(?<![\\p{L}])(?:đã|đang|sẽ|này|nếu|khi|không|gồm|nghị|cầu)(?![\\p{L}])", VB_RULE_CASED},
 };
 
 struct vb_unit_rules {

@@ -161,6 +161,8 @@ typedef struct {
     vb_unit_match *units;  /* per paragraph, valid when IS_UNIT */
     vb_span authors[8];    /* names seen speaking for the issuer ("X yêu cầu …") */
     size_t n_authors;
+    bool letter;           /* a letter (công văn): it instructs others, one entry a unit */
+    bool whole_body;       /* a directive, notice or letter: units anywhere in the body */
 } ctx;
 
 static bool match_row(const ctx *c, const vb_ruleset *rs, size_t row, size_t s, size_t e) {
@@ -212,6 +214,7 @@ static bool same_name(const char *a, size_t an, const char *b, size_t bn) {
 }
 
 static bool is_author(const ctx *c, vb_span name) {
+    if (!c->letter) return false;
     for (size_t k = 0; k < c->n_authors; k++)
         if (same_name(c->t + name.start, name.end - name.start, c->t + c->authors[k].start,
                       c->authors[k].end - c->authors[k].start))
@@ -300,7 +303,7 @@ static vb_status read_items(ctx *c, vb_assignment *as, size_t from, size_t to, b
 }
 
 static vb_status emit(ctx *c, const vb_unit_match *m, size_t para, size_t from, size_t to,
-                      char *section, bool letter) {
+                      char *section) {
     const vb_para *p = &c->p->items[para];
     vb_assignment as;
     memset(&as, 0, sizeof as);
@@ -318,7 +321,7 @@ static vb_status emit(ctx *c, const vb_unit_match *m, size_t para, size_t from, 
     if (s != VB_OK || as.tasks.len == 0) return s;
     if (lead && as.role == VB_ROLE_ASSIGNED) as.role = VB_ROLE_LEAD;
     /* a letter names the same unit again for one matter: one entry */
-    if (letter)
+    if (c->letter)
         for (size_t k = 0; k < c->d->assignments.len; k++) {
             vb_assignment *o = &c->d->assignments.items[k];
             if (!same_name(o->unit, strlen(o->unit), as.unit, strlen(as.unit))) continue;
@@ -356,19 +359,29 @@ static bool name_heading(const ctx *c, size_t i) {
            (m.edge == VB_UNIT_BY_END || m.edge == VB_UNIT_BY_COLON);
 }
 
-/* Where the unit opened by paragraph i stops: the next heading of its rank
- * or above, the next heading naming a unit, a closing line, or to. */
-static size_t unit_end(const ctx *c, size_t i, size_t to, bool owns_items) {
+static bool opens_unit(ctx *c, size_t i, bool headings_only, vb_unit_match *m);
+
+/* Where the unit opened by paragraph i stops.  A heading owns what lies
+ * under it, up to the next heading of its rank or above or the next heading
+ * naming a unit; in a directive or letter, an item whose own sentence gives
+ * the unit its task also ends at the next paragraph opening a unit.  A
+ * paragraph that ends in a colon owns the items after it: the headings
+ * below the first one's rank, or the bullets and paragraphs that follow. */
+static size_t unit_end(ctx *c, size_t i, size_t to, bool owns_items, bool inline_task) {
     const vb_para *p = &c->p->items[i];
     size_t k = i + 1;
     if (p->kind != VB_LINE_HEADING && !owns_items) return k;
+    int first = k < to ? c->p->items[k].rank : 0;
     for (; k < to; k++) {
         const vb_para *q = &c->p->items[k];
+        vb_unit_match m;
         if (is_closing(c, k) || is_article(c, k, NULL)) break;
-        if (q->kind == VB_LINE_HEADING && (q->rank <= p->rank || name_heading(c, k))) break;
-        if (p->kind != VB_LINE_HEADING && q->kind == VB_LINE_HEADING && q->rank <= VB_RANK_LETTER &&
-            c->p->items[i].rank == VB_RANK_TEXT && 0)
+        if (p->kind == VB_LINE_HEADING) {
+            if (q->kind == VB_LINE_HEADING && (q->rank <= p->rank || name_heading(c, k))) break;
+            if (c->whole_body && inline_task && opens_unit(c, k, false, &m)) break;
+        } else if (q->kind == VB_LINE_HEADING ? q->rank < first : first < VB_RANK_BULLET ? 0 : q->rank < first) {
             break;
+        }
     }
     return k;
 }
@@ -376,9 +389,16 @@ static size_t unit_end(const ctx *c, size_t i, size_t to, bool owns_items) {
 /* Does paragraph i open a unit?  Headings may name one alone; a bullet or
  * paragraph must give it work (a verb, a colon, "Giao …"), or be a lead-in
  * that asks it ("Tổng cục Thuế yêu cầu Cục Thuế các tỉnh …:"). */
+static bool has_lowercase(const char *t, vb_span s) {
+    for (size_t i = s.start; i < s.end; i++)
+        if (t[i] >= 'a' && t[i] <= 'z') return true;
+    return false;
+}
+
 static bool opens_unit(ctx *c, size_t i, bool headings_only, vb_unit_match *m) {
     const vb_para *p = &c->p->items[i];
     bool found = para_unit(c, i, m);
+    if (found && p->kind != VB_LINE_HEADING && !has_lowercase(c->t, m->name)) found = false;
     if (found && m->edge == VB_UNIT_BY_VERB && !m->given && vb_unit_verb_is_request(c->x->units, c->t, m->verb))
         return false;
     if (found && p->kind == VB_LINE_HEADING) return !is_author(c, m->name);
@@ -391,8 +411,16 @@ static bool opens_unit(ctx *c, size_t i, bool headings_only, vb_unit_match *m) {
     return false;
 }
 
+static bool holds_units(ctx *c, size_t from, size_t to) {
+    for (size_t k = from; k < to; k++) {
+        vb_unit_match m;
+        if (c->p->items[k].kind == VB_LINE_HEADING && opens_unit(c, k, true, &m)) return true;
+    }
+    return false;
+}
+
 /* Units in paragraphs [from, to). */
-static vb_status read_units(ctx *c, size_t from, size_t to, bool headings_only, bool letter) {
+static vb_status read_units(ctx *c, size_t from, size_t to, bool headings_only) {
     for (size_t i = from; i < to;) {
         if (is_closing(c, i)) break;
         vb_unit_match m;
@@ -401,10 +429,15 @@ static vb_status read_units(ctx *c, size_t from, size_t to, bool headings_only, 
             i++;
             continue;
         }
-        bool owns = ends_with_colon(c, m.rest, c->p->items[i].end) || m.rest >= c->p->items[i].end;
-        size_t stop = unit_end(c, i, to, owns);
+        const vb_para *p = &c->p->items[i];
+        bool owns = ends_with_colon(c, m.rest, p->end) || m.rest >= p->end;
+        size_t stop = unit_end(c, i, to, owns, !owns);
+        if (p->kind != VB_LINE_HEADING && owns && m.name.start > p->body + 1 && holds_units(c, i + 1, stop)) {
+            i++; /* a lead-in to sections that name their own units */
+            continue;
+        }
         char *section = section_of(c, i);
-        vb_status s = emit(c, &m, i, i + 1, stop, section, letter);
+        vb_status s = emit(c, &m, i, i + 1, stop, section);
         if (s != VB_OK) return s;
         if (ends_body(c, i)) break;
         i = stop > i ? stop : i + 1;
@@ -426,7 +459,7 @@ static vb_status read_articles(ctx *c) {
         if (!vb_unit_at(c->x->units, c->t, body, p->end, &m) || is_author(c, m.name)) continue;
         if (m.edge == VB_UNIT_BY_NAME || (m.edge == VB_UNIT_BY_END && stop == i + 1)) continue;
         if (m.edge == VB_UNIT_BY_VERB && vb_unit_verb_is_request(c->x->units, c->t, m.verb)) continue;
-        vb_status s = emit(c, &m, i, i + 1, stop, NULL, false);
+        vb_status s = emit(c, &m, i, i + 1, stop, NULL);
         if (s != VB_OK) return s;
     }
     return VB_OK;
@@ -496,18 +529,34 @@ static vb_status read_plan(ctx *c) {
     }
     if (best == VB_NO_LINE) return VB_OK;
     size_t end = section_end(c, best);
-    vb_status s = read_units(c, best + 1, end, best_units > 0, false);
+    vb_status s = read_units(c, best + 1, end, best_units > 0);
     if (s == VB_OK) lead_from_elsewhere(c, best, end);
     return s;
+}
+
+static bool hook_starts_block(void *arg, size_t line) {
+    const ctx *c = arg;
+    const vb_line *l = &c->lines->items[line];
+    return match_row(c, &c->x->lines, L_CLOSING, l->start, l->end) ||
+           match_row(c, &c->x->lines, L_ARTICLE, l->start, l->end);
+}
+
+static bool hook_name_only(void *arg, size_t s, size_t e) {
+    const ctx *c = arg;
+    vb_unit_match m;
+    return vb_unit_at(c->x->units, c->t, s, e, &m) && m.edge == VB_UNIT_BY_END;
 }
 
 vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_arena *a,
                                        const vb_linev *lines) {
     if (!d->text || d->text_len == 0 || lines->len == 0) return VB_OK;
-    vb_parav paras;
-    vb_status s = vb_paras_build(d->text, lines, &paras);
+    vb_parav paras = {0};
+    ctx c = {x, d, a, d->text, lines, &paras, NULL, NULL, {{0, 0}}, 0, false, false};
+    c.whole_body = letter_like(&c);
+    c.letter = d->header.doc_type && strcmp(d->header.doc_type, "Công văn") == 0;
+    vb_para_hooks hooks = {hook_starts_block, hook_name_only, &c};
+    vb_status s = vb_paras_build(d->text, lines, &hooks, &paras);
     if (s != VB_OK) return s;
-    ctx c = {x, d, a, d->text, lines, &paras, NULL, NULL, {{0, 0}}, 0};
     if (paras.len == 0) return VB_OK;
     c.known = calloc(paras.len, 1);
     c.units = malloc(paras.len * sizeof *c.units);
@@ -515,7 +564,7 @@ vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_ar
         s = VB_E_NOMEM;
     } else {
         note_authors(&c, 0, paras.len);
-        s = letter_like(&c) ? read_units(&c, 0, paras.len, false, true) : read_plan(&c);
+        s = c.whole_body ? read_units(&c, 0, paras.len, false) : read_plan(&c);
         if (s == VB_OK) s = read_articles(&c);
     }
     free(c.known);
