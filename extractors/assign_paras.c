@@ -96,23 +96,33 @@ static vb_status push(vb_parav *out, vb_para p) {
 vb_status vb_paras_build(const char *text, const vb_linev *lines, const vb_para_hooks *hooks,
                          vb_parav *out) {
     memset(out, 0, sizeof *out);
-    bool fresh = true; /* the next line opens a paragraph */
+    bool fresh = true;       /* the next line opens a paragraph */
+    bool after_break = false; /* a page break or page number came before this line */
     for (size_t i = 0; i < lines->len; i++) {
         const vb_line *l = &lines->items[i];
         if (is_rule(text, l)) {
             fresh = true;
             continue;
         }
-        if (is_noise(text, l)) continue;
+        if (is_noise(text, l)) {
+            after_break = true;
+            continue;
+        }
+        bool broken = after_break;
+        after_break = false;
         vb_para *prev = out->len && !fresh ? &out->items[out->len - 1] : NULL;
         fresh = false;
         if (prev && hooks && hooks->starts_block(hooks->arg, i)) prev = NULL;
         if (l->kind == VB_LINE_TEXT && prev) {
             int lc = first_letter_case(text, l->start, l->end);
             bool open = open_end(text, prev->start, prev->end);
+            /* an uppercase line goes on a bullet, an item or a page cut short;
+             * between plain paragraphs the break is the author's */
             if (prev->kind == VB_LINE_HEADING)
                 open = open && prev->rank == VB_RANK_LETTER &&
                        !(hooks && hooks->name_only(hooks->arg, prev->body, prev->end));
+            else if (prev->kind == VB_LINE_TEXT) /* "Điều 2. Giao\nSở Y tế …" */
+                open = open && (broken || prev->end - prev->start <= 24);
             if (lc < 0 || (lc == 0 && !vb_para_ends_sentence(text, prev->start, prev->end)) || open) {
                 prev->end = l->end;
                 if (prev->kind != VB_LINE_HEADING) prev->title_end = l->end;

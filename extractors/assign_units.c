@@ -48,7 +48,7 @@ static const struct {
     [P_VERB] = {"(?<=[\\s,])@VERBS@", VB_RULE_CASED},
     [P_VERB_AT] = {"\\G\\s*@VERBS@", VB_RULE_CASED},
     [P_NAME] = {"\\G@NAMES@", VB_RULE_CASED},
-    [P_NAME_ENDS] = {"\\G[ \\t]+(?=\\p{Ll})(?!(?:và|các|tỉnh|thành|huyện|quận|thị|xã|phường|cấp|"
+    [P_NAME_ENDS] = {"\\G(?:\\s*\\([\\p{Lu}&]{2,}\\))?[ \\t]+(?=\\p{Ll})(?!(?:và|các|tỉnh|thành|huyện|quận|thị|xã|phường|cấp|"
                      "khu|trực|thuộc|nhân|trung|địa|tại|trên)(?![\\p{L}\\p{N}]))",
                      VB_RULE_CASED},
     [P_TITLE] = {"\\GPhó\\s+Thủ\\s+tướng(?:\\s+Chính\\s+phủ)?(?:\\s+\\p{Lu}\\p{L}*)+", VB_RULE_CASED},
@@ -59,7 +59,7 @@ static const struct {
     [P_CLAUSE] = {"\\G(?:Căn\\s+cứ|Để|Trên\\s+cơ\\s+sở|Nhằm)\\s", VB_RULE_CASED},
     [P_REQUEST_IN] = {"(?<=[\\s,])(?:yêu\\s+cầu|đề\\s+nghị)\\s+", VB_RULE_CASED},
     [P_AUTHOR_VERB] = {"\\A(?:đề\\s+nghị|yêu\\s+cầu|thông\\s+báo)\\z", VB_RULE_CASED},
-    [P_NOT_NAME] = {"(?<![\\p{L}])(?:đã|đang|sẽ|này|nếu|khi|không|gồm|nghị|cầu)(?![\\p{L}])", VB_RULE_CASED},
+    [P_NOT_NAME] = {"(?<![\\p{L}])(?:đã|đang|sẽ|nếu|khi|không|gồm|nghị|cầu)(?![\\p{L}])", VB_RULE_CASED},
 };
 
 struct vb_unit_rules {

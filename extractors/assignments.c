@@ -49,7 +49,7 @@ static const vb_rule_row role_rows[] = {
      "(?-i:Kế\\s+hoạch|Chương\\s+trình|Đề\\s+án)(?:\\s+này)?\\s*(?:[.;,]|\\z)",
      VB_ROLE_LEAD, NULL, 0},
     {"follows_plan",
-     "(?:\\b(?:theo\\s+dõi|đôn\\s+đốc|giám\\s+sát|tổng\\s+hợp)\\b[^.\\n]{0,120}?|\\bchỉ\\s+đạo\\s+)"
+     "(?:\\b(?:theo\\s+dõi|đôn\\s+đốc|giám\\s+sát|tổng\\s+hợp)\\b[^.\\n]{0,120}?|(?<!bản\\s)\\bchỉ\\s+đạo\\s+)"
      "\\b(?:thực\\s+hiện|triển\\s+khai)(?:\\s+hoàn\\s+thành)?\\s+(?:[^.\\n]{0,60}?\\s)?"
      "(?-i:Kế\\s+hoạch|Chương\\s+trình|Chỉ\\s+thị|Đề\\s+án)\\b(?!\\s*(?:số|\\d|\"|“))",
      VB_ROLE_LEAD, NULL, 0},
@@ -62,7 +62,7 @@ static const vb_rule_row role_rows[] = {
      VB_ROLE_LEAD, NULL, 0},
 };
 
-enum { L_CLOSING, L_CLOSING_END, L_ARTICLE, L_EXECUTION, L_LETTER_KIND, L_COUNT };
+enum { L_CLOSING, L_CLOSING_END, L_ARTICLE, L_EXECUTION, L_LETTER_KIND, L_ADDRESSEE, L_COUNT };
 
 static const vb_rule_row line_rows[] = {
     /* the end of the body: nothing after it is a task */
@@ -78,6 +78,8 @@ static const vb_rule_row line_rows[] = {
                      0, NULL, 0},
     /* a directive or notice named in capitals near the top, when the header
      * reader found no type */
+    /* "Kính gửi:": the bullets after it are addressees, not assignments */
+    [L_ADDRESSEE] = {"addressee", "\\G\\W*Kính\\s+gửi", 0, NULL, 0},
     [L_LETTER_KIND] = {"letter_kind", "(?<![\\p{L}])(?:CHỈ THỊ|THÔNG BÁO|CÔNG ĐIỆN)(?![\\p{L}])", 0, NULL,
                        VB_RULE_CASED},
 };
@@ -240,22 +242,10 @@ static bool role_is_lead(const ctx *c, size_t s, size_t e) {
     return false;
 }
 
-/* The unit's name in the arena, its white space runs made single spaces
- * (a name may be broken across lines). */
+/* The unit's name as written (a name broken across lines keeps its line
+ * break: the span must hold the name's own bytes). */
 static char *unit_text(const ctx *c, vb_span s) {
-    char *u = vb_arena_alloc(c->a, s.end - s.start + 1);
-    if (!u) return NULL;
-    size_t k = 0;
-    for (size_t i = s.start; i < s.end; i++) {
-        char ch = c->t[i];
-        if (ch == '*' || ch == '_') continue;
-        if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
-        if (ch == ' ' && (k == 0 || u[k - 1] == ' ')) continue;
-        u[k++] = ch;
-    }
-    while (k > 0 && u[k - 1] == ' ') k--;
-    u[k] = '\0';
-    return u;
+    return vb_arena_strndup(c->a, c->t + s.start, s.end - s.start);
 }
 
 static vb_status add_task(ctx *c, vb_assignment *as, size_t s, size_t e) {
@@ -389,19 +379,31 @@ static size_t unit_end(ctx *c, size_t i, size_t to, bool owns_items, bool inline
 /* Does paragraph i open a unit?  Headings may name one alone; a bullet or
  * paragraph must give it work (a verb, a colon, "Giao …"), or be a lead-in
  * that asks it ("Tổng cục Thuế yêu cầu Cục Thuế các tỉnh …:"). */
-static bool has_lowercase(const char *t, vb_span s) {
-    for (size_t i = s.start; i < s.end; i++)
-        if (t[i] >= 'a' && t[i] <= 'z') return true;
-    return false;
+/* "PHÒNG GIÁO DỤC …", "ỦY BAN NHÂN DÂN XÃ …": an issuer's name in a
+ * header's capitals, not a unit given work (its first two words are
+ * capitals; "UBND các xã" is not). */
+static bool capitals_name(const char *t, vb_span s) {
+    int words = 0;
+    for (size_t i = s.start; i < s.end && words < 2; words++) {
+        size_t e = i;
+        while (e < s.end && t[e] != ' ' && t[e] != '\n') e++;
+        for (size_t k = i; k < e; k++)
+            if (t[k] >= 'a' && t[k] <= 'z') return false;
+        i = e;
+        while (i < s.end && (t[i] == ' ' || t[i] == '\n')) i++;
+    }
+    return words == 2;
 }
 
 static bool opens_unit(ctx *c, size_t i, bool headings_only, vb_unit_match *m) {
     const vb_para *p = &c->p->items[i];
     bool found = para_unit(c, i, m);
-    if (found && p->kind != VB_LINE_HEADING && !has_lowercase(c->t, m->name)) found = false;
+    if (found && p->kind != VB_LINE_HEADING && capitals_name(c->t, m->name)) found = false;
     if (found && m->edge == VB_UNIT_BY_VERB && !m->given && vb_unit_verb_is_request(c->x->units, c->t, m->verb))
         return false;
     if (found && p->kind == VB_LINE_HEADING) return !is_author(c, m->name);
+    if (p->kind == VB_LINE_HEADING && vb_unit_after_clause(c->x->units, c->t, p->body, p->end, m))
+        return !is_author(c, m->name);
     if (headings_only) return false;
     if (found && (m->edge == VB_UNIT_BY_VERB || m->edge == VB_UNIT_BY_COLON || m->given))
         return !is_author(c, m->name);
@@ -423,6 +425,10 @@ static bool holds_units(ctx *c, size_t from, size_t to) {
 static vb_status read_units(ctx *c, size_t from, size_t to, bool headings_only) {
     for (size_t i = from; i < to;) {
         if (is_closing(c, i)) break;
+        if (match_row(c, &c->x->lines, L_ADDRESSEE, c->p->items[i].start, c->p->items[i].end)) {
+            for (i++; i < to && c->p->items[i].kind == VB_LINE_BULLET; i++) {}
+            continue;
+        }
         vb_unit_match m;
         if (is_article(c, i, NULL) || !opens_unit(c, i, headings_only, &m)) {
             if (ends_body(c, i)) break;
