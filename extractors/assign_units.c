@@ -183,7 +183,9 @@ bool vb_unit_at(vb_unit_rules *r, const char *text, size_t start, size_t end, vb
     if (find(r, P_COMRADE, text, pos, end, &h)) pos = h.end;
     u.name.start = pos;
     size_t head_end;
-    if (find(r, P_HEAD, text, pos, end, &h) || find(r, P_CAPS, text, pos, end, &h))
+    if (find(r, P_HEAD, text, pos, end, &h))
+        head_end = h.end;
+    else if ((u.capitals = find(r, P_CAPS, text, pos, end, &h)))
         head_end = h.end;
     else
         return false;
@@ -228,6 +230,7 @@ bool vb_unit_at(vb_unit_rules *r, const char *text, size_t start, size_t end, vb
     u.name.end = stop;
     u.rest = u.edge == VB_UNIT_BY_COLON ? (size_t)(colon - text) + 1
              : u.edge == VB_UNIT_BY_VERB ? u.verb.start
+             : u.edge == VB_UNIT_BY_END  ? end
                                          : stop;
     while (u.rest < end && (text[u.rest] == ' ' || text[u.rest] == '\t' || text[u.rest] == '*'))
         u.rest++;

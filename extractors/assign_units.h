@@ -30,6 +30,7 @@ typedef struct {
     vb_span name;     /* the unit's own words, without "Đề nghị", "Giao" or the colon */
     bool requested;   /* "Đề nghị …" before the name */
     bool given;       /* "Giao …", "Phân công …" before the name: the issuer assigns */
+    bool capitals;    /* set in capitals ("SỞ Y TẾ"), as headings and headers are */
     vb_unit_edge edge;
     size_t rest;      /* first byte after the name (past the colon), <= end */
     vb_span verb;     /* the verb that ended the name, when edge == VB_UNIT_BY_VERB */

@@ -142,12 +142,6 @@ void vb_assignments_close(vb_assignments_rules *x) {
     free(x);
 }
 
-bool vb_assignments_role_gate(size_t i, const char **word) {
-    if (i >= sizeof role_rows / sizeof role_rows[0]) return false;
-    *word = role_rows[i].value;
-    return true;
-}
-
 /* ---- per document ---- */
 
 enum { KNOW_UNIT = 1, IS_UNIT = 2 };
@@ -302,7 +296,7 @@ static vb_status emit(ctx *c, const vb_unit_match *m, size_t para, size_t from, 
     as.role = m->requested ? VB_ROLE_REQUESTED : VB_ROLE_ASSIGNED;
     as.section = section;
     as.span = m->name;
-    bool lead = role_is_lead(c, m->rest, p->end);
+    bool lead = role_is_lead(c, m->name.start, p->end);
     bool lead_in = ends_with_colon(c, m->rest, p->end) && to > from;
     vb_status s = VB_OK;
     if (m->rest < p->end && !lead_in) s = add_task(c, &as, m->rest, p->end);
@@ -371,6 +365,8 @@ static size_t unit_end(ctx *c, size_t i, size_t to, bool owns_items, bool inline
             if (c->whole_body && inline_task && opens_unit(c, k, false, &m)) break;
         } else if (q->kind == VB_LINE_HEADING ? q->rank < first : first < VB_RANK_BULLET ? 0 : q->rank < first) {
             break;
+        } else if (q->kind == VB_LINE_BULLET && p->kind == VB_LINE_BULLET && c->t[q->start] == c->t[p->start]) {
+            break; /* "- Công an huyện:" then "+ …" items, then "- " the next unit */
         }
     }
     return k;
@@ -379,26 +375,11 @@ static size_t unit_end(ctx *c, size_t i, size_t to, bool owns_items, bool inline
 /* Does paragraph i open a unit?  Headings may name one alone; a bullet or
  * paragraph must give it work (a verb, a colon, "Giao …"), or be a lead-in
  * that asks it ("Tổng cục Thuế yêu cầu Cục Thuế các tỉnh …:"). */
-/* "PHÒNG GIÁO DỤC …", "ỦY BAN NHÂN DÂN XÃ …": an issuer's name in a
- * header's capitals, not a unit given work (its first two words are
- * capitals; "UBND các xã" is not). */
-static bool capitals_name(const char *t, vb_span s) {
-    int words = 0;
-    for (size_t i = s.start; i < s.end && words < 2; words++) {
-        size_t e = i;
-        while (e < s.end && t[e] != ' ' && t[e] != '\n') e++;
-        for (size_t k = i; k < e; k++)
-            if (t[k] >= 'a' && t[k] <= 'z') return false;
-        i = e;
-        while (i < s.end && (t[i] == ' ' || t[i] == '\n')) i++;
-    }
-    return words == 2;
-}
-
 static bool opens_unit(ctx *c, size_t i, bool headings_only, vb_unit_match *m) {
     const vb_para *p = &c->p->items[i];
     bool found = para_unit(c, i, m);
-    if (found && p->kind != VB_LINE_HEADING && capitals_name(c->t, m->name)) found = false;
+    /* "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" outside a heading is an issuer's header */
+    if (found && p->kind != VB_LINE_HEADING && m->capitals) found = false;
     if (found && m->edge == VB_UNIT_BY_VERB && !m->given && vb_unit_verb_is_request(c->x->units, c->t, m->verb))
         return false;
     if (found && p->kind == VB_LINE_HEADING) return !is_author(c, m->name);
