@@ -276,8 +276,3 @@ bool vb_unit_verb_is_request(const vb_unit_rules *r, const char *text, vb_span v
     vb_unit_rules *w = (vb_unit_rules *)r; /* only the match data is written */
     return find(w, P_AUTHOR_VERB, text + verb.start, 0, verb.end - verb.start, NULL);
 }
-
-bool vb_unit_is_task_verb(vb_unit_rules *r, const char *text, size_t s, size_t e) {
-    vb_span v;
-    return find(r, P_VERB_AT, text, s, e, &v) && v.start == s && v.end == e;
-}

@@ -58,7 +58,4 @@ bool vb_unit_after_request(vb_unit_rules *r, const char *text, size_t start, siz
  * phòng Chính phủ thông báo …"): the subject is then the author. */
 bool vb_unit_verb_is_request(const vb_unit_rules *r, const char *text, vb_span verb);
 
-/* Is text[s..e) a task verb of the table (for tests)? */
-bool vb_unit_is_task_verb(vb_unit_rules *r, const char *text, size_t s, size_t e);
-
 #endif
