@@ -70,6 +70,14 @@ $(BUILD)/gen/target-%.inc: extractors/data/target-%.txt
 	awk -F'\t' '/^[ \t]*(#|$$)/ {next} {s = ""; for (i = 1; i <= NF; i++) {f = $$i; gsub(/\\/, "\\\\", f); gsub(/"/, "\\\"", f); s = s (i > 1 ? ", " : "") "\"" f "\""} print "X(" s ")"}' $< > $@
 $(BUILD)/obj/extractors/targets.o: $(TARGET_INC)
 $(BUILD)/obj/extractors/targets.o: ALL_CFLAGS += -I$(BUILD)/gen
+# The assignments extractor's word lists (extractors/data/assign-*.txt) become
+# C string lines (.inc) that extractors/assign_data.c includes.
+ASSIGN_INC := $(patsubst extractors/data/%.txt,$(BUILD)/gen/assign/%.inc,$(wildcard extractors/data/assign-*.txt))
+$(BUILD)/gen/assign/%.inc: extractors/data/%.txt
+	@mkdir -p $(dir $@)
+	sed -e '/^#/d' -e '/^[[:space:]]*$$/d' -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/"&",/' $< > $@
+$(BUILD)/obj/extractors/assign_data.o: $(ASSIGN_INC)
+$(BUILD)/obj/extractors/assign_data.o: ALL_CFLAGS += -I$(BUILD)/gen/assign
 
 test-unit: $(TEST_BIN)
 	@sh tests/run_unit.sh $(BUILD)

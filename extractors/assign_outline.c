@@ -11,11 +11,14 @@ enum { MARK_ROMAN = 1, MARK_ARABIC, MARK_LETTER, MARK_BULLET };
 /* How a line announces its place in the outline.  Each pattern is anchored at
  * the line start (\G) and ends where the line's own words begin. */
 static const vb_rule_row outline_rows[] = {
-    {"roman", "\\G(?<label>[IVXLC]{1,6})\\s*[.)/]\\s+", MARK_ROMAN, NULL, VB_RULE_CASED},
-    {"dotted", "\\G(?<label>[0-9]{1,2}(?:\\.[0-9]{1,2}){1,3})\\.?\\s+(?=\\S)", MARK_ARABIC, NULL, 0},
-    {"arabic", "\\G(?<label>[0-9]{1,2})\\s*[.)/]\\s+(?=\\S)", MARK_ARABIC, NULL, 0},
-    {"letter", "\\G(?<label>[a-zđ])\\s*[.)]\\s+", MARK_LETTER, NULL, VB_RULE_CASED},
-    {"bullet", "\\G(?:[-+•*–—]|\\p{Pd})\\s*(?=[\\p{L}\\p{N}(\"“])", MARK_BULLET, NULL, 0},
+    {"roman", "\\G[*_]{0,3}(?<label>[IVXLC]{1,6})[*_]{0,3}\\s*[.)/][*_]{0,3}(?:\\s+|\\z)", MARK_ROMAN, NULL,
+     VB_RULE_CASED},
+    {"dotted", "\\G[*_]{0,3}(?<label>[0-9]{1,2}(?:\\.[0-9]{1,2}){1,3})\\.?[*_]{0,3}(?:\\s+(?=\\S)|\\z)",
+     MARK_ARABIC, NULL, 0},
+    {"arabic", "\\G[*_]{0,3}(?<label>[0-9]{1,2})[*_]{0,3}\\s*[.)/][*_]{0,3}(?:\\s+(?=\\S)|\\z)", MARK_ARABIC,
+     NULL, 0},
+    {"letter", "\\G[*_]{0,3}(?<label>[a-zđ])\\s*[.)][*_]{0,3}\\s+", MARK_LETTER, NULL, VB_RULE_CASED},
+    {"bullet", "\\G(?:[-+•*–—]|[_~](?=\\s)|\\p{Pd})\\s*(?=[\\p{L}\\p{N}(\"“])", MARK_BULLET, NULL, 0},
 };
 
 enum { OUTLINE_ROWS = sizeof outline_rows / sizeof outline_rows[0] };

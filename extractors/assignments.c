@@ -1,125 +1,131 @@
 /* assignments.c — who is given which tasks.
  *
- * 1. Find the responsibilities section: a heading whose title is in
- *    section_rows ("PHÂN CÔNG THỰC HIỆN", "TỔ CHỨC THỰC HIỆN", "TRÁCH
- *    NHIỆM"…).  When several qualify, the one holding the most unit headings
- *    wins (a plan often has both "III. PHÂN CÔNG" with units and a short "V.
- *    TỔ CHỨC THỰC HIỆN" paragraph).
- * 2. Each unit heading inside it ("1. Sở Y tế", "8. Đề nghị Ủy ban Mặt trận …:")
- *    owns the lines up to the next heading of its rank or the next unit: the
- *    words after its colon are one task, then every bullet, sub-item or
- *    paragraph is one task.  A paragraph starting in lowercase continues the
- *    previous task (a sentence split by a page break); a line ending in ':'
- *    that introduces sub-items is a lead-in, not a task.
- * 3. A section without unit headings is read paragraph by paragraph: one that
- *    opens with a unit as its subject ("Hiệu trưởng các cơ sở … tăng cường …")
- *    is that unit's single task.
- * Roles: "Đề nghị …" → requested; a unit whose tasks say it presides over the
- * whole plan (role_rows) → lead; otherwise assigned. */
+ * The text is read as paragraphs (assign_paras.h: headings, bullets and
+ * plain paragraphs with their wrapped lines joined).  A unit is found where
+ * a paragraph begins with its name (assign_units.h), and owns the
+ * paragraphs after it up to the next heading of its rank or the next unit.
+ * Where units are looked for depends on the kind of document:
+ *
+ * - a plan: the responsibilities section, a heading whose title is in
+ *   extractors/data/assign-sections.txt ("PHÂN CÔNG THỰC HIỆN", "TỔ CHỨC
+ *   THỰC HIỆN", "TRÁCH NHIỆM"…).  When several qualify, the one holding the
+ *   most unit headings wins (a plan often has both "III. PHÂN CÔNG" with
+ *   units and a short "V. TỔ CHỨC THỰC HIỆN").  Only headings open units
+ *   there, unless the section has none: then paragraphs whose subject is a
+ *   unit do ("Sở Y tế chủ trì …").
+ * - a directive, notice or letter: the whole body, headings and paragraphs
+ *   alike, and a letter's lead-in "<issuer> yêu cầu <unit> …:" before its
+ *   numbered items.
+ * - any document: a decision's article that gives a unit work ("Điều 2.
+ *   Giao Sở X …"), but not the closing clause on who executes it.
+ *
+ * Tasks: the text after the unit's colon or verb is one; then each
+ * paragraph at the highest rank below the unit (its lettered items, or its
+ * bullets, or its paragraphs) is one, and what sits under such an item is
+ * part of it.  When every item is a bare label ("a) Chủ trì, phối hợp với
+ * các sở") with items under it, the items under the labels are the tasks.
+ * Roles: "Đề nghị …" → requested; a unit whose words make it preside over
+ * or follow the whole plan (role_rows) → lead; otherwise assigned. */
 #include "assignments.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "assign_data.h"
 #include "assign_outline.h"
+#include "assign_paras.h"
 #include "assign_units.h"
 #include "rules.h"
 
-/* Titles of a responsibilities section; the tag breaks ties between
- * sections holding no unit headings (higher wins). */
-static const vb_rule_row section_rows[] = {
-    {"assignment", "\\G\\W*(?:PHÂN CÔNG|GIAO NHIỆM VỤ)", 2, NULL, 0},
-    {"organisation", "\\G\\W*(?:TỔ CHỨC THỰC HIỆN|TRIỂN KHAI THỰC HIỆN)\\b", 1, NULL, 0},
-    {"responsibility", "\\G\\W*(?:TRÁCH NHIỆM|NHIỆM VỤ (?:CỤ THỂ )?CỦA CÁC)", 1, NULL, 0},
-};
-
-/* A unit that presides over the whole plan.  A row's value, when set, is
- * an ASCII word every match of the row holds (see role_gate). */
+/* A unit that presides over, follows or stands for the whole plan.  The
+ * names of the plan itself are capitalised ("Kế hoạch này"), hence the
+ * cased groups; one numbered ("Đề án 06") is another document. */
 static const vb_rule_row role_rows[] = {
-    {"standing_body", "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ quan (?:thường trực|đầu mối)\\b", VB_ROLE_LEAD,
-     "quan ", 0},
-    {"presides_plan",
-     "\\bchủ trì[^.;\\n]{0,160}?\\b(?:triển khai|tổ chức)(?: thực hiện)?\\s+(?:Kế hoạch|"
-     "Chương trình|Đề án)(?:\\s+này)?\\s*(?:[.;,]|\\z)",
+    {"standing_body", "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ\\s+quan\\s+(?:thường\\s+trực|đầu\\s+mối)\\b",
      VB_ROLE_LEAD, NULL, 0},
+    {"presides_plan",
+     "\\bchủ\\s+trì[^.\\n]{0,160}?\\b(?:triển\\s+khai|tổ\\s+chức)(?:\\s+thực\\s+hiện)?\\s+"
+     "(?-i:Kế\\s+hoạch|Chương\\s+trình|Đề\\s+án)(?:\\s+này)?\\s*(?:[.;,]|\\z)",
+     VB_ROLE_LEAD, NULL, 0},
+    {"follows_plan",
+     "(?:\\b(?:theo\\s+dõi|đôn\\s+đốc|giám\\s+sát|tổng\\s+hợp)\\b[^.\\n]{0,120}?|(?<!bản\\s)\\bchỉ\\s+đạo\\s+)"
+     "\\b(?:thực\\s+hiện|triển\\s+khai)(?:\\s+hoàn\\s+thành)?\\s+(?:[^.\\n]{0,60}?\\s)?"
+     "(?-i:Kế\\s+hoạch|Chương\\s+trình|Chỉ\\s+thị|Đề\\s+án)\\b(?!\\s*(?:số|\\d|\"|“))",
+     VB_ROLE_LEAD, NULL, 0},
+    {"owns_programme", "\\bchủ\\s+quản\\s+(?-i:Chương\\s+trình|Kế\\s+hoạch|Đề\\s+án)", VB_ROLE_LEAD, NULL,
+     0},
+    {"presides_follow_up", "\\bchủ\\s+trì,?\\s+(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD, NULL, 0},
     {"assists_issuer",
-     "\\bgiúp (?:Ủy ban nhân dân|UBND|Ban Chỉ đạo)[^.;\\n]{0,60}?\\b(?:theo dõi|đôn đốc)", VB_ROLE_LEAD,
-     NULL, 0},
+     "\\bgiúp\\s+(?:Ủy\\s+ban\\s+nhân\\s+dân|Uỷ\\s+ban\\s+nhân\\s+dân|UBND|Ban\\s+Chỉ\\s+đạo|Chủ\\s+tịch)"
+     "[^.;\\n]{0,80}?\\b(?:theo\\s+dõi|đôn\\s+đốc)",
+     VB_ROLE_LEAD, NULL, 0},
 };
 
-enum { L_CLOSING, L_CLOSING_END, L_CONTINUATION, L_COUNT };
+enum { L_CLOSING, L_CLOSING_END, L_ARTICLE, L_EXECUTION, L_LETTER_KIND, L_ADDRESSEE, L_COUNT };
 
 static const vb_rule_row line_rows[] = {
-    /* the end of the plan's body: nothing after it is a task */
+    /* the end of the body: nothing after it is a task */
     [L_CLOSING] = {"closing",
-                   "\\G\\W*(?:Trên đây|Nơi nhận|KT\\.|TM\\.|Q\\.|TL\\.|Yêu cầu (?:các|Thủ "
+                   "\\G\\W*(?:Trên đây|Nơi nhận|Noi nhận|Nơi nhan|KT\\.|TM\\.|Q\\.|TL\\.|Yêu cầu (?:các|Thủ "
                    "trưởng))",
                    0, NULL, VB_RULE_CASED},
+    /* a paragraph ending "./." is the last of the body */
     [L_CLOSING_END] = {"closing_end", "\\./\\.\\W*\\z", 0, NULL, 0},
-    [L_CONTINUATION] = {"continuation", "\\G\\p{Ll}", 0, NULL, VB_RULE_CASED},
+    [L_ARTICLE] = {"article", "\\G[*_\\s]*Điều\\s+\\d{1,3}\\s*[.:]?\\s*[*_]*\\s*", 0, NULL, VB_RULE_CASED},
+    /* "… chịu trách nhiệm thi hành Quyết định này": who executes, not a task */
+    [L_EXECUTION] = {"execution", "\\bthi\\s+hành\\s+(?:Quyết\\s+định|Chỉ\\s+thị|Thông\\s+tư)|\\bhiệu\\s+lực",
+                     0, NULL, 0},
+    /* a directive or notice named in capitals near the top, when the header
+     * reader found no type */
+    /* "Kính gửi:": the bullets after it are addressees, not assignments */
+    [L_ADDRESSEE] = {"addressee", "\\G\\W*Kính\\s+gửi", 0, NULL, 0},
+    [L_LETTER_KIND] = {"letter_kind", "(?<![\\p{L}])(?:CHỈ THỊ|THÔNG BÁO|CÔNG ĐIỆN)(?![\\p{L}])", 0, NULL,
+                       VB_RULE_CASED},
 };
-
-/* A role row "(?:\G|X|Y)Z" matches somewhere in [start, end) iff
- * "\G(?:(?:\G|X|Y)Z)" matches at start (auto-anchored: one try) or
- * "(?:X|Y)Z" matches somewhere: \G holds only at the start offset, so a
- * match at a later position used X or Y, and X or Y then Z is a match of the
- * row wherever it is found.  The row alone gets no start optimisation (its
- * \G alternative may begin anywhere, so PCRE2 tries every position); the
- * pair does.  Both are derived from the row text at open, so they cannot
- * drift from it; rows without a leading "(?:\G|" are matched as they are. */
-static const char role_g_prefix[] = "(?:\\G|";
-
-enum { ROLE_MAX = sizeof role_rows / sizeof role_rows[0] };
-
-typedef struct {
-    pcre2_code *at_start; /* \G(?:row) */
-    pcre2_code *later;    /* the row without its \G alternative */
-} role_split;
 
 struct vb_assignments_rules {
     vb_ruleset sections, roles, lines;
-    role_split split[ROLE_MAX];
+    vb_rule_row *section_rows;
+    char **section_patterns;
+    size_t n_sections;
     vb_unit_rules *units;
 };
 
-static vb_status split_role(role_split *sp, const vb_rule_row *row, char *err, size_t errlen) {
-    size_t n = strlen(row->pattern), k = sizeof role_g_prefix - 1;
-    if (n < k || memcmp(row->pattern, role_g_prefix, k) != 0) return VB_OK;
-    char *a = malloc(n + 8), *b = malloc(n + 1);
-    if (!a || !b) {
-        free(a);
-        free(b);
-        return VB_E_NOMEM;
+/* One row per line of assign-sections.txt: "\G\W*" then the title words. */
+static vb_status compile_sections(vb_assignments_rules *x, char *err, size_t errlen) {
+    size_t n;
+    const char *const *e = vb_assign_list_entries(VB_LIST_SECTIONS, &n);
+    x->section_rows = calloc(n ? n : 1, sizeof *x->section_rows);
+    x->section_patterns = calloc(n ? n : 1, sizeof *x->section_patterns);
+    if (!x->section_rows || !x->section_patterns) return VB_E_NOMEM;
+    x->n_sections = n;
+    for (size_t i = 0; i < n; i++) {
+        size_t cap = strlen(e[i]) * 4 + 32, len = 0;
+        char *p = malloc(cap);
+        if (!p) return VB_E_NOMEM;
+        x->section_patterns[i] = p;
+        memcpy(p, "\\G[\\W_]*", 8);
+        len = 8;
+        p[len] = '\0';
+        if (!vb_assign_entry_pattern(VB_LIST_SECTIONS, e[i], p, cap, &len)) return VB_E_INTERNAL;
+        x->section_rows[i] = (vb_rule_row){"section", p, atoi(e[i]) > 0 ? atoi(e[i]) : 1, NULL, 0};
     }
-    snprintf(a, n + 8, "\\G(?:%s)", row->pattern);
-    snprintf(b, n + 1, "(?:%s", row->pattern + k);
-    sp->at_start = vb_rule_compile_one(a, row->flags, err, errlen);
-    sp->later = sp->at_start ? vb_rule_compile_one(b, row->flags, err, errlen) : NULL;
-    free(a);
-    free(b);
-    return sp->later ? VB_OK : VB_E_REGEX;
+    return vb_ruleset_compile(&x->sections, x->section_rows, n, err, errlen);
 }
 
 vb_status vb_assignments_open(vb_assignments_rules **out, char *err, size_t errlen) {
     vb_assignments_rules *x = calloc(1, sizeof *x);
     if (!x) return VB_E_NOMEM;
-#define N(rows) (sizeof rows / sizeof rows[0])
     vb_status s;
-    if ((s = vb_ruleset_compile(&x->sections, section_rows, N(section_rows), err, errlen)) !=
-            VB_OK ||
-        (s = vb_ruleset_compile(&x->roles, role_rows, N(role_rows), err, errlen)) != VB_OK ||
+    if ((s = compile_sections(x, err, errlen)) != VB_OK ||
+        (s = vb_ruleset_compile(&x->roles, role_rows, sizeof role_rows / sizeof role_rows[0], err,
+                                errlen)) != VB_OK ||
         (s = vb_ruleset_compile(&x->lines, line_rows, L_COUNT, err, errlen)) != VB_OK ||
         (s = vb_units_open(&x->units, err, errlen)) != VB_OK) {
         vb_assignments_close(x);
         return s;
     }
-    for (size_t i = 0; i < N(role_rows); i++)
-        if ((s = split_role(&x->split[i], &role_rows[i], err, errlen)) != VB_OK) {
-            vb_assignments_close(x);
-            return s;
-        }
-#undef N
     *out = x;
     return VB_OK;
 }
@@ -129,43 +135,57 @@ void vb_assignments_close(vb_assignments_rules *x) {
     vb_ruleset_free(&x->sections);
     vb_ruleset_free(&x->roles);
     vb_ruleset_free(&x->lines);
-    for (size_t i = 0; i < ROLE_MAX; i++) {
-        pcre2_code_free(x->split[i].at_start);
-        pcre2_code_free(x->split[i].later);
-    }
+    for (size_t i = 0; x->section_patterns && i < x->n_sections; i++) free(x->section_patterns[i]);
+    free(x->section_patterns);
+    free(x->section_rows);
     vb_units_close(x->units);
     free(x);
 }
 
-/* What is known of each line: the readers below ask the same line the
- * same question several times (a heading is counted as a unit, then tested
- * as the end of the unit before it, then read), and the answers depend on
- * the line's bytes only. */
-enum { KNOW_UNIT = 1, IS_UNIT = 2, KNOW_CLOSING = 4, IS_CLOSING = 8 };
+/* ---- per document ---- */
+
+enum { KNOW_UNIT = 1, IS_UNIT = 2 };
 
 typedef struct {
     const vb_assignments_rules *x;
     vb_doc *d;
     vb_arena *a;
+    const char *t;
     const vb_linev *lines;
-    unsigned char *known;  /* per line, KNOW_* and IS_* bits */
-    vb_unit_match *units;  /* per line, valid when IS_UNIT */
+    const vb_parav *p;
+    unsigned char *known;  /* per paragraph, KNOW_* and IS_* bits */
+    vb_unit_match *units;  /* per paragraph, valid when IS_UNIT */
+    vb_span authors[8];    /* names seen speaking for the issuer ("X yêu cầu …") */
+    size_t n_authors;
+    bool letter;           /* a letter (công văn): it instructs others, one entry a unit */
+    bool whole_body;       /* a directive, notice or letter: units anywhere in the body */
 } ctx;
 
-static bool is_closing(const ctx *c, size_t i) {
-    if (c->known[i] & KNOW_CLOSING) return c->known[i] & IS_CLOSING;
-    const vb_line *l = &c->lines->items[i];
-    bool closing = vb_rule_match(&c->x->lines, L_CLOSING, c->d->text, l->end, l->start, NULL, NULL) ||
-                   vb_rule_match(&c->x->lines, L_CLOSING_END, c->d->text, l->end, l->start, NULL, NULL);
-    c->known[i] |= KNOW_CLOSING | (closing ? IS_CLOSING : 0);
-    return closing;
+static bool match_row(const ctx *c, const vb_ruleset *rs, size_t row, size_t s, size_t e) {
+    return vb_rule_match(rs, row, c->t, e, s, NULL, NULL);
 }
 
-/* vb_unit_at on the line's body, asked once. */
-static bool unit_of_line(const ctx *c, size_t i, vb_unit_match *m) {
+static bool is_closing(const ctx *c, size_t i) {
+    const vb_para *p = &c->p->items[i];
+    const vb_line *l = &c->lines->items[p->line];
+    return match_row(c, &c->x->lines, L_CLOSING, l->start, l->end);
+}
+
+static bool ends_body(const ctx *c, size_t i) {
+    const vb_para *p = &c->p->items[i];
+    return match_row(c, &c->x->lines, L_CLOSING_END, p->start, p->end);
+}
+
+static bool ends_with_colon(const ctx *c, size_t s, size_t e) {
+    while (e > s && (c->t[e - 1] == ' ' || c->t[e - 1] == '*' || c->t[e - 1] == '_')) e--;
+    return e > s && c->t[e - 1] == ':';
+}
+
+/* vb_unit_at on the paragraph's words, asked once. */
+static bool para_unit(const ctx *c, size_t i, vb_unit_match *m) {
     if (!(c->known[i] & KNOW_UNIT)) {
-        const vb_line *l = &c->lines->items[i];
-        if (vb_unit_at(c->x->units, c->d->text, l->body, l->end, &c->units[i])) c->known[i] |= IS_UNIT;
+        const vb_para *p = &c->p->items[i];
+        if (vb_unit_at(c->x->units, c->t, p->body, p->end, &c->units[i])) c->known[i] |= IS_UNIT;
         c->known[i] |= KNOW_UNIT;
     }
     if (!(c->known[i] & IS_UNIT)) return false;
@@ -173,248 +193,369 @@ static bool unit_of_line(const ctx *c, size_t i, vb_unit_match *m) {
     return true;
 }
 
-static bool is_unit_heading(const ctx *c, size_t i, vb_unit_match *m) {
-    return c->lines->items[i].kind == VB_LINE_HEADING && unit_of_line(c, i, m);
-}
-
-static bool starts_lowercase(const ctx *c, size_t i) {
-    const vb_line *l = &c->lines->items[i];
-    return vb_rule_match(&c->x->lines, L_CONTINUATION, c->d->text, l->end, l->body, NULL, NULL);
-}
-
-static bool ends_with_colon(const ctx *c, size_t i) {
-    const vb_line *l = &c->lines->items[i];
-    return l->end > l->start && c->d->text[l->end - 1] == ':';
-}
-
-static bool code_matches(const ctx *c, const pcre2_code *code, vb_span s) {
-    return pcre2_match(code, (PCRE2_SPTR)c->d->text, s.end, s.start, 0, c->x->roles.md, NULL) > 0;
-}
-
-/* Whether t[s) holds the ASCII word w, each letter in either case.  A row
- * whose every match holds w (its value) cannot match where this is false:
- * its pattern is caseless, and PCRE2 (UTF, UCP) gives an ASCII letter no
- * case partner beyond the other ASCII case except k and s (U+212A,
- * U+017F), which no gate word holds (test_assignments checks each word's
- * letters against every code point); other ASCII bytes match themselves. */
-static bool ascii_letter(char ch) { return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'; }
-
-static bool holds_word(const char *t, vb_span s, const char *w) {
-    size_t n = strlen(w);
-    if (n == 0) return true;
-    char first[2] = {w[0], ascii_letter(w[0]) ? (char)(w[0] ^ 0x20) : w[0]};
-    for (size_t f = 0; f < (first[1] != first[0] ? 2u : 1u); f++) {
-        for (size_t p = s.start; p + n <= s.end;) {
-            const char *hit = memchr(t + p, first[f], s.end - n + 1 - p);
-            if (!hit) break;
-            p = (size_t)(hit - t);
-            size_t k = 1;
-            while (k < n && (t[p + k] == w[k] || (ascii_letter(w[k]) && (t[p + k] | 0x20) == (w[k] | 0x20)))) k++;
-            if (k == n) return true;
-            p++;
-        }
+/* Byte-wise equal but for ASCII case, white space and emphasis marks. */
+static bool same_name(const char *a, size_t an, const char *b, size_t bn) {
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < an && (a[i] == ' ' || a[i] == '\n' || a[i] == '\t' || a[i] == '*')) i++;
+        while (j < bn && (b[j] == ' ' || b[j] == '\n' || b[j] == '\t' || b[j] == '*')) j++;
+        if (i == an || j == bn) return i == an && j == bn;
+        char x = a[i], y = b[j];
+        if (x >= 'A' && x <= 'Z') x = (char)(x + 32);
+        if (y >= 'A' && y <= 'Z') y = (char)(y + 32);
+        if (x != y) return false;
+        i++;
+        j++;
     }
-    return false;
 }
 
-static bool role_row_matches(const ctx *c, size_t i, vb_span s) {
-    const char *gate = c->x->roles.rules[i].row->value;
-    if (gate && !holds_word(c->d->text, s, gate)) return false;
-    const role_split *sp = &c->x->split[i];
-    return sp->later ? code_matches(c, sp->at_start, s) || code_matches(c, sp->later, s)
-                     : vb_rule_match(&c->x->roles, i, c->d->text, s.end, s.start, NULL, NULL);
+static bool is_author(const ctx *c, vb_span name) {
+    if (!c->letter) return false;
+    for (size_t k = 0; k < c->n_authors; k++)
+        if (same_name(c->t + name.start, name.end - name.start, c->t + c->authors[k].start,
+                      c->authors[k].end - c->authors[k].start))
+            return true;
+    const char *iss = c->d->header.issuer;
+    return iss && same_name(c->t + name.start, name.end - name.start, iss, strlen(iss));
 }
 
-bool vb_assignments_role_gate(size_t i, const char **word) {
-    if (i >= ROLE_MAX) return false;
-    *word = role_rows[i].value;
-    return true;
+/* The issuer's own voice: "Tổng cục Thuế yêu cầu …", "Văn phòng Chính phủ
+ * thông báo …"; its name is then never an assignee. */
+static void note_authors(ctx *c, size_t from, size_t to) {
+    for (size_t i = from; i < to && c->n_authors < sizeof c->authors / sizeof c->authors[0]; i++) {
+        vb_unit_match m;
+        if (para_unit(c, i, &m) && m.edge == VB_UNIT_BY_VERB && !m.given && !m.requested &&
+            vb_unit_verb_is_request(c->x->units, c->t, m.verb))
+            c->authors[c->n_authors++] = m.name;
+    }
 }
 
-static bool role_is_lead(const ctx *c, vb_span s) {
+static bool role_is_lead(const ctx *c, size_t s, size_t e) {
     for (size_t i = 0; i < c->x->roles.len; i++)
-        if (role_row_matches(c, i, s)) return true;
+        if (match_row(c, &c->x->roles, i, s, e)) return true;
     return false;
 }
 
-static vb_status add_task(ctx *c, vb_assignment *as, vb_span s) {
-    const char *t = c->d->text;
-    while (s.end > s.start && (t[s.end - 1] == ';' || t[s.end - 1] == ' ')) s.end--;
-    if (s.end == s.start) return VB_OK;
-    char *task = vb_arena_strndup(c->a, t + s.start, s.end - s.start);
-    if (!task || VB_PUSH(c->a, as->tasks, task) != 0 || VB_PUSH(c->a, as->task_spans, s) != 0)
+/* The unit's name as written (a name broken across lines keeps its line
+ * break: the span must hold the name's own bytes). */
+static char *unit_text(const ctx *c, vb_span s) {
+    return vb_arena_strndup(c->a, c->t + s.start, s.end - s.start);
+}
+
+static vb_status add_task(ctx *c, vb_assignment *as, size_t s, size_t e) {
+    while (s < e && (c->t[s] == ' ' || c->t[s] == '*' || c->t[s] == '_' || c->t[s] == '\n')) s++;
+    while (e > s && (c->t[e - 1] == ';' || c->t[e - 1] == ' ' || c->t[e - 1] == '*' ||
+                     c->t[e - 1] == '_' || c->t[e - 1] == '\n'))
+        e--;
+    if (e == s) return VB_OK;
+    char *task = vb_arena_strndup(c->a, c->t + s, e - s);
+    vb_span sp = {s, e};
+    if (!task || VB_PUSH(c->a, as->tasks, task) != 0 || VB_PUSH(c->a, as->task_spans, sp) != 0)
         return VB_E_NOMEM;
     return VB_OK;
 }
 
-/* A lowercase paragraph continues the task before it. */
-static vb_status extend_last_task(ctx *c, vb_assignment *as, size_t end) {
-    size_t k = as->tasks.len - 1;
-    vb_span *s = &as->task_spans.items[k];
-    s->end = end;
-    while (s->end > s->start && c->d->text[s->end - 1] == ';') s->end--;
-    as->tasks.items[k] = vb_arena_strndup(c->a, c->d->text + s->start, s->end - s->start);
-    return as->tasks.items[k] ? VB_OK : VB_E_NOMEM;
+/* An item that only labels the items under it: ends no sentence at all
+ * ("a) Chủ trì, phối hợp với các sở, ngành") and has items below. */
+static bool bare_label(const ctx *c, size_t i, size_t next) {
+    const vb_para *p = &c->p->items[i];
+    return next > i + 1 && !vb_para_ends_sentence(c->t, p->body, p->end);
 }
 
-static vb_status start_assignment(ctx *c, vb_assignment *as, const vb_unit_match *m,
-                                  char *section) {
-    memset(as, 0, sizeof *as);
-    as->unit = vb_arena_strndup(c->a, c->d->text + m->name.start, m->name.end - m->name.start);
-    if (!as->unit) return VB_E_NOMEM;
-    as->role = m->requested ? VB_ROLE_REQUESTED : VB_ROLE_ASSIGNED;
-    as->section = section;
-    as->span = m->name;
-    return VB_OK;
-}
-
-/* Tasks on lines (from, to): returns the index where reading stopped. */
-static vb_status read_tasks(ctx *c, vb_assignment *as, size_t from, size_t to, bool *lead,
-                            size_t *stopped) {
-    const vb_linev *v = c->lines;
+/* Tasks in paragraphs [from, to): those at the highest rank among them. */
+static vb_status read_items(ctx *c, vb_assignment *as, size_t from, size_t to, bool *lead) {
+    int top = 1000;
+    for (size_t i = from; i < to; i++)
+        if (c->p->items[i].rank < top) top = c->p->items[i].rank;
+    size_t tops[256], n = 0;
+    for (size_t i = from; i < to && n < 256; i++)
+        if (c->p->items[i].rank == top) tops[n++] = i;
+    bool labels = n > 0;
+    for (size_t k = 0; k < n && labels; k++)
+        labels = bare_label(c, tops[k], k + 1 < n ? tops[k + 1] : to);
     vb_status s = VB_OK;
-    size_t i = from;
-    for (; i < to && s == VB_OK; i++) {
-        const vb_line *l = &v->items[i];
-        if (is_closing(c, i)) break;
-        vb_span body = {l->body, l->end};
-        if (role_is_lead(c, body)) *lead = true;
-        if (starts_lowercase(c, i) && as->tasks.len > 0) {
-            s = extend_last_task(c, as, l->end);
-            continue;
-        }
-        /* a lead-in such as "Thực hiện các nhiệm vụ sau:" followed by items */
-        if (ends_with_colon(c, i) && i + 1 < to &&
-            (v->items[i + 1].kind == VB_LINE_BULLET ||
-             (v->items[i + 1].kind == VB_LINE_HEADING && l->kind == VB_LINE_HEADING &&
-              v->items[i + 1].rank > l->rank) ||
-             (v->items[i + 1].kind == VB_LINE_HEADING && l->kind != VB_LINE_HEADING)))
-            continue;
-        s = add_task(c, as, body);
+    for (size_t k = 0; k < n && s == VB_OK; k++) {
+        size_t i = tops[k], next = k + 1 < n ? tops[k + 1] : to;
+        const vb_para *p = &c->p->items[i];
+        if (role_is_lead(c, p->body, p->end)) *lead = true;
+        if (labels)
+            s = read_items(c, as, i + 1, next, lead);
+        else
+            s = add_task(c, as, p->body, p->end);
     }
-    *stopped = i;
     return s;
 }
 
-static vb_status finish(ctx *c, vb_assignment *as, bool lead) {
-    if (lead && as->role == VB_ROLE_ASSIGNED) as->role = VB_ROLE_LEAD;
-    return VB_PUSH(c->a, c->d->assignments, *as) == 0 ? VB_OK : VB_E_NOMEM;
-}
-
-/* Step 2: unit headings inside section h.  Returns true in *closed when a
- * closing line ended the reading. */
-static vb_status read_unit_headings(ctx *c, size_t h, size_t end) {
-    const vb_linev *v = c->lines;
-    for (size_t i = h + 1; i < end; i++) {
-        if (is_closing(c, i)) return VB_OK;
-        vb_unit_match m;
-        if (!is_unit_heading(c, i, &m)) continue;
-        size_t stop = i + 1;
-        while (stop < end && !is_unit_heading(c, stop, NULL) &&
-               !(v->items[stop].kind == VB_LINE_HEADING && v->items[stop].rank <= v->items[i].rank))
-            stop++;
-        char *section = vb_outline_label_path(v, i, c->d->text, c->a);
-        if (!section) return VB_E_NOMEM;
-        vb_assignment as;
-        vb_status s = start_assignment(c, &as, &m, section);
-        if (s != VB_OK) return s;
-        bool lead = role_is_lead(c, (vb_span){v->items[i].body, v->items[i].end});
-        vb_span inline_task = {m.rest, v->items[i].end};
-        bool lead_in = ends_with_colon(c, i) && i + 1 < stop;
-        if (inline_task.end > inline_task.start && !lead_in &&
-            (s = add_task(c, &as, inline_task)) != VB_OK)
-            return s;
-        size_t read_to;
-        if ((s = read_tasks(c, &as, i + 1, stop, &lead, &read_to)) != VB_OK) return s;
-        /* a heading grouping the units below it ("1. Các sở, ngành") has no tasks */
-        if (as.tasks.len > 0 && (s = finish(c, &as, lead)) != VB_OK) return s;
-        if (read_to < stop) return VB_OK; /* a closing line */
-        i = stop - 1;
-    }
-    return VB_OK;
-}
-
-/* A non-heading line opening with a unit as subject ("Sở Y tế chủ trì …") or
- * as a label ("- Công an huyện: …"); not the issuer's own request. */
-static bool unit_line(const ctx *c, size_t i, vb_unit_match *m) {
-    const vb_line *l = &c->lines->items[i];
-    return l->kind != VB_LINE_HEADING && unit_of_line(c, i, m) && (m->by_verb || m->by_colon) &&
-           !(m->by_verb && vb_unit_verb_is_request(c->x->units, c->d->text, m->verb));
-}
-
-/* Step 3: paragraphs (or bullets) whose subject is a unit. */
-static vb_status read_subject_paragraphs(ctx *c, size_t h, size_t end) {
-    const vb_linev *v = c->lines;
-    char *section = vb_outline_label_path(v, h, c->d->text, c->a);
-    if (!section) return VB_E_NOMEM;
-    for (size_t i = h + 1; i < end; i++) {
-        if (is_closing(c, i)) return VB_OK;
-        const vb_line *l = &v->items[i];
-        vb_unit_match m, next;
-        if (!unit_line(c, i, &m)) continue;
-        vb_assignment as;
-        vb_status s = start_assignment(c, &as, &m, section);
-        if (s != VB_OK) return s;
-        bool lead = role_is_lead(c, (vb_span){l->start, l->end});
-        /* "… có trách nhiệm:" owns the items below it, up to the next unit */
-        bool owns = m.rest == l->end || ends_with_colon(c, i);
-        size_t stop = i + 1;
-        while (stop < end && !is_closing(c, stop) && v->items[stop].kind != VB_LINE_HEADING &&
-               !unit_line(c, stop, &next) && (owns || starts_lowercase(c, stop)))
-            stop++;
-        if (owns && stop > i + 1) {
-            size_t read_to;
-            s = read_tasks(c, &as, i + 1, stop, &lead, &read_to);
-        } else {
-            s = add_task(c, &as, (vb_span){m.rest, l->end});
-            for (size_t k = i + 1; s == VB_OK && k < stop; k++)
-                s = extend_last_task(c, &as, v->items[k].end);
+static vb_status emit(ctx *c, const vb_unit_match *m, size_t para, size_t from, size_t to,
+                      char *section) {
+    const vb_para *p = &c->p->items[para];
+    vb_assignment as;
+    memset(&as, 0, sizeof as);
+    as.unit = unit_text(c, m->name);
+    if (!as.unit) return VB_E_NOMEM;
+    as.role = m->requested ? VB_ROLE_REQUESTED : VB_ROLE_ASSIGNED;
+    as.section = section;
+    as.span = m->name;
+    bool lead = role_is_lead(c, m->name.start, p->end);
+    bool lead_in = ends_with_colon(c, m->rest, p->end) && to > from;
+    vb_status s = VB_OK;
+    if (m->rest < p->end && !lead_in) s = add_task(c, &as, m->rest, p->end);
+    if (s == VB_OK && (as.tasks.len == 0 || lead_in || m->edge != VB_UNIT_BY_VERB))
+        s = read_items(c, &as, from, to, &lead);
+    if (s != VB_OK || as.tasks.len == 0) return s;
+    if (lead && as.role == VB_ROLE_ASSIGNED) as.role = VB_ROLE_LEAD;
+    /* a letter names the same unit again for one matter: one entry */
+    if (c->letter)
+        for (size_t k = 0; k < c->d->assignments.len; k++) {
+            vb_assignment *o = &c->d->assignments.items[k];
+            if (!same_name(o->unit, strlen(o->unit), as.unit, strlen(as.unit))) continue;
+            for (size_t t = 0; t < as.tasks.len; t++)
+                if (VB_PUSH(c->a, o->tasks, as.tasks.items[t]) != 0 ||
+                    VB_PUSH(c->a, o->task_spans, as.task_spans.items[t]) != 0)
+                    return VB_E_NOMEM;
+            if (as.role == VB_ROLE_LEAD) o->role = VB_ROLE_LEAD;
+            return VB_OK;
         }
-        if (s == VB_OK && as.tasks.len > 0) s = finish(c, &as, lead);
+    return VB_PUSH(c->a, c->d->assignments, as) == 0 ? VB_OK : VB_E_NOMEM;
+}
+
+static char *section_of(const ctx *c, size_t para) {
+    const vb_para *p = &c->p->items[para];
+    size_t line = p->kind == VB_LINE_HEADING ? p->line : c->lines->items[p->line].parent;
+    if (line == VB_NO_LINE) return NULL;
+    return vb_outline_label_path(c->lines, line, c->t, c->a);
+}
+
+static bool is_article(const ctx *c, size_t i, size_t *body) {
+    const vb_para *p = &c->p->items[i];
+    const size_t *ov;
+    if (!vb_rule_match(&c->x->lines, L_ARTICLE, c->t, p->end, p->start, &ov, NULL) || ov[0] != p->start)
+        return false;
+    if (body) *body = ov[1];
+    return true;
+}
+
+/* A heading that is a unit's name alone ("2. Sở Tài chính", "a) Sở Xây
+ * dựng:"), as opposed to an item whose sentence begins with a unit. */
+static bool name_heading(const ctx *c, size_t i) {
+    vb_unit_match m;
+    return c->p->items[i].kind == VB_LINE_HEADING && para_unit(c, i, &m) &&
+           (m.edge == VB_UNIT_BY_END || m.edge == VB_UNIT_BY_COLON);
+}
+
+static bool opens_unit(ctx *c, size_t i, bool headings_only, vb_unit_match *m);
+
+/* Where the unit opened by paragraph i stops.  A heading owns what lies
+ * under it, up to the next heading of its rank or above or the next heading
+ * naming a unit; in a directive or letter, an item whose own sentence gives
+ * the unit its task also ends at the next paragraph opening a unit.  A
+ * paragraph that ends in a colon owns the items after it: the headings
+ * below the first one's rank, or the bullets and paragraphs that follow. */
+static size_t unit_end(ctx *c, size_t i, size_t to, bool owns_items, bool inline_task) {
+    const vb_para *p = &c->p->items[i];
+    size_t k = i + 1;
+    if (p->kind != VB_LINE_HEADING && !owns_items) return k;
+    int first = k < to ? c->p->items[k].rank : 0;
+    for (; k < to; k++) {
+        const vb_para *q = &c->p->items[k];
+        vb_unit_match m;
+        if (is_closing(c, k) || is_article(c, k, NULL)) break;
+        if (p->kind == VB_LINE_HEADING) {
+            if (q->kind == VB_LINE_HEADING && (q->rank <= p->rank || name_heading(c, k))) break;
+            if (c->whole_body && inline_task && opens_unit(c, k, false, &m)) break;
+        } else if (q->kind == VB_LINE_HEADING ? q->rank < first : first < VB_RANK_BULLET ? 0 : q->rank < first) {
+            break;
+        } else if (q->kind == VB_LINE_BULLET && p->kind == VB_LINE_BULLET && c->t[q->start] == c->t[p->start]) {
+            break; /* "- Công an huyện:" then "+ …" items, then "- " the next unit */
+        }
+    }
+    return k;
+}
+
+/* Does paragraph i open a unit?  Headings may name one alone; a bullet or
+ * paragraph must give it work (a verb, a colon, "Giao …"), or be a lead-in
+ * that asks it ("Tổng cục Thuế yêu cầu Cục Thuế các tỉnh …:"). */
+static bool opens_unit(ctx *c, size_t i, bool headings_only, vb_unit_match *m) {
+    const vb_para *p = &c->p->items[i];
+    bool found = para_unit(c, i, m);
+    /* "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" outside a heading is an issuer's header */
+    if (found && p->kind != VB_LINE_HEADING && m->capitals) found = false;
+    if (found && m->edge == VB_UNIT_BY_VERB && !m->given && vb_unit_verb_is_request(c->x->units, c->t, m->verb))
+        return false;
+    if (found && p->kind == VB_LINE_HEADING) return !is_author(c, m->name);
+    if (p->kind == VB_LINE_HEADING && vb_unit_after_clause(c->x->units, c->t, p->body, p->end, m))
+        return !is_author(c, m->name);
+    if (headings_only) return false;
+    if (found && (m->edge == VB_UNIT_BY_VERB || m->edge == VB_UNIT_BY_COLON || m->given))
+        return !is_author(c, m->name);
+    if (vb_unit_after_clause(c->x->units, c->t, p->body, p->end, m)) return !is_author(c, m->name);
+    if (ends_with_colon(c, p->body, p->end) && vb_unit_after_request(c->x->units, c->t, p->body, p->end, m))
+        return !is_author(c, m->name);
+    return false;
+}
+
+static bool holds_units(ctx *c, size_t from, size_t to) {
+    for (size_t k = from; k < to; k++) {
+        vb_unit_match m;
+        if (c->p->items[k].kind == VB_LINE_HEADING && opens_unit(c, k, true, &m)) return true;
+    }
+    return false;
+}
+
+/* Units in paragraphs [from, to). */
+static vb_status read_units(ctx *c, size_t from, size_t to, bool headings_only) {
+    for (size_t i = from; i < to;) {
+        if (is_closing(c, i)) break;
+        if (match_row(c, &c->x->lines, L_ADDRESSEE, c->p->items[i].start, c->p->items[i].end)) {
+            for (i++; i < to && c->p->items[i].kind == VB_LINE_BULLET; i++) {}
+            continue;
+        }
+        vb_unit_match m;
+        if (is_article(c, i, NULL) || !opens_unit(c, i, headings_only, &m)) {
+            if (ends_body(c, i)) break;
+            i++;
+            continue;
+        }
+        const vb_para *p = &c->p->items[i];
+        bool owns = ends_with_colon(c, m.rest, p->end) || m.rest >= p->end;
+        size_t stop = unit_end(c, i, to, owns, !owns);
+        if (p->kind != VB_LINE_HEADING && owns && m.name.start > p->body + 1 && holds_units(c, i + 1, stop)) {
+            i++; /* a lead-in to sections that name their own units */
+            continue;
+        }
+        char *section = section_of(c, i);
+        vb_status s = emit(c, &m, i, i + 1, stop, section);
         if (s != VB_OK) return s;
-        i = stop - 1;
+        if (ends_body(c, i)) break;
+        i = stop > i ? stop : i + 1;
     }
     return VB_OK;
+}
+
+/* "Điều 2. Giao Sở X …", "Điều 2. Sở X có trách nhiệm …". */
+static vb_status read_articles(ctx *c) {
+    size_t n = c->p->len;
+    for (size_t i = 0; i < n; i++) {
+        size_t body;
+        if (!is_article(c, i, &body)) continue;
+        size_t stop = i + 1;
+        while (stop < n && !is_article(c, stop, NULL) && !is_closing(c, stop)) stop++;
+        const vb_para *p = &c->p->items[i];
+        if (match_row(c, &c->x->lines, L_EXECUTION, p->start, c->p->items[stop - 1].end)) continue;
+        vb_unit_match m;
+        if (!vb_unit_at(c->x->units, c->t, body, p->end, &m) || is_author(c, m.name)) continue;
+        if (m.edge == VB_UNIT_BY_NAME || (m.edge == VB_UNIT_BY_END && stop == i + 1)) continue;
+        if (m.edge == VB_UNIT_BY_VERB && vb_unit_verb_is_request(c->x->units, c->t, m.verb)) continue;
+        vb_status s = emit(c, &m, i, i + 1, stop, NULL);
+        if (s != VB_OK) return s;
+    }
+    return VB_OK;
+}
+
+/* The weight of the section title paragraph h opens, 0 when none. */
+static int section_weight(const ctx *c, size_t h) {
+    const vb_para *p = &c->p->items[h];
+    if (p->kind != VB_LINE_HEADING) return 0;
+    for (size_t r = 0; r < c->x->sections.len; r++)
+        if (match_row(c, &c->x->sections, r, p->body, p->title_end)) return c->x->sections.rules[r].row->tag;
+    return 0;
+}
+
+static size_t section_end(const ctx *c, size_t h) {
+    size_t k = h + 1;
+    while (k < c->p->len && !(c->p->items[k].kind == VB_LINE_HEADING &&
+                              c->p->items[k].rank <= c->p->items[h].rank))
+        k++;
+    return k;
+}
+
+/* A directive, notice or letter: units are read in the whole body. */
+static bool letter_like(const ctx *c) {
+    const char *t = c->d->header.doc_type;
+    if (t)
+        return strcmp(t, "Chỉ thị") == 0 || strcmp(t, "Thông báo") == 0 || strcmp(t, "Công văn") == 0 ||
+               strcmp(t, "Công điện") == 0;
+    size_t head = c->d->text_len < 1500 ? c->d->text_len : 1500;
+    return match_row(c, &c->x->lines, L_LETTER_KIND, 0, head);
+}
+
+/* "Giao Công an tỉnh theo dõi, đôn đốc … thực hiện Kế hoạch" outside the
+ * chosen section makes the unit of that name the lead. */
+static void lead_from_elsewhere(ctx *c, size_t from, size_t to) {
+    for (size_t i = 0; i < c->p->len; i++) {
+        if (i == from) i = to;
+        if (i >= c->p->len) break;
+        vb_unit_match m;
+        const vb_para *p = &c->p->items[i];
+        if (!para_unit(c, i, &m) || m.edge != VB_UNIT_BY_VERB || !role_is_lead(c, m.rest, p->end)) continue;
+        for (size_t k = 0; k < c->d->assignments.len; k++) {
+            vb_assignment *o = &c->d->assignments.items[k];
+            if (o->role == VB_ROLE_ASSIGNED &&
+                same_name(o->unit, strlen(o->unit), c->t + m.name.start, m.name.end - m.name.start))
+                o->role = VB_ROLE_LEAD;
+        }
+    }
+}
+
+static vb_status read_plan(ctx *c) {
+    size_t best = VB_NO_LINE, best_units = 0;
+    int best_w = 0;
+    for (size_t h = 0; h < c->p->len; h++) {
+        int w = section_weight(c, h);
+        if (!w) continue;
+        size_t end = section_end(c, h), units = 0;
+        for (size_t i = h + 1; i < end; i++) {
+            vb_unit_match m;
+            units += c->p->items[i].kind == VB_LINE_HEADING && opens_unit(c, i, true, &m);
+        }
+        if (best == VB_NO_LINE || units > best_units || (units == best_units && units == 0 && w > best_w)) {
+            best = h;
+            best_units = units;
+            best_w = w;
+        }
+    }
+    if (best == VB_NO_LINE) return VB_OK;
+    size_t end = section_end(c, best);
+    vb_status s = read_units(c, best + 1, end, best_units > 0);
+    if (s == VB_OK) lead_from_elsewhere(c, best, end);
+    return s;
+}
+
+static bool hook_starts_block(void *arg, size_t line) {
+    const ctx *c = arg;
+    const vb_line *l = &c->lines->items[line];
+    return match_row(c, &c->x->lines, L_CLOSING, l->start, l->end) ||
+           match_row(c, &c->x->lines, L_ARTICLE, l->start, l->end);
+}
+
+static bool hook_name_only(void *arg, size_t s, size_t e) {
+    const ctx *c = arg;
+    vb_unit_match m;
+    return vb_unit_at(c->x->units, c->t, s, e, &m) && m.edge == VB_UNIT_BY_END;
 }
 
 vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_arena *a,
                                        const vb_linev *lines) {
-    if (!d->text || d->text_len == 0) return VB_OK;
-    vb_status s = VB_OK;
-    ctx c = {x, d, a, lines, NULL, NULL};
-    if (lines->len == 0) return VB_OK;
-    c.known = calloc(lines->len, 1);
-    c.units = malloc(lines->len * sizeof *c.units);
+    if (!d->text || d->text_len == 0 || lines->len == 0) return VB_OK;
+    vb_parav paras = {0};
+    ctx c = {x, d, a, d->text, lines, &paras, NULL, NULL, {{0, 0}}, 0, false, false};
+    c.whole_body = letter_like(&c);
+    c.letter = d->header.doc_type && strcmp(d->header.doc_type, "Công văn") == 0;
+    vb_para_hooks hooks = {hook_starts_block, hook_name_only, &c};
+    vb_status s = vb_paras_build(d->text, lines, &hooks, &paras);
+    if (s != VB_OK) return s;
+    if (paras.len == 0) return VB_OK;
+    c.known = calloc(paras.len, 1);
+    c.units = malloc(paras.len * sizeof *c.units);
     if (!c.known || !c.units) {
-        free(c.known);
-        free(c.units);
-        return VB_E_NOMEM;
-    }
-
-    size_t best = VB_NO_LINE, best_units = 0;
-    int best_tag = 0;
-    for (size_t h = 0; h < lines->len; h++) {
-        const vb_line *l = &lines->items[h];
-        if (l->kind != VB_LINE_HEADING) continue;
-        int tag = 0;
-        for (size_t r = 0; r < x->sections.len && !tag; r++)
-            if (vb_rule_match(&x->sections, r, d->text, l->end, l->body, NULL, NULL))
-                tag = x->sections.rules[r].row->tag;
-        if (!tag) continue;
-        size_t end = vb_outline_section_end(lines, h), units = 0;
-        for (size_t i = h + 1; i < end; i++) units += is_unit_heading(&c, i, NULL);
-        if (best == VB_NO_LINE || units > best_units || (units == best_units && units == 0 && tag > best_tag)) {
-            best = h;
-            best_units = units;
-            best_tag = tag;
-        }
-    }
-    if (best != VB_NO_LINE) {
-        size_t end = vb_outline_section_end(lines, best);
-        s = best_units > 0 ? read_unit_headings(&c, best, end)
-                           : read_subject_paragraphs(&c, best, end);
+        s = VB_E_NOMEM;
+    } else {
+        note_authors(&c, 0, paras.len);
+        s = c.whole_body ? read_units(&c, 0, paras.len, false) : read_plan(&c);
+        if (s == VB_OK) s = read_articles(&c);
     }
     free(c.known);
     free(c.units);
+    vb_parav_free(&paras);
     return s;
 }

@@ -27,8 +27,4 @@ void vb_assignments_close(vb_assignments_rules *x);
 vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_arena *a,
                                        const vb_linev *lines);
 
-/* For tests: the ASCII word every match of role row i holds, tested before
- * the row is run (NULL: none); false past the last row. */
-bool vb_assignments_role_gate(size_t i, const char **word);
-
 #endif

@@ -277,47 +277,6 @@ static void standing_body_positions(void) {
     }
 }
 
-/* A role row is not run on a line without its gate word in either ASCII
- * case; that is sound only while PCRE2 (caseless, UTF, UCP) matches no
- * character beyond ASCII to any byte of the word.  Tried on every code
- * point from U+0080 on. */
-static void role_gates_have_no_other_case(void) {
-    vb_buf b;
-    vb_buf_init(&b);
-    for (unsigned cp = 0x80; cp <= 0x10FFFF; cp++) {
-        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-        vb_buf_put_cp(&b, cp);
-    }
-    const char *all = vb_buf_cstr(&b);
-    CHECK(all != NULL);
-    size_t gates = 0;
-    const char *word;
-    for (size_t i = 0; all && vb_assignments_role_gate(i, &word); i++) {
-        for (const char *w = word; w && *w; w++) {
-            char pat[16], err[256];
-            CHECK((unsigned char)*w < 0x80);
-            snprintf(pat, sizeof pat, "\\x{%02x}", (unsigned)(unsigned char)*w);
-            pcre2_code *code = vb_rule_compile_one(pat, 0, err, sizeof err); /* caseless, as the rows */
-            CHECK(code != NULL);
-            if (!code) continue;
-            pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
-            CHECK(md && pcre2_match(code, (PCRE2_SPTR)all, strlen(all), 0, 0, md, NULL) == PCRE2_ERROR_NOMATCH);
-            pcre2_match_data_free(md);
-            pcre2_code_free(code);
-        }
-        gates += word != NULL;
-    }
-    CHECK(gates >= 1);
-    /* the check itself: k has a partner beyond ASCII (U+212A KELVIN SIGN) */
-    char err[256];
-    pcre2_code *k = vb_rule_compile_one("k", 0, err, sizeof err);
-    pcre2_match_data *md = k ? pcre2_match_data_create_from_pattern(k, NULL) : NULL;
-    CHECK(all && md && pcre2_match(k, (PCRE2_SPTR)all, strlen(all), 0, 0, md, NULL) > 0);
-    pcre2_match_data_free(md);
-    pcre2_code_free(k);
-    vb_buf_free(&b);
-}
-
 /* The outline scan tries a row only on lines whose first byte PCRE2 lets
  * the row (without its \\G) start with: the same lines as trying every
  * row, for labels and marks of every kind and lines opening with each
@@ -413,7 +372,6 @@ int main(void) {
     VB_RUN(no_responsibility_section);
     VB_RUN(standing_body_positions);
     VB_RUN(shared_outline);
-    VB_RUN(role_gates_have_no_other_case);
     VB_RUN(outline_first_bytes);
     vb_assignments_close(rules);
     vb_outline_close(line_rules);
