@@ -43,14 +43,6 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-# Tables kept as data (extractors/data/ref-*.txt: "#" comments, fields split
-# by a tab) become rows of C initialisers, {"field", "field"},.
-$(BUILD)/gen/extractors/data/ref-%.inc: extractors/data/ref-%.txt
-	@mkdir -p $(dir $@)
-	sed -e '/^#/d' -e '/^[[:space:]]*$$/d' -e 's/[\\"]/\\&/g' -e 's/\t/", "/g' -e 's/^/{"/' -e 's/$$/"},/' $< > $@
-$(BUILD)/obj/extractors/references.o: $(BUILD)/gen/extractors/data/ref-codes.inc
-$(BUILD)/obj/extractors/references.o: ALL_CFLAGS += -I$(BUILD)/gen
-
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -62,22 +54,18 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-# Targets' word lists (extractors/data/target-*.txt) become X-macro rows,
-# X("field", "field", ...) one per entry line, #included by the extractor.
-TARGET_INC := $(patsubst extractors/data/%.txt,$(BUILD)/gen/%.inc,$(wildcard extractors/data/target-*.txt))
-$(BUILD)/gen/target-%.inc: extractors/data/target-%.txt
+# Word lists and tables kept as data (extractors/data/*.txt: '#' comments,
+# fields split by tabs) become X-macro rows, X("field", "field", ...) one per
+# entry, in $(BUILD)/gen/data/NAME.inc: the module that #includes one defines
+# X for its own use, so the binary carries its data.
+DATA_TXT := $(wildcard extractors/data/*.txt)
+DATA_INC := $(DATA_TXT:extractors/data/%.txt=$(BUILD)/gen/data/%.inc)
+$(BUILD)/gen/data/%.inc: extractors/data/%.txt
 	@mkdir -p $(dir $@)
 	awk -F'\t' '/^[ \t]*(#|$$)/ {next} {s = ""; for (i = 1; i <= NF; i++) {f = $$i; gsub(/\\/, "\\\\", f); gsub(/"/, "\\\"", f); s = s (i > 1 ? ", " : "") "\"" f "\""} print "X(" s ")"}' $< > $@
-$(BUILD)/obj/extractors/targets.o: $(TARGET_INC)
-$(BUILD)/obj/extractors/targets.o: ALL_CFLAGS += -I$(BUILD)/gen
-# The assignments extractor's word lists (extractors/data/assign-*.txt) become
-# C string lines (.inc) that extractors/assign_data.c includes.
-ASSIGN_INC := $(patsubst extractors/data/%.txt,$(BUILD)/gen/assign/%.inc,$(wildcard extractors/data/assign-*.txt))
-$(BUILD)/gen/assign/%.inc: extractors/data/%.txt
-	@mkdir -p $(dir $@)
-	sed -e '/^#/d' -e '/^[[:space:]]*$$/d' -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/"&",/' $< > $@
-$(BUILD)/obj/extractors/assign_data.o: $(ASSIGN_INC)
-$(BUILD)/obj/extractors/assign_data.o: ALL_CFLAGS += -I$(BUILD)/gen/assign
+$(LIB_OBJ): | $(DATA_INC)
+$(BUILD)/obj/extractors/%.o: ALL_CFLAGS += -I$(BUILD)/gen/data
+$(BUILD)/obj/extractors/targets.o $(BUILD)/obj/extractors/references.o $(BUILD)/obj/extractors/assign_data.o: $(DATA_INC)
 
 test-unit: $(TEST_BIN)
 	@sh tests/run_unit.sh $(BUILD)

@@ -5,16 +5,24 @@
 #include <string.h>
 
 static const char *const unit_heads[] = {
+#define X(entry) entry,
 #include "assign-unit-heads.inc"
+#undef X
 };
 static const char *const task_verbs[] = {
+#define X(entry) entry,
 #include "assign-task-verbs.inc"
+#undef X
 };
 static const char *const unit_names[] = {
+#define X(entry) entry,
 #include "assign-unit-names.inc"
+#undef X
 };
 static const char *const section_titles[] = {
+#define X(weight, title) weight "\t" title, /* the line as written: read by its user */
 #include "assign-sections.inc"
+#undef X
 };
 
 #define COUNT(a) (sizeof a / sizeof a[0])

@@ -45,7 +45,9 @@ typedef struct {
 } code_row;
 
 static const code_row extra_codes[] = {
-#include "extractors/data/ref-codes.inc"
+#define X(code, name) {code, name},
+#include "ref-codes.inc"
+#undef X
 };
 
 #define L_EDGE "(?<![\\p{L}0-9])"
