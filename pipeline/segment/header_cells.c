@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 static bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -109,6 +111,32 @@ static size_t next_item(const char *b, size_t len, size_t pos) {
     return len;
 }
 
+/* The character at s opens in lower case (UTF-8, ICU). */
+static bool lower_vi(const char *s, size_t len) {
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s, i, (int32_t)(len < 8 ? len : 8), c);
+    return c > 0 && u_islower(c);
+}
+
+/* An addressee runs to the end of its line and over the lines that
+ * continue it (a wrap: the next line opens in lower case); a line in
+ * capitals or a sentence after it is the body's. */
+static size_t wrapped_end(const char *b, size_t start, size_t end) {
+    size_t i = start;
+    for (;;) {
+        const char *nl = memchr(b + i, '\n', end - i);
+        if (!nl) return end;
+        size_t next = (size_t)(nl - b) + 1;
+        while (next < end && b[next] == ' ') next++;
+        /* a lower-case ASCII letter or a lead byte of a lower-case Vietnamese letter is a wrap */
+        unsigned char c = next < end ? (unsigned char)b[next] : 0;
+        bool lower = (c >= 'a' && c <= 'z') || (c >= 0xC3 && c <= 0xE1 && lower_vi(b + next, end - next));
+        if (!lower) return (size_t)(nl - b);
+        i = next;
+    }
+}
+
 /* The earliest area opening in b[pos..len); false when none. */
 static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, area *out) {
     static const struct {
@@ -136,6 +164,7 @@ static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, a
     if (out->kind == CELL_VV || out->kind == CELL_RECIPIENT || out->kind == CELL_ITEM) {
         area after;
         out->end = next_area(sg, b, len, out->end, &after) ? after.start : len;
+        if (out->kind != CELL_VV) out->end = wrapped_end(b, out->start, out->end);
     }
     return true;
 }

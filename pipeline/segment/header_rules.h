@@ -31,6 +31,7 @@ enum {
     HR_VV_ANY,         /* "V/v" or "Về việc" opening a letter's subject */
     HR_RECIPIENT_ANY,  /* "Kính gửi" */
     HR_APPENDIX,       /* "Phụ lục II" heading a file of its own */
+    HR_AUTHORITY,      /* "CHỦ TỊCH ỦY BAN NHÂN DÂN …" enacting under a title */
     HR_ORG_FOLDED,     /* HR_ORG's head words without marks, on folded text ("tong cuc") */
     HR_COUNT
 };

@@ -414,6 +414,19 @@ static bool is_title_line(vb_segmenter *sg, str_view line) {
     return false;
 }
 
+/* Under a decision's or resolution's title, the authority that enacts it
+ * ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "HỘI ĐỒNG NHÂN DÂN TỈNH …") ends the
+ * subject, unless the subject was cut after a word that wants more ("… CỦA"). */
+static bool ends_authority(vb_segmenter *sg, const char *subject, str_view line) {
+    if (!match(sg, HR_AUTHORITY, line)) return false;
+    const char *sp = strrchr(subject, ' ');
+    const char *last = sp ? sp + 1 : subject;
+    static const char *const open_words[] = {"của", "và", "cho", "với", "tại", "trên", "thuộc", NULL};
+    for (size_t k = 0; open_words[k]; k++)
+        if (!strcmp(last, open_words[k])) return false;
+    return true;
+}
+
 /* The title block, line by line: the type, the subject ("trích yếu") under
  * it, and any area the cells before it did not hold. */
 static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h, str_view line) {
@@ -481,14 +494,22 @@ static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
              * as "CỤC TRƯỞNG …" is not part of it); a long paragraph
              * after a subject is the body's first */
             str_view v = trim(cell, " .");
-            if (d->header.subject && v.len > 240 && strchr(".:;", cell.s[cell.len - 1])) {
+            if (d->header.subject && (ends_authority(sg, d->header.subject, v) ||
+                                      (v.len > 240 && strchr(".:;", cell.s[cell.len - 1])))) {
                 h->subject_open = false;
                 continue;
             }
             if (!d->header.subject) h->subject_upper = vb_is_upper_text(v.s, v.len);
             char *cased = vb_sentence_case(a, v.s, v.len, VB_CASE_SENTENCE);
             if (!cased) return VB_E_NOMEM;
-            if (d->header.subject) {
+            if (d->header.subject && h->subject_upper) {
+                /* capitals wrapped over lines are cased as one sentence: the
+                 * next line's first word is not a sentence's first */
+                d->header.subject_span.end = rel_span(d, v).end;
+                vb_span sp = d->header.subject_span;
+                char *flat = vb_squash_space(a, d->text + sp.start, sp.end - sp.start);
+                d->header.subject = flat ? vb_sentence_case(a, flat, strlen(flat), VB_CASE_SENTENCE) : NULL;
+            } else if (d->header.subject) {
                 d->header.subject = vb_arena_printf(a, "%s %s", d->header.subject, cased);
                 d->header.subject_span.end = rel_span(d, v).end;
             } else {
