@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "../core/doctypes.h"
 #include "../normalize/rejoin.h"
@@ -427,6 +429,18 @@ static bool ends_authority(vb_segmenter *sg, const char *subject, str_view line)
     return true;
 }
 
+/* A subject in sentence case wraps onto lines that open in lower case
+ * ("… tại buổi làm việc" / "với Phòng …"); a line that opens in capitals
+ * and closes a sentence is the body's first paragraph. */
+static bool opens_body_sentence(const header_state *h, str_view v, str_view cell) {
+    if (h->subject_upper || !v.len || !cell.len) return false;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(v.s, i, (int32_t)(v.len < 8 ? v.len : 8), c);
+    if (c < 0 || !u_isupper(c)) return false;
+    return strchr(".:;", cell.s[cell.len - 1]) || v.len > 200;
+}
+
 /* The title block, line by line: the type, the subject ("trích yếu") under
  * it, and any area the cells before it did not hold. */
 static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h, str_view line) {
@@ -495,7 +509,8 @@ static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
              * after a subject is the body's first */
             str_view v = trim(cell, " .");
             if (d->header.subject && (ends_authority(sg, d->header.subject, v) ||
-                                      (v.len > 240 && strchr(".:;", cell.s[cell.len - 1])))) {
+                                      (v.len > 240 && strchr(".:;", cell.s[cell.len - 1])) ||
+                                      opens_body_sentence(h, v, cell))) {
                 h->subject_open = false;
                 continue;
             }
