@@ -43,6 +43,16 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# Word lists kept as data (pipeline/segment/data/closing-*.txt: one entry a
+# line, '#' comments) become C initialisers in $(BUILD)/gen/, included by
+# the segmenter's closing reader.
+CLOSING_LISTS := $(patsubst pipeline/segment/data/%.txt,$(BUILD)/gen/%.inc,$(wildcard pipeline/segment/data/closing-*.txt))
+$(BUILD)/gen/closing-%.inc: pipeline/segment/data/closing-%.txt
+	@mkdir -p $(dir $@)
+	sed -e '/^[[:space:]]*#/d' -e 's/[[:space:]]*$$//' -e '/^$$/d' -e 's/[\\"]/\\&/g' -e 's/.*/"&",/' $< > $@
+$(BUILD)/obj/pipeline/segment/signature.o: ALL_CFLAGS += -I$(BUILD)/gen
+$(BUILD)/obj/pipeline/segment/signature.o: $(CLOSING_LISTS)
+
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^

@@ -4,55 +4,111 @@
 #include "../normalize/rejoin.h"
 #include "casing.h"
 #include "segment_internal.h"
+#include "signature.h"
 
-static bool any_cell(vb_segmenter *sg, int rule, str_view line) {
-    str_view cells[8];
-    size_t n = split_cells(line, cells, 8);
-    for (size_t i = 0; i < n; i++)
-        if (match(sg, rule, cells[i])) return true;
-    return false;
-}
+enum { NONE = (size_t)-1 };
 
 static str_view line_view(const vb_normtext *t, size_t i) {
+    if (i >= t->n_lines) return (str_view){"", 0};
     return (str_view){t->text + t->lines[i].start, t->lines[i].end - t->lines[i].start};
 }
 
-static bool headerish(vb_segmenter *sg, str_view line) {
-    if (any_cell(sg, HR_MOTTO, line) || any_cell(sg, HR_PLACE_DATE, line)) return true;
-    if (match(sg, HR_SIGN_TITLE, line)) return false;
-    if (match(sg, HR_ORG, line) && vb_is_upper_text(line.s, line.len)) return true;
-    if (match(sg, HR_TITLE, line)) return true; /* the rule is case-sensitive: an upper-case type */
-    return match(sg, HR_ATTACHED, line);
+/* A header's motto: "CỘNG HÒA …" with "Độc lập - Tự do - Hạnh phúc" on
+ * its line or the next two (a font-sample table prints the words alone),
+ * or the party's motto. */
+static bool header_motto(vb_closing *c, const vb_normtext *t, size_t i) {
+    str_view line = line_view(t, i);
+    if (vb_closing_is_party_motto(c, line)) return true;
+    if (!vb_closing_is_motto(c, line)) return false;
+    for (size_t k = i; k < t->n_lines && k <= i + 2; k++)
+        if (vb_closing_is_motto_tail(c, line_view(t, k))) return true;
+    return false;
 }
 
-/* A new document starts at a header-like line once the current one has
- * closed with its "Nơi nhận" list, or at a second national motto after a
- * body (then its issuer lines just above it belong to the new one). */
+/* A line that may sit above the motto in a flattened two-column header:
+ * the issuer's lines, its "Số:" line, a rule. */
+static bool left_column(vb_closing *c, str_view line) {
+    str_view v = trim(line, " \t|*");
+    if (!v.len) return true;
+    if (vb_closing_is_number_or_date(c, v)) return true;
+    if (strspn(v.s, "-_=.* ") == v.len) return true;
+    return vb_is_upper_text(v.s, v.len) && !vb_closing_is_sign_line(c, v, VB_SIGN_TITLE);
+}
+
+/* The header starts at the issuer above the motto, when there is one. */
+static size_t header_top(vb_closing *c, const vb_normtext *t, size_t i, size_t floor) {
+    size_t top = i;
+    for (size_t k = i; k > floor && i - k < 5; k--) {
+        str_view prev = line_view(t, k - 1);
+        if (!left_column(c, prev)) break;
+        if (vb_closing_is_body(c, prev)) top = k - 1;
+    }
+    return top;
+}
+
+/* A promulgated text's title: the upper-case lines just above its
+ * "(Ban hành kèm theo …)" line. */
+static size_t title_top(vb_closing *c, const vb_normtext *t, size_t i, size_t floor) {
+    size_t top = i;
+    while (top > floor && i - top < 4) {
+        str_view prev = trim(line_view(t, top - 1), " \t|*");
+        if (!prev.len || !vb_is_upper_text(prev.s, prev.len) || vb_closing_is_sign_line(c, prev, VB_SIGN_TITLE)) break;
+        top--;
+    }
+    return top;
+}
+
+/* An issuer's line after a closing opens a header when a header's other
+ * lines follow it (a "TM. ỦY BAN NHÂN DÂN" split over lines does not). */
+static bool issuer_header(vb_closing *c, const vb_normtext *t, size_t i) {
+    if (!vb_closing_is_body(c, line_view(t, i))) return false;
+    for (size_t k = i + 1; k < t->n_lines && k <= i + 4; k++) {
+        str_view v = line_view(t, k);
+        if (vb_closing_is_motto(c, v) || vb_closing_is_number_or_date(c, v) || vb_closing_is_type_title(c, v) ||
+            vb_closing_is_attached(c, v, false))
+            return true;
+    }
+    return false;
+}
+
+/* A new document starts at a header's motto once the current one has closed
+ * ("Nơi nhận", a signing authority), has a motto of its own some lines up,
+ * or has run a body without one; after a closing, also at an issuer's
+ * header, at a dated place line, at a type title ("KẾ HOẠCH", a plan promulgated above) or at the
+ * title over "(Ban hành kèm theo …)".  An appendix after the signature with
+ * no header of its own ("PHỤ LỤC", "(Kèm theo …)") stays in its document. */
 size_t vb_find_documents(vb_segmenter *sg, const vb_normtext *t, vb_line_range *out, size_t max) {
-    size_t n = 0, start = 0, body_lines = 0;
-    bool closed = false;
+    vb_closing *c = sg->closing;
+    size_t n = 0, start = 0, body_lines = 0, closed_at = NONE, motto_at = NONE;
     for (size_t i = 0; i < t->n_lines; i++) {
         str_view line = line_view(t, i);
-        if (match(sg, HR_DISTRIB, line)) {
-            closed = true;
+        if (vb_closing_is_distribution(c, line, line_view(t, i + 1)) || vb_closing_is_sign_line(c, line, VB_SIGN_AUTHORITY)) {
+            if (closed_at == NONE) closed_at = i;
             continue;
         }
-        size_t cut = (size_t)-1;
-        if (closed && headerish(sg, line)) {
-            cut = i;
-        } else if (!closed && body_lines > 8 && any_cell(sg, HR_MOTTO, line)) {
-            cut = i;
-            while (cut > start + 1 && match(sg, HR_ORG, line_view(t, cut - 1)) &&
-                   vb_is_upper_text(line_view(t, cut - 1).s, line_view(t, cut - 1).len))
-                cut--;
+        bool motto = header_motto(c, t, i);
+        size_t floor = closed_at != NONE ? closed_at + 1 : start + 1;
+        size_t cut = NONE;
+        if (motto && (closed_at != NONE || (motto_at != NONE && i - motto_at >= 8) ||
+                      (motto_at == NONE && body_lines > 8))) {
+            cut = header_top(c, t, i, floor);
+        } else if (closed_at != NONE && !motto) {
+            if (vb_closing_is_type_title(c, line) || issuer_header(c, t, i))
+                cut = i;
+            else if (vb_closing_is_dated_place(c, line))
+                cut = header_top(c, t, i, floor);
+            else if (vb_closing_is_attached(c, line, true))
+                cut = title_top(c, t, i, floor);
         }
-        if (cut != (size_t)-1 && cut > start && n + 1 < max) {
+        if (cut != NONE && cut > start && n + 1 < max) {
             out[n++] = (vb_line_range){start, cut};
             start = cut;
-            closed = false;
+            closed_at = NONE;
+            motto_at = motto ? i : NONE;
             body_lines = 0;
             continue;
         }
+        if (motto && motto_at == NONE) motto_at = i;
         if (line.len > 80 || vb_list_label_len(line.s, line.len)) body_lines++;
     }
     if (t->n_lines > start) out[n++] = (vb_line_range){start, t->n_lines};
