@@ -46,6 +46,11 @@ vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
         vb_segmenter_close(s);
         return st;
     }
+    st = vb_closing_open(&s->closing, err, errlen);
+    if (st != VB_OK) {
+        vb_segmenter_close(s);
+        return st;
+    }
     *out = s;
     return VB_OK;
 }
@@ -57,6 +62,7 @@ void vb_segmenter_close(vb_segmenter *s) {
     vb_buf_free(&s->folded);
     for (size_t i = 0; s->folded_titles && i < vb_doctypes_count; i++) free(s->folded_titles[i]);
     free(s->folded_titles);
+    vb_closing_close(s->closing);
     free(s);
 }
 

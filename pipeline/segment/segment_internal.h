@@ -17,6 +17,7 @@ struct vb_segmenter {
     vb_folder *folder; /* marks and case folded away: OCR'd names lose their marks */
     vb_buf folded;     /* the folder's output, reused */
     char **folded_titles; /* vb_doctypes[i].title folded, for OCR'd titles */
+    struct vb_closing *closing; /* signature.h: closing and boundary rules */
 };
 
 typedef struct {
