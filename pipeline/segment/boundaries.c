@@ -61,7 +61,8 @@ static size_t title_top(vb_closing *c, const vb_normtext *t, size_t i, size_t fl
 /* An issuer's line after a closing opens a header when a header's other
  * lines follow it (a "TM. ỦY BAN NHÂN DÂN" split over lines does not). */
 static bool issuer_header(vb_closing *c, const vb_normtext *t, size_t i) {
-    if (!vb_closing_is_body(c, line_view(t, i))) return false;
+    str_view line = line_view(t, i);
+    if (!vb_closing_is_body(c, line) || vb_closing_is_sign_line(c, line, VB_SIGN_TITLE)) return false; /* "BỘ TRƯỞNG" */
     for (size_t k = i + 1; k < t->n_lines && k <= i + 4; k++) {
         str_view v = line_view(t, k);
         if (vb_closing_is_motto(c, v) || vb_closing_is_number_or_date(c, v) || vb_closing_is_type_title(c, v) ||
@@ -69,6 +70,14 @@ static bool issuer_header(vb_closing *c, const vb_normtext *t, size_t i) {
             return true;
     }
     return false;
+}
+
+/* A body's line: a long one, a list item, an article ("Điều 5. …"). */
+static bool body_line(str_view line) {
+    static const char article[] = "Điều ";
+    size_t n = sizeof article - 1;
+    if (line.len > n && !memcmp(line.s, article, n) && line.s[n] >= '0' && line.s[n] <= '9') return true;
+    return line.len > 80 || vb_list_label_len(line.s, line.len);
 }
 
 /* A new document starts at a header's motto once the current one has closed
@@ -80,7 +89,7 @@ static bool issuer_header(vb_closing *c, const vb_normtext *t, size_t i) {
 size_t vb_find_documents(vb_segmenter *sg, const vb_normtext *t, vb_line_range *out, size_t max) {
     vb_closing *c = sg->closing;
     size_t n = 0, start = 0, body_lines = 0, closed_at = NONE, motto_at = NONE;
-    for (size_t i = 0; i < t->n_lines; i++) {
+    for (size_t i = 0; i < t->n_lines && n + 1 < max; i++) { /* the last range takes the rest */
         str_view line = line_view(t, i);
         if (vb_closing_is_distribution(c, line, line_view(t, i + 1)) || vb_closing_is_sign_line(c, line, VB_SIGN_AUTHORITY)) {
             if (closed_at == NONE) closed_at = i;
@@ -100,7 +109,7 @@ size_t vb_find_documents(vb_segmenter *sg, const vb_normtext *t, vb_line_range *
             else if (vb_closing_is_attached(c, line, true))
                 cut = title_top(c, t, i, floor);
         }
-        if (cut != NONE && cut > start && n + 1 < max) {
+        if (cut != NONE && cut > start) {
             out[n++] = (vb_line_range){start, cut};
             start = cut;
             closed_at = NONE;
@@ -109,7 +118,7 @@ size_t vb_find_documents(vb_segmenter *sg, const vb_normtext *t, vb_line_range *
             continue;
         }
         if (motto && motto_at == NONE) motto_at = i;
-        if (line.len > 80 || vb_list_label_len(line.s, line.len)) body_lines++;
+        if (body_line(line)) body_lines++;
     }
     if (t->n_lines > start) out[n++] = (vb_line_range){start, t->n_lines};
     return n;

@@ -4,8 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf8.h>
+
 #include "../core/buf.h"
-#include "../core/fold.h"
 #include "casing.h"
 
 /* ---- word lists (pipeline/segment/data/closing-*.txt) ---------------------- */
@@ -31,7 +34,7 @@ static const char *const not_name_rows[] = {
 /* ---- patterns --------------------------------------------------------------- */
 
 enum {
-    CL_AUTHORITY,     /* TM. / KT. / TL. / TUQ. / Q. before a body or a title */
+    CL_AUTHORITY,     /* TM. / KT. / TL. / TUQ. / Q. (party: T/M, K/T, T/L) */
     CL_BULLET,        /* a list item's mark: "-", OCR'd "~" "_", "+", "* ", "*-*" */
     CL_AFTER_TWO,     /* what follows the first two words ("Nơi nhận:" → the rest) */
     CL_INLINE_ITEM,   /* "…; - " / "…) - ": items run together on one line */
@@ -43,13 +46,14 @@ enum {
 };
 
 #define NAME_WORD "\\p{Lu}\\p{Ll}+"
+#define NAME_INITIAL "\\p{Lu}\\p{Ll}*" /* "Nguyễn Văn A", "Giàng A Páo" */
 
 static const vb_rule_row closing_rows[CL_COUNT] = {
-    [CL_AUTHORITY] = {"authority", "^(?:TM|KT|TL|TUQ|Q)\\s?\\.\\s*(?=\\S)", 0, NULL, VB_RULE_CASED},
+    [CL_AUTHORITY] = {"authority", "^(?:(?:TM|KT|TL|TUQ|Q)\\s?\\.|T/M|K/T|T/L)\\s*(?=\\S)", 0, NULL, VB_RULE_CASED},
     [CL_BULLET] = {"bullet", "^(?:\\*-\\*|[-~_+•–](?![-_~=])|\\*(?=\\s))\\s*", 0, NULL, VB_RULE_CASED},
     [CL_AFTER_TWO] = {"after_two", "^[^\\p{L}]*\\p{L}+\\s*\\p{L}+[\\s:;.*_}{|]*(?<rest>.*)$", 0, NULL, 0},
     [CL_INLINE_ITEM] = {"inline_item", "[;).]\\s+[-~–]\\s+", 0, NULL, 0},
-    [CL_NAME] = {"name", "^" NAME_WORD "(?:\\s+" NAME_WORD "){1,4}$", 0, NULL, VB_RULE_CASED},
+    [CL_NAME] = {"name", "^" NAME_WORD "(?:\\s+" NAME_INITIAL "){1,4}$", 0, NULL, VB_RULE_CASED},
     [CL_NAME_UPPER] = {"name_upper", "^\\p{Lu}{2,}(?:\\s+\\p{Lu}{2,}){1,4}$", 0, NULL, VB_RULE_CASED},
     [CL_TRAILING_NAME] = {"trailing_name",
                           "(?<![\\p{L}\\p{N}])(?<name>" NAME_WORD "(?:\\s+" NAME_WORD "){1,3})\\s*$",
@@ -62,6 +66,8 @@ static const vb_rule_row closing_rows[CL_COUNT] = {
 /* Lines longer than this are body text: only their start is folded. */
 enum { FOLD_MAX = 400 };
 
+static str_view fold(vb_closing *c, str_view v);
+
 typedef struct {
     char **items; /* folded (no tone marks, lower case) */
     size_t n;
@@ -69,8 +75,8 @@ typedef struct {
 
 struct vb_closing {
     vb_ruleset rules;
-    vb_folder *folder;
-    vb_buf folded; /* the last fold's result */
+    const UNormalizer2 *nfd; /* ICU's shared instance: not owned */
+    vb_buf folded;           /* the last fold's result */
     word_list surnames, titles, bodies, types;
 };
 
@@ -79,8 +85,6 @@ static void list_free(word_list *l) {
     free(l->items);
     *l = (word_list){0};
 }
-
-static str_view fold(vb_closing *c, str_view v);
 
 static vb_status list_build(vb_closing *c, word_list *l, const char *const *rows, size_t n) {
     l->items = calloc(n, sizeof *l->items);
@@ -103,14 +107,11 @@ vb_status vb_closing_open(vb_closing **out, char *err, size_t errlen) {
         free(c);
         return st;
     }
-    st = vb_folder_open(&c->folder);
-    /* size the scratch buffers once for the longest fold, so that folding a
-     * line later never allocates (and cannot fail) */
-    char warm[FOLD_MAX + 1];
-    memset(warm, 'a', FOLD_MAX);
-    if (st == VB_OK && (!vb_buf_reserve(&c->folded, 4 * FOLD_MAX + 16) ||
-                        vb_fold(c->folder, warm, FOLD_MAX, &c->folded) != VB_OK))
-        st = VB_E_NOMEM;
+    UErrorCode ec = U_ZERO_ERROR;
+    c->nfd = unorm2_getNFDInstance(&ec);
+    if (U_FAILURE(ec)) st = VB_E_INTERNAL;
+    /* sized once for the longest fold: folding never allocates later */
+    if (st == VB_OK && !vb_buf_reserve(&c->folded, FOLD_MAX + 1)) st = VB_E_NOMEM;
     if (st == VB_OK) st = list_build(c, &c->surnames, surname_rows, COUNT(surname_rows));
     if (st == VB_OK) st = list_build(c, &c->titles, title_rows, COUNT(title_rows));
     if (st == VB_OK) st = list_build(c, &c->bodies, body_rows, COUNT(body_rows));
@@ -126,7 +127,6 @@ vb_status vb_closing_open(vb_closing **out, char *err, size_t errlen) {
 void vb_closing_close(vb_closing *c) {
     if (!c) return;
     vb_ruleset_free(&c->rules);
-    vb_folder_close(c->folder);
     vb_buf_free(&c->folded);
     list_free(&c->surnames);
     list_free(&c->titles);
@@ -148,16 +148,40 @@ static str_view cl_group(vb_closing *c, int rule, str_view v, const char *name) 
 }
 
 /* v without tone marks, in lower case (a view into c->folded, valid until
- * the next fold); only its first FOLD_MAX bytes, cut at a character. */
+ * the next fold); only its first FOLD_MAX bytes.  A letter becomes the
+ * first character of its canonical decomposition (ICU's NFD data: "ệ" is
+ * "e" and two marks), "đ" becomes "d"; other characters stay.  Byte for
+ * byte this never grows, so the buffer sized at open suffices. */
 static str_view fold(vb_closing *c, str_view v) {
-    size_t n = v.len;
-    if (n > FOLD_MAX) {
-        n = FOLD_MAX;
-        while (n && ((unsigned char)v.s[n] & 0xC0) == 0x80) n--;
+    size_t n = v.len < FOLD_MAX ? v.len : FOLD_MAX;
+    char *out = c->folded.data;
+    size_t k = 0, i = 0;
+    while (i < n) {
+        size_t at = i;
+        UChar32 cp;
+        U8_NEXT(v.s, i, n, cp);
+        if (cp < 0) continue;
+        if (cp < 0x80) {
+            out[k++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+            continue;
+        }
+        if (cp == 0x0110 || cp == 0x0111) { /* Đ đ: no decomposition */
+            out[k++] = 'd';
+            continue;
+        }
+        if (u_charType(cp) == U_NON_SPACING_MARK) continue;
+        UChar dec[8];
+        UErrorCode ec = U_ZERO_ERROR;
+        int32_t dn = unorm2_getDecomposition(c->nfd, cp, dec, 8, &ec);
+        if (U_SUCCESS(ec) && dn > 0 && dec[0] < 0x80) {
+            out[k++] = (char)(dec[0] >= 'A' && dec[0] <= 'Z' ? dec[0] + 32 : dec[0]);
+            continue;
+        }
+        memcpy(out + k, v.s + at, i - at);
+        k += i - at;
     }
-    vb_buf_reset(&c->folded);
-    if (vb_fold(c->folder, v.s, n, &c->folded) != VB_OK) return (str_view){"", 0};
-    return (str_view){c->folded.data, c->folded.len};
+    out[k] = '\0';
+    return (str_view){out, k};
 }
 
 static bool is_word_char(char ch) {
@@ -198,6 +222,19 @@ static str_view first_word(str_view v) {
 
 /* ---- line tests ---------------------------------------------------------------- */
 
+/* Cheap tests before a fold: v holds a byte pair a b (either case) with a
+ * space between ("ng h" of "CỘNG HÒA", "c l" of "Độc lập"). */
+static bool has_pair(str_view v, const char *a, char b) {
+    size_t an = strlen(a);
+    for (const char *p = v.s, *end = v.s + v.len; (p = memchr(p, ' ', (size_t)(end - p))); p++) {
+        if (p + 1 >= end || (p[1] | 0x20) != b || (size_t)(p - v.s) < an) continue;
+        bool ok = true;
+        for (size_t k = 0; k < an && ok; k++) ok = (p[k - an] | 0x20) == a[k];
+        if (ok) return true;
+    }
+    return false;
+}
+
 size_t vb_closing_cells(str_view line, str_view *cells, size_t max) {
     size_t n = 0, start = 0;
     while (start <= line.len && n < max) {
@@ -230,6 +267,7 @@ static bool is_bullet(vb_closing *c, str_view v) {
 static bool is_sign_cell(vb_closing *c, str_view cell, vb_sign_test test) {
     str_view t = bullet_text(c, cell);
     if (t.len) cell = t;
+    cell = trim(skip_leading(cell, "*_"), "*_ "); /* Markdown emphasis */
     if (cl_match(c, CL_AUTHORITY, cell)) return true;
     if (test == VB_SIGN_AUTHORITY || !vb_is_upper_text(cell.s, cell.len)) return false;
     str_view f = trim(fold(c, cell), " .,:;");
@@ -252,6 +290,8 @@ bool vb_closing_is_sign_line(vb_closing *c, str_view line, vb_sign_test test) {
 
 /* The cell starts with "Nơi nhận" (any accents, after markup): its rest. */
 static bool distribution_head(vb_closing *c, str_view cell, str_view *rest) {
+    str_view raw = skip_leading(cell, " *_{}[]");
+    if (!raw.len || (raw.s[0] | 0x20) != 'n') return false;
     str_view f = skip_leading(fold(c, cell), " *_{}[]");
     if (!starts_with_words(f, "noi nhan", 8) && !starts_with_words(f, "noinhan", 7)) return false;
     if (!vb_rule_match(&c->rules, CL_AFTER_TWO, cell.s, cell.len, 0, NULL, NULL)) return false;
@@ -284,6 +324,7 @@ static str_view words_before(str_view v, size_t words) {
 }
 
 bool vb_closing_is_motto(vb_closing *c, str_view line) {
+    if (!has_pair(line, "ng", 'h')) return false;
     str_view f = fold(c, line);
     for (size_t i = 0; i + 4 < f.len; i++) {
         const char *p = memchr(f.s + i, 'c', f.len - i);
@@ -307,6 +348,7 @@ bool vb_closing_is_party_motto(vb_closing *c, str_view line) {
 }
 
 bool vb_closing_is_motto_tail(vb_closing *c, str_view line) {
+    if (!has_pair(line, "c", 'l')) return false;
     str_view f = fold(c, line);
     for (size_t i = 0; i + 7 < f.len; i++) {
         const char *p = memchr(f.s + i, 'd', f.len - i);
@@ -356,6 +398,8 @@ bool vb_closing_is_number_or_date(vb_closing *c, str_view line) {
 }
 
 bool vb_closing_is_dated_place(vb_closing *c, str_view line) {
+    const char *comma = memchr(line.s, ',', line.len < FOLD_MAX ? line.len : FOLD_MAX);
+    if (!comma) return false;
     str_view f = fold(c, line);
     size_t digits = 0;
     for (size_t i = date_at(f); i < f.len && digits < 4; i++)
@@ -557,21 +601,21 @@ static const char *split_name(closing_ctx *x, str_view w, size_t j, str_view *sp
 }
 
 /* The closing area starts at the "Nơi nhận" line, or at the signature
- * lines just above it; without a list, at the first signature line of the
- * document's last lines. */
+ * block just above it (title, stamp, name); without a list, at the first
+ * signature line of the document's last lines. */
 static size_t closing_start(closing_ctx *x, size_t from, size_t head) {
     if (head != NONE) {
-        size_t s = head;
-        while (s > from && head - s < 6) {
+        /* up over a block of titles, stamps and a name that has a title
+         * (a header reader that found no body leaves `from` at the end) */
+        size_t top = head, floor = from < head ? from : 0;
+        for (size_t s = head; s > floor && head - s < 6; s--) {
             str_view prev = line_at(x, s - 1);
             str_view cell = first_cell(prev);
-            if (!cell.len || is_sign_cell(x->c, prev, VB_SIGN_TITLE) || cl_match(x->c, CL_STAMP, cell)) {
-                s--;
-                continue;
-            }
-            break;
+            bool sign = vb_closing_is_sign_line(x->c, prev, VB_SIGN_TITLE);
+            if (sign) top = s - 1;
+            if (!sign && cell.len && !cl_match(x->c, CL_STAMP, cell) && !cl_match(x->c, CL_NAME, cell)) break;
         }
-        return s;
+        return top;
     }
     size_t lo = x->n > 30 ? x->n - 30 : 0;
     /* a header reader that found no body leaves `from` at the end: then
@@ -617,21 +661,31 @@ static void unmerge_entry(vb_doc *d, const char *name) {
     e[el] = '\0';
 }
 
+/* The name is looked for among the closing's lines and a few lines after
+ * the last of them (a list entry, a title, a stamp), not in an appendix
+ * further down. */
+enum { NAME_REACH = 6 };
+
 static vb_status find_signer(closing_ctx *x, size_t start, signer_hit *hit) {
-    size_t last_title = NONE;
+    size_t last_title = NONE, reach = start + NAME_REACH;
     bool nomem = false;
-    for (size_t j = start; j < x->n && !hit->name && !nomem; j++) {
+    for (size_t j = start; j < x->n && j <= reach && !hit->name && !nomem; j++) {
         str_view cells[VB_CLOSING_MAX_CELLS];
         size_t nc = vb_closing_cells(line_at(x, j), cells, VB_CLOSING_MAX_CELLS);
         for (size_t k = 0; k < nc && !hit->name && !nomem; k++) {
             str_view v = cells[k], rest;
-            if (distribution_head(x->c, v, &rest)) v = rest;
+            if (distribution_head(x->c, v, &rest)) {
+                v = rest;
+                reach = j + NAME_REACH;
+            }
             if (!v.len || is_bullet(x->c, v) || cl_match(x->c, CL_STAMP, v)) {
+                if (v.len) reach = j + NAME_REACH;
                 if (v.len && is_sign_cell(x->c, v, VB_SIGN_TITLE)) last_title = j; /* "- KT. TỔNG CỤC TRƯỞNG" */
                 continue;
             }
             if (is_sign_cell(x->c, v, VB_SIGN_TITLE)) {
                 last_title = j;
+                reach = j + NAME_REACH;
                 /* the name on the title's line: "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn An" */
                 if (vb_rule_match(&x->c->rules, CL_TRAILING_NAME, v.s, v.len, 0, NULL, NULL)) {
                     str_view nv = cl_group(x->c, CL_TRAILING_NAME, v, "name");
