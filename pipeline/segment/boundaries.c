@@ -66,7 +66,7 @@ static bool issuer_header(vb_closing *c, const vb_normtext *t, size_t i) {
     for (size_t k = i + 1; k < t->n_lines && k <= i + 4; k++) {
         str_view v = line_view(t, k);
         if (vb_closing_is_motto(c, v) || vb_closing_is_number_or_date(c, v) || vb_closing_is_type_title(c, v) ||
-            vb_closing_is_attached(c, v, false))
+            vb_closing_has_attached(c, v))
             return true;
     }
     return false;

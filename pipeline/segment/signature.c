@@ -380,6 +380,15 @@ bool vb_closing_is_attached(vb_closing *c, str_view line, bool promulgated) {
     return !promulgated && starts_with_words(f, "kem theo", 8);
 }
 
+bool vb_closing_has_attached(vb_closing *c, str_view line) {
+    str_view f = fold(c, line);
+    for (const char *p = f.s, *end = f.s + f.len; (p = memchr(p, '(', (size_t)(end - p))); p++) {
+        str_view at = skip_leading((str_view){p + 1, (size_t)(end - p - 1)}, " *_");
+        if (starts_with_words(at, "kem theo", 8) || starts_with_words(at, "ban hanh kem theo", 17)) return true;
+    }
+    return false;
+}
+
 /* Where ", ngày" starts in the folded f, or f.len. */
 static size_t date_at(str_view f) {
     for (size_t i = 0; i + 6 < f.len; i++)

@@ -70,6 +70,8 @@ bool vb_closing_is_type_title(vb_closing *c, str_view line);
 /* "(Ban hành kèm theo …)": a promulgated text's line under its title;
  * with plain (promulgated=false) "(Kèm theo …)" counts too. */
 bool vb_closing_is_attached(vb_closing *c, str_view line, bool promulgated);
+/* "(Kèm theo …)" anywhere in the line (a title and its line joined). */
+bool vb_closing_has_attached(vb_closing *c, str_view line);
 /* "Số: …" or "…, ngày … tháng …": a header's number or place-and-date. */
 bool vb_closing_is_number_or_date(vb_closing *c, str_view line);
 /* "Đà Nẵng, ngày 10 tháng 01 năm 2025": a place and a date with its year
