@@ -43,16 +43,6 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-# Word lists kept as data (pipeline/segment/data/closing-*.txt: one entry a
-# line, '#' comments) become C initialisers in $(BUILD)/gen/, included by
-# the segmenter's closing reader.
-CLOSING_LISTS := $(patsubst pipeline/segment/data/%.txt,$(BUILD)/gen/%.inc,$(wildcard pipeline/segment/data/closing-*.txt))
-$(BUILD)/gen/closing-%.inc: pipeline/segment/data/closing-%.txt
-	@mkdir -p $(dir $@)
-	sed -e '/^[[:space:]]*#/d' -e 's/[[:space:]]*$$//' -e '/^$$/d' -e 's/[\\"]/\\&/g' -e 's/.*/"&",/' $< > $@
-$(BUILD)/obj/pipeline/segment/signature.o: ALL_CFLAGS += -I$(BUILD)/gen
-$(BUILD)/obj/pipeline/segment/signature.o: $(CLOSING_LISTS)
-
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -64,18 +54,22 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-# Word lists and tables kept as data (extractors/data/*.txt: '#' comments,
-# fields split by tabs) become X-macro rows, X("field", "field", ...) one per
-# entry, in $(BUILD)/gen/data/NAME.inc: the module that #includes one defines
-# X for its own use, so the binary carries its data.
-DATA_TXT := $(wildcard extractors/data/*.txt)
-DATA_INC := $(DATA_TXT:extractors/data/%.txt=$(BUILD)/gen/data/%.inc)
-$(BUILD)/gen/data/%.inc: extractors/data/%.txt
+# Word lists and tables kept as data (extractors/data/*.txt and
+# pipeline/STAGE/data/*.txt: '#' comments, fields split by tabs) become
+# X-macro rows, X("field", "field", ...) one per entry, in
+# $(BUILD)/gen/data/NAME.inc: the module that #includes one defines X for
+# its own use, so the binary carries its data.  Names are unique across
+# the folders (each is prefixed by its module).
+DATA_TXT := $(wildcard extractors/data/*.txt pipeline/*/data/*.txt)
+DATA_INC := $(addprefix $(BUILD)/gen/data/,$(notdir $(DATA_TXT:.txt=.inc)))
+vpath %.txt extractors/data $(wildcard pipeline/*/data)
+$(BUILD)/gen/data/%.inc: %.txt
 	@mkdir -p $(dir $@)
-	awk -F'\t' '/^[ \t]*(#|$$)/ {next} {s = ""; for (i = 1; i <= NF; i++) {f = $$i; gsub(/\\/, "\\\\", f); gsub(/"/, "\\\"", f); s = s (i > 1 ? ", " : "") "\"" f "\""} print "X(" s ")"}' $< > $@
+	awk -F'\t' '{sub(/[ \t\r]+$$/, "")} /^[ \t]*(#|$$)/ {next} {s = ""; for (i = 1; i <= NF; i++) {f = $$i; gsub(/\\/, "\\\\", f); gsub(/"/, "\\\"", f); s = s (i > 1 ? ", " : "") "\"" f "\""} print "X(" s ")"}' $< > $@
+$(LIB_OBJ): ALL_CFLAGS += -I$(BUILD)/gen/data
 $(LIB_OBJ): | $(DATA_INC)
-$(BUILD)/obj/extractors/%.o: ALL_CFLAGS += -I$(BUILD)/gen/data
-$(BUILD)/obj/extractors/targets.o $(BUILD)/obj/extractors/references.o $(BUILD)/obj/extractors/assign_data.o: $(DATA_INC)
+$(BUILD)/obj/extractors/targets.o $(BUILD)/obj/extractors/references.o $(BUILD)/obj/extractors/assign_data.o \
+$(BUILD)/obj/pipeline/segment/signature.o: $(DATA_INC)
 
 test-unit: $(TEST_BIN)
 	@sh tests/run_unit.sh $(BUILD)

@@ -14,19 +14,29 @@
 /* ---- word lists (pipeline/segment/data/closing-*.txt) ---------------------- */
 
 static const char *const surname_rows[] = {
+#define X(entry) entry,
 #include "closing-surnames.inc"
+#undef X
 };
 static const char *const title_rows[] = {
+#define X(entry) entry,
 #include "closing-titles.inc"
+#undef X
 };
 static const char *const body_rows[] = {
+#define X(entry) entry,
 #include "closing-bodies.inc"
+#undef X
 };
 static const char *const type_rows[] = {
+#define X(entry) entry,
 #include "closing-types.inc"
+#undef X
 };
 static const char *const not_name_rows[] = {
+#define X(entry) entry,
 #include "closing-not-names.inc"
+#undef X
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
