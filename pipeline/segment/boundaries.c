@@ -86,10 +86,10 @@ static bool body_line(str_view line) {
  * header, at a dated place line, at a type title ("KẾ HOẠCH", a plan promulgated above) or at the
  * title over "(Ban hành kèm theo …)".  An appendix after the signature with
  * no header of its own ("PHỤ LỤC", "(Kèm theo …)") stays in its document. */
-size_t vb_find_documents(vb_segmenter *sg, const vb_normtext *t, vb_line_range *out, size_t max) {
+vb_status vb_find_documents(vb_segmenter *sg, vb_arena *a, const vb_normtext *t, vb_line_ranges *out) {
     vb_closing *c = sg->closing;
-    size_t n = 0, start = 0, body_lines = 0, closed_at = NONE, motto_at = NONE;
-    for (size_t i = 0; i < t->n_lines && n + 1 < max; i++) { /* the last range takes the rest */
+    size_t start = 0, body_lines = 0, closed_at = NONE, motto_at = NONE;
+    for (size_t i = 0; i < t->n_lines; i++) {
         str_view line = line_view(t, i);
         if (vb_closing_is_distribution(c, line, line_view(t, i + 1)) || vb_closing_is_sign_line(c, line, VB_SIGN_AUTHORITY)) {
             if (closed_at == NONE) closed_at = i;
@@ -110,7 +110,7 @@ size_t vb_find_documents(vb_segmenter *sg, const vb_normtext *t, vb_line_range *
                 cut = title_top(c, t, i, floor);
         }
         if (cut != NONE && cut > start) {
-            out[n++] = (vb_line_range){start, cut};
+            if (VB_PUSH(a, *out, ((vb_line_range){start, cut}))) return VB_E_NOMEM;
             start = cut;
             closed_at = NONE;
             motto_at = motto ? i : NONE;
@@ -120,6 +120,6 @@ size_t vb_find_documents(vb_segmenter *sg, const vb_normtext *t, vb_line_range *
         if (motto && motto_at == NONE) motto_at = i;
         if (body_line(line)) body_lines++;
     }
-    if (t->n_lines > start) out[n++] = (vb_line_range){start, t->n_lines};
-    return n;
+    if (t->n_lines > start && VB_PUSH(a, *out, ((vb_line_range){start, t->n_lines}))) return VB_E_NOMEM;
+    return VB_OK;
 }

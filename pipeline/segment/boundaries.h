@@ -5,14 +5,21 @@
 #define VB_BOUNDARIES_H
 #include <stddef.h>
 
+#include "../core/arena.h"
 #include "segment.h"
 
 typedef struct {
     size_t first, last; /* line indexes, inclusive/exclusive */
 } vb_line_range;
 
-/* Fills out[0..max) with the documents' line ranges in reading order and
- * returns how many; the last range runs to the end of the text. */
-size_t vb_find_documents(vb_segmenter *sg, const vb_normtext *t, vb_line_range *out, size_t max);
+typedef struct {
+    vb_line_range *items; /* in the arena */
+    size_t len, cap;
+} vb_line_ranges;
+
+/* Appends to out the documents' line ranges in reading order, as many as
+ * the file holds; the last range runs to the end of the text.  VB_OK or
+ * VB_E_NOMEM. */
+vb_status vb_find_documents(vb_segmenter *sg, vb_arena *a, const vb_normtext *t, vb_line_ranges *out);
 
 #endif

@@ -769,16 +769,11 @@ static vb_status drop_preamble(vb_segmenter *sg, vb_arena *a, const vb_normtext 
 
 vb_status vb_segment(vb_segmenter *sg, const vb_normtext *t, vb_result *r) {
     if (!t->n_lines) return vb_result_error(r, VB_E_EMPTY, "%s: no text after normalisation", r->path);
-    vb_line_range ranges[64];
-    size_t n = vb_find_documents(sg, t, ranges, 64);
-    if (n) {
-        vb_status st = drop_preamble(sg, r->arena, t, &ranges[0]);
-        if (st != VB_OK) return st;
-    }
-    for (size_t i = 0; i < n; i++) {
-        vb_status st = build_document(sg, t, ranges[i], r);
-        if (st != VB_OK) return st;
-    }
+    vb_line_ranges ranges = {0};
+    vb_status st = vb_find_documents(sg, r->arena, t, &ranges);
+    if (st == VB_OK && ranges.len) st = drop_preamble(sg, r->arena, t, &ranges.items[0]);
+    for (size_t i = 0; i < ranges.len && st == VB_OK; i++) st = build_document(sg, t, ranges.items[i], r);
+    if (st != VB_OK) return st;
     inherit_headers(r);
     return VB_OK;
 }

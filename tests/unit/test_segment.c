@@ -236,6 +236,33 @@ static void test_round_bullets(void) {
     vb_pipeline_close(p);
 }
 
+/* As many documents as the file holds: no fixed cap merges the rest into
+ * the last one (a cap of 64 once did). */
+static void test_many_documents(void) {
+    vb_pipeline *p = open_pipeline();
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    CHECK(f != NULL);
+    for (int k = 1; k <= 200; k++)
+        fprintf(f,
+                "ỦY BAN NHÂN DÂN TỈNH HÒA AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "\tĐộc lập - Tự do - Hạnh phúc\n"
+                "Số: %d/TB-UBND\tHòa An, ngày 02 tháng 3 năm 2024\n"
+                "THÔNG BÁO\nLịch tiếp công dân tháng %d\n"
+                "Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân như sau.\n"
+                "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Hòa\n",
+                k, k % 12 + 1);
+    fclose(f);
+    vb_result *r = convert(p, text);
+    CHECK_INT(r->documents.len, 200);
+    CHECK_STR(r->documents.items[0].header.number, "1/TB-UBND");
+    CHECK_STR(r->documents.items[199].header.number, "200/TB-UBND");
+    free(text);
+    vb_result_free(r);
+    vb_pipeline_close(p);
+}
+
 int main(void) {
     VB_RUN(test_department_letter_casing);
     VB_RUN(test_cp_offsets);
@@ -246,5 +273,6 @@ int main(void) {
     VB_RUN(test_cover_letter_and_plan_split);
     VB_RUN(test_draft_placeholders);
     VB_RUN(test_article_and_unknown);
+    VB_RUN(test_many_documents);
     return VB_SUMMARY("segment");
 }
