@@ -40,25 +40,20 @@ int vb_cmd_validate(int argc, char **argv) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             help(stdout);
             return 0;
-        } else if (!strcmp(argv[i], "--schemas") && i + 1 < argc) {
-            schemas = argv[++i];
+        } else if (!strcmp(argv[i], "--schemas")) {
+            if (vb_cli_value(argc, argv, &i, &schemas)) return 2;
         } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
             quiet = 1;
         } else if (!strcmp(argv[i], "--")) {
             n_files += argc - i - 1;
             break;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "vanban validate: unknown option %s\n", argv[i]);
-            help(stderr);
-            return 2;
+            return vb_cli_usage_error("validate", "unknown option '%s'", argv[i]);
         } else {
             n_files++;
         }
     }
-    if (n_files == 0) {
-        help(stderr);
-        return 2;
-    }
+    if (n_files == 0) return vb_cli_usage_error("validate", "no FILE given (\"-\" reads stdin)");
     char dir[PATH_MAX];
     if (vb_schemas_dir_find(schemas, dir, sizeof dir) != VB_OK) {
         fprintf(stderr, "vanban validate: no schemas found%s%s (use --schemas DIR or "

@@ -125,8 +125,15 @@ static void overview(FILE *f, const vb_cmp_set *s) {
         esc(f, p->date ? p->date : "—");
         fputs("</td><td>", f);
         esc(f, p->subject ? p->subject : "—");
-        fprintf(f, "</td><td class=\"meta\">%zu targets, %zu units, %zu references, %zu dates</td><td class=\"meta\">",
-                p->targets.len, p->units.len, p->refs.len, p->dates.len);
+        fputs("</td><td class=\"meta\">", f);
+        vb_cmp_count(f, p->targets.len, "target");
+        fputs(", ", f);
+        vb_cmp_count(f, p->units.len, "unit");
+        fputs(", ", f);
+        vb_cmp_count(f, p->refs.len, "reference");
+        fputs(", ", f);
+        vb_cmp_count(f, p->dates.len, "date");
+        fputs("</td><td class=\"meta\">", f);
         esc(f, p->file);
         fprintf(f, " #%zu</td></tr>\n", p->doc_index + 1);
     }
@@ -412,12 +419,12 @@ vb_status vb_cmp_write_html(vb_cmp_set *s, const char *const *failed, size_t n_f
                "<meta name=\"generator\" content=\"vanban %s\">\n"
                "<title>vanban compare — %zu plans</title>\n<style>\n%s</style></head>\n<body>\n",
             VB_VERSION, s->plans.len, css);
-    fprintf(f, "<h1>Plans side by side</h1>\n<p class=\"note\">%zu documents from %zu inputs. "
-               "Hover a value for the words it was read from; click it for the sentence. "
+    fputs("<h1>Plans side by side</h1>\n<p class=\"note\">", f);
+    vb_cmp_summary(f, s);
+    fprintf(f, " Hover a value for the words it was read from; click it for the sentence. "
                "<a href=\"#targets\">Targets</a> · <a href=\"#units\">Who does what</a> · "
                "<a href=\"#basis\">Legal basis</a> · <a href=\"#chain\">Chain</a> · "
-               "<a href=\"#timeline\">Timeline</a> · <a href=\"#sources\">Sources</a></p>\n",
-            s->plans.len, s->n_inputs);
+               "<a href=\"#timeline\">Timeline</a> · <a href=\"#sources\">Sources</a></p>\n");
     for (size_t i = 0; i < n_failed; i++) {
         fputs("<p class=\"failed\">Not compared (could not be read): ", f);
         esc(f, failed[i]);

@@ -13,6 +13,20 @@ const char *vb_cmp_theme_title(int theme) {
     return theme >= 0 && theme < VB_CMP_N_THEMES ? theme_titles[theme] : "Other";
 }
 
+void vb_cmp_count(FILE *f, size_t n, const char *word) {
+    fprintf(f, "%zu %s%s", n, word, n == 1 ? "" : "s");
+}
+
+void vb_cmp_summary(FILE *f, const vb_cmp_set *s) {
+    vb_cmp_count(f, s->plans.len, "document");
+    fputs(" from ", f);
+    vb_cmp_count(f, s->n_inputs, "input");
+    if (s->n_left_out) {
+        fprintf(f, " (%zu left out by --only-type)", s->n_left_out);
+    }
+    fputc('.', f);
+}
+
 typedef struct {
     size_t n_plans;
     const char *k1, *k2;

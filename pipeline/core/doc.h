@@ -183,7 +183,7 @@ typedef struct {
     vb_arena *arena;
     char *path;
     char *sha256; /* lowercase hex */
-    const char *format; /* "docx" | "txt" */
+    const char *format; /* "docx" | "txt"; NULL when the content was never read */
     size_t bytes;
     vb_docv documents;
     vb_errorv errors;

@@ -186,7 +186,7 @@ static void result(vb_jout *w, const vb_result *r) {
     vb_jout_object(w);
     field(w, "path", r->path ? r->path : "");
     field(w, "sha256", r->sha256);
-    field(w, "format", r->format ? r->format : "");
+    field(w, "format", r->format);
     vb_jout_key(w, "bytes");
     vb_jout_int(w, (long long)r->bytes);
     vb_jout_object_end(w);

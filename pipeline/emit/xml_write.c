@@ -292,7 +292,7 @@ static vb_status result(xml_out *o, const vb_result *r) {
     TRYS(attr(o, "schema_version", "1.0"));
 
     TRY(xmlTextWriterStartElement(o->w, X("source")));
-    TRYS(attr(o, "format", r->format ? r->format : "txt"));
+    TRYS(attr(o, "format", r->format));
     TRYS(attr_size(o, "bytes", r->bytes));
     TRYS(elem(o, "path", r->path ? r->path : ""));
     TRYS(elem(o, "sha256", r->sha256));

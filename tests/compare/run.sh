@@ -41,7 +41,17 @@ then ok; else bad "compare on fixtures exited $? ($(head -c 300 "$out/fixtures.e
 run_checks $check csv "$out/fixtures"
 run_checks $check fixtures "$out/fixtures"
 run_checks $check selfcontained "$out/fixtures.html"
-grep -q '^| Training | — | \*\*≥ 70%\*\*' "$out/fixtures.md" && ok || bad "markdown targets row"
+grep -q '^| Training | \*\*≥ 70%\*\*' "$out/fixtures.md" && ok || bad "markdown targets row"
+# plans first: the cover letter's column comes after both plans
+grep -q '^| Theme | [^|]* KH [^|]* | [^|]* KH [^|]* | [^|]* Công văn 45/GDĐT |$' "$out/fixtures.md" && ok ||
+    bad "markdown: plans first, the letter last"
+grep -q '^3 documents from 2 inputs\.$' "$out/fixtures.md" && ok || bad "markdown: summary line"
+"$bin" compare "$here"/fixtures/district.json "$here"/fixtures/province.json --only-type "Kế Hoạch" --md \
+    > "$out/only.md" 2>&1 || bad "--only-type exited $?"
+grep -q '^2 documents from 2 inputs (1 left out by --only-type)\.$' "$out/only.md" && ! grep -q 'Công văn 45' "$out/only.md" &&
+    ok || bad "--only-type leaves the letter out"
+"$bin" compare "$here"/fixtures/district.json --only-type CV,article --md > "$out/only2.md" 2>&1 || bad "--only-type CV exited $?"
+grep -q '^0 documents from 1 input (2 left out by --only-type)\.$' "$out/only2.md" && ok || bad "--only-type: nothing left, singular input"
 grep -q '^## Legal basis' "$out/fixtures.md" && ok || bad "markdown legal basis table"
 
 echo "compare: bad input"
