@@ -75,6 +75,7 @@ static void date(vb_jout *w, const vb_doc *d, const vb_date *x) {
     vb_jout_key(w, "span");
     span(w, d, x->span);
     if (x->recurrence) field(w, "recurrence", x->recurrence);
+    if (x->rule) field(w, "rule", x->rule);
     vb_jout_object_end(w);
 }
 

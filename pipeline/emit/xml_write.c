@@ -171,6 +171,7 @@ static vb_status date(xml_out *o, const vb_doc *d, const vb_date *x) {
     TRYS(attr(o, "role", vb_date_role_name(x->role)));
     TRYS(attr(o, "value", x->value));
     TRYS(attr(o, "recurrence", x->recurrence));
+    TRYS(attr(o, "rule", x->rule));
     TRYS(attr_span(o, d, x->span));
     TRYS(elem(o, "text", x->text ? x->text : ""));
     TRY(xmlTextWriterEndElement(o->w));

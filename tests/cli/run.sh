@@ -119,6 +119,41 @@ head -1 "$out/all.ndjson" > "$out/one.ndjson"
     ok || bad "a manifest line is named as such"
 "$bin" validate -q "$(find "$out/b1" -name '001_*.json')" && ok || bad "a pretty result is still one JSON"
 
+# ---- 3b. recurring deadlines carry their rule ---------------------------------
+echo "cli: recurring deadlines"
+cat > "$out/recur.txt" <<'EOF'
+ỦY BAN NHÂN DÂN QUẬN 3
+Số: 15/KH-UBND
+Quận 3, ngày 05 tháng 01 năm 2024
+KẾ HOẠCH
+Thực hiện công tác năm 2024
+Định kỳ hàng quý (trước ngày 10 của tháng cuối quý) và báo cáo năm trước ngày 15/12 hằng năm.
+Định kỳ 6 tháng, Phòng Văn hóa báo cáo trước ngày 20 hằng tháng và ngày 05 tháng đầu quý sau.
+Giao ban hằng tuần; hạn chót ngày 30/6/2024.
+EOF
+"$bin" convert "$out/recur.txt" > "$out/recur.json" 2> /dev/null || bad "convert of recurring deadlines exited $?"
+python3 - "$out/recur.json" <<'EOF' && ok || bad "recurring deadlines: role, recurrence and rule"
+import json, sys
+dates = json.load(open(sys.argv[1]))["documents"][0]["dates"]
+got = {d["text"]: (d["role"], d["value"], d.get("recurrence"), d.get("rule")) for d in dates}
+want = {
+    "Định kỳ hàng quý": ("recurring", None, "quarterly", "FREQ=MONTHLY;INTERVAL=3"),
+    "ngày 10 của tháng cuối quý": ("recurring", None, "quarterly", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=10"),
+    "ngày 15/12 hằng năm": ("recurring", None, "yearly", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"),
+    "Định kỳ 6 tháng": ("recurring", None, "every 6 months", "FREQ=MONTHLY;INTERVAL=6"),
+    "ngày 20 hằng tháng": ("recurring", None, "monthly", "FREQ=MONTHLY;BYMONTHDAY=20"),
+    "ngày 05 tháng đầu quý sau": ("recurring", None, "quarterly", "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=5"),
+    "hằng tuần": ("recurring", None, "weekly", "FREQ=WEEKLY"),
+    "ngày 30/6/2024": ("deadline", "2024-06-30", None, None),
+}
+bad = {k: (got.get(k), v) for k, v in want.items() if got.get(k) != v}
+assert not bad, bad
+EOF
+"$bin" validate -q "$out/recur.json" && ok || bad "a result with rules validates"
+"$bin" convert "$out/recur.txt" --format xml 2> /dev/null > "$out/recur.xml"
+grep -q 'rule="FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15"' "$out/recur.xml" && "$bin" validate -q "$out/recur.xml" &&
+    ok || bad "the XML result carries the rule and validates"
+
 # ---- 4. the man page ----------------------------------------------------------
 echo "cli: man page"
 man1=docs/vanban.1
