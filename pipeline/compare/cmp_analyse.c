@@ -280,13 +280,14 @@ static int nullable_cmp(const char *a, const char *b) {
     return a && b ? strcmp(a, b) : (a != NULL) - (b != NULL);
 }
 
-/* Same date, plan, role and cycle: one event (a period named twice). */
+/* Same date, plan, role, cycle and rule: one event (a period named twice). */
 static int event_same(const vb_cmp_event *a, const vb_cmp_event *b) {
     int c = strcmp(sort_value(a), sort_value(b));
     if (c) return c;
     if (a->plan != b->plan) return a->plan - b->plan;
     if ((c = strcmp(a->role, b->role))) return c;
-    return nullable_cmp(a->recurrence, b->recurrence);
+    if ((c = nullable_cmp(a->recurrence, b->recurrence))) return c;
+    return nullable_cmp(a->rule, b->rule); /* "hằng quý" and "ngày 10 của tháng cuối quý" differ */
 }
 
 static int event_cmp(const void *x, const void *y) {
@@ -303,12 +304,12 @@ static vb_status build_timeline(vb_cmp_set *s) {
             const vb_cmp_date *d = &p->dates.items[j];
             if (!timeline_role(d->role)) continue;
             if (!strcmp(d->role, "issued")) issued_seen = true;
-            vb_cmp_event e = {(int)i, (int)j, d->value, d->role, d->recurrence, d->text};
+            vb_cmp_event e = {(int)i, (int)j, d->value, d->role, d->recurrence, d->text, d->rule};
             if (VB_PUSH(s->arena, s->timeline, e)) return VB_E_NOMEM;
         }
         /* the header date is the issue date even when no dated phrase was kept */
         if (!issued_seen && p->date) {
-            vb_cmp_event e = {(int)i, -1, p->date, "issued", NULL, NULL};
+            vb_cmp_event e = {(int)i, -1, p->date, "issued", NULL, NULL, NULL};
             if (VB_PUSH(s->arena, s->timeline, e)) return VB_E_NOMEM;
         }
     }

@@ -148,7 +148,9 @@ static void timeline(FILE *f, const vb_cmp_set *s) {
         fputs(" | ", f);
         cell(f, e->role);
         fputs(" | ", f);
-        cell(f, e->recurrence);
+        char cycle[128];
+        vb_cmp_cycle_text(e->recurrence, e->rule, cycle, sizeof cycle);
+        cell(f, cycle);
         fputs(" | ", f);
         cell(f, e->text ? e->text : "(header date)");
         fputs(" |\n", f);

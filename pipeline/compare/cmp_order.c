@@ -27,6 +27,28 @@ void vb_cmp_summary(FILE *f, const vb_cmp_set *s) {
     fputc('.', f);
 }
 
+/* The value of KEY= in an RRULE ("BYMONTH=3,6,9,12;..."), or NULL. */
+static const char *rule_part(const char *rule, const char *key, size_t *n) {
+    size_t k = strlen(key);
+    for (const char *p = rule; p && *p; p = strchr(p, ';') ? strchr(p, ';') + 1 : NULL)
+        if (!strncmp(p, key, k) && p[k] == '=') {
+            *n = strcspn(p + k + 1, ";");
+            return p + k + 1;
+        }
+    return NULL;
+}
+
+void vb_cmp_cycle_text(const char *recurrence, const char *rule, char *buf, size_t len) {
+    size_t nm = 0, nd = 0;
+    const char *months = rule_part(rule, "BYMONTH", &nm), *day = rule_part(rule, "BYMONTHDAY", &nd);
+    const char *what = recurrence ? recurrence : "";
+    if (!day) snprintf(buf, len, "%s", what);
+    else if (months && !memchr(months, ',', nm))
+        snprintf(buf, len, "%s, %.*s/%.*s", what, (int)nd, day, (int)nm, months);
+    else if (months) snprintf(buf, len, "%s, day %.*s of months %.*s", what, (int)nd, day, (int)nm, months);
+    else snprintf(buf, len, "%s, day %.*s", what, (int)nd, day);
+}
+
 typedef struct {
     size_t n_plans;
     const char *k1, *k2;

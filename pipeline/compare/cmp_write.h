@@ -34,6 +34,11 @@ void vb_cmp_count(FILE *f, size_t n, const char *word);
  * --only-type)." */
 void vb_cmp_summary(FILE *f, const vb_cmp_set *s);
 
+/* A recurring date's cycle for people: "quarterly, day 10 of months 3, 6,
+ * 9, 12", "yearly, 15/12", "monthly, day 20"; the recurrence alone when the
+ * rule names no day; "" when neither is known. */
+void vb_cmp_cycle_text(const char *recurrence, const char *rule, char *buf, size_t len);
+
 /* Display name of a theme row: "Healthy communes". */
 const char *vb_cmp_theme_title(int theme);
 

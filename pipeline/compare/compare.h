@@ -54,7 +54,7 @@ typedef struct {
 } vb_cmp_ref;
 
 typedef struct {
-    char *text, *value, *role, *recurrence;
+    char *text, *value, *role, *recurrence, *rule; /* rule: the RRULE of a recurring date */
     int src;
 } vb_cmp_date;
 
@@ -113,6 +113,7 @@ typedef struct {
 typedef struct {
     int plan, date; /* plan index, index into its dates; date -1: header date */
     char *value, *role, *recurrence, *text;
+    char *rule; /* RRULE of a recurring date, or NULL */
 } vb_cmp_event;
 
 typedef struct {
