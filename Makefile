@@ -3,7 +3,7 @@
 #   make test            unit + golden tests, then the same under ASan+UBSan
 #   make BUILD=dir ...   out-of-tree build directory (parallel checkouts, sanitizers)
 #   make SAN=1           AddressSanitizer + UndefinedBehaviorSanitizer build
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   (binary, schemas, man page vanban.1)
 #   make EXCLUDE='a.c b.c'  leave sources out (work on one module while another is mid-edit)
 
 BUILD   ?= build
@@ -78,7 +78,7 @@ test-golden: $(BUILD)/vanban
 	@sh tests/run_golden.sh $(BUILD)
 
 # Integration suites: each tests/<suite>/run.sh takes the build directory.
-SUITES ?= schema batch compare hostile extract realdev
+SUITES ?= schema batch compare hostile extract realdev cli
 test-suites: $(BUILD)/vanban
 	@set -e; for s in $(SUITES); do \
 	    if [ -f tests/$$s/run.sh ]; then echo "== $$s ($(BUILD))"; bash tests/$$s/run.sh $(BUILD); \
@@ -106,8 +106,10 @@ install: $(BUILD)/vanban
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/vanban/schemas
 	install -m 755 $(BUILD)/vanban $(DESTDIR)$(PREFIX)/bin/vanban
 	install -m 644 schemas/* $(DESTDIR)$(PREFIX)/share/vanban/schemas/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/vanban.1 $(DESTDIR)$(PREFIX)/share/man/man1/vanban.1
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-san
+	rm -rf $(BUILD) $(BUILD)-san build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -7,7 +7,12 @@
  *   deadline_cues  words that make the date right after them a deadline,
  *                  each matched against the text just before the date (\z);
  *   place_line     the "<Place>, " that opens the document's own date line.
- * Adding a written form or a cue is adding a row. */
+ * Adding a written form or a cue is adding a row.
+ *
+ * A recurring date (role `recurring`, no single value) carries its cycle
+ * twice: `recurrence` in words ("quarterly", "every 6 months") and `rule`
+ * as an RFC 5545 RRULE value, which calendars and queries can expand:
+ * "ngày 10 của tháng cuối quý" → FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=10. */
 #include "dates.h"
 
 #include <stdint.h>
@@ -24,6 +29,7 @@ typedef enum {
     F_YEAR,        /* group y */
     F_PERIOD,      /* groups y1, y2 */
     F_RECUR,       /* row value = recurrence; optional group n = months */
+    F_RECUR_DAY,   /* a day that recurs: group d, optional m; row value "recurrence|RRULE prefix" */
     F_BLANK,       /* placeholder: group y, optional m */
     F_QUARTER      /* groups q (I-IV or 1-4), y: "2024-04/2024-06" */
 } date_form;
@@ -64,6 +70,23 @@ static const vb_rule_row date_rows[] = {
      L_EDGE "từ\\s+năm\\s+(?<y1>[0-9]{4})\\s+(?:đến|tới)\\s+(?:hết\\s+)?năm\\s+(?<y2>[0-9]{4})" R_EDGE, F_PERIOD,
      NULL, 0},
     {"period_bare", N_EDGE "(?<y1>(?:19|20)[0-9]{2})\\s*-\\s*(?<y2>(?:19|20)[0-9]{2})" R_EDGE, F_PERIOD, NULL, 0},
+    /* a day that comes back: "ngày 15/12 hằng năm", "ngày 10 của tháng cuối
+     * quý", "ngày 20 hằng tháng" (reporting deadlines, as a rule) */
+    {"day_month_yearly",
+     N_EDGE "(?:ngày\\s+)?(?<d>[0-9]{1,2})(?:\\s*/\\s*|\\s+tháng\\s+)(?<m>[0-9]{1,2})\\s+(?:của\\s+)?(?:hằng|hàng|mỗi|các)\\s+năm"
+            "(?!\\p{L}|\\s+[0-9])",
+     F_RECUR_DAY, "yearly|FREQ=YEARLY", 0},
+    {"quarter_last_month",
+     L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+(?:của\\s+)?tháng\\s+cuối(?:\\s+cùng)?\\s+(?:của\\s+)?"
+            "(?:(?:mỗi|hằng|hàng|các|từng)\\s+)?quý(?!\\p{L})",
+     F_RECUR_DAY, "quarterly|FREQ=YEARLY;BYMONTH=3,6,9,12", 0},
+    {"quarter_first_month",
+     L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+(?:của\\s+)?tháng\\s+đầu(?:\\s+tiên)?\\s+(?:của\\s+)?"
+            "(?:(?:mỗi|hằng|hàng|các|từng)\\s+)?quý(?:\\s+(?:sau|tiếp theo|kế tiếp))?(?!\\p{L})",
+     F_RECUR_DAY, "quarterly|FREQ=YEARLY;BYMONTH=1,4,7,10", 0},
+    {"day_monthly",
+     L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+(?:của\\s+)?(?:hằng|hàng|mỗi|các)\\s+tháng(?!\\p{L}|\\s+[0-9])",
+     F_RECUR_DAY, "monthly|FREQ=MONTHLY", 0},
     /* a day and month with no year: kept only as a deadline */
     {"day_month_words", L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})(?![0-9/])", F_DAY_MONTH,
      NULL, 0},
@@ -182,6 +205,7 @@ typedef struct {
     char value[24];  /* "" = JSON null */
     int month, day;  /* F_DAY_MONTH: the year comes later */
     char recur[24];
+    char rule[64];   /* RRULE value, "" when not recurring */
 } cand;
 
 typedef struct {
@@ -285,6 +309,25 @@ static bool inside_reference(const spans *refs, vb_span sp) {
     return lo > 0 && sp.end <= refs->items[lo - 1].end;
 }
 
+/* The RRULE of a bare cycle ("hằng quý", "định kỳ 6 tháng"): no day is
+ * named, so only the frequency and the interval. */
+static bool cycle_rule(cand *c) {
+    static const struct {
+        const char *recur, *rule;
+    } cycles[] = {{"daily", "FREQ=DAILY"},   {"weekly", "FREQ=WEEKLY"},
+                  {"monthly", "FREQ=MONTHLY"}, {"quarterly", "FREQ=MONTHLY;INTERVAL=3"},
+                  {"yearly", "FREQ=YEARLY"},   {"every 6 months", "FREQ=MONTHLY;INTERVAL=6"}};
+    int n;
+    for (size_t k = 0; k < sizeof cycles / sizeof *cycles; k++)
+        if (!strcmp(c->recur, cycles[k].recur)) {
+            snprintf(c->rule, sizeof c->rule, "%s", cycles[k].rule);
+            return true;
+        }
+    if (sscanf(c->recur, "every %d months", &n) == 1)
+        snprintf(c->rule, sizeof c->rule, "FREQ=MONTHLY;INTERVAL=%d", n);
+    return true;
+}
+
 /* Build the candidate for a match of row i at [s,e); false when the match
  * is not a date after all (impossible day, period backwards…). */
 static bool make_cand(const vb_dates_rules *x, size_t i, const char *t, size_t s, size_t e, cand *c) {
@@ -337,7 +380,7 @@ static bool make_cand(const vb_dates_rules *x, size_t i, const char *t, size_t s
         c->role = VB_DATE_RECURRING;
         if (strcmp(row->value, "months") != 0) {
             snprintf(c->recur, sizeof c->recur, "%s", row->value);
-            return true;
+            return cycle_rule(c);
         }
         if (!group_int(rs, i, t, "n", &n) && !group_int(rs, i, t, "n2", &n)) return false;
         if (n < 1 || n > 24) return false;
@@ -345,7 +388,17 @@ static bool make_cand(const vb_dates_rules *x, size_t i, const char *t, size_t s
         else if (n == 3) snprintf(c->recur, sizeof c->recur, "quarterly");
         else if (n == 12) snprintf(c->recur, sizeof c->recur, "yearly");
         else snprintf(c->recur, sizeof c->recur, "every %d months", n);
+        return cycle_rule(c);
+    case F_RECUR_DAY: {
+        const char *bar = strchr(row->value, '|');
+        if (!bar || !group_int(rs, i, t, "d", &dd) || dd < 1 || dd > 31) return false;
+        if (group_int(rs, i, t, "m", &m) && !vb_date_valid(2000, m, dd)) return false;
+        c->role = VB_DATE_RECURRING;
+        snprintf(c->recur, sizeof c->recur, "%.*s", (int)(bar - row->value), row->value);
+        if (m) snprintf(c->rule, sizeof c->rule, "%s;BYMONTH=%d;BYMONTHDAY=%d", bar + 1, m, dd);
+        else snprintf(c->rule, sizeof c->rule, "%s;BYMONTHDAY=%d", bar + 1, dd);
         return true;
+    }
     }
     return false;
 }
@@ -488,7 +541,10 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
         cand *c = &v.items[k];
         if (c->form == F_DAY_MONTH) {
             if (sentence_recurs(&v, d->text, d->text_len, c->span)) {
+                /* "báo cáo năm (trước ngày 10 tháng 12)" beside "hằng quý": every year */
+                c->role = VB_DATE_RECURRING;
                 snprintf(c->recur, sizeof c->recur, "yearly");
+                snprintf(c->rule, sizeof c->rule, "FREQ=YEARLY;BYMONTH=%d;BYMONTHDAY=%d", c->month, c->day);
             } else if (!year || !vb_date_format(year, c->month, c->day, c->value)) {
                 continue; /* no year to anchor it: better nothing than a guess */
             }
@@ -499,7 +555,8 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
         f.text = vb_arena_strndup(a, d->text + c->span.start, c->span.end - c->span.start);
         f.value = c->value[0] ? vb_arena_strdup(a, c->value) : NULL;
         f.recurrence = c->recur[0] ? vb_arena_strdup(a, c->recur) : NULL;
-        if (!f.text || (c->value[0] && !f.value) || (c->recur[0] && !f.recurrence) ||
+        f.rule = c->rule[0] ? vb_arena_strdup(a, c->rule) : NULL;
+        if (!f.text || (c->value[0] && !f.value) || (c->recur[0] && !f.recurrence) || (c->rule[0] && !f.rule) ||
             VB_PUSH(a, d->dates, f)) {
             st = VB_E_NOMEM;
             break;

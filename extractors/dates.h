@@ -7,8 +7,9 @@
  * Roles: `issued` for the document's own date (d->header.date_span when set,
  * else the first "<Place>, ngày …" line), `deadline` after "trước", "chậm
  * nhất", "hạn chót"…, `period` for "giai đoạn 2016-2020" (value
- * "2016/2020"), `recurring` for "hàng quý", "định kỳ 6 tháng"… (value NULL,
- * recurrence set), `reference` otherwise.  A blank placeholder
+ * "2016/2020"), `recurring` for "hàng quý", "định kỳ 6 tháng" and days that
+ * come back ("trước ngày 15/12 hằng năm", "ngày 10 của tháng cuối quý";
+ * value NULL, recurrence and an RRULE rule set), `reference` otherwise.  A blank placeholder
  * ("ngày … tháng … năm 2024") gives the known prefix and a W_BLANK_DATE
  * warning.  Run it after vb_references_extract: dates inside a reference
  * mention are always `reference`. */

@@ -2,7 +2,8 @@
 # Install what vanban needs on a fresh Debian 12 machine: build libraries,
 # and the tools the test suite uses (sanitizer runtime, xmllint,
 # python3-jsonschema, valgrind, clang for the fuzzers, chromium for the
-# report test).  Idempotent; safe to re-run.  --build-only skips test tools;
+# report test, GNU parallel for the scale-out test, groff to render the man
+# page in its test).  Idempotent; safe to re-run.  --build-only skips test tools;
 # --with-bench adds pandoc and python3-docx, the tools `make bench` compares
 # against (and that scripts/make-docx-samples.sh needs, with LibreOffice).
 set -eu
@@ -11,7 +12,7 @@ SUDO=""
 BUILD_PKGS="build-essential pkg-config libicu-dev libxml2-dev libpcre2-dev libzip-dev
  libjansson-dev libsqlite3-dev libssl-dev"
 TEST_PKGS="python3 python3-jsonschema libxml2-utils valgrind clang libclang-rt-14-dev
- chromium sqlite3 zip"
+ chromium sqlite3 zip parallel groff-base"
 PKGS="$BUILD_PKGS"
 [ "${1:-}" = "--build-only" ] || PKGS="$PKGS $TEST_PKGS"
 [ "${1:-}" = "--with-bench" ] && PKGS="$PKGS pandoc python3-docx"

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,5 +61,28 @@ int vb_cli_pipeline_option(int argc, char **argv, int *i, vb_pipeline_options *o
             return 1;
         }
     }
+    return 0;
+}
+
+/* A usage error is one line that names what is wrong, then a pointer to
+ * --help: the whole usage text would bury the reason. */
+int vb_cli_usage_error(const char *cmd, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "vanban%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return vb_cli_try_help(cmd);
+}
+
+int vb_cli_try_help(const char *cmd) {
+    fprintf(stderr, "Try 'vanban%s%s --help' for more information.\n", cmd ? " " : "", cmd ? cmd : "");
+    return 2;
+}
+
+int vb_cli_value(int argc, char **argv, int *i, const char **out) {
+    if (*i + 1 >= argc) return vb_cli_usage_error(argv[0], "%s needs a value", argv[*i]);
+    *out = argv[++*i];
     return 0;
 }

@@ -20,6 +20,10 @@ static void help(FILE *f) {
             "  --csv DIR                targets.csv units.csv basis.csv chain.csv timeline.csv\n"
             "                           (UTF-8 with BOM, RFC 4180); DIR is created if missing\n"
             "  --md                     Markdown tables on stdout\n"
+            "  --only-type TYPE         only documents of this type: a code (KH, QĐ), a name\n"
+            "                           (\"Kế hoạch\"), or a kind (official, article);\n"
+            "                           repeat or separate with commas for several.  Plans\n"
+            "                           (KH) always come first\n"
             "%s"
             "At least one of --html, --csv, --md.  An input that cannot be read is named\n"
             "on stderr and in the report, the others are still compared, and the exit\n"
@@ -37,53 +41,75 @@ static int make_dir(const char *dir) {
     return -1;
 }
 
-int vb_cmd_compare(int argc, char **argv) {
-    vb_pipeline_options po;
-    vb_pipeline_options_default(&po);
-    const char *html = NULL, *csv = NULL;
-    int md = 0;
-    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
-    size_t n_inputs = 0;
-    if (!inputs) return 70;
-    for (int i = 1; i < argc; i++) {
-        int k = vb_cli_pipeline_option(argc, argv, &i, &po);
-        if (k < 0) {
-            free(inputs);
-            return 2;
+typedef struct {
+    const char *html, *csv;
+    int md;
+    char **types; /* --only-type values, split at commas; heap */
+    size_t n_types;
+} outputs;
+
+static int add_types(outputs *o, const char *arg) {
+    for (const char *t = arg; *t;) {
+        size_t n = strcspn(t, ",");
+        if (n) {
+            char **v = realloc(o->types, (o->n_types + 1) * sizeof *v);
+            if (!v) return -1;
+            o->types = v;
+            if (!(v[o->n_types] = strndup(t, n))) return -1;
+            o->n_types++;
         }
+        t += n + (t[n] == ',');
+    }
+    return 0;
+}
+
+/* -1 when the command line is good, else the exit code (0 after --help). */
+static int parse_args(int argc, char **argv, vb_pipeline_options *po, outputs *o,
+                      const char **inputs, size_t *n_inputs) {
+    for (int i = 1; i < argc; i++) {
+        const char *type;
+        int k = vb_cli_pipeline_option(argc, argv, &i, po);
+        if (k < 0) return vb_cli_try_help("compare");
         if (k) continue;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             help(stdout);
-            free(inputs);
             return 0;
-        } else if (!strcmp(argv[i], "--html") && i + 1 < argc) {
-            html = argv[++i];
-        } else if (!strcmp(argv[i], "--csv") && i + 1 < argc) {
-            csv = argv[++i];
+        } else if (!strcmp(argv[i], "--html")) {
+            if (vb_cli_value(argc, argv, &i, &o->html)) return 2;
+        } else if (!strcmp(argv[i], "--csv")) {
+            if (vb_cli_value(argc, argv, &i, &o->csv)) return 2;
+        } else if (!strcmp(argv[i], "--only-type")) {
+            size_t before = o->n_types;
+            if (vb_cli_value(argc, argv, &i, &type)) return 2;
+            if (add_types(o, type)) return 70;
+            if (o->n_types == before)
+                return vb_cli_usage_error("compare", "--only-type needs a type (KH, QĐ, article…)");
         } else if (!strcmp(argv[i], "--md")) {
-            md = 1;
+            o->md = 1;
+        } else if (!strcmp(argv[i], "--")) {
+            while (++i < argc) inputs[(*n_inputs)++] = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "vanban compare: unknown option %s\n", argv[i]);
-            help(stderr);
-            free(inputs);
-            return 2;
+            return vb_cli_usage_error("compare", "unknown option '%s'", argv[i]);
         } else {
-            inputs[n_inputs++] = argv[i];
+            inputs[(*n_inputs)++] = argv[i];
         }
     }
-    if (!n_inputs || (!html && !csv && !md)) {
-        help(stderr);
-        free(inputs);
-        return 2;
-    }
+    if (!*n_inputs) return vb_cli_usage_error("compare", "no INPUT given");
+    if (!o->html && !o->csv && !o->md)
+        return vb_cli_usage_error("compare", "no output asked for: give --html FILE, --csv DIR or --md");
+    return -1;
+}
+
+/* Convert or load every input, then write the reports asked for. */
+static int run(const vb_pipeline_options *po, const outputs *o, const char **inputs,
+               size_t n_inputs) {
     vb_pipeline *p = NULL;
     vb_cmp_set *set = NULL;
-    vb_status s = vb_pipeline_open(&po, &p);
+    vb_status s = vb_pipeline_open(po, &p);
     if (s == VB_OK) s = vb_cmp_set_new(&set);
     if (s != VB_OK) {
         fprintf(stderr, "vanban compare: %s: cannot start\n", vb_status_code(s));
         vb_pipeline_close(p);
-        free(inputs);
         return vb_status_exit(s);
     }
     const char **failed = calloc(n_inputs + 1, sizeof *failed);
@@ -103,31 +129,33 @@ int vb_cmd_compare(int argc, char **argv) {
         if (!rc) rc = vb_status_exit(fs);
     }
     vb_pipeline_close(p);
+    set->only_types = (const char *const *)o->types;
+    set->n_only_types = o->n_types;
     if (rc != 70 && (s = vb_cmp_analyse(set)) != VB_OK) {
         fprintf(stderr, "vanban compare: %s: analysis failed\n", vb_status_code(s));
         rc = vb_status_exit(s);
     } else if (rc != 70) {
-        if (html) {
-            FILE *f = fopen(html, "w");
+        if (o->html) {
+            FILE *f = fopen(o->html, "w");
             vb_status ws = f ? vb_cmp_write_html(set, failed, n_failed, f) : VB_E_IO;
             if (f && fclose(f) != 0) ws = VB_E_IO;
             if (ws != VB_OK) {
                 fprintf(stderr, "vanban compare: %s: writing %s failed\n", vb_status_code(ws),
-                        html);
+                        o->html);
                 if (!rc) rc = vb_status_exit(ws);
             }
         }
-        if (csv) {
+        if (o->csv) {
             char err[512] = "";
-            vb_status ws = make_dir(csv) == 0 ? vb_cmp_write_csv(set, csv, err, sizeof err)
+            vb_status ws = make_dir(o->csv) == 0 ? vb_cmp_write_csv(set, o->csv, err, sizeof err)
                                               : VB_E_IO;
             if (ws != VB_OK) {
                 fprintf(stderr, "vanban compare: %s: writing %s failed\n", vb_status_code(ws),
-                        err[0] ? err : csv);
+                        err[0] ? err : o->csv);
                 if (!rc) rc = vb_status_exit(ws);
             }
         }
-        if (md) {
+        if (o->md) {
             vb_status ws = vb_cmp_write_md(set, stdout);
             if (fflush(stdout) != 0) ws = VB_E_IO;
             if (ws != VB_OK && !rc) rc = vb_status_exit(ws);
@@ -135,6 +163,19 @@ int vb_cmd_compare(int argc, char **argv) {
     }
     vb_cmp_set_free(set);
     free(failed);
+    return rc;
+}
+
+int vb_cmd_compare(int argc, char **argv) {
+    vb_pipeline_options po;
+    vb_pipeline_options_default(&po);
+    outputs o = {0};
+    const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+    size_t n_inputs = 0;
+    int rc = inputs ? parse_args(argc, argv, &po, &o, inputs, &n_inputs) : 70;
+    if (rc < 0) rc = run(&po, &o, inputs, n_inputs);
+    for (size_t i = 0; i < o.n_types; i++) free(o.types[i]);
+    free(o.types);
     free(inputs);
     return rc;
 }

@@ -1,4 +1,5 @@
 /* vanban convert FILE [--format json|xml] — the main command. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,7 +13,7 @@ static void help(FILE *f) {
             "Convert one DOCX or text file (\"-\" for stdin) to the contract JSON.\n"
             "  --format json|xml        output format (default json)\n"
             "  --compact                one-line JSON\n"
-            "  -o OUT                   write to OUT instead of stdout\n"
+            "  -o, --output OUT         write to OUT instead of stdout\n"
             "%s"
             "The result is always written, also for a file that cannot be read\n"
             "(documents: [], errors: [...]); each error is also one line on stderr.\n"
@@ -27,32 +28,29 @@ int vb_cmd_convert(int argc, char **argv) {
     unsigned jflags = 0;
     for (int i = 1; i < argc; i++) {
         int k = vb_cli_pipeline_option(argc, argv, &i, &po);
-        if (k < 0) return 2;
+        if (k < 0) return vb_cli_try_help("convert");
         if (k) continue;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             help(stdout);
             return 0;
-        } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-            format = argv[++i];
+        } else if (!strcmp(argv[i], "--format")) {
+            if (vb_cli_value(argc, argv, &i, &format)) return 2;
         } else if (!strcmp(argv[i], "--compact")) {
             jflags |= VB_JSON_COMPACT;
-        } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
-            outpath = argv[++i];
+        } else if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
+            if (vb_cli_value(argc, argv, &i, &outpath)) return 2;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "vanban convert: unknown option %s\n", argv[i]);
-            help(stderr);
-            return 2;
+            return vb_cli_usage_error("convert", "unknown option '%s'", argv[i]);
         } else if (!file) {
             file = argv[i];
         } else {
-            fprintf(stderr, "vanban convert: one FILE at a time (use `vanban batch` for many)\n");
-            return 2;
+            return vb_cli_usage_error("convert", "one FILE at a time, got '%s' and '%s' "
+                                      "(`vanban batch` takes many)", file, argv[i]);
         }
     }
-    if (!file || (strcmp(format, "json") && strcmp(format, "xml"))) {
-        help(stderr);
-        return 2;
-    }
+    if (strcmp(format, "json") && strcmp(format, "xml"))
+        return vb_cli_usage_error("convert", "--format takes json or xml, not '%s'", format);
+    if (!file) return vb_cli_usage_error("convert", "no FILE given (\"-\" reads stdin)");
     vb_pipeline *p;
     vb_status s = vb_pipeline_open(&po, &p);
     if (s != VB_OK) {
@@ -71,7 +69,7 @@ int vb_cmd_convert(int argc, char **argv) {
         fprintf(stderr, "vanban: %s: %s\n", r->errors.items[i].code, r->errors.items[i].message);
     FILE *out = outpath ? fopen(outpath, "w") : stdout;
     if (!out) {
-        perror(outpath);
+        fprintf(stderr, "vanban convert: cannot write %s: %s\n", outpath, strerror(errno));
         rc = 3;
     } else {
         vb_status ws;

@@ -77,7 +77,7 @@ static int run(int argc, char **argv, stage st) {
     int map = 0;
     for (int i = 1; i < argc; i++) {
         int k = vb_cli_pipeline_option(argc, argv, &i, &po);
-        if (k < 0) return 2;
+        if (k < 0) return vb_cli_try_help(stage_name[st]);
         if (k) continue;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             help(stdout, st);
@@ -85,19 +85,15 @@ static int run(int argc, char **argv, stage st) {
         } else if (st == STAGE_NORMALIZE && !strcmp(argv[i], "--map")) {
             map = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "vanban %s: unknown option %s\n", stage_name[st], argv[i]);
-            return 2;
+            return vb_cli_usage_error(stage_name[st], "unknown option '%s'", argv[i]);
         } else if (!file) {
             file = argv[i];
         } else {
-            fprintf(stderr, "vanban %s: one FILE at a time\n", stage_name[st]);
-            return 2;
+            return vb_cli_usage_error(stage_name[st], "one FILE at a time, got '%s' and '%s'", file,
+                                      argv[i]);
         }
     }
-    if (!file) {
-        help(stderr, st);
-        return 2;
-    }
+    if (!file) return vb_cli_usage_error(stage_name[st], "no FILE given (\"-\" reads stdin)");
     vb_result *r = vb_result_new(file);
     if (!r) return 70;
     vb_blockv blocks = {0};

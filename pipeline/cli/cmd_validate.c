@@ -8,14 +8,18 @@
 
 static void help(FILE *f) {
     fprintf(f,
-            "usage: vanban validate [--schemas DIR] [--quiet] FILE...\n"
-            "Check vanban results (JSON or XML, detected from the content; \"-\" for stdin)\n"
-            "against schemas/vanban.schema.json and schemas/vanban.xsd.\n"
+            "usage: vanban validate [--schemas DIR] [--jsonl] [--quiet] FILE...\n"
+            "Check vanban results (JSON, JSON Lines or XML, detected from the content;\n"
+            "\"-\" for stdin) against schemas/vanban.schema.json and schemas/vanban.xsd.\n"
             "  --schemas DIR   the schemas directory (default: <exe>/../schemas,\n"
             "                  <exe>/../share/vanban/schemas, then $VANBAN_SCHEMAS)\n"
-            "  --quiet         no per-file summary on stderr\n"
+            "  --jsonl         read every FILE as JSON Lines (one result a line, as\n"
+            "                  `vanban batch --ndjson` writes); detected without it when\n"
+            "                  the first line holds a whole result\n"
+            "  -q, --quiet     no summary on stderr\n"
             "Each violation is one line on stdout:\n"
             "  FILE: /json/pointer: message            (JSON)\n"
+            "  FILE:LINE: /json/pointer: message       (JSON Lines: LINE is the record's)\n"
             "  FILE:LINE: /element/path[n]: message     (XML)\n"
             "exit: 0 all valid, 5 some invalid, 3 some unreadable (takes precedence),\n"
             "      2 usage, 70 schemas broken\n");
@@ -36,29 +40,27 @@ static void print_violation(void *ctx, long line, const char *path, const char *
 int vb_cmd_validate(int argc, char **argv) {
     const char *schemas = NULL;
     int quiet = 0, n_files = 0;
+    vb_validate_mode mode = VB_VALIDATE_AUTO;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             help(stdout);
             return 0;
-        } else if (!strcmp(argv[i], "--schemas") && i + 1 < argc) {
-            schemas = argv[++i];
+        } else if (!strcmp(argv[i], "--schemas")) {
+            if (vb_cli_value(argc, argv, &i, &schemas)) return 2;
         } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
             quiet = 1;
+        } else if (!strcmp(argv[i], "--jsonl")) {
+            mode = VB_VALIDATE_JSONL;
         } else if (!strcmp(argv[i], "--")) {
             n_files += argc - i - 1;
             break;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "vanban validate: unknown option %s\n", argv[i]);
-            help(stderr);
-            return 2;
+            return vb_cli_usage_error("validate", "unknown option '%s'", argv[i]);
         } else {
             n_files++;
         }
     }
-    if (n_files == 0) {
-        help(stderr);
-        return 2;
-    }
+    if (n_files == 0) return vb_cli_usage_error("validate", "no FILE given (\"-\" reads stdin)");
     char dir[PATH_MAX];
     if (vb_schemas_dir_find(schemas, dir, sizeof dir) != VB_OK) {
         fprintf(stderr, "vanban validate: no schemas found%s%s (use --schemas DIR or "
@@ -74,6 +76,7 @@ int vb_cmd_validate(int argc, char **argv) {
         return st == VB_E_IO ? 3 : 70;
     }
     int valid = 0, invalid = 0, unreadable = 0, internal = 0;
+    size_t records = 0; /* in JSON Lines files */
     int after_dashdash = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -82,14 +85,16 @@ int vb_cmd_validate(int argc, char **argv) {
                 i++;
                 continue;
             }
-            if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) continue;
+            if (!strcmp(a, "--quiet") || !strcmp(a, "-q") || !strcmp(a, "--jsonl")) continue;
             if (!strcmp(a, "--")) {
                 after_dashdash = 1;
                 continue;
             }
         }
         report_ctx rc = {a};
-        vb_status fs = vb_validate_file(v, a, print_violation, &rc);
+        size_t n = 0;
+        vb_status fs = vb_validate_file_mode(v, a, mode, print_violation, &rc, &n);
+        if (n > 1) records += n;
         if (fs == VB_OK) {
             valid++;
         } else if (fs == VB_E_SCHEMA) {
@@ -105,9 +110,12 @@ int vb_cmd_validate(int argc, char **argv) {
     }
     vb_validator_close(v);
     if (fflush(stdout) != 0) return 3;
-    if (!quiet)
-        fprintf(stderr, "vanban validate: %d valid, %d invalid, %d unreadable\n", valid, invalid,
+    if (!quiet) {
+        fprintf(stderr, "vanban validate: %d valid, %d invalid, %d unreadable", valid, invalid,
                 unreadable);
+        if (records) fprintf(stderr, " (%zu JSON Lines records checked)", records);
+        fputc('\n', stderr);
+    }
     if (internal) return 70;
     if (unreadable) return 3;
     return invalid ? 5 : 0;

@@ -19,14 +19,17 @@ static const struct {
     {"normalize", vb_cmd_normalize, "stage 2: show the normalised text and its line map"},
     {"segment", vb_cmd_segment, "stage 3: show documents, headers and sections"},
     {"extract", vb_cmd_extract, "stage 4: show the extracted facts alone"},
+    {"version", NULL, "print the version (also --version, -V)"},
 };
 
 static void usage(FILE *f) {
     fprintf(f, "usage: vanban COMMAND [OPTIONS] FILE...\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f, "\n`vanban COMMAND --help` for a command's options; `vanban --version`.\n"
-               "exit codes: 0 ok, 2 usage, 3 I/O, 4 input refused, 5 invalid, 70 internal\n");
+    fprintf(f, "\n`vanban COMMAND --help` for a command's options; `vanban --version` (-V);\n"
+               "the manual: `man vanban`.\n"
+               "exit codes: 0 ok, 2 usage, 3 I/O, 4 input refused, 5 invalid, 70 internal,\n"
+               "            130 interrupted (batch)\n");
 }
 
 int main(int argc, char **argv) {
@@ -37,21 +40,17 @@ int main(int argc, char **argv) {
      * with TZ unset, glibc stats /etc/localtime on every call (20 times a
      * DOCX).  Naming the same zone explicitly lets it keep what it read. */
     if (!getenv("TZ")) setenv("TZ", ":/etc/localtime", 1);
-    if (argc < 2) {
-        usage(stderr);
-        return 2;
-    }
+    if (argc < 2) return vb_cli_usage_error(NULL, "no COMMAND given");
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         usage(stdout);
         return 0;
     }
-    if (!strcmp(argv[1], "--version")) {
+    if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V") || !strcmp(argv[1], "version")) {
         printf("vanban %s\n", VB_VERSION);
         return 0;
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "vanban: unknown command '%s'\n", argv[1]);
-    usage(stderr);
-    return 2;
+        if (commands[i].run && !strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+    if (argv[1][0] == '-') return vb_cli_usage_error(NULL, "unknown option '%s'", argv[1]);
+    return vb_cli_usage_error(NULL, "unknown command '%s'", argv[1]);
 }

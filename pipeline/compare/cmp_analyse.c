@@ -71,6 +71,47 @@ static vb_status infer_numbers(vb_cmp_set *s) {
     return VB_OK;
 }
 
+static bool folded_equal(vb_cmp_set *s, const char *a, const char *b) {
+    if (!a || !b) return false;
+    const char *fa = fold_copy(s, a, false), *fb = fold_copy(s, b, false);
+    return fa && fb && !strcmp(fa, fb);
+}
+
+bool vb_cmp_type_matches(vb_cmp_set *s, const vb_cmp_plan *p, const char *want) {
+    return folded_equal(s, p->doc_type_code, want) || folded_equal(s, p->doc_type, want) ||
+           (p->kind && !strcmp(p->kind, want));
+}
+
+static bool is_plan(vb_cmp_set *s, const vb_cmp_plan *p) {
+    return vb_cmp_type_matches(s, p, "KH") || vb_cmp_type_matches(s, p, "Kế hoạch");
+}
+
+static bool selected(vb_cmp_set *s, const vb_cmp_plan *p) {
+    for (size_t k = 0; k < s->n_only_types; k++)
+        if (vb_cmp_type_matches(s, p, s->only_types[k])) return true;
+    return s->n_only_types == 0;
+}
+
+/* After infer_numbers (which needs each file's documents in file order):
+ * leave out what --only-type does not ask for, and put plans first so a
+ * cover letter's or an article's empty columns come last.  Stable. */
+static vb_status select_plans(vb_cmp_set *s) {
+    size_t n = s->plans.len, w = 0;
+    if (!n) return VB_OK;
+    vb_cmp_plan *tmp = malloc(n * sizeof *tmp);
+    if (!tmp) return VB_E_NOMEM;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < n; i++) {
+            vb_cmp_plan *p = &s->plans.items[i];
+            if (selected(s, p) && is_plan(s, p) == (pass == 0)) tmp[w++] = *p;
+        }
+    s->n_left_out += n - w;
+    if (w) memcpy(s->plans.items, tmp, w * sizeof *tmp);
+    s->plans.len = w;
+    free(tmp);
+    return VB_OK;
+}
+
 static const char *plan_number(const vb_cmp_plan *p) {
     return p->number ? p->number : p->number_inferred;
 }
@@ -239,13 +280,14 @@ static int nullable_cmp(const char *a, const char *b) {
     return a && b ? strcmp(a, b) : (a != NULL) - (b != NULL);
 }
 
-/* Same date, plan, role and cycle: one event (a period named twice). */
+/* Same date, plan, role, cycle and rule: one event (a period named twice). */
 static int event_same(const vb_cmp_event *a, const vb_cmp_event *b) {
     int c = strcmp(sort_value(a), sort_value(b));
     if (c) return c;
     if (a->plan != b->plan) return a->plan - b->plan;
     if ((c = strcmp(a->role, b->role))) return c;
-    return nullable_cmp(a->recurrence, b->recurrence);
+    if ((c = nullable_cmp(a->recurrence, b->recurrence))) return c;
+    return nullable_cmp(a->rule, b->rule); /* "hằng quý" and "ngày 10 của tháng cuối quý" differ */
 }
 
 static int event_cmp(const void *x, const void *y) {
@@ -262,12 +304,12 @@ static vb_status build_timeline(vb_cmp_set *s) {
             const vb_cmp_date *d = &p->dates.items[j];
             if (!timeline_role(d->role)) continue;
             if (!strcmp(d->role, "issued")) issued_seen = true;
-            vb_cmp_event e = {(int)i, (int)j, d->value, d->role, d->recurrence, d->text};
+            vb_cmp_event e = {(int)i, (int)j, d->value, d->role, d->recurrence, d->text, d->rule};
             if (VB_PUSH(s->arena, s->timeline, e)) return VB_E_NOMEM;
         }
         /* the header date is the issue date even when no dated phrase was kept */
         if (!issued_seen && p->date) {
-            vb_cmp_event e = {(int)i, -1, p->date, "issued", NULL, NULL};
+            vb_cmp_event e = {(int)i, -1, p->date, "issued", NULL, NULL, NULL};
             if (VB_PUSH(s->arena, s->timeline, e)) return VB_E_NOMEM;
         }
     }
@@ -283,7 +325,8 @@ static vb_status build_timeline(vb_cmp_set *s) {
 
 vb_status vb_cmp_analyse(vb_cmp_set *s) {
     vb_status st;
-    if ((st = infer_numbers(s)) != VB_OK || (st = make_labels(s)) != VB_OK ||
+    if ((st = infer_numbers(s)) != VB_OK || (st = select_plans(s)) != VB_OK ||
+        (st = make_labels(s)) != VB_OK ||
         (st = group_sectors(s)) != VB_OK || (st = group_basis(s)) != VB_OK ||
         (st = build_timeline(s)) != VB_OK || (st = vb_cmp_chain_build(s)) != VB_OK)
         return st;

@@ -169,7 +169,7 @@ static void write_chain(FILE *f, const vb_cmp_set *s) {
 
 static void write_timeline(FILE *f, const vb_cmp_set *s) {
     static const char *const cols[] = {"date", "plan", "role", "recurrence", "text",
-                                       "source_text", "file", NULL};
+                                       "source_text", "file", "rule", NULL};
     header(f, cols);
     for (size_t i = 0; i < s->timeline.len; i++) {
         const vb_cmp_event *e = &s->timeline.items[i];
@@ -182,6 +182,7 @@ static void write_timeline(FILE *f, const vb_cmp_set *s) {
         if (e->date >= 0) src_field(f, p, p->dates.items[e->date].src);
         else field(f, NULL, false);
         field(f, p->file, false);
+        field(f, e->rule, false);
         end_row(f);
     }
 }

@@ -125,8 +125,15 @@ static void overview(FILE *f, const vb_cmp_set *s) {
         esc(f, p->date ? p->date : "—");
         fputs("</td><td>", f);
         esc(f, p->subject ? p->subject : "—");
-        fprintf(f, "</td><td class=\"meta\">%zu targets, %zu units, %zu references, %zu dates</td><td class=\"meta\">",
-                p->targets.len, p->units.len, p->refs.len, p->dates.len);
+        fputs("</td><td class=\"meta\">", f);
+        vb_cmp_count(f, p->targets.len, "target");
+        fputs(", ", f);
+        vb_cmp_count(f, p->units.len, "unit");
+        fputs(", ", f);
+        vb_cmp_count(f, p->refs.len, "reference");
+        fputs(", ", f);
+        vb_cmp_count(f, p->dates.len, "date");
+        fputs("</td><td class=\"meta\">", f);
         esc(f, p->file);
         fprintf(f, " #%zu</td></tr>\n", p->doc_index + 1);
     }
@@ -265,6 +272,29 @@ static void esc_trunc(FILE *f, const char *s, size_t max) {
     if (s[i]) fputs("…", f);
 }
 
+/* One line of a chain box: never wider than `avail` once rendered.  The
+ * width is estimated from the code points (a generous 0.62 em each, wider
+ * than the digits and most letters of the fonts in the CSS); when the
+ * estimate passes 70% of the room, textLength makes the browser fit the
+ * line to the room exactly, whatever font it picked, so a long number is
+ * squeezed rather than cut or run past its box.  Past 44 code points the
+ * line is cut with "…" (the box's title has it whole). */
+static void box_text(FILE *f, const char *cls, double x, double y, double avail, double font_px,
+                     const char *str) {
+    enum { MAX_CPS = 44 };
+    size_t cps = 0;
+    for (const char *c = str ? str : ""; *c; c++)
+        if (((unsigned char)*c & 0xC0) != 0x80) cps++;
+    size_t shown = cps > MAX_CPS ? MAX_CPS : cps;
+    double estimate = (double)shown * 0.62 * font_px;
+    fprintf(f, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\"", cls, x, y);
+    if (estimate > 0.7 * avail) fprintf(f, " textLength=\"%.0f\" lengthAdjust=\"spacingAndGlyphs\"",
+                                        estimate < avail ? estimate : avail);
+    fputc('>', f);
+    esc_trunc(f, str, MAX_CPS);
+    fputs("</text>", f);
+}
+
 static bool strong(const char *rel) {
     return rel && (!strcmp(rel, "basis") || !strcmp(rel, "implements"));
 }
@@ -323,28 +353,32 @@ static void chain_svg(FILE *f, vb_cmp_set *s) {
         esc(f, n->title);
         fprintf(f, "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"5\"/>",
                 n->x, n->y, W, H);
-        fprintf(f, "<text class=\"l1\" x=\"%.1f\" y=\"%.1f\">", n->x + 8, n->y + 17);
-        esc_trunc(f, n->label, p && !p->number && p->number_inferred ? 18 : 29);
-        if (p && !p->number && p->number_inferred) fputs(" (inferred)", f);
-        fprintf(f, "</text><text class=\"l2\" x=\"%.1f\" y=\"%.1f\">", n->x + 8, n->y + 34);
+        vb_buf line;
+        vb_buf_init(&line);
+        vb_buf_puts(&line, n->label);
+        if (p && !p->number && p->number_inferred) vb_buf_puts(&line, " (inferred)");
+        box_text(f, "l1", n->x + 8, n->y + 17, W - 16, 13, vb_buf_cstr(&line));
+        vb_buf_reset(&line);
         if (p) {
             const char *dash = strstr(p->label, " — ");
             if (dash) { /* place and year, then the type: the number is line 1 */
-                esc_n(f, p->label, (size_t)(dash - p->label));
-                fputs(" · ", f);
-                esc_trunc(f, p->doc_type ? p->doc_type : "document", 20);
+                vb_buf_append(&line, p->label, (size_t)(dash - p->label));
+                vb_buf_puts(&line, " · ");
+                vb_buf_puts(&line, p->doc_type ? p->doc_type : "document");
             } else {
-                esc_trunc(f, p->label, 38);
+                vb_buf_puts(&line, p->label);
             }
         } else {
             const vb_cmp_basis *b = &s->basis.items[n->basis_row];
-            esc_trunc(f, b->doc_type ? b->doc_type : "", 22);
+            vb_buf_puts(&line, b->doc_type ? b->doc_type : "");
             if (b->date) {
-                fputs(b->doc_type ? " · " : "", f);
-                esc(f, b->date);
+                vb_buf_puts(&line, b->doc_type ? " · " : "");
+                vb_buf_puts(&line, b->date);
             }
         }
-        fputs("</text></g></a>\n", f);
+        box_text(f, "l2", n->x + 8, n->y + 34, W - 16, 12, vb_buf_cstr(&line));
+        vb_buf_free(&line);
+        fputs("</g></a>\n", f);
     }
     fputs("</svg>\n", f);
 }
@@ -364,7 +398,9 @@ static void timeline_table(FILE *f, const vb_cmp_set *s) {
         fputs("</td><td>", f);
         esc(f, e->role);
         fputs("</td><td>", f);
-        esc(f, e->recurrence ? e->recurrence : "");
+        char cycle[128];
+        vb_cmp_cycle_text(e->recurrence, e->rule, cycle, sizeof cycle);
+        esc(f, cycle);
         fputs("</td><td>", f);
         if (e->date >= 0)
             fact_link(f, p, p->dates.items[e->date].src, e->text ? e->text : e->value);
@@ -373,6 +409,49 @@ static void timeline_table(FILE *f, const vb_cmp_set *s) {
         fputs("</td></tr>\n", f);
     }
     fputs("</tbody></table>\n", f);
+}
+
+/* A source's place in the Sources list: by sentence, then by its words. */
+typedef struct {
+    size_t ctx_start, ctx_end, fact_start, idx;
+} src_key;
+
+static int src_key_cmp(const void *x, const void *y) {
+    const src_key *a = x, *b = y;
+    if (a->ctx_start != b->ctx_start) return a->ctx_start < b->ctx_start ? -1 : 1;
+    if (a->ctx_end != b->ctx_end) return a->ctx_end < b->ctx_end ? -1 : 1;
+    if (a->fact_start != b->fact_start) return a->fact_start < b->fact_start ? -1 : 1;
+    return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+/* One quoted sentence with the words of every fact read from it marked;
+ * each fact's link target is its own mark, or an anchor where its words
+ * start when they overlap an earlier fact's.  keys[0..n) share the
+ * sentence, by where their words start. */
+static void sentence(FILE *f, const vb_cmp_plan *p, const src_key *keys, size_t n) {
+    const vb_cmp_source *first = &p->sources.items[keys[0].idx];
+    size_t pos = first->ctx_start;
+    fprintf(f, "<li><blockquote>%s", first->cut_before ? "… " : "");
+    for (size_t k = 0; k < n; k++) {
+        const vb_cmp_source *q = &p->sources.items[keys[k].idx];
+        if (q->fact_start >= pos) {
+            esc_n(f, p->text + pos, q->fact_start - pos);
+            fprintf(f, "<mark id=\"%s-s%zu\">", p->anchor, keys[k].idx);
+            esc_n(f, p->text + q->fact_start, q->fact_end - q->fact_start);
+            fputs("</mark>", f);
+            pos = q->fact_end;
+            continue;
+        }
+        fprintf(f, "<span id=\"%s-s%zu\"></span>", p->anchor, keys[k].idx);
+        if (q->fact_end > pos) {
+            fputs("<mark>", f);
+            esc_n(f, p->text + pos, q->fact_end - pos);
+            fputs("</mark>", f);
+            pos = q->fact_end;
+        }
+    }
+    if (first->ctx_end > pos) esc_n(f, p->text + pos, first->ctx_end - pos);
+    fprintf(f, "%s</blockquote></li>\n", first->cut_after ? " …" : "");
 }
 
 static void sources(FILE *f, const vb_cmp_set *s) {
@@ -388,17 +467,21 @@ static void sources(FILE *f, const vb_cmp_set *s) {
         fprintf(f, " #%zu</span></h3>\n", p->doc_index + 1);
         if (!p->sources.len) fputs("<p class=\"note\">No facts with a source span.</p>\n", f);
         else fputs("<ol class=\"src\">\n", f);
-        for (size_t k = 0; k < p->sources.len; k++) {
+        size_t n = p->sources.len;
+        src_key *keys = n ? malloc(n * sizeof *keys) : NULL;
+        for (size_t k = 0; k < n; k++) {
             const vb_cmp_source *q = &p->sources.items[k];
-            fprintf(f, "<li id=\"%s-s%zu\"><blockquote>%s", p->anchor, k,
-                    q->cut_before ? "… " : "");
-            esc_n(f, p->text + q->ctx_start, q->fact_start - q->ctx_start);
-            fputs("<mark>", f);
-            esc_n(f, p->text + q->fact_start, q->fact_end - q->fact_start);
-            fputs("</mark>", f);
-            esc_n(f, p->text + q->fact_end, q->ctx_end - q->fact_end);
-            fprintf(f, "%s</blockquote></li>\n", q->cut_after ? " …" : "");
+            src_key one = {q->ctx_start, q->ctx_end, q->fact_start, k};
+            if (!keys) sentence(f, p, &one, 1); /* no memory: one sentence per fact */
+            else keys[k] = one;
         }
+        if (keys) qsort(keys, n, sizeof *keys, src_key_cmp);
+        for (size_t k = 0, next; keys && k < n; k = next) {
+            for (next = k + 1; next < n; next++)
+                if (keys[next].ctx_start != keys[k].ctx_start || keys[next].ctx_end != keys[k].ctx_end) break;
+            sentence(f, p, keys + k, next - k);
+        }
+        free(keys);
         if (p->sources.len) fputs("</ol>\n", f);
         fputs("</section>\n", f);
     }
@@ -412,12 +495,12 @@ vb_status vb_cmp_write_html(vb_cmp_set *s, const char *const *failed, size_t n_f
                "<meta name=\"generator\" content=\"vanban %s\">\n"
                "<title>vanban compare — %zu plans</title>\n<style>\n%s</style></head>\n<body>\n",
             VB_VERSION, s->plans.len, css);
-    fprintf(f, "<h1>Plans side by side</h1>\n<p class=\"note\">%zu documents from %zu inputs. "
-               "Hover a value for the words it was read from; click it for the sentence. "
+    fputs("<h1>Plans side by side</h1>\n<p class=\"note\">", f);
+    vb_cmp_summary(f, s);
+    fprintf(f, " Hover a value for the words it was read from; click it for the sentence. "
                "<a href=\"#targets\">Targets</a> · <a href=\"#units\">Who does what</a> · "
                "<a href=\"#basis\">Legal basis</a> · <a href=\"#chain\">Chain</a> · "
-               "<a href=\"#timeline\">Timeline</a> · <a href=\"#sources\">Sources</a></p>\n",
-            s->plans.len, s->n_inputs);
+               "<a href=\"#timeline\">Timeline</a> · <a href=\"#sources\">Sources</a></p>\n");
     for (size_t i = 0; i < n_failed; i++) {
         fputs("<p class=\"failed\">Not compared (could not be read): ", f);
         esc(f, failed[i]);

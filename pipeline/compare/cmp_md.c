@@ -148,7 +148,9 @@ static void timeline(FILE *f, const vb_cmp_set *s) {
         fputs(" | ", f);
         cell(f, e->role);
         fputs(" | ", f);
-        cell(f, e->recurrence);
+        char cycle[128];
+        vb_cmp_cycle_text(e->recurrence, e->rule, cycle, sizeof cycle);
+        cell(f, cycle);
         fputs(" | ", f);
         cell(f, e->text ? e->text : "(header date)");
         fputs(" |\n", f);
@@ -160,8 +162,9 @@ vb_status vb_cmp_write_md(vb_cmp_set *s, FILE *f) {
     vb_cmp_orders o;
     vb_status st = vb_cmp_orders_make(s, &o);
     if (st != VB_OK) return st;
-    fprintf(f, "# Plans side by side\n\n%zu documents from %zu inputs.\n\n", s->plans.len,
-            s->n_inputs);
+    fputs("# Plans side by side\n\n", f);
+    vb_cmp_summary(f, s);
+    fputs("\n\n", f);
     targets(f, s);
     units(f, s, o.sectors);
     basis(f, s, o.basis);

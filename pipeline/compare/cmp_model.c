@@ -198,6 +198,7 @@ static vb_status load_dates(vb_arena *a, vb_cmp_plan *p, const json_t *arr) {
         d.value = jstr(a, o, "value");
         d.role = jstr(a, o, "role");
         d.recurrence = jstr(a, o, "recurrence");
+        d.rule = jstr(a, o, "rule");
         /* dates of cited documents show with their reference, not alone */
         d.src = -1;
         if (!d.role || strcmp(d.role, "reference"))

@@ -13,6 +13,42 @@ const char *vb_cmp_theme_title(int theme) {
     return theme >= 0 && theme < VB_CMP_N_THEMES ? theme_titles[theme] : "Other";
 }
 
+void vb_cmp_count(FILE *f, size_t n, const char *word) {
+    fprintf(f, "%zu %s%s", n, word, n == 1 ? "" : "s");
+}
+
+void vb_cmp_summary(FILE *f, const vb_cmp_set *s) {
+    vb_cmp_count(f, s->plans.len, "document");
+    fputs(" from ", f);
+    vb_cmp_count(f, s->n_inputs, "input");
+    if (s->n_left_out) {
+        fprintf(f, " (%zu left out by --only-type)", s->n_left_out);
+    }
+    fputc('.', f);
+}
+
+/* The value of KEY= in an RRULE ("BYMONTH=3,6,9,12;..."), or NULL. */
+static const char *rule_part(const char *rule, const char *key, size_t *n) {
+    size_t k = strlen(key);
+    for (const char *p = rule; p && *p; p = strchr(p, ';') ? strchr(p, ';') + 1 : NULL)
+        if (!strncmp(p, key, k) && p[k] == '=') {
+            *n = strcspn(p + k + 1, ";");
+            return p + k + 1;
+        }
+    return NULL;
+}
+
+void vb_cmp_cycle_text(const char *recurrence, const char *rule, char *buf, size_t len) {
+    size_t nm = 0, nd = 0;
+    const char *months = rule_part(rule, "BYMONTH", &nm), *day = rule_part(rule, "BYMONTHDAY", &nd);
+    const char *what = recurrence ? recurrence : "";
+    if (!day) snprintf(buf, len, "%s", what);
+    else if (months && !memchr(months, ',', nm))
+        snprintf(buf, len, "%s, %.*s/%.*s", what, (int)nd, day, (int)nm, months);
+    else if (months) snprintf(buf, len, "%s, day %.*s of months %.*s", what, (int)nd, day, (int)nm, months);
+    else snprintf(buf, len, "%s, day %.*s", what, (int)nd, day);
+}
+
 typedef struct {
     size_t n_plans;
     const char *k1, *k2;

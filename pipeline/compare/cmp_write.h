@@ -28,6 +28,17 @@ typedef struct {
 } vb_cmp_orders;
 vb_status vb_cmp_orders_make(const vb_cmp_set *s, vb_cmp_orders *o);
 void vb_cmp_orders_free(vb_cmp_orders *o);
+/* "1 reference", "3 references": `word` is the singular; an -s plural. */
+void vb_cmp_count(FILE *f, size_t n, const char *word);
+/* The report's summary line: "2 documents from 4 inputs (1 left out by
+ * --only-type)." */
+void vb_cmp_summary(FILE *f, const vb_cmp_set *s);
+
+/* A recurring date's cycle for people: "quarterly, day 10 of months 3, 6,
+ * 9, 12", "yearly, 15/12", "monthly, day 20"; the recurrence alone when the
+ * rule names no day; "" when neither is known. */
+void vb_cmp_cycle_text(const char *recurrence, const char *rule, char *buf, size_t len);
+
 /* Display name of a theme row: "Healthy communes". */
 const char *vb_cmp_theme_title(int theme);
 

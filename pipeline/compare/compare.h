@@ -54,7 +54,7 @@ typedef struct {
 } vb_cmp_ref;
 
 typedef struct {
-    char *text, *value, *role, *recurrence;
+    char *text, *value, *role, *recurrence, *rule; /* rule: the RRULE of a recurring date */
     int src;
 } vb_cmp_date;
 
@@ -113,6 +113,7 @@ typedef struct {
 typedef struct {
     int plan, date; /* plan index, index into its dates; date -1: header date */
     char *value, *role, *recurrence, *text;
+    char *rule; /* RRULE of a recurring date, or NULL */
 } vb_cmp_event;
 
 typedef struct {
@@ -126,6 +127,12 @@ typedef struct {
     VB_CMP_VEC(vb_cmp_event) timeline;
     double graph_w, graph_h;
     size_t n_inputs;
+    /* Which documents the report shows (set before vb_cmp_analyse): with
+     * n_only_types > 0, those whose type matches one of only_types (see
+     * vb_cmp_type_matches); plans (Kế hoạch) always come first. */
+    const char *const *only_types;
+    size_t n_only_types;
+    size_t n_left_out; /* documents that --only-type left out */
 } vb_cmp_set;
 
 /* The theme rows, in report order; the last is "other". */
@@ -144,6 +151,11 @@ vb_status vb_cmp_add_json(vb_cmp_set *s, const char *path, const json_t *result)
  * file is converted with `p`.  On failure `err` holds a message. */
 vb_status vb_cmp_add_file(vb_cmp_set *s, vb_pipeline *p, const char *path, char *err,
                           size_t errlen);
+
+/* Whether plan p is of type `want`: its type code ("KH", "QĐ"), its type
+ * name ("Kế hoạch", "ke hoach": folded, so case and diacritics do not
+ * matter), or its kind ("official", "article"). */
+bool vb_cmp_type_matches(vb_cmp_set *s, const vb_cmp_plan *p, const char *want);
 
 /* Derive labels, sectors, basis rows, the chain and the timeline. */
 vb_status vb_cmp_analyse(vb_cmp_set *s);

@@ -30,8 +30,7 @@ vb_result *vb_result_new(const char *path) {
     r->arena = a;
     r->path = vb_arena_strdup(a, path ? path : "-");
     vb_utf8_scrub(r->path);
-    r->format = "txt";
-    return r;
+    return r; /* format stays NULL until ingest has read the content */
 }
 
 void vb_result_free(vb_result *r) {

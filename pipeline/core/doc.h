@@ -62,6 +62,7 @@ typedef struct {
     char *value; /* "2019-05-07", "2019-05", "2019", or "2016/2020" for a period */
     vb_date_role role;
     char *recurrence; /* "quarterly", "monthly", "yearly", "every 6 months"… or NULL */
+    char *rule;       /* the same as an RFC 5545 RRULE, "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=15", or NULL */
     vb_span span;
 } vb_date;
 
@@ -183,7 +184,7 @@ typedef struct {
     vb_arena *arena;
     char *path;
     char *sha256; /* lowercase hex */
-    const char *format; /* "docx" | "txt" */
+    const char *format; /* "docx" | "txt"; NULL when the content was never read */
     size_t bytes;
     vb_docv documents;
     vb_errorv errors;

@@ -75,6 +75,7 @@ static void date(vb_jout *w, const vb_doc *d, const vb_date *x) {
     vb_jout_key(w, "span");
     span(w, d, x->span);
     if (x->recurrence) field(w, "recurrence", x->recurrence);
+    if (x->rule) field(w, "rule", x->rule);
     vb_jout_object_end(w);
 }
 
@@ -186,7 +187,7 @@ static void result(vb_jout *w, const vb_result *r) {
     vb_jout_object(w);
     field(w, "path", r->path ? r->path : "");
     field(w, "sha256", r->sha256);
-    field(w, "format", r->format ? r->format : "");
+    field(w, "format", r->format);
     vb_jout_key(w, "bytes");
     vb_jout_int(w, (long long)r->bytes);
     vb_jout_object_end(w);

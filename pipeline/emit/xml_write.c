@@ -171,6 +171,7 @@ static vb_status date(xml_out *o, const vb_doc *d, const vb_date *x) {
     TRYS(attr(o, "role", vb_date_role_name(x->role)));
     TRYS(attr(o, "value", x->value));
     TRYS(attr(o, "recurrence", x->recurrence));
+    TRYS(attr(o, "rule", x->rule));
     TRYS(attr_span(o, d, x->span));
     TRYS(elem(o, "text", x->text ? x->text : ""));
     TRY(xmlTextWriterEndElement(o->w));
@@ -292,7 +293,7 @@ static vb_status result(xml_out *o, const vb_result *r) {
     TRYS(attr(o, "schema_version", "1.0"));
 
     TRY(xmlTextWriterStartElement(o->w, X("source")));
-    TRYS(attr(o, "format", r->format ? r->format : "txt"));
+    TRYS(attr(o, "format", r->format));
     TRYS(attr_size(o, "bytes", r->bytes));
     TRYS(elem(o, "path", r->path ? r->path : ""));
     TRYS(elem(o, "sha256", r->sha256));

@@ -125,7 +125,7 @@ vb_status vb_ingest_file_in(vb_ingest_state *st, const char *path, const vb_limi
         size_t n = fread(data + len, 1, cap - len, f);
         len += n;
         if (n == 0) {
-            if (ferror(f)) s = vb_result_error(r, VB_E_IO, "%s: read error", path);
+            if (ferror(f)) s = vb_result_error(r, VB_E_IO, "%s: %s", path, strerror(errno));
             break;
         }
     }

@@ -133,11 +133,28 @@ static size_t vb_skip_bom_space(const char *data, size_t len) {
     return i;
 }
 
+/* JSON Lines: something other than blanks follows the first line, and
+ * either the first line alone is a whole JSON value or the next line opens
+ * one at its very start (so a broken first record is still seen as one).
+ * A pretty-printed result's first line is "{" and its next is indented. */
+static bool vb_looks_like_jsonl(const char *data, size_t len, size_t start) {
+    const char *nl = memchr(data + start, '\n', len - start);
+    if (!nl) return false;
+    size_t end = (size_t)(nl - data);
+    if (vb_skip_bom_space(nl, len - end) == len - end) return false;
+    if (end + 1 < len && (nl[1] == '{' || nl[1] == '[')) return true;
+    json_error_t je;
+    json_t *first = json_loadb(data + start, end - start, 0, &je);
+    json_decref(first);
+    return first != NULL;
+}
+
 vb_input_kind vb_validate_sniff(const char *data, size_t len) {
     size_t i = vb_skip_bom_space(data, len);
     if (i == len) return VB_INPUT_UNKNOWN;
     if (data[i] == '<') return VB_INPUT_XML;
-    if (data[i] == '{' || data[i] == '[') return VB_INPUT_JSON;
+    if (data[i] == '{' || data[i] == '[')
+        return vb_looks_like_jsonl(data, len, i) ? VB_INPUT_JSONL : VB_INPUT_JSON;
     return VB_INPUT_UNKNOWN;
 }
 
@@ -146,27 +163,66 @@ vb_input_kind vb_validate_sniff(const char *data, size_t len) {
 typedef struct {
     vb_validate_report fn;
     void *ctx;
+    long line; /* JSON Lines: the record's line; 0 for a whole-file JSON */
 } vb_json_report_ctx;
 
 static void vb_json_violation(void *ctx, const char *pointer, const char *message) {
     vb_json_report_ctx *c = ctx;
-    if (c->fn) c->fn(c->ctx, 0, pointer, message);
+    if (c->fn) c->fn(c->ctx, c->line, pointer, message);
 }
 
-static vb_status vb_validate_json(const vb_validator *v, const char *data, size_t len,
-                                  vb_validate_report fn, void *ctx) {
+/* A line of `vanban batch`'s manifest.jsonl is a record about a result, not
+ * a result: say so once instead of listing every field it lacks. */
+static bool vb_is_manifest_record(const json_t *doc) {
+    return json_is_object(doc) && !json_object_get(doc, "schema_version") &&
+           json_object_get(doc, "status") && json_object_get(doc, "path");
+}
+
+/* One JSON value; `line` is where it starts in the input (JSON Lines) or 0. */
+static vb_status vb_validate_json_at(const vb_validator *v, const char *data, size_t len, long line,
+                                     vb_validate_report fn, void *ctx) {
     json_error_t je;
     json_t *doc = json_loadb(data, len, JSON_REJECT_DUPLICATES, &je);
     if (!doc) {
         char msg[256];
         snprintf(msg, sizeof msg, "malformed JSON at column %d: %s", je.column, je.text);
-        if (fn) fn(ctx, je.line > 0 ? je.line : 0, "", msg);
+        long at = line ? line : je.line > 0 ? je.line : 0;
+        if (fn) fn(ctx, at, "", msg);
         return VB_E_SCHEMA;
     }
-    vb_json_report_ctx rc = {fn, ctx};
-    vb_status st = vb_jschema_validate(v->json, doc, vb_json_violation, &rc, NULL);
+    vb_status st;
+    if (vb_is_manifest_record(doc)) {
+        if (fn) fn(ctx, line, "", "a `vanban batch` manifest record, not a result "
+                                  "(validate the result files it names)");
+        st = VB_E_SCHEMA;
+    } else {
+        vb_json_report_ctx rc = {fn, ctx, line};
+        st = vb_jschema_validate(v->json, doc, vb_json_violation, &rc, NULL);
+    }
     json_decref(doc);
     return st;
+}
+
+/* JSON Lines: each non-blank line one result; a bad line does not stop the
+ * others from being checked. */
+static vb_status vb_validate_jsonl(const vb_validator *v, const char *data, size_t len,
+                                   vb_validate_report fn, void *ctx, size_t *records) {
+    vb_status worst = VB_OK;
+    size_t n = 0, at = 0;
+    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) at = 3;
+    for (long line = 1; at < len; line++) {
+        const char *nl = memchr(data + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - data) : len;
+        if (vb_skip_bom_space(data + at, end - at) < end - at) {
+            n++;
+            vb_status st = vb_validate_json_at(v, data + at, end - at, line, fn, ctx);
+            if (st == VB_E_NOMEM || st == VB_E_INTERNAL) return st;
+            if (st != VB_OK) worst = st;
+        }
+        at = end + 1;
+    }
+    if (records) *records = n;
+    return worst;
 }
 
 /* ---- XML ------------------------------------------------------------------ */
@@ -283,8 +339,17 @@ static vb_status vb_validate_xml(const vb_validator *v, const char *data, size_t
 
 vb_status vb_validate_buffer(const vb_validator *v, const char *data, size_t len,
                              vb_validate_report fn, void *ctx) {
+    return vb_validate_buffer_mode(v, data, len, VB_VALIDATE_AUTO, fn, ctx, NULL);
+}
+
+vb_status vb_validate_buffer_mode(const vb_validator *v, const char *data, size_t len,
+                                  vb_validate_mode mode, vb_validate_report fn, void *ctx,
+                                  size_t *records) {
+    if (records) *records = 1;
+    if (mode == VB_VALIDATE_JSONL) return vb_validate_jsonl(v, data, len, fn, ctx, records);
     switch (vb_validate_sniff(data, len)) {
-    case VB_INPUT_JSON: return vb_validate_json(v, data, len, fn, ctx);
+    case VB_INPUT_JSONL: return vb_validate_jsonl(v, data, len, fn, ctx, records);
+    case VB_INPUT_JSON: return vb_validate_json_at(v, data, len, 0, fn, ctx);
     case VB_INPUT_XML: return vb_validate_xml(v, data, len, fn, ctx);
     default:
         if (fn) fn(ctx, 0, "", "neither JSON nor XML (expected '{' or '<' first)");
@@ -294,6 +359,12 @@ vb_status vb_validate_buffer(const vb_validator *v, const char *data, size_t len
 
 vb_status vb_validate_file(const vb_validator *v, const char *path, vb_validate_report fn,
                            void *ctx) {
+    return vb_validate_file_mode(v, path, VB_VALIDATE_AUTO, fn, ctx, NULL);
+}
+
+vb_status vb_validate_file_mode(const vb_validator *v, const char *path, vb_validate_mode mode,
+                                vb_validate_report fn, void *ctx, size_t *records) {
+    if (records) *records = 0;
     bool is_stdin = !strcmp(path, "-");
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) return VB_E_IO;
@@ -322,7 +393,7 @@ vb_status vb_validate_file(const vb_validator *v, const char *path, vb_validate_
         if (fn) fn(ctx, 0, "", msg);
         st = VB_E_SCHEMA;
     } else {
-        st = vb_validate_buffer(v, b.data ? b.data : "", b.len, fn, ctx);
+        st = vb_validate_buffer_mode(v, b.data ? b.data : "", b.len, mode, fn, ctx, records);
     }
     vb_buf_free(&b);
     return st;

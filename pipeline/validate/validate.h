@@ -11,6 +11,11 @@
  * A malformed input is reported as a violation (it is not a valid result),
  * not as an I/O error.
  *
+ * JSON Lines (what `vanban batch --ndjson` writes: one compact result a
+ * line) is checked line by line, each violation with its 1-based line.  It
+ * is detected when the first line holds a whole JSON value and more follows,
+ * or asked for with VB_VALIDATE_JSONL.
+ *
  * A vb_validator is immutable once opened and may be shared by threads. */
 #ifndef VB_VALIDATE_H
 #define VB_VALIDATE_H
@@ -24,7 +29,10 @@
 /* Inputs larger than this are refused as invalid rather than read. */
 #define VB_VALIDATE_MAX_BYTES ((size_t)512 << 20)
 
-typedef enum { VB_INPUT_UNKNOWN = 0, VB_INPUT_JSON, VB_INPUT_XML } vb_input_kind;
+typedef enum { VB_INPUT_UNKNOWN = 0, VB_INPUT_JSON, VB_INPUT_XML, VB_INPUT_JSONL } vb_input_kind;
+
+/* How an input is read: by its content, or as JSON Lines whatever it looks like. */
+typedef enum { VB_VALIDATE_AUTO = 0, VB_VALIDATE_JSONL } vb_validate_mode;
 
 typedef struct vb_validator vb_validator;
 
@@ -52,5 +60,13 @@ vb_status vb_validate_buffer(const vb_validator *v, const char *data, size_t len
 /* The same for a file ("-" is stdin); VB_E_IO if it cannot be read. */
 vb_status vb_validate_file(const vb_validator *v, const char *path, vb_validate_report fn,
                            void *ctx);
+
+/* The same two with a mode; *records (may be NULL) receives how many JSON
+ * values were checked (the non-blank lines of JSON Lines, else 1). */
+vb_status vb_validate_buffer_mode(const vb_validator *v, const char *data, size_t len,
+                                  vb_validate_mode mode, vb_validate_report fn, void *ctx,
+                                  size_t *records);
+vb_status vb_validate_file_mode(const vb_validator *v, const char *path, vb_validate_mode mode,
+                                vb_validate_report fn, void *ctx, size_t *records);
 
 #endif

@@ -27,7 +27,7 @@ COLUMNS = {
     "basis.csv": ["number", "doc_type", "date", "issuer", "cited_by_plans", "shared",
                   "compared_as", "plan", "relation", "source_text", "file"],
     "chain.csv": ["from", "from_plan", "to", "to_plan", "to_kind", "relation"],
-    "timeline.csv": ["date", "plan", "role", "recurrence", "text", "source_text", "file"],
+    "timeline.csv": ["date", "plan", "role", "recurrence", "text", "source_text", "file", "rule"],
 }
 
 

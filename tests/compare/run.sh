@@ -41,7 +41,17 @@ then ok; else bad "compare on fixtures exited $? ($(head -c 300 "$out/fixtures.e
 run_checks $check csv "$out/fixtures"
 run_checks $check fixtures "$out/fixtures"
 run_checks $check selfcontained "$out/fixtures.html"
-grep -q '^| Training | — | \*\*≥ 70%\*\*' "$out/fixtures.md" && ok || bad "markdown targets row"
+grep -q '^| Training | \*\*≥ 70%\*\*' "$out/fixtures.md" && ok || bad "markdown targets row"
+# plans first: the cover letter's column comes after both plans
+grep -q '^| Theme | [^|]* KH [^|]* | [^|]* KH [^|]* | [^|]* Công văn 45/GDĐT |$' "$out/fixtures.md" && ok ||
+    bad "markdown: plans first, the letter last"
+grep -q '^3 documents from 2 inputs\.$' "$out/fixtures.md" && ok || bad "markdown: summary line"
+"$bin" compare "$here"/fixtures/district.json "$here"/fixtures/province.json --only-type "Kế Hoạch" --md \
+    > "$out/only.md" 2>&1 || bad "--only-type exited $?"
+grep -q '^2 documents from 2 inputs (1 left out by --only-type)\.$' "$out/only.md" && ! grep -q 'Công văn 45' "$out/only.md" &&
+    ok || bad "--only-type leaves the letter out"
+"$bin" compare "$here"/fixtures/district.json --only-type CV,article --md > "$out/only2.md" 2>&1 || bad "--only-type CV exited $?"
+grep -q '^0 documents from 1 input (2 left out by --only-type)\.$' "$out/only2.md" && ok || bad "--only-type: nothing left, singular input"
 grep -q '^## Legal basis' "$out/fixtures.md" && ok || bad "markdown legal basis table"
 
 echo "compare: bad input"
@@ -67,6 +77,25 @@ else
     echo "  SKIP: gold facts not found at $gold (set VB_GOLD_DIR)"
 fi
 
+echo "compare: report wording and sources"
+# numbers agree ("1 reference"), each quoted sentence once per plan, every
+# fact link lands on an id, recurring deadlines reach the timeline
+python3 - "$out/samples.html" "$out/fixtures.html" <<'EOF' && ok || bad "report: plural, sources once, links, recurring deadlines"
+import re, sys
+for path in sys.argv[1:]:
+    t = open(path, encoding="utf-8").read()
+    assert not re.search(r"\b1 (targets|units|references|dates|documents|inputs)\b", t), re.findall(r"\b1 \w+s\b", t)
+    for sec in re.findall(r'<section class="sources".*?</section>', t, re.S):
+        quotes = [re.sub(r"<[^>]+>", "", q) for q in re.findall(r"<blockquote>(.*?)</blockquote>", sec, re.S)]
+        assert len(quotes) == len(set(quotes)), [q for q in quotes if quotes.count(q) > 1][:1]
+    ids = set(re.findall(r'id="([^"]+)"', t))
+    missing = set(re.findall(r'href="#([^"]+)"', t)) - ids
+    assert not missing, sorted(missing)[:5]
+t = open(sys.argv[1], encoding="utf-8").read()
+tl = re.search(r'<table id="timeline-table">.*?</table>', t, re.S).group(0)
+assert "ngày 10 của tháng cuối quý" in tl and "recurring" in tl, "no recurring deadline in the timeline"
+EOF
+
 echo "compare: headless Chromium"
 chromium=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$chromium" ]; then
@@ -87,6 +116,38 @@ else
         ok
         [ $which = fixtures ] && extra=fixtures || extra=
         run_checks $check dom "$out/$which.dom.html" "$out/$which" $extra
+    done
+    # Rendered geometry: every line of every chain box inside its box, numbers
+    # shown whole.  A copy of a report with long numbers and places gets a
+    # script (the report itself has none) that measures the laid-out boxes.
+    python3 - "$here/fixtures/district.json" "$out/long.json" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+d = r["documents"][1]
+d["header"]["place"] = "Thành phố Hồ Chí Minh, Quận Bình Thạnh mở rộng"
+for num, typ in (("123456/QĐ-BLĐTBXH-VPĐP-TCCB", "Quyết định"), ("15274/KH-SLĐTBXH", "Kế hoạch"),
+                 ("99999/2024/TTLT-BLĐTBXH-BCA-BYT", "Thông tư liên tịch")):
+    d["references"].append({"doc_type": typ, "doc_type_code": None, "number": num, "date": "2024-12-31",
+                            "issuer": None, "subject": None, "relation": "basis", "span": None, "mentions": []})
+json.dump(r, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+    "$bin" compare "$out/long.json" "$here/fixtures/province.json" --html "$out/long.html" 2> /dev/null ||
+        bad "compare with long numbers exited $?"
+    for which in long samples; do
+        python3 -c 'import sys; t = open(sys.argv[1], encoding="utf-8").read(); js = open(sys.argv[2], encoding="utf-8").read(); sys.stdout.write(t.replace("</body>", "<script>" + js + "</script></body>"))' \
+            "$out/$which.html" "$here/geometry.js" > "$out/$which.geom.html"
+        profile=$(mktemp -d)
+        timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic \
+            --no-first-run --disable-background-networking --disable-component-update \
+            --disable-sync --user-data-dir="$profile" --dump-dom "file://$out/$which.geom.html" \
+            > "$out/$which.geom.dom.html" 2> /dev/null
+        rm -rf "$profile"
+        python3 - "$out/$which.geom.dom.html" <<'EOF' && ok || bad "svg geometry ($which): text outside its box or a cut number"
+import html, json, re, sys
+m = re.search(r'<pre id="geom">(.*?)</pre>', open(sys.argv[1], encoding="utf-8").read(), re.S)
+g = json.loads(html.unescape(m.group(1)))
+assert g["nodes"] >= 3 and not g["bad"], g
+EOF
     done
     profile=$(mktemp -d)
     rm -f "$root/tests/out/compare.png"

@@ -136,7 +136,7 @@ def check(exp, docs):
         return None if len(counts[key]) == int(rest) else f"{key}: got {len(counts[key])}"
     if key == "date+":
         hit = any(x.get("value") == rest for x in d.get("dates") or [])
-        got = sorted({x.get("value") for x in d.get("dates") or []})
+        got = sorted({x["value"] for x in d.get("dates") or [] if x.get("value")})  # recurring: null
     elif key == "ref":
         num, opts = options(rest)
         def ok(r):

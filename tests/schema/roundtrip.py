@@ -72,6 +72,8 @@ def date(d):
            "span": span(d)}
     if d.get("recurrence") is not None:
         out["recurrence"] = d.get("recurrence")
+    if d.get("rule") is not None:
+        out["rule"] = d.get("rule")
     return out
 
 

@@ -147,7 +147,8 @@ static void test_inference_and_chain(void) {
     vb_cmp_set *s = load_two();
     if (!s) return;
     CHECK_INT(s->plans.len, 3);
-    const vb_cmp_plan *letter = &s->plans.items[0], *plan = &s->plans.items[1];
+    /* plans first, then the others in input order */
+    const vb_cmp_plan *letter = &s->plans.items[1], *plan = &s->plans.items[0];
     CHECK_STR(plan->number_inferred, "7/KH-UBND");
     CHECK_STR(plan->label, "Quận 3 2022 — KH 7/KH-UBND");
     CHECK_STR(letter->label, "Quận 3 2022 — Công văn 12/GDĐT");
@@ -204,17 +205,17 @@ static void test_inference_without_date(void) {
         "{\"doc_type\":\"Kế hoạch\",\"number\":\"8/KH-UBND\",\"date\":\"2024-03-22\","
         "\"relation\":\"basis\"},"
         "{\"doc_type\":\"Quyết định\",\"number\":\"1/QĐ\",\"relation\":\"basis\"}");
-    if (s) CHECK_STR(s->plans.items[1].number_inferred, "8/KH-UBND");
+    if (s) CHECK_STR(s->plans.items[0].number_inferred, "8/KH-UBND");
     vb_cmp_set_free(s);
     /* a date of another year contradicts; two candidate plans: no answer */
     s = letter_and_plan("{\"doc_type\":\"Kế hoạch\",\"number\":\"8/KH-UBND\","
                         "\"date\":\"2023-03-22\",\"relation\":\"basis\"}");
-    if (s) CHECK(s->plans.items[1].number_inferred == NULL);
+    if (s) CHECK(s->plans.items[0].number_inferred == NULL);
     vb_cmp_set_free(s);
     s = letter_and_plan("{\"doc_type\":\"Kế hoạch\",\"number\":\"8/KH-UBND\","
                         "\"relation\":\"basis\"},{\"doc_type\":\"Kế hoạch\","
                         "\"number\":\"9/KH-UBND\",\"relation\":\"implements\"}");
-    if (s) CHECK(s->plans.items[1].number_inferred == NULL);
+    if (s) CHECK(s->plans.items[0].number_inferred == NULL);
     vb_cmp_set_free(s);
 }
 

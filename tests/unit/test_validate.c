@@ -385,6 +385,52 @@ static void test_json_via_buffer_and_sniffing(void) {
     vb_validator_close(v);
 }
 
+/* JSON Lines: each line one result, violations with their line; a pretty
+ * result is one JSON whatever its length. */
+static void test_json_lines(void) {
+    vb_validator *v = open_validator();
+    if (!v) {
+        CHECK(v != NULL);
+        return;
+    }
+    size_t n = strlen(valid_result);
+    char *buf = malloc(4 * n + 64);
+    if (!buf) {
+        vb_validator_close(v);
+        return;
+    }
+    /* line 1 valid, 2 blank, 3 an unknown field, 4 cut short, 5 valid */
+    char *p = buf;
+    p += sprintf(p, "%s\n\n", valid_result);
+    p += sprintf(p, "{\"colour\":1,%s\n", valid_result + 1);
+    p += sprintf(p, "%.*s\n", (int)(n / 2), valid_result);
+    p += sprintf(p, "%s\r\n", valid_result);
+    size_t len = (size_t)(p - buf);
+    CHECK_INT(vb_validate_sniff(buf, len), VB_INPUT_JSONL);
+    seen got = {0};
+    size_t records = 0;
+    CHECK_INT(vb_validate_buffer_mode(v, buf, len, VB_VALIDATE_AUTO, collect_line, &got, &records),
+              VB_E_SCHEMA);
+    CHECK_INT(records, 4);
+    CHECK_INT(got.n, 2);
+    CHECK(got.line[0] == 3 && !strcmp(got.path[0], "/colour"));
+    CHECK(got.line[1] == 4 && strstr(got.msg[1], "malformed JSON") != NULL);
+    /* a broken first line is still seen as JSON Lines: the next opens a value */
+    const char *first_broken = "{\"a\":\n{\"b\":1}\n";
+    CHECK_INT(vb_validate_sniff(first_broken, strlen(first_broken)), VB_INPUT_JSONL);
+    /* one line, or a pretty result: plain JSON */
+    CHECK_INT(vb_validate_sniff(valid_result, n), VB_INPUT_JSON);
+    const char *pretty = "{\n  \"schema_version\": \"1.0\"\n}\n";
+    CHECK_INT(vb_validate_sniff(pretty, strlen(pretty)), VB_INPUT_JSON);
+    /* asked for, one line is one record */
+    got.n = 0;
+    CHECK_INT(vb_validate_buffer_mode(v, valid_result, n, VB_VALIDATE_JSONL, collect_line, &got, &records),
+              VB_OK);
+    CHECK_INT(records, 1);
+    free(buf);
+    vb_validator_close(v);
+}
+
 static void test_schemas_dir(void) {
     char out[4096];
     CHECK_INT(vb_schemas_dir_find(schemas_dir(), out, sizeof out), VB_OK);
@@ -401,6 +447,7 @@ int main(void) {
     VB_RUN(test_unsupported_schemas_refused);
     VB_RUN(test_xml_validation);
     VB_RUN(test_json_via_buffer_and_sniffing);
+    VB_RUN(test_json_lines);
     VB_RUN(test_schemas_dir);
     return VB_SUMMARY("validate");
 }
