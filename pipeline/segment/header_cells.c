@@ -154,6 +154,11 @@ static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, a
         *out = (area){openers[k].kind, ov[0], ov[1]};
         found = true;
     }
+    if (pos == 0 && vb_rule_match(&sg->rules, HR_BARE_NUMBER, b, len, 0, &ov, NULL) && ov[0] == 0 &&
+        (!found || out->start > 0)) {
+        *out = (area){CELL_NUMBER, 0, 0};
+        found = true;
+    }
     size_t item = next_item(b, len, pos);
     if (item < len && (!found || item < out->start)) {
         *out = (area){CELL_ITEM, item, item + 1};

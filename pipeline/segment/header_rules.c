@@ -51,14 +51,16 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
     [HR_MOTTO_ANY] = {"motto_any",
                       /* letters OCR often loses its marks on are given as classes */
                       "\\bc[oôộóòố]ng\\s*h[oòóỏ]a\\b[\\s\\S]{0,40}?\\bvi[eêệẹ]t\\s*nam\\b|"
-                      "\\b[đd][ộôoọ]c\\s*l[ậâaạ]p\\W{0,6}t[ựưu]\\s*do\\W{0,6}h[ạa]nh\\s*ph[úu]c\\b|"
+                      /* "Độc lập" is often what OCR loses first: two short words will do */
+                      "(?:\\b[đd][ộôoọ]c\\s*l[ậâaạ]p\\W{0,6}|\\b\\p{L}{2,4}\\s+\\p{L}{2,4}\\s*[-–—]?\\s*)?"
+                      "\\bt[ựưu]\\s*do\\W{0,6}h[ạa]nh\\s*ph[úu]c\\b|"
                       "\\b[đd][ảa]ng\\s+c[ộôo]ng\\s+s[ảa]n\\s+vi[ệêe]t\\s+nam\\b",
                       0, NULL, 0},
     [HR_NUMBER_ANY] = {"number_any", "(?<![\\p{L}\\p{N}])(?:(?:Số|SỐ)(?:\\s*[:.;]|\\s+(?=[0-9]))|số\\s*:)", 0, NULL, VB_RULE_CASED},
     [HR_PLACE_DATE_ANY] = {"place_date_any",
                            "(?<![\\p{L}\\p{N}])(?<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\\.|Tp\\.|TX\\.)\\s*)?"
                            "\\p{Lu}\\p{Ll}*(?:\\s+(?:\\p{Lu}\\p{Ll}*\\.?|[0-9]+)){0,5})"
-                           "\\s*[,.]\\s*[Nn]g[aàá]y\\s*(?:(?<d>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,3}[0-9]?)?\\s*"
+                           "\\s*[,.]\\s*[Nn]g(?:[aàá]|\\S)y\\s*(?:(?<d>[0-9]{1,2})(?![0-9])|(?:[^\\s0-9]{1,3}[0-9]?\\s*){1,2})?\\s*"
                            "(?:[Tt]h[aá]ng|/|-)\\s*(?:(?<m>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,2})?\\s*"
                            "(?:[Nn][aă]m|/|-)\\s*(?:(?<y>[0-9]{4})(?![0-9]))?",
                            0, NULL, VB_RULE_CASED},
@@ -71,6 +73,7 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
                        "Ủ[YỶ] BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|"
                        "BỘ CHÍNH TRỊ|BAN BÍ THƯ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI)(?=\\s|$)",
                        0, NULL, VB_RULE_CASED},
+    [HR_BARE_NUMBER] = {"bare_number", "^[0-9]{1,6}\\s?/\\s?\\p{Lu}", 0, NULL, VB_RULE_CASED},
     [HR_ORG_FOLDED] = {"org_folded",
                        /* short words that fold onto other words ("so": Sở, Số, Sơ) are left out */
                        "^(?:uy ban|ubnd|bo|cuc|chi cuc|tong cuc|truong|cong an|hoi dong|"

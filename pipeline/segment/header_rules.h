@@ -32,6 +32,7 @@ enum {
     HR_RECIPIENT_ANY,  /* "Kính gửi" */
     HR_APPENDIX,       /* "Phụ lục II" heading a file of its own */
     HR_AUTHORITY,      /* "CHỦ TỊCH ỦY BAN NHÂN DÂN …" enacting under a title */
+    HR_BARE_NUMBER,    /* "864305 /TCT-KK" opening a column: a number whose "Số:" OCR lost */
     HR_ORG_FOLDED,     /* HR_ORG's head words without marks, on folded text ("tong cuc") */
     HR_COUNT
 };

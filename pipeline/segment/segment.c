@@ -252,8 +252,9 @@ static vb_status read_issuer_text(vb_segmenter *sg, vb_arena *a, vb_doc *d, head
         p = nl ? nl + 1 : end;
         if (!line.len) continue;
         if (!vb_is_upper_text(line.s, line.len)) {
-            if (h->n_bodies) h->issuer_done = true; /* the column is over */
-            continue;
+            if (!h->n_bodies) continue;
+            h->issuer_done = true; /* the column is over: capitals below are a title or a table */
+            break;
         }
         str_view rest = {line.s, (size_t)(end - line.s)};
         char *flat = vb_squash_space(a, rest.s, rest.len); /* a head word wrapped: "ỦY\nBAN" */
@@ -322,6 +323,8 @@ static vb_status read_zone_cells(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
             if (match(sg, HR_NUMBER_ANY, v)) {
                 const size_t *ov = pcre2_get_ovector_pointer(sg->rules.md);
                 st = read_number(a, d, v, (str_view){v.s + ov[1], v.len - ov[1]});
+            } else {
+                st = read_number(a, d, v, v); /* a bare symbol */
             }
             break;
         case CELL_PLACE_DATE:
