@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 void vb_parav_free(vb_parav *v) {
     free(v->items);
@@ -50,26 +52,32 @@ static bool is_noise(const char *text, const vb_line *l) {
 static int first_letter_case(const char *text, size_t s, size_t e) {
     while (s < e && (text[s] == '*' || text[s] == '_' || text[s] == ' ')) s++;
     if (s >= e) return 0;
-    unsigned char c = (unsigned char)text[s];
-    if (c >= 'A' && c <= 'Z') return 1;
-    if (c >= 'a' && c <= 'z') return -1;
-    if (c < 0x80) return 0;
-    /* Vietnamese letters beyond ASCII: the common capitals of Latin-1 and
-     * Latin Extended (À-Ý, Ă Đ Ơ Ư…) and the precomposed capitals in
-     * U+1EA0..U+1EF9 at even code points. */
-    if (c == 0xC3) return (unsigned char)text[s + 1] < 0x9F ? 1 : -1;
-    if (c == 0xC4 || c == 0xC5 || c == 0xC6) {
-        unsigned cp = ((c & 0x1Fu) << 6) | ((unsigned char)text[s + 1] & 0x3Fu);
-        if (cp == 0x110 || cp == 0x1A0 || cp == 0x1AF) return 1;
-        if (cp == 0x111 || cp == 0x1A1 || cp == 0x1B0) return -1;
-        return cp % 2 == 0 ? 1 : -1;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(text + s, i, (int32_t)(e - s < 8 ? e - s : 8), c);
+    if (c < 0) return 0;
+    return u_isupper(c) ? 1 : u_islower(c) ? -1 : 0;
+}
+
+/* No lower-case letter in text[s..e). */
+static bool all_capitals(const char *text, size_t s, size_t e) {
+    for (int32_t i = (int32_t)s; i < (int32_t)e;) {
+        UChar32 c;
+        U8_NEXT(text, i, (int32_t)e, c);
+        if (c >= 0 && u_islower(c)) return false;
     }
-    if (c == 0xE1 && s + 2 < e && (unsigned char)text[s + 1] >= 0xBA && (unsigned char)text[s + 1] <= 0xBB) {
-        unsigned cp = 0x1000u | (((unsigned char)text[s + 1] & 0x3Fu) << 6) |
-                      ((unsigned char)text[s + 2] & 0x3Fu);
-        return cp % 2 == 0 ? 1 : -1;
-    }
-    return 0;
+    return true;
+}
+
+/* The title's last word is one a phrase cannot end on ("của", "và"). */
+static bool ends_with_open_word(const char *text, size_t s, size_t e) {
+    static const char *const words[] = {"của", "và", "với", "các", "cho", "tại", "trên", "về", "thuộc", NULL};
+    while (e > s && (text[e - 1] == ' ' || text[e - 1] == '*' || text[e - 1] == '_')) e--;
+    size_t w = e;
+    while (w > s && text[w - 1] != ' ') w--;
+    for (size_t k = 0; words[k]; k++)
+        if (strlen(words[k]) == e - w && !memcmp(text + w, words[k], e - w)) return true;
+    return false;
 }
 
 /* A heading whose title goes on to the next line: the title is empty
@@ -83,8 +91,19 @@ static bool title_goes_on(const char *text, const vb_line *h, const vb_line *nex
     size_t title = h->end - body, rest = next->end - next->start;
     bool one_word = memchr(text + body, ' ', title) == NULL;
     if (h->rank == VB_RANK_LETTER && !one_word) return false;
-    return title <= 30 && rest <= 160 && !vb_para_ends_sentence(text, h->start, h->end) &&
-           !vb_para_ends_sentence(text, next->start, next->end);
+    if (title > 30 || rest > 160 || vb_para_ends_sentence(text, h->start, h->end) ||
+        vb_para_ends_sentence(text, next->start, next->end))
+        return false;
+    /* a title cut short: a word or two ("Sở", "Công an"), capitals going on
+     * in capitals, or a last word that wants more ("… của"); a complete
+     * short title over a hard-wrapped paragraph stays a title */
+    size_t words = 1;
+    for (size_t i = body; i < h->end; i++) words += text[i] == ' ';
+    if (words <= 2) return true;
+    if (first_letter_case(text, body, h->end) > 0 && all_capitals(text, body, h->end) &&
+        all_capitals(text, next->start, next->end))
+        return true;
+    return ends_with_open_word(text, body, h->end);
 }
 
 static vb_status push(vb_parav *out, vb_para p) {
