@@ -657,9 +657,16 @@ static size_t line_body(const vb_linev *lines, size_t pos) {
     return lines->items[lo].body <= pos ? lines->items[lo].body : lines->items[lo].start;
 }
 
+/* i moved on to the start of a character: a bound counted in bytes must
+ * not cut a UTF-8 sequence (a span or a text would start inside it). */
+static size_t next_boundary(const char *t, size_t i) {
+    while (((unsigned char)t[i] & 0xC0) == 0x80) i++;
+    return i;
+}
+
 static size_t clause_start(const char *t, const vb_linev *lines, size_t pos) {
     size_t floor = line_body(lines, pos);
-    if (pos > floor + 600) floor = pos - 600;
+    if (pos > floor + 600) floor = next_boundary(t, pos - 600);
     size_t i = pos;
     bool closed = false; /* a ')' between i and pos */
     while (i > floor) {
@@ -769,7 +776,7 @@ static bool amount_is_goal(const vb_targets_rules *x, const char *t, const vb_li
                            const rangev *goal_sections, const cand *c, int gate) {
     /* the sentence: "Kinh phí: 50.000.000 đồng" names the budget before a ':' */
     size_t cs0 = clause_start(t, lines, c->ms), ss = line_body(lines, c->ms);
-    if (c->ms > ss + 600) ss = c->ms - 600;
+    if (c->ms > ss + 600) ss = next_boundary(t, c->ms - 600);
     for (size_t i = c->ms; i > ss + 1; i--)
         if (t[i - 2] == '.' && is_space(t[i - 1])) {
             ss = i;
