@@ -3,7 +3,8 @@
  * order, before any normalisation.
  *
  * The format is decided by content, never by extension: a zip signature
- * means DOCX, anything else is decoded as text.  Limits bound every input
+ * means DOCX, the OLE2 signature (D0 CF 11 E0 A1 B1 1A E1) a Word 97-2003
+ * .doc, anything else is decoded as text.  Limits bound every input
  * (vb_limits); exceeding one is an error, never a crash or a silent cut. */
 #ifndef VB_INGEST_H
 #define VB_INGEST_H
@@ -54,7 +55,7 @@ typedef struct {
 
 void vb_limits_default(vb_limits *l);
 
-typedef enum { VB_FMT_TXT = 0, VB_FMT_DOCX } vb_format;
+typedef enum { VB_FMT_TXT = 0, VB_FMT_DOCX, VB_FMT_DOC } vb_format;
 
 /* Decide the format from the first bytes. */
 vb_format vb_sniff_format(const unsigned char *data, size_t len);

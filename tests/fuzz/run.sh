@@ -21,7 +21,7 @@ if ! command -v "$cc" >/dev/null 2>&1; then
     echo "tests/fuzz: $cc not found (apt-get install -y clang libclang-rt-14-dev)" >&2
     exit 2
 fi
-pkgs="icu-uc icu-i18n libxml-2.0 libpcre2-8 libzip jansson sqlite3 libcrypto"
+pkgs="icu-uc icu-i18n libxml-2.0 libpcre2-8 libzip jansson sqlite3 libcrypto libgsf-1"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 
 # The library with coverage instrumentation, through the project Makefile

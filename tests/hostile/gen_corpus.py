@@ -244,7 +244,7 @@ def container_cases(c):
     c.add("blank_only.txt", b" \n\t\n\r\n   \n", ["E_EMPTY", "OK"], "whitespace only")
     c.add("pdf.docx", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", ["E_ENCODING", "E_UNSUPPORTED", "E_LEGACY_ENCODING"],
           "a PDF named .docx")
-    c.add("ole_doc.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, ["E_ENCODING", "E_UNSUPPORTED"],
+    c.add("ole_doc.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, ["E_DOC_CORRUPT"],
           "an old binary .doc (OLE2) named .docx")
 
 
