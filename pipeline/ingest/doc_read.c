@@ -489,49 +489,56 @@ static vb_status read_document(doc_reader *rd) {
     return s;
 }
 
+vb_status vb_doc_read_streams(const vb_doc_streams *st, const vb_limits *lim, vb_arena *a, vb_result *r,
+                              vb_blockv *out) {
+    doc_reader rd = {.r = r, .a = a, .lim = lim, .out = out, .wd = st->word, .wd_len = st->word_len,
+                     .tbl = st->table, .tbl_len = st->table_len, .data = st->data, .data_len = st->data_len};
+    vb_buf_init(&rd.para);
+    vb_status s = parse_fib(&rd);
+    if (s == VB_OK) s = read_document(&rd);
+    free(rd.text);
+    vb_buf_free(&rd.para);
+    return s;
+}
+
+/* A stream that libgsf could not give us, as the result's error. */
+static vb_status stream_error(vb_result *r, const char *name, vb_status s) {
+    if (s == VB_E_NOMEM) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
+    return vb_result_error(r, VB_E_DOC_CORRUPT, "%s: .doc: the %s stream is %s", r->path, name,
+                           s == VB_E_EMPTY ? "missing" : "unreadable (a broken sector chain, or over the file size)");
+}
+
 vb_status vb_doc_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a, vb_result *r,
                       vb_blockv *out) {
-    doc_reader rd = {.r = r, .a = a, .lim = lim, .out = out};
-    vb_buf_init(&rd.para);
     char why[256] = "";
     vb_doc_ole *ole = NULL;
     unsigned char *wd = NULL, *tbl = NULL, *dat = NULL;
+    vb_doc_streams st = {0};
     vb_status s = vb_doc_ole_open(data, len, &ole, why, sizeof why);
-    if (s == VB_E_DOC_CORRUPT) s = vb_result_error(r, s, "%s: .doc: not a readable OLE2 compound file (%s)", r->path, why);
-    else if (s != VB_OK) s = no_memory(&rd);
+    if (s == VB_E_DOC_CORRUPT)
+        return vb_result_error(r, s, "%s: .doc: not a readable OLE2 compound file (%s)", r->path, why);
+    if (s != VB_OK) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
+    s = vb_doc_ole_read(ole, "WordDocument", &wd, &st.word_len);
+    if (s == VB_E_EMPTY)
+        s = vb_result_error(r, VB_E_UNSUPPORTED, "%s: an OLE2 compound file without a WordDocument stream "
+                            "(not a Word document: Excel, PowerPoint or another program's file?)", r->path);
+    else if (s != VB_OK) s = stream_error(r, "WordDocument", s);
+    /* the FIB says which table stream holds the piece table */
+    const char *table_name = s == VB_OK && st.word_len >= 12 && ((wd[0x0A] | wd[0x0B] << 8) & FIB_WHICH_TABLE)
+                                 ? "1Table" : "0Table";
+    if (s == VB_OK && (s = vb_doc_ole_read(ole, table_name, &tbl, &st.table_len)) != VB_OK)
+        s = stream_error(r, table_name, s);
+    if (s == VB_OK && (s = vb_doc_ole_read(ole, "Data", &dat, &st.data_len)) != VB_OK) /* huge paragraph properties */
+        s = s == VB_E_EMPTY ? VB_OK : stream_error(r, "Data", s);
     if (s == VB_OK) {
-        s = vb_doc_ole_read(ole, "WordDocument", &wd, &rd.wd_len);
-        if (s == VB_E_EMPTY)
-            s = vb_result_error(r, VB_E_UNSUPPORTED, "%s: an OLE2 compound file without a WordDocument stream "
-                                "(not a Word document: Excel, PowerPoint or another program's file?)", r->path);
-        else if (s == VB_E_DOC_CORRUPT) s = corrupt(&rd, "the WordDocument stream cannot be read");
-        else if (s != VB_OK) s = no_memory(&rd);
+        st.word = wd;
+        st.table = tbl;
+        st.data = dat;
+        s = vb_doc_read_streams(&st, lim, a, r, out);
     }
-    if (s == VB_OK) {
-        rd.wd = wd;
-        s = parse_fib(&rd);
-    }
-    if (s == VB_OK) {
-        s = vb_doc_ole_read(ole, rd.f.table1 ? "1Table" : "0Table", &tbl, &rd.tbl_len);
-        if (s == VB_E_EMPTY || s == VB_E_DOC_CORRUPT)
-            s = corrupt(&rd, rd.f.table1 ? "the 1Table stream is missing or unreadable"
-                                         : "the 0Table stream is missing or unreadable");
-        else if (s != VB_OK) s = no_memory(&rd);
-        rd.tbl = tbl;
-    }
-    if (s == VB_OK) { /* optional: only huge paragraph properties live there */
-        s = vb_doc_ole_read(ole, "Data", &dat, &rd.data_len);
-        if (s == VB_E_EMPTY) s = VB_OK;
-        else if (s == VB_E_DOC_CORRUPT) s = corrupt(&rd, "the Data stream cannot be read");
-        else if (s != VB_OK) s = no_memory(&rd);
-        rd.data = dat;
-    }
-    if (s == VB_OK) s = read_document(&rd);
-    free(rd.text);
-    free(dat);
     free(wd);
     free(tbl);
-    vb_buf_free(&rd.para);
+    free(dat);
     vb_doc_ole_close(ole);
     return s;
 }

@@ -26,4 +26,15 @@ int vb_doc_sniff(const unsigned char *data, size_t len);
 vb_status vb_doc_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a,
                       vb_result *r, vb_blockv *out);
 
+/* The same from the three streams already out of the container (tests and
+ * the fuzzer reach the Word structures through it).  word: WordDocument;
+ * table: 0Table or 1Table, whichever the FIB names; data: Data or NULL. */
+typedef struct {
+    const unsigned char *word, *table, *data;
+    size_t word_len, table_len, data_len;
+} vb_doc_streams;
+
+vb_status vb_doc_read_streams(const vb_doc_streams *st, const vb_limits *lim, vb_arena *a, vb_result *r,
+                              vb_blockv *out);
+
 #endif
