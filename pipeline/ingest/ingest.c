@@ -18,6 +18,7 @@ void vb_limits_default(vb_limits *l) {
     l->max_zip_entries = 10000;
     l->max_xml_depth = 256;
     l->max_line_bytes = (size_t)64 << 20;
+    l->encoding = VB_ENC_AUTO;
 }
 
 vb_format vb_sniff_format(const unsigned char *data, size_t len) {

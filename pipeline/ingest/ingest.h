@@ -44,6 +44,9 @@ typedef struct {
     size_t len, cap;
 } vb_blockv;
 
+/* A text file's encoding when the user names it (--encoding); AUTO detects. */
+typedef enum { VB_ENC_AUTO = 0, VB_ENC_UTF8, VB_ENC_CP1258, VB_ENC_TCVN3, VB_ENC_VNI } vb_encoding;
+
 typedef struct {
     size_t max_input_bytes;     /* whole file; default 256 MiB */
     size_t max_inflated_bytes;  /* DOCX: total inflated bytes read; default 512 MiB */
@@ -51,6 +54,7 @@ typedef struct {
     size_t max_zip_entries;     /* default 10000 */
     unsigned max_xml_depth;     /* default 256 */
     size_t max_line_bytes;      /* a single text block; default 64 MiB */
+    vb_encoding encoding;       /* text files only; default VB_ENC_AUTO */
 } vb_limits;
 
 void vb_limits_default(vb_limits *l);
