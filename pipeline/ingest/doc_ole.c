@@ -24,6 +24,7 @@ static void quiet_libgsf(void) {
         g_log_set_handler("libgsf", all, drop_log, NULL);
         g_log_set_handler("libgsf:msole", all, drop_log, NULL);
         g_log_set_handler("libgsf:utils", all, drop_log, NULL);
+        g_log_set_handler(NULL, all, drop_log, NULL); /* libgsf's msole reader warns without a domain */
         g_once_init_leave(&done, 1);
     }
 }

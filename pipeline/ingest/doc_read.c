@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ucnv.h>
+#include <unicode/utf.h>
 #include <unicode/utf16.h>
 
 #include "../core/buf.h"
@@ -422,6 +423,7 @@ static vb_status put_char(doc_reader *rd, uint32_t *cp, uint32_t end) {
     } else if (U16_IS_SURROGATE(c)) {
         u = 0xFFFD;
     }
+    if (U_IS_UNICODE_NONCHAR(u) || (u >= 0x80 && u < 0xA0)) return VB_OK; /* never text: no XML or DOCX holds them */
     vb_buf_put_cp(&rd->para, u);
     return VB_OK;
 }

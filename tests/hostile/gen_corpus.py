@@ -578,6 +578,12 @@ def doc_cases(c):
            "E_DOC_CORRUPT", "the WordDocument stream starts at a sector past the file")
     mutate("doc_stream_over_bound.doc", lambda o: struct.pack_into("<I", o.d, o.entry("WordDocument")[1] + 120, 0x7FFFFFF0),
            "E_DOC_CORRUPT", "the WordDocument stream claims 2 GiB", "larger than")
+    def table_too_long(o):
+        name = "1Table" if o.peek("WordDocument", 0x0A, "<H") & 0x0200 else "0Table"
+        e = o.entry(name)
+        struct.pack_into("<I", o.d, e[1] + 120, min(e[3] * 4, len(o.d) - 1))
+    mutate("doc_stream_chain_short.doc", table_too_long, "E_DOC_CORRUPT",
+           "the table stream claims more bytes than its sector chain holds", "unreadable")
     mutate("doc_no_worddocument.doc", lambda o: struct.pack_into("<H", o.d, o.entry("WordDocument")[1], ord("X")),
            "E_UNSUPPORTED", "an OLE2 file without a WordDocument stream (as Excel's are)")
 
