@@ -35,11 +35,49 @@ static uint32_t rd32(const unsigned char *p) {
 
 enum { HEADER_DIFAT = 109, END_OF_CHAIN = 0xFFFFFFFEu };
 
+enum { DIR_ENTRY = 128, NO_STREAM = 0xFFFFFFFFu, TYPE_STREAM = 2, TYPE_ROOT = 5 };
+
+/* The directory's entries, in order, as offsets into the file. */
+typedef struct {
+    size_t *at;
+    size_t len;
+} dir_entries;
+
+/* Every entry reached once from the root's child through left/right/child
+ * links: a link out of range or back to an entry already seen is refused
+ * (libgsf leaks its partial tree on some of those). */
+static const char *tree_problem(const unsigned char *d, const dir_entries *e) {
+    unsigned char *seen = calloc(e->len ? e->len : 1, 1);
+    uint32_t *stack = malloc((e->len + 1) * sizeof *stack);
+    const char *why = NULL;
+    if (!seen || !stack) why = "no memory to check the directory";
+    size_t top = 0;
+    if (!why && rd32(d + e->at[0] + 76) != NO_STREAM) stack[top++] = rd32(d + e->at[0] + 76);
+    seen[0] = 1;
+    while (!why && top) {
+        uint32_t i = stack[--top];
+        if (i >= e->len) why = "a directory link past the last entry";
+        else if (seen[i]) why = "a loop in the directory tree";
+        else {
+            seen[i] = 1;
+            for (int k = 0; k < 3; k++) { /* left sibling, right sibling, child */
+                uint32_t next = rd32(d + e->at[i] + 68 + 4 * (size_t)k);
+                if (next != NO_STREAM && top < e->len) stack[top++] = next;
+                else if (next != NO_STREAM) why = "a loop in the directory tree";
+            }
+        }
+    }
+    free(seen);
+    free(stack);
+    return why;
+}
+
 /* The header's own checks, before libgsf: sector size, the FAT sectors it
- * lists inside the file, and the directory's chain ending without a loop
- * and without leaving the file.  libgsf reads a damaged directory as a
- * shorter one; these say what is wrong.  A stream entry claiming more bytes
- * than the file is refused here too.  NULL when nothing is. */
+ * lists inside the file, the directory's chain ending without a loop and
+ * without leaving the file, a root entry first, no stream claiming more
+ * bytes than the file, a directory tree without loops.  libgsf reads a
+ * damaged directory as a shorter one (and leaks on some); these say what
+ * is wrong.  NULL when nothing is. */
 static const char *header_problem(const unsigned char *d, size_t len) {
     if (len < 512) return "shorter than its 512-byte header";
     unsigned shift = (unsigned)(d[0x1E] | d[0x1F] << 8);
@@ -52,22 +90,35 @@ static const char *header_problem(const unsigned char *d, size_t len) {
     size_t listed = n_fat < HEADER_DIFAT ? n_fat : HEADER_DIFAT;
     for (size_t i = 0; i < listed; i++)
         if (rd32(d + 0x4C + 4 * i) >= sectors) return "a FAT sector past the end of the file (a truncated FAT)";
+    dir_entries e = {malloc((sectors * (ssz / DIR_ENTRY) + 1) * sizeof *e.at), 0};
+    if (!e.at) return "no memory to check the directory";
+    const char *why = NULL;
     size_t steps = 0;
-    for (uint32_t s = dir; s != END_OF_CHAIN;) {
-        if (s >= sectors) return "the directory's sector chain leaves the file";
-        if (++steps > sectors) return "a loop in the directory's sector chain";
+    for (uint32_t s = dir; !why && s != END_OF_CHAIN;) {
         size_t sec_at = ssz + (size_t)s * ssz;
-        for (size_t e = 0; e + 128 <= ssz && sec_at + e + 128 <= len; e += 128) {
-            const unsigned char *ent = d + sec_at + e;
-            if (ent[66] == 2 && rd32(ent + 120) > len) return "a stream larger than the whole file";
+        if (s >= sectors || sec_at + ssz > len) {
+            why = "the directory's sector chain leaves the file";
+            break;
         }
-        size_t k = s / per;
-        if (k >= listed) break; /* FAT sectors listed in DIFAT sectors: libgsf checks those */
-        size_t at = ssz + (size_t)rd32(d + 0x4C + 4 * k) * ssz + 4 * (s % per);
-        if (at + 4 > len) return "a FAT sector past the end of the file (a truncated FAT)";
-        s = rd32(d + at);
+        if (++steps > sectors) {
+            why = "a loop in the directory's sector chain";
+            break;
+        }
+        for (size_t k = 0; k + DIR_ENTRY <= ssz; k += DIR_ENTRY) {
+            const unsigned char *ent = d + sec_at + k;
+            if (ent[66] == TYPE_STREAM && rd32(ent + 120) > len) why = "a stream larger than the whole file";
+            e.at[e.len++] = sec_at + k;
+        }
+        size_t f = s / per;
+        if (f >= listed) break; /* FAT sectors listed in DIFAT sectors: libgsf checks those */
+        size_t at = ssz + (size_t)rd32(d + 0x4C + 4 * f) * ssz + 4 * (s % per);
+        if (at + 4 > len) why = "a FAT sector past the end of the file (a truncated FAT)";
+        else s = rd32(d + at);
     }
-    return NULL;
+    if (!why && (!e.len || d[e.at[0] + 66] != TYPE_ROOT)) why = "the directory does not start with its root entry";
+    if (!why) why = tree_problem(d, &e);
+    free(e.at);
+    return why;
 }
 
 struct vb_doc_ole {

@@ -584,6 +584,16 @@ def doc_cases(c):
         struct.pack_into("<I", o.d, e[1] + 120, min(e[3] * 4, len(o.d) - 1))
     mutate("doc_stream_chain_short.doc", table_too_long, "E_DOC_CORRUPT",
            "the table stream claims more bytes than its sector chain holds", "unreadable")
+    mutate("doc_dir_no_root.doc", lambda o: struct.pack_into("B", o.d, o.entry("Root Entry")[1] + 66, 2),
+           "E_DOC_CORRUPT", "the directory's first entry is a stream, not the root", "root entry")
+
+    def tree_loop(o):
+        root = o.entry("Root Entry")[1]
+        child = struct.unpack_from("<I", o.d, root + 76)[0]
+        at = o.sec(o.dir_start) + 128 * child if child < o.ssz // 128 else None
+        if at is not None:
+            struct.pack_into("<I", o.d, at + 68, child)  # the root's child is its own left sibling
+    mutate("doc_dir_tree_loop.doc", tree_loop, "E_DOC_CORRUPT", "a loop in the directory tree", "loop")
     mutate("doc_no_worddocument.doc", lambda o: struct.pack_into("<H", o.d, o.entry("WordDocument")[1], ord("X")),
            "E_UNSUPPORTED", "an OLE2 file without a WordDocument stream (as Excel's are)")
 
