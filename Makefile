@@ -72,9 +72,11 @@ $(BUILD)/obj/extractors/targets.o $(BUILD)/obj/extractors/references.o $(BUILD)/
 $(BUILD)/obj/pipeline/segment/signature.o: $(DATA_INC)
 
 # Legacy Vietnamese font encodings (pipeline/ingest/data/legacy-*.txt:
-# letter, tab, hex bytes) become X("letter", "\xHH...") rows for legacy.c.
-LEGACY_INC := $(patsubst pipeline/ingest/data/%.txt,$(BUILD)/gen/%.inc,$(wildcard pipeline/ingest/data/legacy-*.txt))
-$(BUILD)/gen/legacy-%.inc: pipeline/ingest/data/legacy-%.txt
+# letter, tab, hex bytes) become X("letter", "\xHH...") rows for legacy.c,
+# in their own folder: the rule above also makes gen/data/legacy-*.inc,
+# with the hex as text.
+LEGACY_INC := $(patsubst pipeline/ingest/data/%.txt,$(BUILD)/gen/legacy/%.inc,$(wildcard pipeline/ingest/data/legacy-*.txt))
+$(BUILD)/gen/legacy/%.inc: pipeline/ingest/data/%.txt
 	@mkdir -p $(dir $@)
 	awk -F'\t' '/^[ \t]*(#|$$)/ {next} {n = split($$2, h, " "); b = ""; for (i = 1; i <= n; i++) b = b "\\x" h[i]; print "X(\"" $$1 "\", \"" b "\")"}' $< > $@
 $(BUILD)/obj/pipeline/ingest/legacy.o: $(LEGACY_INC)

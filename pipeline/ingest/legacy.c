@@ -17,10 +17,10 @@ typedef struct {
 
 #define X(letter, bytes) {letter, bytes},
 static const entry tcvn3[] = {
-#include "legacy-tcvn3.inc"
+#include "legacy/legacy-tcvn3.inc"
 };
 static const entry vni[] = {
-#include "legacy-vni.inc"
+#include "legacy/legacy-vni.inc"
 };
 #undef X
 
