@@ -43,21 +43,23 @@ typedef struct {
     size_t len;
 } dir_entries;
 
-/* Every entry reached once from the root's child through left/right/child
- * links: a link out of range or back to an entry already seen is refused
- * (libgsf leaks its partial tree on some of those). */
+/* Every entry reached once from the root through left/right/child links,
+ * and each a storage or a stream: a link out of range, to an empty entry or
+ * back to an entry already seen is refused (libgsf leaks its partial tree
+ * on those). */
 static const char *tree_problem(const unsigned char *d, const dir_entries *e) {
     unsigned char *seen = calloc(e->len ? e->len : 1, 1);
     uint32_t *stack = malloc((e->len + 1) * sizeof *stack);
     const char *why = NULL;
     if (!seen || !stack) why = "no memory to check the directory";
     size_t top = 0;
-    if (!why && rd32(d + e->at[0] + 76) != NO_STREAM) stack[top++] = rd32(d + e->at[0] + 76);
-    seen[0] = 1;
+    if (!why) stack[top++] = 0; /* the root, its links included: it has no siblings */
     while (!why && top) {
         uint32_t i = stack[--top];
+        unsigned type = i < e->len ? d[e->at[i] + 66] : 0;
         if (i >= e->len) why = "a directory link past the last entry";
         else if (seen[i]) why = "a loop in the directory tree";
+        else if (i ? type != 1 && type != TYPE_STREAM : type != TYPE_ROOT) why = "a directory link to an empty entry";
         else {
             seen[i] = 1;
             for (int k = 0; k < 3; k++) { /* left sibling, right sibling, child */
