@@ -10,7 +10,7 @@ BUILD   ?= build
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-PKGS    := icu-uc icu-i18n libxml-2.0 libpcre2-8 libzip jansson sqlite3 libcrypto
+PKGS    := icu-uc icu-i18n libxml-2.0 libpcre2-8 libzip jansson sqlite3 libcrypto libgsf-1
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -70,6 +70,17 @@ $(LIB_OBJ): ALL_CFLAGS += -I$(BUILD)/gen/data
 $(LIB_OBJ): | $(DATA_INC)
 $(BUILD)/obj/extractors/targets.o $(BUILD)/obj/extractors/references.o $(BUILD)/obj/extractors/assign_data.o \
 $(BUILD)/obj/pipeline/segment/signature.o: $(DATA_INC)
+
+# Legacy Vietnamese font encodings (pipeline/ingest/data/legacy-*.txt:
+# letter, tab, hex bytes) become X("letter", "\xHH...") rows for legacy.c,
+# in their own folder: the rule above also makes gen/data/legacy-*.inc,
+# with the hex as text.
+LEGACY_INC := $(patsubst pipeline/ingest/data/%.txt,$(BUILD)/gen/legacy/%.inc,$(wildcard pipeline/ingest/data/legacy-*.txt))
+$(BUILD)/gen/legacy/%.inc: pipeline/ingest/data/%.txt
+	@mkdir -p $(dir $@)
+	awk -F'\t' '/^[ \t]*(#|$$)/ {next} {n = split($$2, h, " "); b = ""; for (i = 1; i <= n; i++) b = b "\\x" h[i]; print "X(\"" $$1 "\", \"" b "\")"}' $< > $@
+$(BUILD)/obj/pipeline/ingest/legacy.o: $(LEGACY_INC)
+$(BUILD)/obj/pipeline/ingest/legacy.o: ALL_CFLAGS += -I$(BUILD)/gen
 
 test-unit: $(TEST_BIN)
 	@sh tests/run_unit.sh $(BUILD)

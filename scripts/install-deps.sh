@@ -10,7 +10,7 @@ set -eu
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 BUILD_PKGS="build-essential pkg-config libicu-dev libxml2-dev libpcre2-dev libzip-dev
- libjansson-dev libsqlite3-dev libssl-dev"
+ libjansson-dev libsqlite3-dev libssl-dev libgsf-1-dev"
 TEST_PKGS="python3 python3-jsonschema libxml2-utils valgrind clang libclang-rt-14-dev
  chromium sqlite3 zip parallel groff-base"
 PKGS="$BUILD_PKGS"

@@ -56,12 +56,12 @@ static int by_name(const void *a, const void *b) {
 
 /* Why a walked file is not converted, or NULL when it is a candidate. */
 static const char *skip_reason_for(const char *name, char *buf, size_t len) {
-    if (has_ext(name, ".docx") || has_ext(name, ".txt")) return NULL;
+    if (has_ext(name, ".docx") || has_ext(name, ".doc") || has_ext(name, ".txt")) return NULL;
     const char *dot = strrchr(name, '.');
     if (dot && dot != name)
-        snprintf(buf, len, "extension %s: only .docx and .txt are converted in folders", dot);
+        snprintf(buf, len, "extension %s: only .docx, .doc and .txt are converted in folders", dot);
     else
-        snprintf(buf, len, "no .docx or .txt extension: not converted in folders");
+        snprintf(buf, len, "no .docx, .doc or .txt extension: not converted in folders");
     return buf;
 }
 

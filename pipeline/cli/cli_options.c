@@ -12,7 +12,8 @@ const char vb_cli_pipeline_help[] =
     "  --max-input-bytes N      refuse larger inputs (default 268435456)\n"
     "  --max-inflated-bytes N   DOCX: bound on the total inflated size (default 536870912)\n"
     "  --max-inflate-ratio N    DOCX: bound on an entry's inflate ratio (default 200)\n"
-    "  --max-zip-entries N      DOCX: bound on the entry count (default 10000)\n";
+    "  --max-zip-entries N      DOCX: bound on the entry count (default 10000)\n"
+    "  --encoding E             text files: tcvn3, vni, cp1258 or utf-8 instead of detecting\n";
 
 static int parse_size(const char *s, size_t *out) {
     char *end;
@@ -26,7 +27,7 @@ static int parse_size(const char *s, size_t *out) {
 int vb_cli_pipeline_option(int argc, char **argv, int *i, vb_pipeline_options *o) {
     const char *a = argv[*i];
     const char *names[] = {"--tone", "--max-input-bytes", "--max-inflated-bytes",
-                           "--max-inflate-ratio", "--max-zip-entries"};
+                           "--max-inflate-ratio", "--max-zip-entries", "--encoding"};
     if (!strcmp(a, "--no-rejoin")) {
         o->norm.rejoin = false;
         return 1;
@@ -46,6 +47,16 @@ int vb_cli_pipeline_option(int argc, char **argv, int *i, vb_pipeline_options *o
             else if (!strcmp(v, "keep")) o->norm.tone = VB_TONE_KEEP;
             else {
                 fprintf(stderr, "vanban: --tone takes modern, old or keep\n");
+                return -1;
+            }
+            return 1;
+        case 5:
+            if (!strcmp(v, "tcvn3")) o->limits.encoding = VB_ENC_TCVN3;
+            else if (!strcmp(v, "vni")) o->limits.encoding = VB_ENC_VNI;
+            else if (!strcmp(v, "cp1258")) o->limits.encoding = VB_ENC_CP1258;
+            else if (!strcmp(v, "utf-8") || !strcmp(v, "utf8")) o->limits.encoding = VB_ENC_UTF8;
+            else {
+                fprintf(stderr, "vanban: --encoding takes tcvn3, vni, cp1258 or utf-8\n");
                 return -1;
             }
             return 1;

@@ -25,6 +25,7 @@ static const struct {
     [VB_E_REGEX] = {"E_REGEX", "a rule failed"},
     [VB_E_DB] = {"E_DB", "database error"},
     [VB_E_INTERRUPTED] = {"E_INTERRUPTED", "interrupted"},
+    [VB_E_DOC_CORRUPT] = {"E_DOC_CORRUPT", "the .doc (OLE2) file is corrupt or truncated"},
 };
 
 const char *vb_status_code(vb_status s) {

@@ -29,6 +29,7 @@ typedef enum {
     VB_E_REGEX,            /* a rule failed to compile or match */
     VB_E_DB,               /* SQLite store error */
     VB_E_INTERRUPTED,      /* stopped by a signal */
+    VB_E_DOC_CORRUPT,      /* .doc: OLE2 container or Word structures unreadable */
     VB_STATUS_COUNT
 } vb_status;
 

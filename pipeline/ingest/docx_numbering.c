@@ -5,17 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum {
-    FMT_DECIMAL = 0,
-    FMT_DECIMAL_ZERO,
-    FMT_UPPER_ROMAN,
-    FMT_LOWER_ROMAN,
-    FMT_UPPER_LETTER,
-    FMT_LOWER_LETTER,
-    FMT_BULLET,
-    FMT_NONE
-} vb_docx_fmt;
-
 static const struct {
     const char *name;
     vb_docx_fmt fmt;

@@ -16,6 +16,19 @@
 
 enum { VB_DOCX_LEVELS = 9, VB_DOCX_LABEL_MAX = 96 };
 
+/* A level's number format (vb_docx_lvl.fmt); the .doc reader fills the
+ * same structures from its list tables. */
+typedef enum {
+    FMT_DECIMAL = 0,
+    FMT_DECIMAL_ZERO,
+    FMT_UPPER_ROMAN,
+    FMT_LOWER_ROMAN,
+    FMT_UPPER_LETTER,
+    FMT_LOWER_LETTER,
+    FMT_BULLET,
+    FMT_NONE
+} vb_docx_fmt;
+
 typedef struct {
     bool defined;
     bool legal;         /* isLgl: counters shown in decimal */

@@ -13,6 +13,7 @@
 #include "docx_cache.h"
 #include "docx_xml.h"
 #include "docx_zip.h"
+#include "legacy.h"
 
 enum { MAX_FRAMES = 8, MAX_TABLES = 64, MAX_FIELDS = 32 };
 
@@ -22,6 +23,7 @@ typedef struct {
     int open;          /* w:p nesting inside this frame; 0 = no paragraph */
     int in_run, in_t, in_ppr;
     int in_rpr, run_hidden; /* a run's properties; w:vanish hides the run */
+    vb_legacy run_legacy;   /* the run's font is a TCVN3/VNI one: its text is mapped */
     int fields, fields_lost;      /* complex field nesting */
     unsigned char instr[MAX_FIELDS]; /* 1 while a field is in its instruction part */
     int instr_open;                  /* fields now in their instruction part */
@@ -55,6 +57,7 @@ typedef struct {
     int n_tables, tables_lost, table_count;
     size_t offset;
     int pending_break;
+    vb_buf legacy_raw; /* the open w:t's text in a legacy font, not yet mapped */
     vb_status status;
 } reader;
 
@@ -65,6 +68,7 @@ static void paragraph_begin(reader *rd, frame *f) {
     f->open = 1;
     f->in_run = f->in_t = f->in_ppr = 0;
     f->in_rpr = f->run_hidden = 0;
+    f->run_legacy = VB_LEGACY_NONE;
     f->fields = f->fields_lost = f->instr_open = 0;
     f->style = NULL;
     f->num_id = f->ilvl = f->heading = -1;
@@ -143,6 +147,18 @@ static vb_status paragraph_end(reader *rd, frame *f) {
     return VB_OK;
 }
 
+/* The font's code points of the w:t just closed, as the letters they draw. */
+static void flush_legacy(reader *rd, frame *f) {
+    if (!rd->legacy_raw.len) return;
+    vb_buf u;
+    vb_buf_init(&u);
+    vb_legacy_decode_utf8(f->run_legacy, rd->legacy_raw.data, rd->legacy_raw.len, &u);
+    if (u.oom || rd->legacy_raw.oom) rd->status = vb_result_error(rd->r, VB_E_NOMEM, "%s: no memory", rd->r->path);
+    else append(rd, f, u.data ? u.data : "", u.len);
+    vb_buf_free(&u);
+    vb_buf_reset(&rd->legacy_raw);
+}
+
 static void field_char(frame *f, const char *type) {
     if (!type) return;
     if (strcmp(type, "begin") == 0) {
@@ -174,7 +190,7 @@ enum {
     /* in pPr */
     N_PSTYLE, N_NUMID, N_ILVL, N_OUTLINELVL, N_PAGEBREAKBEFORE, N_NUMPR,
     /* in rPr */
-    N_VANISH,
+    N_VANISH, N_RFONTS,
     /* skipped subtrees */
     N_DEL, N_DELTEXT, N_DELINSTRTEXT, N_SDTPR, N_SDTENDPR, N_SECTPR, N_TBLPR, N_TBLGRID, N_TRPR,
     N_TCPR, N_TBLPREX, N_MOVEFROM, N_INSTRTEXT, N_PPRCHANGE, N_COMMENTREFERENCE,
@@ -191,7 +207,7 @@ static const char *const names[N_COUNT + 1] = {
     [N_LASTRENDEREDPAGEBREAK] = "lastRenderedPageBreak",
     [N_PSTYLE] = "pStyle", [N_NUMID] = "numId", [N_ILVL] = "ilvl", [N_OUTLINELVL] = "outlineLvl",
     [N_PAGEBREAKBEFORE] = "pageBreakBefore", [N_NUMPR] = "numPr",
-    [N_VANISH] = "vanish",
+    [N_VANISH] = "vanish", [N_RFONTS] = "rFonts",
     [N_DEL] = "del", [N_DELTEXT] = "delText", [N_DELINSTRTEXT] = "delInstrText", [N_SDTPR] = "sdtPr",
     [N_SDTENDPR] = "sdtEndPr", [N_SECTPR] = "sectPr", [N_TBLPR] = "tblPr", [N_TBLGRID] = "tblGrid",
     [N_TRPR] = "trPr", [N_TCPR] = "tcPr", [N_TBLPREX] = "tblPrEx", [N_MOVEFROM] = "moveFrom",
@@ -227,6 +243,10 @@ static int on_start(reader *rd, vb_xml *x, const vb_xml_elem *e) {
     }
     if (f->in_rpr) {
         if (e->name == N_VANISH) f->run_hidden = vb_xml_wval_on(x);
+        if (e->name == N_RFONTS) {
+            const char *font = vb_xml_wattr(x, "ascii");
+            f->run_legacy = vb_legacy_font(font ? font : vb_xml_wattr(x, "hAnsi"));
+        }
         return !e->empty; /* rPrChange: the old properties */
     }
     switch (e->name) {
@@ -331,7 +351,10 @@ static void on_end(reader *rd, int name) {
             else paragraph_end(rd, f);
         }
         return;
-    case N_T: f->in_t = 0; return;
+    case N_T:
+        flush_legacy(rd, f);
+        f->in_t = 0;
+        return;
     case N_TC:
         if (!rd->tables_lost && rd->n_tables) {
             const table *t = &rd->tables[rd->n_tables - 1];
@@ -354,6 +377,7 @@ static void on_end(reader *rd, int name) {
         if (f->in_run) {
             f->in_run--;
             f->run_hidden = 0;
+            f->run_legacy = VB_LEGACY_NONE;
         }
         return;
     default: return;
@@ -387,7 +411,13 @@ static int h_end(void *ctx, vb_xml *x, const vb_xml_elem *e) {
 static int h_text(void *ctx, const char *s, size_t n) {
     reader *rd = ctx;
     frame *f = top(rd);
-    if (f->in_t && f->instr_open == 0 && !f->run_hidden) append(rd, f, s, n);
+    if (f->in_t && f->instr_open == 0 && !f->run_hidden) {
+        if (f->run_legacy == VB_LEGACY_NONE) {
+            append(rd, f, s, n);
+        } else { /* a run in .VnTime, VNI-Times...: mapped whole at </w:t> (the parser splits text) */
+            vb_buf_append(&rd->legacy_raw, s, n);
+        }
+    }
     return rd->status != VB_OK ? VB_XML_STOP : VB_XML_GO;
 }
 
@@ -486,6 +516,7 @@ vb_status vb_docx_read_in(vb_docx_cache *cache, const unsigned char *data, size_
     rd.styles = &styles;
     rd.nb = &nb;
     for (int i = 0; i < MAX_FRAMES; i++) vb_buf_init(&rd.frames[i].text);
+    vb_buf_init(&rd.legacy_raw);
 
     s = read_part(&rd, &z, doc, "word/document.xml", VB_AREA_BODY);
     if (s == VB_OK) s = read_parts(&rd, &z, "header", VB_AREA_PAGE_HEADER);
@@ -499,6 +530,7 @@ vb_status vb_docx_read_in(vb_docx_cache *cache, const unsigned char *data, size_
         if (i >= 0) s = read_part(&rd, &z, i, "word/endnotes.xml", VB_AREA_NOTE);
     }
     for (int i = 0; i < MAX_FRAMES; i++) vb_buf_free(&rd.frames[i].text);
+    vb_buf_free(&rd.legacy_raw);
     vb_docx_zip_close(&z);
     return s;
 }

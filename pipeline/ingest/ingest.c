@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc_read.h"
 #include "docx_cache.h"
 #include "docx_read.h"
 #include "text_read.h"
@@ -17,6 +18,7 @@ void vb_limits_default(vb_limits *l) {
     l->max_zip_entries = 10000;
     l->max_xml_depth = 256;
     l->max_line_bytes = (size_t)64 << 20;
+    l->encoding = VB_ENC_AUTO;
 }
 
 vb_format vb_sniff_format(const unsigned char *data, size_t len) {
@@ -25,6 +27,7 @@ vb_format vb_sniff_format(const unsigned char *data, size_t len) {
         ((data[2] == 3 && data[3] == 4) || (data[2] == 5 && data[3] == 6) ||
          (data[2] == 7 && data[3] == 8)))
         return VB_FMT_DOCX;
+    if (vb_doc_sniff(data, len)) return VB_FMT_DOC;
     return VB_FMT_TXT;
 }
 
@@ -85,9 +88,14 @@ vb_status vb_ingest_buffer_in(vb_ingest_state *st, const unsigned char *data, si
     if (len > lim->max_input_bytes)
         return vb_result_error(r, VB_E_TOO_LARGE, "%s: %zu bytes is over the %zu-byte bound",
                                r->path, len, lim->max_input_bytes);
-    if (vb_sniff_format(data, len) == VB_FMT_DOCX) {
+    vb_format fmt = vb_sniff_format(data, len);
+    if (fmt == VB_FMT_DOCX) {
         r->format = "docx";
         return vb_docx_read_in(st ? st->docx : NULL, data, len, lim, a, r, out);
+    }
+    if (fmt == VB_FMT_DOC) {
+        r->format = "doc";
+        return vb_doc_read(data, len, lim, a, r, out);
     }
     r->format = "txt";
     return vb_text_read(data, len, lim, a, r, out);

@@ -3,7 +3,8 @@
  * order, before any normalisation.
  *
  * The format is decided by content, never by extension: a zip signature
- * means DOCX, anything else is decoded as text.  Limits bound every input
+ * means DOCX, the OLE2 signature (D0 CF 11 E0 A1 B1 1A E1) a Word 97-2003
+ * .doc, anything else is decoded as text.  Limits bound every input
  * (vb_limits); exceeding one is an error, never a crash or a silent cut. */
 #ifndef VB_INGEST_H
 #define VB_INGEST_H
@@ -43,6 +44,9 @@ typedef struct {
     size_t len, cap;
 } vb_blockv;
 
+/* A text file's encoding when the user names it (--encoding); AUTO detects. */
+typedef enum { VB_ENC_AUTO = 0, VB_ENC_UTF8, VB_ENC_CP1258, VB_ENC_TCVN3, VB_ENC_VNI } vb_encoding;
+
 typedef struct {
     size_t max_input_bytes;     /* whole file; default 256 MiB */
     size_t max_inflated_bytes;  /* DOCX: total inflated bytes read; default 512 MiB */
@@ -50,11 +54,12 @@ typedef struct {
     size_t max_zip_entries;     /* default 10000 */
     unsigned max_xml_depth;     /* default 256 */
     size_t max_line_bytes;      /* a single text block; default 64 MiB */
+    vb_encoding encoding;       /* text files only; default VB_ENC_AUTO */
 } vb_limits;
 
 void vb_limits_default(vb_limits *l);
 
-typedef enum { VB_FMT_TXT = 0, VB_FMT_DOCX } vb_format;
+typedef enum { VB_FMT_TXT = 0, VB_FMT_DOCX, VB_FMT_DOC } vb_format;
 
 /* Decide the format from the first bytes. */
 vb_format vb_sniff_format(const unsigned char *data, size_t len);

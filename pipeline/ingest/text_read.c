@@ -3,12 +3,16 @@
  * Decoding order: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); else valid
  * UTF-8 is UTF-8; else BOM-less UTF-16 is recognised by its NUL pattern;
  * else Windows-1258 is accepted when its Vietnamese signature is certain
- * (converted with an ICU converter); other 8-bit text that looks like a
- * legacy Vietnamese font encoding (TCVN3/ABC, VNI) is refused with
- * E_LEGACY_ENCODING; anything else is E_ENCODING naming the byte offset. */
+ * (converted with an ICU converter); else TCVN3 (ABC) or VNI when the
+ * letter statistics of legacy.h single one out (converted with the tables
+ * of legacy.c); other 8-bit text that looks like a legacy Vietnamese
+ * encoding is refused with E_LEGACY_ENCODING naming the candidates;
+ * anything else is E_ENCODING naming the byte offset.  --encoding
+ * (vb_limits.encoding) skips the guessing. */
 #include "text_read.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 #include <unicode/ucnv.h>
@@ -16,6 +20,7 @@
 #include <unicode/utf8.h>
 
 #include "../core/buf.h"
+#include "legacy.h"
 
 enum { WORD = 8 };
 static const uint64_t ONES = 0x0101010101010101u, HIGHS = 0x8080808080808080u;
@@ -198,6 +203,66 @@ static vb_status split_lines(char *text, size_t len, const vb_limits *lim, vb_ar
     return VB_OK;
 }
 
+/* Detection of TCVN3/VNI (legacy.h states the rule): convert when the best
+ * encoding explains at least 90% of the words holding 8-bit bytes, over at
+ * least 3 such words, and the other at least 20 points less. */
+enum { LEGACY_MIN_WORDS = 3 };
+static const double LEGACY_SURE = 0.9, LEGACY_MARGIN = 0.2, LEGACY_CANDIDATE = 0.5;
+
+static vb_legacy pick_legacy(const unsigned char *s, size_t n, vb_legacy_score *t, vb_legacy_score *v) {
+    *t = vb_legacy_score_text(VB_LEGACY_TCVN3, s, n);
+    *v = vb_legacy_score_text(VB_LEGACY_VNI, s, n);
+    const vb_legacy_score *best = t->fit >= v->fit ? t : v, *other = best == t ? v : t;
+    if (best->words >= LEGACY_MIN_WORDS && best->fit >= LEGACY_SURE && other->fit <= best->fit - LEGACY_MARGIN)
+        return best == t ? VB_LEGACY_TCVN3 : VB_LEGACY_VNI;
+    return VB_LEGACY_NONE;
+}
+
+/* Legacy bytes decoded into the arena and split into lines, with a warning
+ * saying how. */
+static vb_status read_legacy(const unsigned char *s, size_t n, vb_legacy enc, const char *why, const vb_limits *lim,
+                             vb_arena *a, vb_result *r, vb_blockv *out) {
+    vb_buf b;
+    vb_buf_init(&b);
+    vb_legacy_decode(enc, s, n, &b);
+    char *text = b.oom ? NULL : vb_arena_strndup(a, b.data ? b.data : "", b.len);
+    size_t len = b.len;
+    vb_buf_free(&b);
+    if (!text) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
+    vb_buf m;
+    vb_buf_init(&m);
+    vb_buf_printf(&m, "decoded as %s (legacy Vietnamese)%s", vb_legacy_name(enc), why);
+    vb_warning w = {.code = "W_LEGACY_ENCODING", .message = vb_arena_strdup(r->arena, vb_buf_cstr(&m) ? vb_buf_cstr(&m) : "")};
+    vb_buf_free(&m);
+    (void)VB_PUSH(r->arena, r->file_warnings, w);
+    return split_lines(text, len, lim, a, r, out, NULL, 0);
+}
+
+/* --encoding: the named encoding, no guessing. */
+static vb_status read_forced(const unsigned char *s, size_t n, size_t skip, const vb_limits *lim, vb_arena *a,
+                             vb_result *r, vb_blockv *out) {
+    if (lim->encoding == VB_ENC_TCVN3) return read_legacy(s, n, VB_LEGACY_TCVN3, " as --encoding asked", lim, a, r, out);
+    if (lim->encoding == VB_ENC_VNI) return read_legacy(s, n, VB_LEGACY_VNI, " as --encoding asked", lim, a, r, out);
+    if (lim->encoding == VB_ENC_CP1258) {
+        vb_buf b;
+        vb_buf_init(&b);
+        vb_status st = cp1258_to_utf8(s, n, &b);
+        char *text = st == VB_OK ? vb_arena_strndup(a, b.data ? b.data : "", b.len) : NULL;
+        size_t len = b.len;
+        vb_buf_free(&b);
+        if (st != VB_OK) return vb_result_error(r, st, "%s: cannot decode as Windows-1258", r->path);
+        if (!text) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
+        return split_lines(text, len, lim, a, r, out, NULL, 0);
+    }
+    size_t bad = utf8_invalid_at(s, n); /* VB_ENC_UTF8 */
+    if (bad != n)
+        return vb_result_error(r, VB_E_ENCODING, "%s: %s at byte offset %zu (--encoding utf-8)", r->path,
+                               s[bad] ? "invalid UTF-8" : "NUL byte", bad + skip);
+    char *text = vb_arena_strndup(a, (const char *)s, n);
+    if (!text) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
+    return split_lines(text, n, lim, a, r, out, NULL, skip);
+}
+
 vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a,
                        vb_result *r, vb_blockv *out) {
     size_t skip = 0;
@@ -207,6 +272,7 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
     else if (len >= 2 && data[0] == 0xFE && data[1] == 0xFF) skip = 2, utf16 = 1;
     const unsigned char *s = data + skip;
     size_t n = len - skip;
+    if (lim->encoding != VB_ENC_AUTO && utf16 < 0) return read_forced(s, n, skip, lim, a, r, out);
 
     if (utf16 < 0) {
         size_t bad = utf8_invalid_at(s, n);
@@ -231,6 +297,21 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
                 return split_lines(text, blen, lim, a, r, out, NULL, 0);
             }
             vb_buf_free(&b);
+            vb_legacy_score ts, vs;
+            vb_legacy enc = s[bad] != 0 ? pick_legacy(s, n, &ts, &vs) : VB_LEGACY_NONE;
+            if (enc != VB_LEGACY_NONE) {
+                const vb_legacy_score *sc = enc == VB_LEGACY_TCVN3 ? &ts : &vs;
+                char why[96];
+                snprintf(why, sizeof why, ": %.0f%% of %zu words with 8-bit letters fit", 100 * sc->fit, sc->words);
+                return read_legacy(s, n, enc, why, lim, a, r, out);
+            }
+            if (s[bad] != 0 && (ts.fit >= LEGACY_CANDIDATE || vs.fit >= LEGACY_CANDIDATE) &&
+                ts.words + vs.words >= 2 * LEGACY_MIN_WORDS)
+                return vb_result_error(r, VB_E_LEGACY_ENCODING,
+                                       "%s: not UTF-8 (invalid byte 0x%02X at offset %zu); a legacy Vietnamese "
+                                       "encoding, but which is not certain: TCVN3 fits %.0f%%, VNI %.0f%% of the "
+                                       "words with 8-bit letters; name it with --encoding tcvn3|vni|cp1258",
+                                       r->path, s[bad], bad + skip, 100 * ts.fit, 100 * vs.fit);
             /* Broken UTF-8 still holds valid multi-byte sequences; a legacy
              * 8-bit file holds almost none. */
             size_t valid_multi = 0, invalid = 0, high = 0;

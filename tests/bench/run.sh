@@ -18,7 +18,7 @@ BUILD=${1:-build}
 HERE=$(dirname "$0")
 OUT="$BUILD/bench"
 mkdir -p "$OUT"
-PKGS="icu-uc icu-i18n libxml-2.0 libpcre2-8 libzip jansson sqlite3 libcrypto"
+PKGS="icu-uc icu-i18n libxml-2.0 libpcre2-8 libzip jansson sqlite3 libcrypto libgsf-1"
 CFLAGS_B="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -O2 -g"
 HARNESS="$OUT/bench_pipeline"
 # shellcheck disable=SC2046

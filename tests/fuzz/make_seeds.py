@@ -9,6 +9,7 @@ OUTDIR/docx/    the sample .docx files as they are (container mode), and
 OUTDIR/text/    the sample .txt files as UTF-8, UTF-8 with BOM, UTF-16LE/BE
                 and Windows-1258, in 4 KB slices
 OUTDIR/extract/ the sample .txt files in 4 KB slices cut at line ends
+OUTDIR/doc/     the sample .doc files as they are
 Only the standard library; nothing here is committed.
 """
 import glob
@@ -55,6 +56,10 @@ def main():
             parts = [z.read(p) if p in names else b"" for p in PARTS]
         write(os.path.join(out, "docx"), tag + ".xml", SEP.join(parts).rstrip(SEP))
         n += 2
+    for path in sorted(glob.glob(os.path.join(samples, "doc", "*", "*.doc"))):
+        with open(path, "rb") as f:
+            write(os.path.join(out, "doc"), os.path.basename(path), f.read())
+        n += 1
     for path in sorted(glob.glob(os.path.join(samples, "*.txt"))):
         base = os.path.basename(path)
         with open(path, "rb") as f:

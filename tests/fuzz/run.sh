@@ -21,7 +21,7 @@ if ! command -v "$cc" >/dev/null 2>&1; then
     echo "tests/fuzz: $cc not found (apt-get install -y clang libclang-rt-14-dev)" >&2
     exit 2
 fi
-pkgs="icu-uc icu-i18n libxml-2.0 libpcre2-8 libzip jansson sqlite3 libcrypto"
+pkgs="icu-uc icu-i18n libxml-2.0 libpcre2-8 libzip jansson sqlite3 libcrypto libgsf-1"
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 
 # The library with coverage instrumentation, through the project Makefile
@@ -30,7 +30,7 @@ make -C "$root" --no-print-directory -s CC="$cc" BUILD="$build" WARN="-Wall -Wno
     CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $san" "$build/libvanban.a"
 
 mkdir -p "$build/bin" "$build/artifacts"
-for h in docx text extract; do
+for h in docx text extract doc; do
     "$cc" -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer $san \
         $(pkg-config --cflags $pkgs) "$here/fuzz_$h.c" "$build/libvanban.a" \
         $(pkg-config --libs $pkgs) -lpthread -lm -o "$build/bin/fuzz_$h"
@@ -43,7 +43,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 passed=0
 failed=0
-for h in docx text extract; do
+for h in docx text extract doc; do
     bin="$build/bin/fuzz_$h"
     log="$build/fuzz_$h.log"
     ok=1
@@ -61,7 +61,7 @@ for h in docx text extract; do
     mkdir -p "$corpus"
     dict=""
     [ -f "$here/$h.dict" ] && dict="-dict=$here/$h.dict"
-    case $h in docx) maxlen=131072 ;; *) maxlen=16384 ;; esac
+    case $h in docx|doc) maxlen=131072 ;; *) maxlen=16384 ;; esac
     if [ $ok = 1 ] && ! "$bin" -max_total_time="$seconds" -max_len=$maxlen -timeout=30 -rss_limit_mb=2560 \
         -print_final_stats=1 -artifact_prefix="$build/artifacts/$h-" $dict "$corpus" "$build/seeds/$h" \
         >"$log" 2>&1; then

@@ -91,8 +91,9 @@ def main():
     texts = sorted(glob.glob(os.path.join(samples, "*.txt")))
     docxs = sorted(glob.glob(os.path.join(samples, "docx", "*", "*.docx")))
     wrapped = sorted(glob.glob(os.path.join(samples, "wrapped", "*.txt")))
+    docs = sorted(glob.glob(os.path.join(samples, "doc", "*", "*.doc")))  # Word 97-2003 forms
     results = {}
-    for path in texts + docxs + wrapped:
+    for path in texts + docxs + wrapped + docs:
         name = os.path.relpath(path, ROOT)
         rc, out = convert(vanban, path)
         if not ok(rc == 0 and out is not None, "%s: convert exit %s, JSON %s" % (name, rc, out is not None)):
@@ -101,9 +102,9 @@ def main():
         ok(out["errors"] == [] and len(out["documents"]) > 0, "%s: documents and no errors" % name)
         for i, doc in enumerate(out["documents"]):
             check_spans("%s#%d" % (name, i), doc)
-    # DOCX made from a seed reads like the seed: same header fields, same labels
+    # DOCX (and .doc) made from a seed reads like the seed: same header fields, same labels
     fields = ["issuer", "issuer_parent", "number", "doc_type", "doc_type_code", "place", "date", "signer"]
-    for path in docxs:
+    for path in docxs + docs:
         stem = os.path.splitext(os.path.basename(path))[0]
         twin = os.path.join(samples, stem + ".txt")
         if path not in results or twin not in results:
@@ -121,7 +122,7 @@ def main():
     if gold and os.path.isdir(gold):
         limits = json.load(open(os.path.join(HERE, "thresholds.json")))
         score = os.path.join(os.path.dirname(gold), "tools", "score.py")
-        dirs = [samples] + sorted(set(os.path.dirname(p) for p in docxs + wrapped))
+        dirs = [samples] + sorted(set(os.path.dirname(p) for p in docxs + wrapped + docs))
         for d in dirs:
             r = subprocess.run([sys.executable, score, "--gold", gold, "--inputs", d, "--json", "--cmd",
                                 vanban + " convert {} --format json"], capture_output=True, timeout=300)

@@ -244,7 +244,7 @@ def container_cases(c):
     c.add("blank_only.txt", b" \n\t\n\r\n   \n", ["E_EMPTY", "OK"], "whitespace only")
     c.add("pdf.docx", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", ["E_ENCODING", "E_UNSUPPORTED", "E_LEGACY_ENCODING"],
           "a PDF named .docx")
-    c.add("ole_doc.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, ["E_ENCODING", "E_UNSUPPORTED"],
+    c.add("ole_doc.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, ["E_DOC_CORRUPT"],
           "an old binary .doc (OLE2) named .docx")
 
 
@@ -466,6 +466,163 @@ def text_cases(c, big):
         c.add("big_100mb.txt", None, ["OK", "E_TOO_LARGE"], "a 100 MB directive-shaped text file", small=False)
 
 
+# ---- Word 97-2003 .doc (OLE2) cases: a LibreOffice sample, damaged in place ----
+
+DOC_SAMPLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "samples", "doc",
+                          "libreoffice", "001_8a9538f428947bda.doc")
+
+
+class Ole:
+    """Just enough of an OLE2 reader to find where a stream's bytes sit in the file."""
+
+    def __init__(self, data):
+        self.d = bytearray(data)
+        self.ssz = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+        n_fat = struct.unpack_from("<I", data, 0x2C)[0]
+        fat_secs = struct.unpack_from("<%dI" % min(n_fat, 109), data, 0x4C)
+        self.fat = []
+        for s in fat_secs:
+            self.fat.extend(struct.unpack_from("<%dI" % (self.ssz // 4), data, self.sec(s)))
+        self.dir_start = struct.unpack_from("<I", data, 0x30)[0]
+        self.mini_cutoff = struct.unpack_from("<I", data, 0x38)[0]
+        self.minifat_start = struct.unpack_from("<I", data, 0x3C)[0]
+
+    def sec(self, n):
+        return self.ssz * (n + 1)
+
+    def chain(self, start):
+        out, s = [], start
+        while s < 0xFFFFFFFA and len(out) <= len(self.fat):
+            out.append(s)
+            s = self.fat[s]
+        return out
+
+    def entries(self):
+        """(name, offset of the 128-byte entry, start sector, size) for each directory entry."""
+        for s in self.chain(self.dir_start):
+            for k in range(self.ssz // 128):
+                at = self.sec(s) + 128 * k
+                n = struct.unpack_from("<H", self.d, at + 64)[0]
+                name = bytes(self.d[at:at + max(n - 2, 0)]).decode("utf-16-le", "replace")
+                yield name, at, struct.unpack_from("<I", self.d, at + 116)[0], struct.unpack_from("<I", self.d, at + 120)[0]
+
+    def entry(self, name):
+        return next(e for e in self.entries() if e[0] == name)
+
+    def offsets(self, name):
+        """File offset of each byte of stream `name`."""
+        _, _, start, size = self.entry(name)
+        if size >= self.mini_cutoff:
+            secs = self.chain(start)
+            return [self.sec(secs[i // self.ssz]) + i % self.ssz for i in range(size)]
+        root = self.entry("Root Entry")
+        big = self.chain(root[2])
+        minifat = []
+        for s in self.chain(self.minifat_start):
+            minifat.extend(struct.unpack_from("<%dI" % (self.ssz // 4), self.d, self.sec(s)))
+        mini, m = [], start
+        while m < 0xFFFFFFFA and len(mini) <= len(minifat):
+            mini.append(m)
+            m = minifat[m]
+        def at(i):
+            pos = mini[i // 64] * 64 + i % 64
+            return self.sec(big[pos // self.ssz]) + pos % self.ssz
+        return [at(i) for i in range(size)]
+
+    def poke(self, name, offset, fmt, value):
+        where = self.offsets(name)
+        for i, b in enumerate(struct.pack(fmt, value)):
+            self.d[where[offset + i]] = b
+
+    def peek(self, name, offset, fmt):
+        where = self.offsets(name)
+        return struct.unpack(fmt, bytes(self.d[where[offset + i]] for i in range(struct.calcsize(fmt))))[0]
+
+
+def doc_cases(c):
+    if not os.path.exists(DOC_SAMPLE):
+        return
+    good = open(DOC_SAMPLE, "rb").read()
+    c.add("doc_ok.doc", good, "OK", "a Word 97-2003 .doc saved by LibreOffice (control case)")
+    c.add("doc_named.docx", good, "OK", "a .doc named .docx: read as .doc by its OLE2 signature")
+    c.add("doc_named.txt", good, "OK", "a .doc named .txt: read as .doc by its OLE2 signature")
+    c.add("doc_truncated_header.doc", good[:300], "E_DOC_CORRUPT", "a .doc cut inside its 512-byte header")
+    c.add("doc_truncated_half.doc", good[:len(good) // 2], "E_DOC_CORRUPT", "a .doc cut in half")
+
+    def mutate(name, fn, expect, why, message_re=None):
+        o = Ole(good)
+        fn(o)
+        c.add(name, bytes(o.d), expect, why, message_re=message_re)
+
+    def fat_set(o, sector, value):
+        per = o.ssz // 4
+        fat_sec = struct.unpack_from("<I", o.d, 0x4C + 4 * (sector // per))[0]
+        struct.pack_into("<I", o.d, o.sec(fat_sec) + 4 * (sector % per), value)
+
+    mutate("doc_fat_truncated.doc", lambda o: struct.pack_into("<I", o.d, 0x2C, 5000), "E_DOC_CORRUPT",
+           "the header counts more FAT sectors than the file holds", "FAT")
+    mutate("doc_fat_sector_past_end.doc", lambda o: struct.pack_into("<I", o.d, 0x4C, 0x00FFFFF0), "E_DOC_CORRUPT",
+           "the FAT's own sector is past the end of the file", "FAT")
+    mutate("doc_dir_chain_loop.doc", lambda o: fat_set(o, o.dir_start, o.dir_start), "E_DOC_CORRUPT",
+           "the directory's sector chain points back to itself", "loop")
+    mutate("doc_dir_past_end.doc", lambda o: struct.pack_into("<I", o.d, 0x30, 0x00FFFFF0), "E_DOC_CORRUPT",
+           "the directory starts at a sector past the file", "leaves the file")
+
+    def word_chain_loop(o):
+        start = o.entry("WordDocument")[2]
+        secs = o.chain(start)
+        fat_set(o, secs[1], secs[0])
+    mutate("doc_stream_chain_loop.doc", word_chain_loop, "E_DOC_CORRUPT",
+           "the WordDocument stream's sector chain loops back to its start")
+    mutate("doc_stream_past_end.doc", lambda o: struct.pack_into("<I", o.d, o.entry("WordDocument")[1] + 116, 0x00FFFFF0),
+           "E_DOC_CORRUPT", "the WordDocument stream starts at a sector past the file")
+    mutate("doc_stream_over_bound.doc", lambda o: struct.pack_into("<I", o.d, o.entry("WordDocument")[1] + 120, 0x7FFFFFF0),
+           "E_DOC_CORRUPT", "the WordDocument stream claims 2 GiB", "larger than")
+    def table_too_long(o):
+        name = "1Table" if o.peek("WordDocument", 0x0A, "<H") & 0x0200 else "0Table"
+        e = o.entry(name)
+        struct.pack_into("<I", o.d, e[1] + 120, min(e[3] * 4, len(o.d) - 1))
+    mutate("doc_stream_chain_short.doc", table_too_long, "E_DOC_CORRUPT",
+           "the table stream claims more bytes than its sector chain holds", "unreadable")
+    mutate("doc_dir_no_root.doc", lambda o: struct.pack_into("B", o.d, o.entry("Root Entry")[1] + 66, 2),
+           "E_DOC_CORRUPT", "the directory's first entry is a stream, not the root", "root entry")
+
+    def tree_loop(o):
+        root = o.entry("Root Entry")[1]
+        child = struct.unpack_from("<I", o.d, root + 76)[0]
+        at = o.sec(o.dir_start) + 128 * child if child < o.ssz // 128 else None
+        if at is not None:
+            struct.pack_into("<I", o.d, at + 68, child)  # the root's child is its own left sibling
+    mutate("doc_dir_tree_loop.doc", tree_loop, "E_DOC_CORRUPT", "a loop in the directory tree", "loop")
+    mutate("doc_no_worddocument.doc", lambda o: struct.pack_into("<H", o.d, o.entry("WordDocument")[1], ord("X")),
+           "E_UNSUPPORTED", "an OLE2 file without a WordDocument stream (as Excel's are)")
+
+    def table_name(o):
+        return "1Table" if o.peek("WordDocument", 0x0A, "<H") & 0x0200 else "0Table"
+    mutate("doc_clx_outside.doc", lambda o: o.poke("WordDocument", 0x1A2, "<I", 0x7FFFFF00), "E_DOC_CORRUPT",
+           "the FIB puts the piece table past the end of the table stream", "Clx")
+
+    def piece_outside(o):
+        fc_clx = o.peek("WordDocument", 0x1A2, "<I")
+        t = table_name(o)
+        pos = fc_clx
+        while o.peek(t, pos, "B") == 1:  # skip Prc entries
+            pos += 3 + o.peek(t, pos + 1, "<h")
+        lcb = o.peek(t, pos + 1, "<I")
+        n = (lcb - 4) // 12
+        o.poke(t, pos + 5 + 4 * (n + 1) + 2, "<I", 0x3FFFFF00)  # the first piece's fc
+    mutate("doc_piece_outside.doc", piece_outside, "E_DOC_CORRUPT",
+           "the piece table points outside the WordDocument stream", "outside")
+    mutate("doc_fib_word6.doc", lambda o: o.poke("WordDocument", 0, "<H", 0xA5DC), "E_UNSUPPORTED",
+           "a Word 6/95 FIB")
+    mutate("doc_encrypted.doc", lambda o: o.poke("WordDocument", 0x0A, "<H", o.peek("WordDocument", 0x0A, "<H") | 0x0100),
+           "E_UNSUPPORTED", "the FIB says the document is encrypted", "password")
+    mutate("doc_fib_garbage.doc", lambda o: o.poke("WordDocument", 0, "<I", 0x12345678), "E_DOC_CORRUPT",
+           "a WordDocument stream that does not start with a FIB")
+    c.add("doc_signature_only.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\xff" * 1024, "E_DOC_CORRUPT",
+          "the OLE2 signature followed by 0xFF bytes")
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit("usage: gen_corpus.py OUTDIR [--no-big]")
@@ -478,6 +635,7 @@ def main():
     container_cases(c)
     xml_cases(c)
     text_cases(c, "--no-big" not in sys.argv[2:])
+    doc_cases(c)
     with open(os.path.join(out, "cases.json"), "w") as f:
         json.dump(c.cases, f, ensure_ascii=False, indent=1)
     print("%d cases in %s" % (len(c.cases), files))
