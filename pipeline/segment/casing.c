@@ -33,7 +33,20 @@ static const char *const stop_words[] = {"và", "về", "trên", "năm", "của"
 static const char *const two_word_heads[] = {"ủy ban", "uỷ ban", "đảng bộ", "chi cục",
                                              "tổng cục", "hội đồng", "văn phòng", "trung tâm",
                                              "tòa án", "viện kiểm", "bộ chỉ", "ban chấp",
-                                             "ban thường", "chi bộ", NULL};
+                                             "ban thường", "chi bộ", "công đoàn", NULL};
+
+/* "việt" before "nam", or "nam" after "việt": the country's name is a
+ * proper noun wherever it stands ("Công đoàn Giáo dục Việt Nam"). */
+static bool is_viet_nam(const char *low, size_t len, size_t ws, size_t we) {
+    static const char viet[] = "việt", nam[] = "nam";
+    size_t vn = sizeof viet - 1, nn = sizeof nam - 1;
+    if (we - ws == vn && !memcmp(low + ws, viet, vn))
+        return we + 1 + nn <= len && !memcmp(low + we + 1, nam, nn) &&
+               (we + 1 + nn == len || low[we + 1 + nn] == ' ');
+    if (we - ws == nn && !memcmp(low + ws, nam, nn))
+        return ws >= vn + 1 && !memcmp(low + ws - vn - 1, viet, vn);
+    return false;
+}
 
 static bool in_list(const char *w, size_t n, const char *const *list) {
     for (size_t i = 0; list[i]; i++)
@@ -154,6 +167,7 @@ char *vb_sentence_case(vb_arena *a, const char *s, size_t len, vb_case_style sty
         if (style != VB_CASE_NAME && is_acronym(w, n)) {
             vb_buf_append(&b, s + sw, sp - sw); /* keep an acronym's capitals */
         } else if (word_no == 0 || style == VB_CASE_NAME || (proper && !in_list(w, n, stop_words)) ||
+                   is_viet_nam(low, (size_t)blen, ws, i) ||
             (cap_next && !(is_admin && !digit_next)) ||
             (is_admin && digit_next))
             put_capitalised(&b, w, n);

@@ -5,7 +5,7 @@
 #define ORG_HEADS                                                                         \
     "(?:ỦY BAN|UBND|SỞ|PHÒNG|BỘ|BAN|CỤC|CHI CỤC|TỔNG CỤC|TRƯỜNG|CÔNG AN|HỘI ĐỒNG|"         \
     "VĂN PHÒNG|TRUNG TÂM|VIỆN|TÒA ÁN|ĐẢNG ỦY|ĐẢNG BỘ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|"   \
-    "BỘ CHỈ HUY|ĐOÀN|HỘI|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|MẶT TRẬN|LIÊN ĐOÀN|KHO BẠC|"         \
+    "BỘ CHỈ HUY|ĐOÀN|HỘI|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|MẶT TRẬN|LIÊN ĐOÀN|TỔNG LIÊN ĐOÀN|CÔNG ĐOÀN|KHO BẠC|"         \
     "NGÂN HÀNG|ĐÀI|BÁO|BỆNH VIỆN|THANH TRA|KIỂM TOÁN|BẢO HIỂM)"
 
 #define NAME_WORD "(?:\\p{Lu}\\p{Ll}*|[0-9]+)"
@@ -58,7 +58,8 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
                       0, NULL, 0},
     [HR_NUMBER_ANY] = {"number_any", "(?<![\\p{L}\\p{N}])(?:(?:Số|SỐ)(?:\\s*[:.;]|\\s+(?=[0-9]))|số\\s*:)", 0, NULL, VB_RULE_CASED},
     [HR_PLACE_DATE_ANY] = {"place_date_any",
-                           "(?<![\\p{L}\\p{N}])(?<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\\.|Tp\\.|TX\\.)\\s*)?"
+                           "(?<![\\p{L}\\p{N}])(?<place>(?:TP|Tp|TX)\\.\\s*\\p{Lu}{2,5}(?!\\p{Ll})|"
+                           "(?:(?:Thành phố|Thị xã|Thị trấn|TP\\.|Tp\\.|TX\\.)\\s*)?"
                            "\\p{Lu}\\p{Ll}*(?:\\s+(?:\\p{Lu}\\p{Ll}*\\.?|[0-9]+)){0,5})"
                            "\\s*[,.]\\s*[Nn]g(?:[aàá]|\\S)y\\s*(?:(?<d>[0-9]{1,2})(?![0-9])|(?:[^\\s0-9]{1,3}[0-9]?\\s*){1,2})?\\s*"
                            "(?:[Tt]h[aá]ng|/|-)\\s*(?:(?<m>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,2})?\\s*"
@@ -78,7 +79,7 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
                        /* short words that fold onto other words ("so": Sở, Số, Sơ) are left out */
                        "^(?:uy ban|ubnd|bo|cuc|chi cuc|tong cuc|truong|cong an|hoi dong|"
                        "van phong|trung tam|vien|toa an|dang uy|dang bo|tinh uy|thanh uy|huyen uy|quan uy|"
-                       "bo chi huy|chinh phu|thu tuong|quoc hoi|mat tran|lien doan|kho bac|"
+                       "bo chi huy|chinh phu|thu tuong|quoc hoi|mat tran|lien doan|tong lien doan|cong doan|kho bac|"
                        "ngan hang|benh vien|thanh tra|kiem toan|bao hiem)(?=\\s|$)",
                        0, NULL, 0},
 };

@@ -284,7 +284,9 @@ static vb_status set_subject(vb_arena *a, vb_doc *d, str_view subj) {
 /* "V/v …" / "Về việc …" / "Về …": the letter's subject. */
 static vb_status read_vv(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h, str_view cell) {
     h->vv = true;
-    str_view whole = trim(cell, " .\n");
+    char *flat = vb_squash_space(a, cell.s, cell.len); /* a V/v text wrapped over lines */
+    if (!flat) return VB_E_NOMEM;
+    str_view whole = trim((str_view){flat, strlen(flat)}, " .\n");
     str_view subj = whole;
     if (match(sg, HR_VV, whole)) {
         str_view rest = trim(group(sg, HR_VV, whole, "rest"), " .\n");
@@ -296,7 +298,9 @@ static vb_status read_vv(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state 
     }
     subj = trim(subj, " :\n");
     if (!subj.len) return VB_OK;
-    return set_subject(a, d, subj);
+    vb_status st = set_subject(a, d, subj);
+    d->header.subject_span = rel_span(d, trim(cell, " .\n")); /* the words as they stand in the text */
+    return st;
 }
 
 static vb_status add_recipient(vb_arena *a, vb_doc *d, str_view v) {
@@ -523,7 +527,16 @@ static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
                 h->subject_open = false;
                 continue;
             }
-            if (!d->header.subject) h->subject_upper = vb_is_upper_text(v.s, v.len);
+            if (!d->header.subject) {
+                h->subject_upper = vb_is_upper_text(v.s, v.len);
+                /* "V/v" is a letter's label, not the subject's word */
+                if (v.len > 4 && (v.s[0] == 'V' || v.s[0] == 'v') && v.s[1] == '/' && (v.s[2] == 'v' || v.s[2] == 'V')) {
+                    v = trim((str_view){v.s + 3, v.len - 3}, " :");
+                    d->header.subject_span = rel_span(d, v);
+                    st = set_subject(a, d, v);
+                    continue;
+                }
+            }
             char *cased = vb_sentence_case(a, v.s, v.len, VB_CASE_SENTENCE);
             if (!cased) return VB_E_NOMEM;
             if (d->header.subject && h->subject_upper) {
