@@ -239,7 +239,7 @@ static bool has_pair(str_view v, const char *a, char b) {
     for (const char *p = v.s, *end = v.s + v.len; (p = memchr(p, ' ', (size_t)(end - p))); p++) {
         if (p + 1 >= end || (p[1] | 0x20) != b || (size_t)(p - v.s) < an) continue;
         bool ok = true;
-        for (size_t k = 0; k < an && ok; k++) ok = (p[k - an] | 0x20) == a[k];
+        for (size_t k = 0; k < an && ok; k++) ok = ((p - an)[k] | 0x20) == a[k];
         if (ok) return true;
     }
     return false;
