@@ -10,8 +10,8 @@
  * store and draws progress.
  *
  * Re-runs: an input whose path, sha256 and tool version match the previous
- * manifest, whose result file exists (and, with --db, whose sha256 is in the
- * store) is not converted again; its line is kept with "cached": true.
+ * manifest, whose result file exists (and, with --db, whose path is in the
+ * store with that sha256) is not converted again; its line is kept with "cached": true.
  * SIGINT/SIGTERM stop the taking of new inputs; in-flight ones finish, the
  * manifest is written for what is done, and the run exits 130. */
 #ifndef VB_BATCH_H

@@ -22,8 +22,8 @@ typedef struct {
     vb_batch_inputv inputs;
     vb_batch_item *items;
     vb_manifest old;   /* previous manifest, read-only once workers run */
-    char **db_hashes;  /* sorted sha256 values in the store, read-only */
-    size_t n_db_hashes, db_hashes_cap;
+    char **db_files;   /* sorted "sha256\tpath" of the store's files, read-only */
+    size_t n_db_files, db_files_cap;
 
     pthread_mutex_t mu; /* guards everything below */
     pthread_cond_t cond;
@@ -37,6 +37,9 @@ typedef struct {
 /* Convert (or take from the cache) input i into b->items[i]; never fails:
  * every problem ends up in the record. */
 void vb_batch_process(vb_batch *b, vb_pipeline *p, size_t i);
+
+/* "sha256\tpath": how the store's files are looked up; NULL on no memory. */
+char *vb_batch_db_key(const char *sha256, const char *path);
 
 /* OUTDIR/rel, heap-allocated; NULL on no memory. */
 char *vb_batch_out_path(const vb_batch *b, const char *rel);

@@ -168,18 +168,17 @@ static vb_status write_manifest_lines(FILE *f, void *ctx) {
 
 /* ---- setup ---- */
 
-static int add_hash(const char *sha, void *ctx) {
+static int add_db_file(const char *path, const char *sha, void *ctx) {
     vb_batch *b = ctx;
-    if (b->n_db_hashes == b->db_hashes_cap) {
-        size_t cap = b->db_hashes_cap ? b->db_hashes_cap * 2 : 256;
-        char **p = realloc(b->db_hashes, cap * sizeof *p);
+    if (b->n_db_files == b->db_files_cap) {
+        size_t cap = b->db_files_cap ? b->db_files_cap * 2 : 256;
+        char **p = realloc(b->db_files, cap * sizeof *p);
         if (!p) return 1;
-        b->db_hashes = p;
-        b->db_hashes_cap = cap;
+        b->db_files = p;
+        b->db_files_cap = cap;
     }
-    char **p = b->db_hashes;
-    if (!(p[b->n_db_hashes] = strdup(sha))) return 1;
-    b->n_db_hashes++;
+    if (!(b->db_files[b->n_db_files] = vb_batch_db_key(sha, path))) return 1;
+    b->n_db_files++;
     return 0;
 }
 
@@ -206,14 +205,14 @@ static vb_status open_outputs(vb_batch *b, emitter *e, char **manifest_path) {
     if (o->db_path) {
         vb_status s = vb_store_open(o->db_path, &e->store, err, sizeof err);
         if (s == VB_OK && !o->force)
-            s = vb_store_each_hash(e->store, VB_VERSION, add_hash, b);
+            s = vb_store_each_file(e->store, VB_VERSION, add_db_file, b);
         if (s != VB_OK) {
             fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(s),
                     e->store ? vb_store_errmsg(e->store) : err);
             return s;
         }
         /* Sorted once, then only read (bsearch) by the workers. */
-        if (b->n_db_hashes) qsort(b->db_hashes, b->n_db_hashes, sizeof *b->db_hashes, by_str);
+        if (b->n_db_files) qsort(b->db_files, b->n_db_files, sizeof *b->db_files, by_str);
     }
     return VB_OK;
 }
@@ -321,8 +320,8 @@ out:
         free(b.items[i].line);
     }
     free(b.items);
-    for (size_t i = 0; i < b.n_db_hashes; i++) free(b.db_hashes[i]);
-    free(b.db_hashes);
+    for (size_t i = 0; i < b.n_db_files; i++) free(b.db_files[i]);
+    free(b.db_files);
     vb_store_close(e.store);
     vb_manifest_free(&b.old);
     vb_batch_inputs_free(&b.inputs);

@@ -150,6 +150,36 @@ def db_sound(db, n_inputs):
         fail("duplicate documents")
 
 
+def store_agrees(db, manifest_path):
+    """The store has one files row per manifest line, with the same status
+    and first error code (copies with the same bytes included)."""
+    con = sqlite3.connect(db)
+    rows = {p: (st, code) for p, st, code in
+            con.execute("SELECT path, status, error_code FROM files")}
+    recs = manifest(manifest_path)
+    if len(rows) != len(recs):
+        fail("store files %d, manifest lines %d" % (len(rows), len(recs)))
+    for r in recs:
+        got = rows.get(r["path"])
+        if got != (r["status"], r["error_code"]):
+            fail("%s: store %r, manifest %r" % (r["path"], got, (r["status"], r["error_code"])))
+    dup = con.execute("SELECT count(*) FROM (SELECT sha256 FROM files WHERE sha256 IS NOT NULL"
+                      " GROUP BY sha256 HAVING count(*) > 1)").fetchone()[0]
+    if not dup:
+        fail("no two inputs share their bytes: the test lost its duplicates")
+
+
+def copies_of(db, number, n_files):
+    """Every stored copy of the document numbered `number` shares one
+    identity, seen in n_files files."""
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT DISTINCT s.identity_id, s.files FROM same_document s"
+                       " JOIN documents d ON d.id = s.document_id WHERE d.number = ?",
+                       (number,)).fetchall()
+    if rows != [(rows[0][0], int(n_files))] if rows else True:
+        fail("%s: identities/files %r, want one identity in %s files" % (number, rows, n_files))
+
+
 def query(db, sql_file):
     con = sqlite3.connect(db)
     for row in con.execute(open(sql_file, encoding="utf-8").read()):

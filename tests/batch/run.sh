@@ -137,6 +137,34 @@ rm fresh.sqlite*
 "$vb" batch samples -o outdb2 -q --db fresh.sqlite
 t "store: a missing store row defeats the cache" bash -c "[ -s outdb2/manifest.jsonl ] && ! $check all_cached outdb2/manifest.jsonl >/dev/null"
 
+# 8b. An archive as a records office has it: the same file in several
+# folders (identical bytes, identical empty files), the same plan as text,
+# DOCX and a wrapped copy, ~5 % damaged files.  335 inputs, not thousands:
+# the suite must stay fast; the properties do not depend on the size.
+for i in $(seq -w 1 20); do
+    d=records/box$i; mkdir -p "$d/wrapped"
+    cp -r samples/docx "$d/docx"; cp samples/*.txt "$d/"; cp samples/wrapped/*.txt "$d/wrapped/"
+done
+for i in $(seq -w 1 15); do
+    case $((10#$i % 3)) in
+        0) : > "records/box$i/empty.txt" ;;
+        1) head -c 3000 samples/docx/pandoc/003_853f2636e4462903.docx > "records/box$i/cut.docx" ;;
+        2) head -c 2000 /dev/urandom > "records/box$i/junk.docx" ;;
+    esac
+done
+"$vb" batch records -o outrec -j2 -q --db records.sqlite
+t "store: one files row per input, statuses and errors agree with the manifest" \
+    $check store_agrees records.sqlite outrec/manifest.jsonl
+t "same_document: 20 × (text, 2 DOCX, wrapped) copies of 905/KH-UBND are one document" \
+    $check copies_of records.sqlite 905/KH-UBND 80
+single=$($check db_table_counts records.sqlite)
+"$vb" batch records -j1 -q --db race.sqlite 2> race1.txt & p1=$!
+"$vb" batch records -j1 -q --db race.sqlite 2> race2.txt & p2=$!
+wait $p1; rc1=$?; wait $p2; rc2=$?
+t "two runs at once on a new store both finish (exit $rc1, $rc2; 4: damaged inputs)" \
+    bash -c "[ $rc1 -eq 4 ] && [ $rc2 -eq 4 ] && ! grep -q E_DB race1.txt race2.txt"
+t "two runs at once: the single run's row counts" [ "$single" = "$($check db_table_counts race.sqlite)" ]
+
 q="$here/queries"
 refs=$($check query store.sqlite "$q/plan_references.sql" | grep '^samples/003_853f2636e4462903.txt|')
 t "query: references of the 2019 Tây Ninh plan (361/QĐ-TTg, 2578/QĐ-UBND)" \
