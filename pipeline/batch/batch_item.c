@@ -125,10 +125,13 @@ static void convert(vb_batch *b, vb_pipeline *p, const vb_batch_input *in, const
     if (out_path) {
         char err[512];
         result_writer w = {r, b->opt->xml};
-        if (vb_atomic_write(out_path, write_result, &w, false, err, sizeof err) != VB_OK) {
-            set_error(rec, "E_IO", err);
-            free(rec->output);
-            rec->output = NULL;
+        vb_status s = vb_atomic_write(out_path, write_result, &w, false, err, sizeof err);
+        if (s != VB_OK) {
+            /* The output failed, not the input: the run stops here. */
+            vb_batch_fail(b, s, s == VB_E_IO ? err : vb_status_text(s));
+            it->lost = true;
+            vb_result_free(r);
+            return;
         }
     }
     if (b->opt->ndjson && dump_compact(r, NULL, it) != VB_OK)

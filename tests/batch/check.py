@@ -180,6 +180,31 @@ def copies_of(db, number, n_files):
         fail("%s: identities/files %r, want one identity in %s files" % (number, rows, n_files))
 
 
+def journal_paths(outdir):
+    """How many distinct inputs the journal of a killed run holds."""
+    seen = set()
+    try:
+        f = open(os.path.join(outdir, ".vanban-journal.jsonl"), encoding="utf-8")
+    except FileNotFoundError:
+        print(0)
+        return
+    for line in f:
+        try:
+            seen.add(json.loads(line)["path"])
+        except (ValueError, KeyError):
+            pass  # the half line of a killed write
+    print(len(seen))
+
+
+def no_input_blamed(manifest_path):
+    """An output failure counted no input as an error."""
+    if not os.path.exists(manifest_path):
+        return
+    for r in manifest(manifest_path):
+        if r["status"] == "error":
+            fail("input blamed: %r" % r)
+
+
 def query(db, sql_file):
     con = sqlite3.connect(db)
     for row in con.execute(open(sql_file, encoding="utf-8").read()):
