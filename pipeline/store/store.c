@@ -108,14 +108,24 @@ static vb_status create_or_upgrade(vb_store *s, const char *path, char *err, siz
  * rows, or another process creating the schema. */
 enum { BUSY_TIMEOUT_MS = 60000 };
 
+/* Switching a new store to WAL needs an exclusive lock and does not call
+ * the busy handler: retry while another process holds the store. */
+static int set_wal(sqlite3 *db) {
+    for (int waited = 0;; waited += 20) {
+        int rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if ((rc & 0xFF) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS) return rc;
+        sqlite3_sleep(20);
+    }
+}
+
 static vb_status setup(vb_store *s, const char *path, char *err, size_t errlen) {
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) return VB_E_DB;
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
     if (strcmp(path, ":memory:") != 0 &&
-        sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
-                     NULL, NULL) != SQLITE_OK)
+        (set_wal(s->db) != SQLITE_OK ||
+         sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK))
         return VB_E_DB;
     /* Foreign keys stay off until the schema is there: the version-1 step
      * drops and renames the parent table. */
