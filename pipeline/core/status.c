@@ -25,6 +25,7 @@ static const struct {
     [VB_E_REGEX] = {"E_REGEX", "a rule failed"},
     [VB_E_DB] = {"E_DB", "database error"},
     [VB_E_INTERRUPTED] = {"E_INTERRUPTED", "interrupted"},
+    [VB_E_NOT_DOCUMENT] = {"E_NOT_DOCUMENT", "binary data, not a document"},
 };
 
 const char *vb_status_code(vb_status s) {

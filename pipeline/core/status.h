@@ -29,6 +29,7 @@ typedef enum {
     VB_E_REGEX,            /* a rule failed to compile or match */
     VB_E_DB,               /* SQLite store error */
     VB_E_INTERRUPTED,      /* stopped by a signal */
+    VB_E_NOT_DOCUMENT,     /* binary data: neither a zip, an OLE2 file nor text */
     VB_STATUS_COUNT
 } vb_status;
 

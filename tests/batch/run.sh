@@ -197,6 +197,8 @@ t "store: one files row per input, statuses and errors agree with the manifest" 
     $check store_agrees records.sqlite outrec/manifest.jsonl
 t "same_document: 20 × (text, 2 DOCX, wrapped) copies of 905/KH-UBND are one document" \
     $check copies_of records.sqlite 905/KH-UBND 80
+t "random bytes named .docx: E_NOT_DOCUMENT, not a legacy encoding" \
+    [ "$($check status_of outrec records/box02/junk.docx)" = "error E_NOT_DOCUMENT new" ]
 single=$($check db_table_counts records.sqlite)
 "$vb" batch records -j1 -q --db race.sqlite 2> race1.txt & p1=$!
 "$vb" batch records -j1 -q --db race.sqlite 2> race2.txt & p2=$!

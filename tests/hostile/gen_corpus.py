@@ -13,6 +13,7 @@ standard library is used; nothing generated here is committed.
 import io
 import json
 import os
+import random
 import struct
 import sys
 import unicodedata
@@ -418,8 +419,16 @@ def text_cases(c, big):
     c.add("utf16_ends_lead.txt", b"\xfe\xff" + "Kế".encode("utf-16-be") + b"\xd8\x00", "E_ENCODING",
           "UTF-16BE ending in a lead surrogate")
     c.add("nul_bytes.txt", PLAN_TEXT.encode() + b"abc\x00def\n", "E_ENCODING", "a NUL byte in text")
-    c.add("nul_many.txt", b"\0" * 4096, ["E_ENCODING", "E_EMPTY"], "4 KB of NUL bytes")
+    c.add("nul_many.txt", b"\0" * 4096, ["E_ENCODING", "E_EMPTY", "E_NOT_DOCUMENT"], "4 KB of NUL bytes")
     c.add("utf16_nuls_only.txt", b"\xff\xfe" + b"\0" * 64, ["E_ENCODING", "E_EMPTY"], "UTF-16 BOM then NUL code units")
+    # Not a document at all: its own code, never "convert it to Unicode".
+    noise = random.Random(16).randbytes(3000)
+    c.add("random_bytes.docx", noise, "E_NOT_DOCUMENT", "random bytes named .docx")
+    c.add("random_bytes.txt", noise[:1000], "E_NOT_DOCUMENT", "random bytes named .txt")
+    c.add("elf_binary.txt", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8, "E_NOT_DOCUMENT",
+          "an executable named .txt")
+    c.add("tcvn3_capitals.txt", b"K\xb8 HO\x01CH \x02\x04\x05 \xb8\xb5\xb6 v\xb7n b\xc6n\n" * 50,
+          ["E_LEGACY_ENCODING", "E_ENCODING", "OK"], "TCVN3 text using its capitals in C0 slots")
     c.add("tcvn3.txt", b"\xb8 \xb5 \xb6 \xb7 \xc6 \xca \xc7 \xc8 \xc9 \xcb \xd5 \xd2 \xd3 \xd4 \xd6 " * 40,
           ["E_LEGACY_ENCODING", "E_ENCODING", "OK"], "8-bit text shaped like TCVN3")
     c.add("long_line_10mb.txt", ("Kế hoạch số 123/KH-UBND ngày 07/5/2022 " * 260000).encode() + b"\n",
