@@ -403,6 +403,27 @@ def xml_cases(c):
           "OK", "200,000 empty paragraphs", small=False)
 
 
+def facts_dense(size):
+    """A plan whose every line cites two documents, gives four dates, two
+    targets and a lead unit, with varying numbers: the memory bound's worst
+    shape (many facts per byte), unlike a repeated sample."""
+    rng = random.Random(12)
+    units = ["Sở Giáo dục và Đào tạo", "Sở Y tế", "Ủy ban nhân dân các huyện", "Sở Tài chính",
+             "Công an tỉnh", "Sở Lao động - Thương binh và Xã hội"]
+    out, n, k = [PLAN_TEXT], len(PLAN_TEXT.encode()), 0
+    while n < size:
+        k += 1
+        d, m, y = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2015, 2023)
+        line = ("%d. Căn cứ Quyết định số %d/QĐ-UBND ngày %d tháng %d năm %d và Kế hoạch số %d/KH-BCĐ "
+                "ngày %02d/%02d/%d, giao %s chủ trì, phấn đấu đến ngày %d/%d/%d đạt %d%% hộ gia đình, "
+                "giảm %d,%d%% chi phí; báo cáo trước ngày %d tháng %d hằng năm.\n"
+                % (k, rng.randint(1, 9999), d, m, y, rng.randint(1, 999), d, m, y, rng.choice(units),
+                   d, m, y + 1, rng.randint(10, 100), rng.randint(1, 50), rng.randint(0, 9), d, m))
+        out.append(line)
+        n += len(line.encode())
+    return "".join(out).encode()
+
+
 def text_cases(c, big):
     c.add("invalid_utf8.txt", PLAN_TEXT.encode() + b"abc \xc3\x28 def\n", "E_ENCODING",
           "an invalid UTF-8 sequence in ASCII-heavy text", message_re=r"offset \d+")
@@ -465,6 +486,9 @@ def text_cases(c, big):
           small=False)
     many_docs = ("\n".join(PLAN_LINES[:8]) + "\n" + "Nội dung.\n") * 2000
     c.add("many_headers.txt", many_docs.encode(), "OK", "2,000 document headers in one file", small=False)
+    c.add("facts_dense_12mb.txt", facts_dense(12 * 1000 * 1000), "OK",
+          "12 MB of task lines, each with references, dates, targets and a unit, all different",
+          small=False)
     if big:
         with open(c.path("big_100mb.txt"), "wb") as f:
             block = (PLAN_TEXT * 50).encode()
