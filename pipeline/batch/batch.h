@@ -10,10 +10,16 @@
  * store and draws progress.
  *
  * Re-runs: an input whose path, sha256 and tool version match the previous
- * manifest, whose result file exists (and, with --db, whose sha256 is in the
- * store) is not converted again; its line is kept with "cached": true.
+ * manifest or the journal of a killed run (journal.h), whose result file
+ * exists (and, with --db, whose path is in the store with that sha256) is
+ * not converted again; its line is kept with "cached": true.
  * SIGINT/SIGTERM stop the taking of new inputs; in-flight ones finish, the
- * manifest is written for what is done, and the run exits 130. */
+ * manifest is written for what is done, and the run exits 130.
+ *
+ * Output failures: the first result file, journal line, manifest, store
+ * transaction or stdout write that fails stops the run with one message
+ * naming the output and the system error, exit 3; the input it concerned is
+ * not counted (it is redone by the next run), never reported as its error. */
 #ifndef VB_BATCH_H
 #define VB_BATCH_H
 #include <stdbool.h>

@@ -19,8 +19,24 @@ char *vb_batch_out_path(const vb_batch *b, const char *rel) {
     return p;
 }
 
+char *vb_batch_db_key(const char *sha256, const char *path) {
+    size_t n = strlen(sha256) + strlen(path) + 2;
+    char *k = malloc(n);
+    if (k) snprintf(k, n, "%s\t%s", sha256, path);
+    return k;
+}
+
 static int by_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* This path with this content is in the store. */
+static bool in_store(const vb_batch *b, const char *path, const char *sha256) {
+    if (!b->n_db_files) return false;
+    char *key = vb_batch_db_key(sha256, path);
+    bool found = key && bsearch(&key, b->db_files, b->n_db_files, sizeof *b->db_files, by_str);
+    free(key);
+    return found;
 }
 
 /* Errors that may go away on their own are never served from the cache. */
@@ -56,9 +72,7 @@ static bool from_cache(vb_batch *b, const vb_batch_input *in, const char *out_pa
         return false;
     if (old->status == VB_REC_ERROR && transient(old->error_code)) return false;
     if (access(out_path, R_OK) != 0) return false;
-    if (b->opt->db_path && (!b->n_db_hashes || !bsearch(&old->sha256, b->db_hashes, b->n_db_hashes,
-                                    sizeof *b->db_hashes, by_str)))
-        return false;
+    if (b->opt->db_path && !in_store(b, in->path, old->sha256)) return false;
     if (b->opt->ndjson && b->opt->xml) return false; /* the JSON line needs a new run */
     char sha[65];
     if (vb_file_sha256(in->path, sha) != VB_OK || strcmp(sha, old->sha256) != 0) return false;
@@ -111,10 +125,13 @@ static void convert(vb_batch *b, vb_pipeline *p, const vb_batch_input *in, const
     if (out_path) {
         char err[512];
         result_writer w = {r, b->opt->xml};
-        if (vb_atomic_write(out_path, write_result, &w, false, err, sizeof err) != VB_OK) {
-            set_error(rec, "E_IO", err);
-            free(rec->output);
-            rec->output = NULL;
+        vb_status s = vb_atomic_write(out_path, write_result, &w, false, err, sizeof err);
+        if (s != VB_OK) {
+            /* The output failed, not the input: the run stops here. */
+            vb_batch_fail(b, s, s == VB_E_IO ? err : vb_status_text(s));
+            it->lost = true;
+            vb_result_free(r);
+            return;
         }
     }
     if (b->opt->ndjson && dump_compact(r, NULL, it) != VB_OK)

@@ -1,5 +1,5 @@
 /* batch_run.c — the worker pool, the in-order emitter (stdout, store,
- * progress), signal handling, the manifest and the summary. */
+ * journal, progress), signal handling, the manifest and the summary. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +11,17 @@
 #include "atomic.h"
 #include "batch_internal.h"
 #include "progress.h"
+
+void vb_batch_fail(vb_batch *b, vb_status s, const char *msg) {
+    pthread_mutex_lock(&b->mu);
+    if (b->fatal == VB_OK) {
+        b->fatal = s;
+        snprintf(b->fatal_msg, sizeof b->fatal_msg, "%s", msg);
+    }
+    b->stop = true;
+    pthread_cond_broadcast(&b->cond);
+    pthread_mutex_unlock(&b->mu);
+}
 
 /* ---- workers ---- */
 
@@ -82,20 +93,36 @@ static void say(emitter *e, const char *fmt, ...) {
     va_end(ap);
 }
 
-/* Returns a status that must stop the run (stdout or store failure). */
+/* Write input i's outputs in order — NDJSON line, store rows, journal
+ * line — then count it.  A failure stops the run (vb_batch_fail) and the
+ * input is not counted: it is redone next time. */
 static vb_status emit(vb_batch *b, emitter *e, size_t i) {
     vb_batch_item *it = &b->items[i];
     const vb_record *rec = &it->rec;
     const char *path = b->inputs.items[i].path;
+    char err[1024];
     vb_status s = VB_OK;
-    if (it->line && fwrite(it->line, 1, it->line_len, stdout) != it->line_len) s = VB_E_IO;
+    if (it->line && fwrite(it->line, 1, it->line_len, stdout) != it->line_len) {
+        s = VB_E_IO;
+        snprintf(err, sizeof err, "standard output: %s", strerror(errno));
+    }
     if (e->store && s == VB_OK) {
         if (it->result)
             s = vb_store_put_result(e->store, it->result, VB_VERSION);
         else if (rec->status == VB_REC_SKIPPED)
             s = vb_store_put_skipped(e->store, path, rec->error_code, rec->error, VB_VERSION);
         if (s != VB_OK)
-            say(e, "vanban batch: E_DB: %s: %s\n", path, vb_store_errmsg(e->store));
+            snprintf(err, sizeof err, "%s: %s", b->opt->db_path, vb_store_errmsg(e->store));
+    }
+    if (b->journal.fd >= 0 && s == VB_OK)
+        s = vb_journal_append(&b->journal, rec, err, sizeof err);
+    vb_result_free(it->result);
+    it->result = NULL;
+    free(it->line);
+    it->line = NULL;
+    if (s != VB_OK) {
+        vb_batch_fail(b, s, s == VB_E_NOMEM ? vb_status_text(s) : err);
+        return s;
     }
     switch (rec->status) {
     case VB_REC_OK: e->ok++; break;
@@ -111,33 +138,32 @@ static vb_status emit(vb_batch *b, emitter *e, size_t i) {
     else if (b->opt->verbose)
         say(e, "%s %s: %zu document%s, %.0f ms\n", rec->cached ? "cached " : "ok     ", path,
             rec->documents, rec->documents == 1 ? "" : "s", rec->ms);
-    vb_result_free(it->result);
-    it->result = NULL;
-    free(it->line);
-    it->line = NULL;
     vb_progress_update(&e->progress, i + 1, e->errors, i + 1 == b->inputs.len);
-    return s;
+    return VB_OK;
 }
 
+/* Inputs in order as they finish; stops at the first one that was not
+ * taken, whose result was lost, or whose outputs fail. */
 static void emit_all(vb_batch *b, emitter *e) {
     pthread_mutex_lock(&b->mu);
     while (b->next_emit < b->inputs.len) {
         size_t i = b->next_emit;
         while (!b->items[i].done && !(b->stop && i >= b->next_take))
             pthread_cond_wait(&b->cond, &b->mu);
-        if (!b->items[i].done) break; /* stopped before anyone took it */
+        if (!b->items[i].done || b->items[i].lost) break;
         pthread_mutex_unlock(&b->mu);
         vb_status s = emit(b, e, i);
         pthread_mutex_lock(&b->mu);
-        if (s != VB_OK && b->fatal == VB_OK) {
-            b->fatal = s;
-            b->stop = true;
-        }
+        if (s != VB_OK) break;
         b->next_emit++;
         pthread_cond_broadcast(&b->cond);
     }
     pthread_mutex_unlock(&b->mu);
-    if (fflush(stdout) != 0 && b->fatal == VB_OK) b->fatal = VB_E_IO;
+    if (fflush(stdout) != 0) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "standard output: %s", strerror(errno));
+        vb_batch_fail(b, VB_E_IO, msg);
+    }
 }
 
 /* ---- manifest ---- */
@@ -146,15 +172,15 @@ typedef struct {
     vb_batch *b;
 } manifest_writer;
 
+/* The emitted inputs (the journal's lines, in input order), then for each
+ * input not emitted this time the previous line, if any: it still
+ * describes the result file that is there. */
 static vb_status write_manifest_lines(FILE *f, void *ctx) {
     vb_batch *b = ((manifest_writer *)ctx)->b;
-    bool interrupted = b->next_emit < b->inputs.len;
     for (size_t i = 0; i < b->inputs.len; i++) {
         const vb_record *rec = &b->items[i].rec;
-        if (!b->items[i].done) {
-            /* Not reached this time: the previous line, if any, still
-             * describes the result file that is there. */
-            rec = interrupted ? vb_manifest_find(&b->old, b->inputs.items[i].path) : NULL;
+        if (i >= b->next_emit) {
+            rec = vb_manifest_find(&b->old, b->inputs.items[i].path);
             if (!rec) continue;
         }
         json_t *j = vb_record_json(rec);
@@ -168,18 +194,17 @@ static vb_status write_manifest_lines(FILE *f, void *ctx) {
 
 /* ---- setup ---- */
 
-static int add_hash(const char *sha, void *ctx) {
+static int add_db_file(const char *path, const char *sha, void *ctx) {
     vb_batch *b = ctx;
-    if (b->n_db_hashes == b->db_hashes_cap) {
-        size_t cap = b->db_hashes_cap ? b->db_hashes_cap * 2 : 256;
-        char **p = realloc(b->db_hashes, cap * sizeof *p);
+    if (b->n_db_files == b->db_files_cap) {
+        size_t cap = b->db_files_cap ? b->db_files_cap * 2 : 256;
+        char **p = realloc(b->db_files, cap * sizeof *p);
         if (!p) return 1;
-        b->db_hashes = p;
-        b->db_hashes_cap = cap;
+        b->db_files = p;
+        b->db_files_cap = cap;
     }
-    char **p = b->db_hashes;
-    if (!(p[b->n_db_hashes] = strdup(sha))) return 1;
-    b->n_db_hashes++;
+    if (!(b->db_files[b->n_db_files] = vb_batch_db_key(sha, path))) return 1;
+    b->n_db_files++;
     return 0;
 }
 
@@ -187,37 +212,74 @@ static int by_str(const void *x, const void *y) {
     return strcmp(*(char *const *)x, *(char *const *)y);
 }
 
+/* OUTDIR: created, locked by the journal, cleared of earlier runs'
+ * temporaries; the previous manifest and journal read for the cache. */
+static vb_status open_outdir(vb_batch *b, char **manifest_path) {
+    const char *outdir = b->opt->outdir;
+    char err[1024];
+    *manifest_path = vb_batch_out_path(b, "manifest.jsonl");
+    if (!*manifest_path) return VB_E_NOMEM;
+    if (vb_make_parents(*manifest_path) != VB_OK) {
+        fprintf(stderr, "vanban batch: E_IO: cannot create %s: %s\n", outdir, strerror(errno));
+        return VB_E_IO;
+    }
+    vb_status s = vb_journal_open(&b->journal, outdir, err, sizeof err);
+    if (s != VB_OK) {
+        fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(s),
+                s == VB_E_IO ? err : vb_status_text(s));
+        return s;
+    }
+    size_t removed = vb_remove_temporaries(outdir);
+    if (removed && b->opt->verbose)
+        fprintf(stderr, "vanban batch: removed %zu temporary file%s of an earlier run\n",
+                removed, removed == 1 ? "" : "s");
+    const char *previous[] = {*manifest_path, b->journal.path};
+    s = vb_manifest_load(previous, 2, &b->old);
+    if (s != VB_OK)
+        fprintf(stderr, "vanban batch: %s: cannot read %s or %s\n", vb_status_code(s),
+                *manifest_path, b->journal.path);
+    return s;
+}
+
 static vb_status open_outputs(vb_batch *b, emitter *e, char **manifest_path) {
     const vb_batch_options *o = b->opt;
     char err[512];
     if (o->outdir) {
-        *manifest_path = vb_batch_out_path(b, "manifest.jsonl");
-        if (!*manifest_path) return VB_E_NOMEM;
-        if (vb_make_parents(*manifest_path) != VB_OK) {
-            fprintf(stderr, "vanban batch: cannot create %s: %s\n", o->outdir, strerror(errno));
-            return VB_E_IO;
-        }
-        vb_status s = vb_manifest_load(*manifest_path, &b->old);
-        if (s != VB_OK) {
-            fprintf(stderr, "vanban batch: cannot read %s\n", *manifest_path);
-            return s;
-        }
+        vb_status s = open_outdir(b, manifest_path);
+        if (s != VB_OK) return s;
     }
     if (o->db_path) {
         vb_status s = vb_store_open(o->db_path, &e->store, err, sizeof err);
         if (s == VB_OK && !o->force)
-            s = vb_store_each_hash(e->store, VB_VERSION, add_hash, b);
+            s = vb_store_each_file(e->store, VB_VERSION, add_db_file, b);
         if (s != VB_OK) {
             fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(s),
                     e->store ? vb_store_errmsg(e->store) : err);
             return s;
         }
         /* Sorted once, then only read (bsearch) by the workers. */
-        if (b->n_db_hashes) qsort(b->db_hashes, b->n_db_hashes, sizeof *b->db_hashes, by_str);
+        if (b->n_db_files) qsort(b->db_files, b->n_db_files, sizeof *b->db_files, by_str);
     }
     return VB_OK;
 }
 
+/* manifest.jsonl from what was emitted, then the journal goes.  After an
+ * earlier failure it is still tried (it may be the result folder that
+ * failed), quietly: that failure was already said. */
+static void write_manifest(vb_batch *b, const char *manifest_path) {
+    char err[512];
+    manifest_writer w = {b};
+    bool failed = b->fatal != VB_OK;
+    /* results were renamed into place without a flush each: make them
+     * durable together, then commit the run with its manifest */
+    if (vb_sync_folder(b->opt->outdir) != VB_OK && !failed)
+        fprintf(stderr, "vanban batch: warning: could not flush %s to disk\n", b->opt->outdir);
+    vb_status s = vb_atomic_write(manifest_path, write_manifest_lines, &w, true, err, sizeof err);
+    if (s == VB_OK) vb_journal_remove(&b->journal);
+    else if (!failed) vb_batch_fail(b, s, s == VB_E_IO ? err : vb_status_text(s));
+}
+
+/* The counts, then the one message of a failure that stopped the run. */
 static void summary(const vb_batch *b, const emitter *e, double seconds) {
     size_t done = e->ok + e->errors + e->skipped;
     fprintf(stderr,
@@ -225,6 +287,9 @@ static void summary(const vb_batch *b, const emitter *e, double seconds) {
             " in %.1f s (%.1f files/s)\n",
             done, e->ok, e->errors, e->skipped, e->cached, seconds,
             seconds > 0 ? (double)done / seconds : 0.0);
+    if (b->fatal != VB_OK)
+        fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(b->fatal),
+                b->fatal_msg[0] ? b->fatal_msg : vb_status_text(b->fatal));
     if (done < b->inputs.len)
         fprintf(stderr, "vanban batch: stopped after %zu of %zu inputs; run again to finish\n",
                 done, b->inputs.len);
@@ -268,7 +333,7 @@ static int run_pool(vb_batch *b, emitter *e) {
 }
 
 int vb_batch_run(const vb_batch_options *o) {
-    vb_batch b = {.opt = o};
+    vb_batch b = {.opt = o, .journal = {.fd = -1}};
     emitter e = {0};
     char err[512] = "";
     char *manifest_path = NULL;
@@ -294,20 +359,8 @@ int vb_batch_run(const vb_batch_options *o) {
     double t0 = vb_now();
     if ((rc = run_pool(&b, &e)) != 0) goto out;
     vb_progress_clear(&e.progress);
-    if (manifest_path) {
-        manifest_writer w = {&b};
-        /* results were renamed into place without a flush each: make them
-         * durable together, then commit the run with its manifest */
-        if (vb_sync_folder(o->outdir) != VB_OK)
-            fprintf(stderr, "vanban batch: warning: could not flush %s to disk\n", o->outdir);
-        if (vb_atomic_write(manifest_path, write_manifest_lines, &w, true, err, sizeof err) != VB_OK) {
-            fprintf(stderr, "vanban batch: E_IO: %s\n", err);
-            if (b.fatal == VB_OK) b.fatal = VB_E_IO;
-        }
-    }
+    if (manifest_path) write_manifest(&b, manifest_path);
     if (!o->quiet || b.signo || b.fatal != VB_OK) summary(&b, &e, vb_now() - t0);
-    if (b.fatal != VB_OK)
-        fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(b.fatal), vb_status_text(b.fatal));
     rc = b.signo                    ? 130
          : b.fatal == VB_E_NOMEM    ? 70
          : b.fatal == VB_E_INTERNAL ? 70
@@ -321,10 +374,11 @@ out:
         free(b.items[i].line);
     }
     free(b.items);
-    for (size_t i = 0; i < b.n_db_hashes; i++) free(b.db_hashes[i]);
-    free(b.db_hashes);
+    for (size_t i = 0; i < b.n_db_files; i++) free(b.db_files[i]);
+    free(b.db_files);
     vb_store_close(e.store);
     vb_manifest_free(&b.old);
+    vb_journal_close(&b.journal);
     vb_batch_inputs_free(&b.inputs);
     free(manifest_path);
     pthread_cond_destroy(&b.cond);

@@ -151,12 +151,10 @@ static int by_path(const void *a, const void *b) {
     return strcmp(((const vb_record *)a)->path, ((const vb_record *)b)->path);
 }
 
-vb_status vb_manifest_load(const char *path, vb_manifest *m) {
-    m->items = NULL;
-    m->len = 0;
+/* Append the lines of one file to m (unsorted); a missing file adds none. */
+static vb_status load_lines(const char *path, vb_manifest *m, size_t *cap) {
     FILE *f = fopen(path, "r");
     if (!f) return errno == ENOENT ? VB_OK : VB_E_IO;
-    size_t cap = 0;
     char *line = NULL;
     size_t lcap = 0;
     bool bad = false;
@@ -164,11 +162,14 @@ vb_status vb_manifest_load(const char *path, vb_manifest *m) {
         json_t *o = json_loads(line, 0, NULL);
         vb_record r;
         if (o && record_from_json(o, &r, &bad)) {
-            if (m->len == cap) {
-                cap = cap ? cap * 2 : 256;
-                vb_record *p = realloc(m->items, cap * sizeof *p);
+            if (m->len == *cap) {
+                size_t n = *cap ? *cap * 2 : 256;
+                vb_record *p = realloc(m->items, n * sizeof *p);
                 if (!p) bad = true;
-                else m->items = p;
+                else {
+                    m->items = p;
+                    *cap = n;
+                }
             }
             if (bad) vb_record_clear(&r);
             else m->items[m->len++] = r;
@@ -177,12 +178,48 @@ vb_status vb_manifest_load(const char *path, vb_manifest *m) {
     }
     free(line);
     fclose(f);
-    if (bad) {
-        vb_manifest_free(m);
-        return VB_E_NOMEM;
+    return bad ? VB_E_NOMEM : VB_OK;
+}
+
+typedef struct {
+    vb_record rec;
+    size_t seq; /* position in the files read: the later line wins */
+} seq_record;
+
+static int by_path_then_seq(const void *a, const void *b) {
+    const seq_record *x = a, *y = b;
+    int c = strcmp(x->rec.path, y->rec.path);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Sort by path, keeping only the last line read for each path. */
+static vb_status keep_last(vb_manifest *m) {
+    if (!m->len) return VB_OK;
+    seq_record *v = malloc(m->len * sizeof *v);
+    if (!v) return VB_E_NOMEM;
+    for (size_t i = 0; i < m->len; i++) v[i] = (seq_record){m->items[i], i};
+    qsort(v, m->len, sizeof *v, by_path_then_seq);
+    size_t n = 0;
+    for (size_t i = 0; i < m->len; i++) {
+        if (i + 1 < m->len && !strcmp(v[i].rec.path, v[i + 1].rec.path))
+            vb_record_clear(&v[i].rec);
+        else
+            m->items[n++] = v[i].rec;
     }
-    qsort(m->items, m->len, sizeof *m->items, by_path);
+    free(v);
+    m->len = n;
     return VB_OK;
+}
+
+vb_status vb_manifest_load(const char *const *paths, size_t n_paths, vb_manifest *m) {
+    m->items = NULL;
+    m->len = 0;
+    size_t cap = 0;
+    vb_status s = VB_OK;
+    for (size_t i = 0; i < n_paths && s == VB_OK; i++) s = load_lines(paths[i], m, &cap);
+    if (s == VB_OK) s = keep_last(m);
+    if (s != VB_OK) vb_manifest_free(m);
+    return s;
 }
 
 const vb_record *vb_manifest_find(const vb_manifest *m, const char *path) {

@@ -4,8 +4,9 @@
  *    "format","bytes","documents","facts":{references,dates,targets,
  *    assignments,tasks,sections,warnings},"ms","tool_version"}
  * status is ok | error | skipped; "ms" is the only field that depends on
- * timing.  The previous manifest of an OUTDIR is read back (tolerantly: bad
- * lines are ignored) to find inputs that need no new conversion. */
+ * timing.  The previous manifest of an OUTDIR and the journal of a killed
+ * run are read back (tolerantly: bad or half-written lines are ignored) to
+ * find inputs that need no new conversion. */
 #ifndef VB_BATCH_MANIFEST_H
 #define VB_BATCH_MANIFEST_H
 #include <jansson.h>
@@ -54,8 +55,10 @@ typedef struct {
     size_t len;
 } vb_manifest;
 
-/* Read `path` if it exists (a missing file gives an empty manifest). */
-vb_status vb_manifest_load(const char *path, vb_manifest *m);
+/* Read the files in order (a missing one adds nothing); for a path found
+ * several times the last line read stands.  VB_E_IO when a file exists
+ * but cannot be read. */
+vb_status vb_manifest_load(const char *const *paths, size_t n_paths, vb_manifest *m);
 const vb_record *vb_manifest_find(const vb_manifest *m, const char *path);
 void vb_manifest_free(vb_manifest *m);
 

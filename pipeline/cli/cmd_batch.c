@@ -25,7 +25,10 @@ static void help(FILE *f) {
             "%s"
             "-o may be left out with --ndjson or --db (no files, no manifest).\n"
             "SIGINT/SIGTERM: in-flight inputs finish, the manifest is written, exit 130;\n"
-            "a new run over the same OUTDIR converts only what is missing or changed.\n"
+            "a new run over the same OUTDIR converts only what is missing or changed\n"
+            "(also after SIGKILL: each finished input is journaled at once).\n"
+            "An output that cannot be written (full disk, read-only folder, store)\n"
+            "stops the run with one message, exit 3; no input is blamed for it.\n"
             "exit: 0 all ok or skipped, 4 some input failed, 3 cannot write, 2 usage,\n"
             "130 interrupted, 70 internal\n",
             vb_cli_pipeline_help);

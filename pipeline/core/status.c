@@ -26,6 +26,7 @@ static const struct {
     [VB_E_DB] = {"E_DB", "database error"},
     [VB_E_INTERRUPTED] = {"E_INTERRUPTED", "interrupted"},
     [VB_E_DOC_CORRUPT] = {"E_DOC_CORRUPT", "the .doc (OLE2) file is corrupt or truncated"},
+    [VB_E_NOT_DOCUMENT] = {"E_NOT_DOCUMENT", "binary data, not a document"},
 };
 
 const char *vb_status_code(vb_status s) {

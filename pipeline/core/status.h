@@ -30,6 +30,7 @@ typedef enum {
     VB_E_DB,               /* SQLite store error */
     VB_E_INTERRUPTED,      /* stopped by a signal */
     VB_E_DOC_CORRUPT,      /* .doc: OLE2 container or Word structures unreadable */
+    VB_E_NOT_DOCUMENT,     /* binary data: neither a zip, an OLE2 file nor text */
     VB_STATUS_COUNT
 } vb_status;
 

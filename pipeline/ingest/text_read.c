@@ -7,8 +7,9 @@
  * letter statistics of legacy.h single one out (converted with the tables
  * of legacy.c); other 8-bit text that looks like a legacy Vietnamese
  * encoding is refused with E_LEGACY_ENCODING naming the candidates;
- * anything else is E_ENCODING naming the byte offset.  --encoding
- * (vb_limits.encoding) skips the guessing. */
+ * binary data is E_NOT_DOCUMENT (a PDF: E_UNSUPPORTED); anything else is
+ * E_ENCODING naming the byte offset.  --encoding (vb_limits.encoding)
+ * skips the guessing. */
 #include "text_read.h"
 
 #include <stdbool.h>
@@ -263,6 +264,35 @@ static vb_status read_forced(const unsigned char *s, size_t n, size_t skip, cons
     return split_lines(text, n, lim, a, r, out, NULL, skip);
 }
 
+/* Control bytes no text encoding we read (nor TCVN3, which puts capitals
+ * at 01 02 04-06 11-17) uses: random or binary data has ~6 % of them. */
+static bool looks_binary(const unsigned char *s, size_t n) {
+    /* 01 02 04-06, \t \n \v \f \r, 11-17, ESC */
+    static const uint32_t text_c0 =
+        1u << 1 | 1u << 2 | 7u << 4 | 0x1Fu << 9 | 0x7Fu << 17 | 1u << 27;
+    size_t controls = 0;
+    for (size_t i = 0; i < n; i++)
+        controls += s[i] == 0x7F || (s[i] < 0x20 && !(text_c0 >> s[i] & 1));
+    return controls >= 4 && controls * 100 >= n;
+}
+
+/* Not text at all: say what it is instead of blaming an encoding.  `bad`:
+ * the offset of the first byte that is not UTF-8. */
+static vb_status refuse_non_text(vb_result *r, const unsigned char *s, size_t n, size_t bad) {
+    static const unsigned char ole2[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    if (n >= sizeof ole2 && !memcmp(s, ole2, sizeof ole2))
+        return vb_result_error(r, VB_E_UNSUPPORTED, "%s: an OLE2 (Office 97-2003) file that is "
+                               "not a Word document", r->path);
+    if (n >= 5 && !memcmp(s, "%PDF-", 5))
+        return vb_result_error(r, VB_E_UNSUPPORTED, "%s: a PDF file: vanban reads DOCX and text",
+                               r->path);
+    if (looks_binary(s, n))
+        return vb_result_error(r, VB_E_NOT_DOCUMENT, "%s: binary data, not a document "
+                               "(neither DOCX nor text in any encoding; not text from byte "
+                               "offset %zu)", r->path, bad);
+    return VB_OK;
+}
+
 vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a,
                        vb_result *r, vb_blockv *out) {
     size_t skip = 0;
@@ -282,6 +312,8 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
             return split_lines(text, n, lim, a, r, out, NULL, skip);
         }
         if (skip == 0) utf16 = guess_utf16(s, n);
+        vb_status refused = utf16 < 0 ? refuse_non_text(r, s, n, bad + skip) : VB_OK;
+        if (refused != VB_OK) return refused;
         if (utf16 < 0) {
             vb_buf b;
             vb_buf_init(&b);

@@ -19,7 +19,7 @@ static const char *const statement_sql[ST_COUNT] = {
     [ST_BEGIN] = "BEGIN IMMEDIATE",
     [ST_COMMIT] = "COMMIT",
     [ST_ROLLBACK] = "ROLLBACK",
-    [ST_DELETE] = "DELETE FROM files WHERE path = ?1 OR (?2 IS NOT NULL AND sha256 = ?2)",
+    [ST_DELETE] = "DELETE FROM files WHERE path = ?1",
     [ST_FILE] = "INSERT INTO files(path, sha256, format, bytes, status, error_code, tool_version)"
                 " VALUES (?,?,?,?,?,?,?)",
     [ST_DOC] = "INSERT INTO documents(file_id, ordinal, kind, doc_type, doc_type_code, number,"
@@ -59,41 +59,80 @@ const char *vb_store_errmsg(const vb_store *s) {
     return s && s->db ? sqlite3_errmsg(s->db) : "no database";
 }
 
+static int user_version(sqlite3 *db) {
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK) return -1;
+    int version = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+    sqlite3_finalize(q);
+    return version;
+}
+
+/* Create the schema of a new store, or bring a version-1 store up to date.
+ * Several processes may open a new store at once: the version is read again
+ * under the write lock (BEGIN IMMEDIATE waits for the busy timeout), so
+ * only the first creates the tables and the others find them. */
+static vb_status create_or_upgrade(vb_store *s, const char *path, char *err, size_t errlen) {
+    if (user_version(s->db) == VB_STORE_SCHEMA_VERSION) return VB_OK;
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return VB_E_DB;
+    int version = user_version(s->db);
+    const char *sql = version == 0 ? vb_store_schema_sql
+                      : version == 1 ? vb_store_migrate_v1_sql
+                                     : NULL;
+    if (version != VB_STORE_SCHEMA_VERSION && !sql) {
+        snprintf(err, errlen, "%s: schema version %d, this vanban reads version %d", path,
+                 version, VB_STORE_SCHEMA_VERSION);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return VB_E_DB;
+    }
+    char *msg = NULL;
+    char *all = sql ? sqlite3_mprintf("%s PRAGMA user_version = %d; COMMIT;", sql,
+                                      VB_STORE_SCHEMA_VERSION)
+                    : sqlite3_mprintf("COMMIT;");
+    if (!all) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return VB_E_NOMEM;
+    }
+    int rc = sqlite3_exec(s->db, all, NULL, NULL, &msg);
+    sqlite3_free(all);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "%s: %s the schema: %s", path,
+                 version == 0 ? "creating" : "upgrading", msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return VB_E_DB;
+    }
+    return VB_OK;
+}
+
+/* How long a writer waits for another process's transaction: one input's
+ * rows, or another process creating the schema. */
+enum { BUSY_TIMEOUT_MS = 60000 };
+
+/* Switching a new store to WAL needs an exclusive lock and does not call
+ * the busy handler: retry while another process holds the store. */
+static int set_wal(sqlite3 *db) {
+    for (int waited = 0;; waited += 20) {
+        int rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+        if ((rc & 0xFF) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS) return rc;
+        sqlite3_sleep(20);
+    }
+}
+
 static vb_status setup(vb_store *s, const char *path, char *err, size_t errlen) {
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) return VB_E_DB;
     sqlite3_extended_result_codes(s->db, 1);
-    sqlite3_busy_timeout(s->db, 10000); /* another process may hold the write lock */
+    sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+    if (strcmp(path, ":memory:") != 0 &&
+        (set_wal(s->db) != SQLITE_OK ||
+         sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK))
+        return VB_E_DB;
+    /* Foreign keys stay off until the schema is there: the version-1 step
+     * drops and renames the parent table. */
+    vb_status st = create_or_upgrade(s, path, err, errlen);
+    if (st != VB_OK) return st;
     if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
         return VB_E_DB;
-    if (strcmp(path, ":memory:") != 0 &&
-        sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
-                     NULL, NULL) != SQLITE_OK)
-        return VB_E_DB;
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
-        return VB_E_DB;
-    int version = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
-    sqlite3_finalize(q);
-    if (version == 0) {
-        /* A new store: the schema and its version in one transaction. */
-        char *msg = NULL;
-        char *sql = sqlite3_mprintf("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
-                                    vb_store_schema_sql, VB_STORE_SCHEMA_VERSION);
-        if (!sql) return VB_E_NOMEM;
-        rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
-        sqlite3_free(sql);
-        if (rc != SQLITE_OK) {
-            snprintf(err, errlen, "%s: creating the schema: %s", path, msg ? msg : "?");
-            sqlite3_free(msg);
-            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-            return VB_E_DB;
-        }
-    } else if (version != VB_STORE_SCHEMA_VERSION) {
-        snprintf(err, errlen, "%s: schema version %d, this vanban reads version %d", path,
-                 version, VB_STORE_SCHEMA_VERSION);
-        return VB_E_DB;
-    }
     for (int i = 0; i < ST_COUNT; i++)
         if (sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
                                NULL) != SQLITE_OK)
@@ -205,7 +244,6 @@ static vb_status put_file_row(vb_store *s, const char *path, const char *sha256,
                               sqlite3_int64 *file_id) {
     sqlite3_stmt *q = s->st[ST_DELETE];
     TRY_SQL(bind_text(q, 1, path));
-    TRY_SQL(bind_text(q, 2, sha256));
     TRY(step(s, ST_DELETE));
     q = s->st[ST_FILE];
     TRY_SQL(bind_text(q, 1, path));
@@ -412,17 +450,21 @@ vb_status vb_store_put_skipped(vb_store *s, const char *path, const char *code,
     return in_transaction(s, st);
 }
 
-vb_status vb_store_each_hash(vb_store *s, const char *tool_version,
-                             int (*fn)(const char *sha256, void *ctx), void *ctx) {
+vb_status vb_store_each_file(vb_store *s, const char *tool_version,
+                             int (*fn)(const char *path, const char *sha256, void *ctx),
+                             void *ctx) {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db,
-                           "SELECT sha256 FROM files WHERE tool_version = ? AND sha256 IS NOT NULL",
+                           "SELECT path, sha256 FROM files"
+                           " WHERE tool_version = ? AND sha256 IS NOT NULL",
                            -1, &q, NULL) != SQLITE_OK)
         return VB_E_DB;
     vb_status st = bind_text(q, 1, tool_version) == SQLITE_OK ? VB_OK : VB_E_DB;
     int rc = SQLITE_ROW;
     while (st == VB_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
-        if (fn((const char *)sqlite3_column_text(q, 0), ctx)) st = VB_E_INTERNAL;
+        if (fn((const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1),
+               ctx))
+            st = VB_E_INTERNAL;
     if (st == VB_OK && rc != SQLITE_DONE) st = VB_E_DB;
     sqlite3_finalize(q);
     return st;

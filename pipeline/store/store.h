@@ -6,11 +6,16 @@
  * Contract:
  *  - One vb_store owns one sqlite3 connection; it is not thread-safe: exactly
  *    one thread calls it (batch feeds it from its single writer).
- *  - Opening creates or checks the schema (PRAGMA user_version =
- *    VB_STORE_SCHEMA_VERSION), turns foreign keys on and, for a file, WAL.
- *  - A file's identity is its path and its content: putting a result deletes
- *    every row stored for the same path or the same sha256 first, in the
- *    same transaction (one per input), so re-importing never duplicates.
+ *  - Opening creates the schema (PRAGMA user_version =
+ *    VB_STORE_SCHEMA_VERSION) or upgrades a version-1 store, safely when
+ *    several processes open a new store at once; turns foreign keys on
+ *    and, for a file, WAL; a writer waits up to a minute for another's lock.
+ *  - One `files` row per input path: putting a result deletes every row
+ *    stored for the same path first, in the same transaction (one per
+ *    input), so re-importing never duplicates; two paths with the same
+ *    bytes are two files (the manifest and the store count alike).
+ *  - The `same_document` view gives every document an identity_id shared
+ *    by its copies in other files (same type, number, issuer and date).
  *  - Matching keys (number_key, issuer_key, unit_key) are ICU-folded: no
  *    case, no diacritics, đ → d, dashes unified; numbers also lose spaces.
  *  - Spans are code points into documents.text, as in the JSON contract. */
@@ -22,7 +27,7 @@
 #include "../core/doc.h"
 #include "../core/status.h"
 
-enum { VB_STORE_SCHEMA_VERSION = 1 };
+enum { VB_STORE_SCHEMA_VERSION = 2 };
 
 typedef struct vb_store vb_store;
 
@@ -39,10 +44,12 @@ vb_status vb_store_put_result(vb_store *s, const vb_result *r, const char *tool_
 vb_status vb_store_put_skipped(vb_store *s, const char *path, const char *code,
                                const char *message, const char *tool_version);
 
-/* Call fn(sha256, ctx) for every converted file stored by tool_version;
- * fn returns 0 to go on, non-zero to stop (returned as VB_E_INTERNAL). */
-vb_status vb_store_each_hash(vb_store *s, const char *tool_version,
-                             int (*fn)(const char *sha256, void *ctx), void *ctx);
+/* Call fn(path, sha256, ctx) for every converted file stored by
+ * tool_version; fn returns 0 to go on, non-zero to stop (returned as
+ * VB_E_INTERNAL). */
+vb_status vb_store_each_file(vb_store *s, const char *tool_version,
+                             int (*fn)(const char *path, const char *sha256, void *ctx),
+                             void *ctx);
 
 /* The connection, for read-only queries from the owning thread (tests,
  * callers that want to ask the store something). */
@@ -52,7 +59,9 @@ struct sqlite3 *vb_store_db(vb_store *s);
 /* The last SQLite message, for error reports. */
 const char *vb_store_errmsg(const vb_store *s);
 
-/* The schema as SQL (for `.schema`-less readers and the tests). */
+/* The schema as SQL (for `.schema`-less readers and the tests), and the
+ * step from version 1 (run under BEGIN IMMEDIATE, foreign keys off). */
 extern const char vb_store_schema_sql[];
+extern const char vb_store_migrate_v1_sql[];
 
 #endif

@@ -150,6 +150,61 @@ def db_sound(db, n_inputs):
         fail("duplicate documents")
 
 
+def store_agrees(db, manifest_path):
+    """The store has one files row per manifest line, with the same status
+    and first error code (copies with the same bytes included)."""
+    con = sqlite3.connect(db)
+    rows = {p: (st, code) for p, st, code in
+            con.execute("SELECT path, status, error_code FROM files")}
+    recs = manifest(manifest_path)
+    if len(rows) != len(recs):
+        fail("store files %d, manifest lines %d" % (len(rows), len(recs)))
+    for r in recs:
+        got = rows.get(r["path"])
+        if got != (r["status"], r["error_code"]):
+            fail("%s: store %r, manifest %r" % (r["path"], got, (r["status"], r["error_code"])))
+    dup = con.execute("SELECT count(*) FROM (SELECT sha256 FROM files WHERE sha256 IS NOT NULL"
+                      " GROUP BY sha256 HAVING count(*) > 1)").fetchone()[0]
+    if not dup:
+        fail("no two inputs share their bytes: the test lost its duplicates")
+
+
+def copies_of(db, number, n_files):
+    """Every stored copy of the document numbered `number` shares one
+    identity, seen in n_files files."""
+    con = sqlite3.connect(db)
+    rows = con.execute("SELECT DISTINCT s.identity_id, s.files FROM same_document s"
+                       " JOIN documents d ON d.id = s.document_id WHERE d.number = ?",
+                       (number,)).fetchall()
+    if rows != [(rows[0][0], int(n_files))] if rows else True:
+        fail("%s: identities/files %r, want one identity in %s files" % (number, rows, n_files))
+
+
+def journal_paths(outdir):
+    """How many distinct inputs the journal of a killed run holds."""
+    seen = set()
+    try:
+        f = open(os.path.join(outdir, ".vanban-journal.jsonl"), encoding="utf-8")
+    except FileNotFoundError:
+        print(0)
+        return
+    for line in f:
+        try:
+            seen.add(json.loads(line)["path"])
+        except (ValueError, KeyError):
+            pass  # the half line of a killed write
+    print(len(seen))
+
+
+def no_input_blamed(manifest_path):
+    """An output failure counted no input as an error."""
+    if not os.path.exists(manifest_path):
+        return
+    for r in manifest(manifest_path):
+        if r["status"] == "error":
+            fail("input blamed: %r" % r)
+
+
 def query(db, sql_file):
     con = sqlite3.connect(db)
     for row in con.execute(open(sql_file, encoding="utf-8").read()):

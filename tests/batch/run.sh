@@ -122,6 +122,46 @@ t "re-run after SIGINT completes (exit 0)" [ $rc -eq 0 ]
 t "interrupted + re-run == uninterrupted: result files" diff -r -x manifest.jsonl whole part
 t "interrupted + re-run == uninterrupted: manifest" $check same_manifest whole/manifest.jsonl part/manifest.jsonl cached
 
+# 7b. SIGKILL (no manifest, no clean-up) at several points: every next run
+# reuses what the journal holds and converts only the rest.
+prev_done=0
+for at in 30 250 500; do
+    before=$(cat killed/.vanban-journal.jsonl 2>/dev/null | wc -l)
+    "$vb" batch many -o killed -j2 -v 2> "kill-$at.txt" &
+    pid=$!
+    for _ in $(seq 1 1500); do
+        n=$(cat killed/.vanban-journal.jsonl 2>/dev/null | wc -l)
+        [ $((n - before)) -ge $at ] && break
+        kill -0 $pid 2>/dev/null || break
+        sleep 0.02
+    done
+    kill -KILL $pid 2>/dev/null
+    { wait $pid; } 2>/dev/null; rc=$?
+    cached=$(grep -c '^cached ' "kill-$at.txt")
+    t "SIGKILL run $at: it reused exactly the $prev_done inputs journaled before ($cached)" \
+        [ "$cached" -eq "$prev_done" ]
+    prev_done=$($check journal_paths killed)
+    [ $rc -eq 137 ] || echo "note: the run ended (rc=$rc) before SIGKILL at $at"
+done
+mkdir -p killed/c001
+: > killed/c001/.001_8a9538f428947bda.json.tmp-Ab12Cd
+: > killed/.manifest.jsonl.tmp-Zz99Yy
+"$vb" batch many -o killed -j2 -v 2> kill-final.txt; rc=$?
+t "after SIGKILLs: the last run completes (exit 0)" [ $rc -eq 0 ]
+t "after SIGKILLs: it converted only the $((600 - prev_done)) unfinished inputs" \
+    [ "$(grep -c '^ok ' kill-final.txt)" -eq $((600 - prev_done)) ]
+t "after SIGKILLs: stale temporaries removed, journal gone" \
+    bash -c "[ -z \"\$(find killed -name '.*.tmp-*')\" ] && [ ! -e killed/.vanban-journal.jsonl ]"
+t "after SIGKILLs == uninterrupted: result files" diff -r -x manifest.jsonl whole killed
+t "after SIGKILLs == uninterrupted: manifest" $check same_manifest whole/manifest.jsonl killed/manifest.jsonl cached
+flock -x killed/.vanban-journal.jsonl -c 'touch locked; sleep 30' & holder=$!
+for _ in $(seq 1 500); do [ -e locked ] && break; sleep 0.01; done
+"$vb" batch many -o killed -q 2> busy.txt; rc=$?
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+t "a second batch on a busy OUTDIR is refused (exit 3), the first untouched" \
+    bash -c "[ $rc -eq 3 ] && grep -q 'in use by another vanban batch' busy.txt"
+rm -f killed/.vanban-journal.jsonl locked
+
 # 8. The SQLite store.
 "$vb" batch samples broken -o outdb -j3 -q --db store.sqlite
 n_distinct=$(sort -u all-inputs.txt | wc -l)
@@ -137,6 +177,36 @@ rm fresh.sqlite*
 "$vb" batch samples -o outdb2 -q --db fresh.sqlite
 t "store: a missing store row defeats the cache" bash -c "[ -s outdb2/manifest.jsonl ] && ! $check all_cached outdb2/manifest.jsonl >/dev/null"
 
+# 8b. An archive as a records office has it: the same file in several
+# folders (identical bytes, identical empty files), the same plan as text,
+# DOCX and a wrapped copy, ~5 % damaged files.  335 inputs, not thousands:
+# the suite must stay fast; the properties do not depend on the size.
+for i in $(seq -w 1 20); do
+    d=records/box$i; mkdir -p "$d/wrapped"
+    cp -r samples/docx "$d/docx"; cp samples/*.txt "$d/"; cp samples/wrapped/*.txt "$d/wrapped/"
+done
+for i in $(seq -w 1 15); do
+    case $((10#$i % 3)) in
+        0) : > "records/box$i/empty.txt" ;;
+        1) head -c 3000 samples/docx/pandoc/003_853f2636e4462903.docx > "records/box$i/cut.docx" ;;
+        2) head -c 2000 /dev/urandom > "records/box$i/junk.docx" ;;
+    esac
+done
+"$vb" batch records -o outrec -j2 -q --db records.sqlite
+t "store: one files row per input, statuses and errors agree with the manifest" \
+    $check store_agrees records.sqlite outrec/manifest.jsonl
+t "same_document: 20 × (text, 2 DOCX, wrapped) copies of 905/KH-UBND are one document" \
+    $check copies_of records.sqlite 905/KH-UBND 80
+t "random bytes named .docx: E_NOT_DOCUMENT, not a legacy encoding" \
+    [ "$($check status_of outrec records/box02/junk.docx)" = "error E_NOT_DOCUMENT new" ]
+single=$($check db_table_counts records.sqlite)
+"$vb" batch records -j1 -q --db race.sqlite 2> race1.txt & p1=$!
+"$vb" batch records -j1 -q --db race.sqlite 2> race2.txt & p2=$!
+wait $p1; rc1=$?; wait $p2; rc2=$?
+t "two runs at once on a new store both finish (exit $rc1, $rc2; 4: damaged inputs)" \
+    bash -c "[ $rc1 -eq 4 ] && [ $rc2 -eq 4 ] && ! grep -q E_DB race1.txt race2.txt"
+t "two runs at once: the single run's row counts" [ "$single" = "$($check db_table_counts race.sqlite)" ]
+
 q="$here/queries"
 refs=$($check query store.sqlite "$q/plan_references.sql" | grep '^samples/003_853f2636e4462903.txt|')
 t "query: references of the 2019 Tây Ninh plan (361/QĐ-TTg, 2578/QĐ-UBND)" \
@@ -149,6 +219,52 @@ t "query: 537/GDĐT links to the plan 169/KH-UBND it forwards (document 2 of its
     bash -c "grep -q '^samples/000_0f9300581a36c327.txt|169/KH-UBND|attached|Kế hoạch||2022-05-26|.*|samples/000_0f9300581a36c327.txt|2$' <<<'$links'"
 t "query: links never point a document at itself" \
     bash -c "[ \$(sqlite3 store.sqlite 'SELECT count(*) FROM links WHERE from_document_id = to_document_id' 2>/dev/null || python3 -c \"import sqlite3;print(sqlite3.connect('store.sqlite').execute('SELECT count(*) FROM links WHERE from_document_id = to_document_id').fetchone()[0])\") -eq 0 ]"
+
+# 10. Output failures are the output's, said once, exit 3: no input is
+# counted as an error, and the next run (with room) finishes the work.
+# A read-only folder and a full tmpfs need a private mount namespace
+# (unshare -m, as root or with user namespaces); without one they are skipped.
+if [ "$(id -u)" -eq 0 ]; then ns="unshare -m"; else ns="unshare -r -m"; fi
+if $ns true 2>/dev/null; then
+    cat > outfail.sh <<'SH'
+set -u
+vb=$1; case=$2
+case $case in
+ro-outdir)  # OUTDIR exists and cannot be written
+    mkdir -p ro/out && mount --bind ro ro && mount -o remount,bind,ro ro || exit 99
+    "$vb" batch many -o ro/out -j2 2> ro-err.txt; echo $? > ro-rc ;;
+ro-subdir)  # the folder of the results cannot be written, OUTDIR can
+    mkdir -p sub/out/c001 && mount --bind sub/out/c001 sub/out/c001 &&
+        mount -o remount,bind,ro sub/out/c001 || exit 99
+    "$vb" batch many -o sub/out -j2 2> sub-err.txt; echo $? > sub-rc ;;
+full)       # the disk fills up, then gets room: the re-run finishes
+    mkdir -p full && mount -t tmpfs -o size=400k tmpfs full || exit 99
+    "$vb" batch many -o full/out -j2 2> full-err.txt; echo $? > full-rc
+    cp full/out/manifest.jsonl full-manifest.jsonl 2>/dev/null
+    mount -o remount,size=64m full || exit 99
+    "$vb" batch many -o full/out -j2 -q; echo $? > full-rc2
+    cp -r full/out full-after ;;
+full-db)    # the store's disk fills up
+    mkdir -p fulldb && mount -t tmpfs -o size=300k tmpfs fulldb || exit 99
+    "$vb" batch many --db fulldb/s.sqlite -j2 2> fulldb-err.txt; echo $? > fulldb-rc ;;
+esac
+SH
+    for c in ro-outdir ro-subdir full full-db; do $ns bash outfail.sh "$vb" $c; done
+    t "unwritable OUTDIR: exit 3, one line naming the journal and the system error" \
+        bash -c "[ \$(cat ro-rc) -eq 3 ] && [ \$(wc -l < ro-err.txt) -eq 1 ] && grep -q 'ro/out/.vanban-journal.jsonl: Read-only file system' ro-err.txt"
+    t "unwritable result folder: exit 3, one failure message, 0 inputs in error" \
+        bash -c "[ \$(cat sub-rc) -eq 3 ] && [ \$(grep -c 'Read-only file system' sub-err.txt) -eq 1 ] && grep -q 'sub/out/c001/.*Read-only file system' sub-err.txt && grep -q ' + 0 error + ' sub-err.txt"
+    t "unwritable result folder: the manifest blames no input" $check no_input_blamed sub/out/manifest.jsonl
+    t "full disk: exit 3, one 'No space left on device', 0 inputs in error" \
+        bash -c "[ \$(cat full-rc) -eq 3 ] && [ \$(grep -c 'No space left on device' full-err.txt) -eq 1 ] && grep -q ' + 0 error + ' full-err.txt && ! grep -q '^vanban batch: E_IO: .*cannot read' full-err.txt"
+    t "full disk: no input blamed in what was written" $check no_input_blamed full-manifest.jsonl
+    t "full disk, then room: the re-run finishes == uninterrupted run" \
+        bash -c "[ \$(cat full-rc2) -eq 0 ] && diff -r -x manifest.jsonl whole full-after && $check same_manifest whole/manifest.jsonl full-after/manifest.jsonl cached && [ -z \"\$(find full-after -name '.*.tmp-*')\" ]"
+    t "full disk under the store: exit 3, one 'database or disk is full', 0 inputs in error" \
+        bash -c "[ \$(cat fulldb-rc) -eq 3 ] && [ \$(grep -c 'disk is full' fulldb-err.txt) -eq 1 ] && grep -q ' + 0 error + ' fulldb-err.txt"
+else
+    echo "note: no mount namespace here (unshare -m): read-only and full-disk cases skipped"
+fi
 
 # 9. Usage errors.
 "$vb" batch samples 2>/dev/null; t "no -o, --ndjson or --db is a usage error" [ $? -eq 2 ]

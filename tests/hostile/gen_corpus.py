@@ -13,6 +13,7 @@ standard library is used; nothing generated here is committed.
 import io
 import json
 import os
+import random
 import struct
 import sys
 import unicodedata
@@ -402,6 +403,27 @@ def xml_cases(c):
           "OK", "200,000 empty paragraphs", small=False)
 
 
+def facts_dense(size):
+    """A plan whose every line cites two documents, gives four dates, two
+    targets and a lead unit, with varying numbers: the memory bound's worst
+    shape (many facts per byte), unlike a repeated sample."""
+    rng = random.Random(12)
+    units = ["Sở Giáo dục và Đào tạo", "Sở Y tế", "Ủy ban nhân dân các huyện", "Sở Tài chính",
+             "Công an tỉnh", "Sở Lao động - Thương binh và Xã hội"]
+    out, n, k = [PLAN_TEXT], len(PLAN_TEXT.encode()), 0
+    while n < size:
+        k += 1
+        d, m, y = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2015, 2023)
+        line = ("%d. Căn cứ Quyết định số %d/QĐ-UBND ngày %d tháng %d năm %d và Kế hoạch số %d/KH-BCĐ "
+                "ngày %02d/%02d/%d, giao %s chủ trì, phấn đấu đến ngày %d/%d/%d đạt %d%% hộ gia đình, "
+                "giảm %d,%d%% chi phí; báo cáo trước ngày %d tháng %d hằng năm.\n"
+                % (k, rng.randint(1, 9999), d, m, y, rng.randint(1, 999), d, m, y, rng.choice(units),
+                   d, m, y + 1, rng.randint(10, 100), rng.randint(1, 50), rng.randint(0, 9), d, m))
+        out.append(line)
+        n += len(line.encode())
+    return "".join(out).encode()
+
+
 def text_cases(c, big):
     c.add("invalid_utf8.txt", PLAN_TEXT.encode() + b"abc \xc3\x28 def\n", "E_ENCODING",
           "an invalid UTF-8 sequence in ASCII-heavy text", message_re=r"offset \d+")
@@ -418,8 +440,16 @@ def text_cases(c, big):
     c.add("utf16_ends_lead.txt", b"\xfe\xff" + "Kế".encode("utf-16-be") + b"\xd8\x00", "E_ENCODING",
           "UTF-16BE ending in a lead surrogate")
     c.add("nul_bytes.txt", PLAN_TEXT.encode() + b"abc\x00def\n", "E_ENCODING", "a NUL byte in text")
-    c.add("nul_many.txt", b"\0" * 4096, ["E_ENCODING", "E_EMPTY"], "4 KB of NUL bytes")
+    c.add("nul_many.txt", b"\0" * 4096, ["E_ENCODING", "E_EMPTY", "E_NOT_DOCUMENT"], "4 KB of NUL bytes")
     c.add("utf16_nuls_only.txt", b"\xff\xfe" + b"\0" * 64, ["E_ENCODING", "E_EMPTY"], "UTF-16 BOM then NUL code units")
+    # Not a document at all: its own code, never "convert it to Unicode".
+    noise = random.Random(16).randbytes(3000)
+    c.add("random_bytes.docx", noise, "E_NOT_DOCUMENT", "random bytes named .docx")
+    c.add("random_bytes.txt", noise[:1000], "E_NOT_DOCUMENT", "random bytes named .txt")
+    c.add("elf_binary.txt", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8, "E_NOT_DOCUMENT",
+          "an executable named .txt")
+    c.add("tcvn3_capitals.txt", b"K\xb8 HO\x01CH \x02\x04\x05 \xb8\xb5\xb6 v\xb7n b\xc6n\n" * 50,
+          ["E_LEGACY_ENCODING", "E_ENCODING", "OK"], "TCVN3 text using its capitals in C0 slots")
     c.add("tcvn3.txt", b"\xb8 \xb5 \xb6 \xb7 \xc6 \xca \xc7 \xc8 \xc9 \xcb \xd5 \xd2 \xd3 \xd4 \xd6 " * 40,
           ["E_LEGACY_ENCODING", "E_ENCODING", "OK"], "8-bit text shaped like TCVN3")
     c.add("long_line_10mb.txt", ("Kế hoạch số 123/KH-UBND ngày 07/5/2022 " * 260000).encode() + b"\n",
@@ -456,6 +486,9 @@ def text_cases(c, big):
           small=False)
     many_docs = ("\n".join(PLAN_LINES[:8]) + "\n" + "Nội dung.\n") * 2000
     c.add("many_headers.txt", many_docs.encode(), "OK", "2,000 document headers in one file", small=False)
+    c.add("facts_dense_12mb.txt", facts_dense(12 * 1000 * 1000), "OK",
+          "12 MB of task lines, each with references, dates, targets and a unit, all different",
+          small=False)
     if big:
         with open(c.path("big_100mb.txt"), "wb") as f:
             block = (PLAN_TEXT * 50).encode()

@@ -21,12 +21,15 @@ big=""
 [ "${HOSTILE_BIG:-1}" = 0 ] && big="--no-big"
 python3 "$here/gen_corpus.py" "$corpus" $big
 mode=""
+if ! grep -q __asan_init "$build/vanban" 2>/dev/null; then
+    mode="--rss-bound" # the memory bound holds for plain builds
+fi
 if grep -q __asan_init "$build/vanban" 2>/dev/null; then
     echo "tests/hostile: sanitizer build: ASan/UBSan reports fail a case; no Valgrind"
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:allocator_may_return_null=1}
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
     export ASAN_OPTIONS UBSAN_OPTIONS
 elif [ "${HOSTILE_VALGRIND:-1}" != 0 ]; then
-    mode="--valgrind"
+    mode="$mode --valgrind"
 fi
 exec python3 "$here/check.py" "$build" "$corpus" $mode

@@ -1,8 +1,10 @@
 /* test_store.c — the SQLite store on an in-memory database: rows per fact,
- * replace-on-reimport, the links view, schema version, skipped inputs. */
+ * one file row per path, replace-on-reimport, the links and same_document
+ * views, schema version and upgrade, racing openers, skipped inputs. */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "../../pipeline/core/doc.h"
@@ -142,17 +144,19 @@ static void test_schema_and_rows(void) {
     vb_store_close(s);
 }
 
-static int count_hash(const char *sha, void *ctx) {
+static int count_hash(const char *path, const char *sha, void *ctx) {
     int *n = ctx;
-    if (!strcmp(sha, "bb22")) (*n)++;
+    if (!strcmp(sha, "bb22") && *path) (*n)++;
     return 0;
 }
 
+/* One row per path: an edited file replaces its rows, a copy with the same
+ * bytes under another path is a file of its own. */
 static void test_reimport_replaces(void) {
     vb_store *s = open_memory();
     vb_result *first = letter_and_plan("a/x.txt", "aa11");
     vb_result *same_path = letter_and_plan("a/x.txt", "bb22");   /* edited file */
-    vb_result *same_sha = letter_and_plan("b/copy.txt", "bb22"); /* moved copy */
+    vb_result *same_sha = letter_and_plan("b/copy.txt", "bb22"); /* a copy elsewhere */
     CHECK(s && first && same_path && same_sha);
     if (!s || !first || !same_path || !same_sha) return;
     CHECK_INT(vb_store_put_result(s, first, "9.9"), VB_OK);
@@ -164,25 +168,177 @@ static void test_reimport_replaces(void) {
     CHECK_INT(vb_store_put_skipped(s, "a/scan.pdf", "E_UNSUPPORTED", "not .docx/.txt", "9.9"),
               VB_OK);
     sqlite3 *db = vb_store_db(s);
-    CHECK_INT(count(db, "SELECT count(*) FROM files"), 2);
+    CHECK_INT(count(db, "SELECT count(*) FROM files"), 3);
     CHECK_INT(count(db, "SELECT count(*) FROM files WHERE status = 'skipped'"), 1);
-    CHECK_INT(count(db, "SELECT count(*) FROM files WHERE path = 'b/copy.txt'"), 1);
-    CHECK_INT(count(db, "SELECT count(*) FROM documents"), 2);
-    CHECK_INT(count(db, "SELECT count(*) FROM \"references\""), 1);
-    CHECK_INT(count(db, "SELECT count(*) FROM tasks"), 1);
-    CHECK_INT(count(db, "SELECT count(*) FROM sections"), 2);
-    CHECK_INT(count(db, "SELECT count(*) FROM warnings"), 1);
+    CHECK_INT(count(db, "SELECT count(*) FROM files WHERE sha256 = 'bb22'"), 2);
+    CHECK_INT(count(db, "SELECT count(*) FROM files WHERE sha256 = 'aa11'"), 0);
+    CHECK_INT(count(db, "SELECT count(*) FROM documents"), 4);
+    CHECK_INT(count(db, "SELECT count(*) FROM \"references\""), 2);
+    CHECK_INT(count(db, "SELECT count(*) FROM tasks"), 2);
+    CHECK_INT(count(db, "SELECT count(*) FROM sections"), 4);
+    CHECK_INT(count(db, "SELECT count(*) FROM warnings"), 2);
     CHECK_INT(count(db, "SELECT count(*) FROM errors"), 1);
     int n = 0;
-    CHECK_INT(vb_store_each_hash(s, "9.9", count_hash, &n), VB_OK);
-    CHECK_INT(n, 1);
+    CHECK_INT(vb_store_each_file(s, "9.9", count_hash, &n), VB_OK);
+    CHECK_INT(n, 2);
     n = 0;
-    CHECK_INT(vb_store_each_hash(s, "other", count_hash, &n), VB_OK);
+    CHECK_INT(vb_store_each_file(s, "other", count_hash, &n), VB_OK);
     CHECK_INT(n, 0);
     vb_result_free(first);
     vb_result_free(same_path);
     vb_result_free(same_sha);
     vb_store_close(s);
+}
+
+/* The same letter in two files is one identity; a document missing a key
+ * part is only itself; another number is another document. */
+static void test_same_document(void) {
+    vb_store *s = open_memory();
+    vb_result *a = letter_and_plan("a/x.txt", "aa11");
+    vb_result *b = letter_and_plan("b/x.docx", "bb22");
+    vb_result *c = letter_and_plan("c/other.txt", "cc33");
+    CHECK(s && a && b && c);
+    if (!s || !a || !b || !c) return;
+    b->documents.items[0].header.issuer = "PHÒNG GIÁO DỤC"; /* folds to the same key */
+    c->documents.items[0].header.number = "13/PGD";
+    CHECK_INT(vb_store_put_result(s, a, "9.9"), VB_OK);
+    CHECK_INT(vb_store_put_result(s, b, "9.9"), VB_OK);
+    CHECK_INT(vb_store_put_result(s, c, "9.9"), VB_OK);
+    sqlite3 *db = vb_store_db(s);
+    CHECK_INT(count(db, "SELECT count(*) FROM same_document"), 6);
+    CHECK_INT(count(db, "SELECT count(DISTINCT identity_id) FROM same_document"), 5);
+    CHECK_INT(count(db, "SELECT count(*) FROM same_document s JOIN documents d ON d.id = "
+                        "s.document_id WHERE d.number = '12/PGD' AND s.copies = 2 AND "
+                        "s.files = 2"),
+              2);
+    /* The unnumbered plans have no identity beyond themselves. */
+    CHECK_INT(count(db, "SELECT count(*) FROM same_document s JOIN documents d ON d.id = "
+                        "s.document_id WHERE d.number IS NULL AND s.identity_id = d.id "
+                        "AND s.copies = 1"),
+              3);
+    vb_result_free(a);
+    vb_result_free(b);
+    vb_result_free(c);
+    vb_store_close(s);
+}
+
+static char *temp_path(void) {
+    char *path = strdup("/tmp/vb_test_storeXXXXXX");
+    int fd = path ? mkstemp(path) : -1;
+    if (fd < 0) {
+        free(path);
+        return NULL;
+    }
+    close(fd);
+    unlink(path); /* a new store: no file at all */
+    return path;
+}
+
+static void remove_store(const char *path) {
+    char aux[512];
+    remove(path);
+    snprintf(aux, sizeof aux, "%s-wal", path);
+    remove(aux);
+    snprintf(aux, sizeof aux, "%s-shm", path);
+    remove(aux);
+}
+
+/* A version-1 store (sha256 UNIQUE, no identity view) is rebuilt in place:
+ * rows and ids kept, copies with the same bytes then accepted. */
+static void test_upgrade_from_v1(void) {
+    char *path = temp_path();
+    CHECK(path != NULL);
+    if (!path) return;
+    const char *v2_only = strstr(vb_store_schema_sql, "CREATE INDEX documents_by_identity");
+    CHECK(v2_only != NULL);
+    char *v1 = sqlite3_mprintf("%.*s", (int)(v2_only - vb_store_schema_sql), vb_store_schema_sql);
+    char *idx = strstr(v1, "CREATE INDEX files_by_sha256 ON files(sha256);");
+    char *col = strstr(v1, "sha256 TEXT,");
+    CHECK(idx && col);
+    if (!idx || !col) return;
+    memset(idx, ' ', strlen("CREATE INDEX files_by_sha256 ON files(sha256);"));
+    /* Written over the blanks before the column's comment. */
+    memcpy(col, "sha256 TEXT UNIQUE,", strlen("sha256 TEXT UNIQUE,"));
+    sqlite3 *db = NULL;
+    CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, v1, NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_free(v1);
+    CHECK(sqlite3_exec(db,
+                       "PRAGMA user_version = 1;"
+                       "INSERT INTO files(id, path, sha256, status, tool_version)"
+                       " VALUES (7, 'old.txt', 'dd44', 'ok', '0.0');"
+                       "INSERT INTO documents(file_id, ordinal, kind, text)"
+                       " VALUES (7, 1, 'official', 'x');",
+                       NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    char err[256];
+    vb_store *s = NULL;
+    CHECK_INT(vb_store_open(path, &s, err, sizeof err), VB_OK);
+    if (!s) {
+        fprintf(stderr, "  %s\n", err);
+        return;
+    }
+    db = vb_store_db(s);
+    CHECK_INT(count(db, "PRAGMA user_version"), VB_STORE_SCHEMA_VERSION);
+    CHECK_INT(count(db, "SELECT count(*) FROM documents d JOIN files f ON f.id = d.file_id "
+                        "WHERE f.id = 7 AND f.path = 'old.txt'"),
+              1);
+    CHECK_INT(count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    CHECK_INT(count(db, "SELECT count(*) FROM same_document"), 1);
+    vb_result *r = letter_and_plan("copy-of-old.txt", "dd44");
+    CHECK(r && vb_store_put_result(s, r, "9.9") == VB_OK);
+    vb_result_free(r);
+    CHECK_INT(count(db, "SELECT count(*) FROM files WHERE sha256 = 'dd44'"), 2);
+    /* Deleting a file still cascades to its documents after the rebuild. */
+    CHECK(sqlite3_exec(db, "DELETE FROM files WHERE id = 7", NULL, NULL, NULL) == SQLITE_OK);
+    CHECK_INT(count(db, "SELECT count(*) FROM documents WHERE file_id = 7"), 0);
+    vb_store_close(s);
+    remove_store(path);
+    free(path);
+}
+
+/* Several processes opening one new store at once and writing to it all
+ * succeed: the schema is made once, the switch to WAL and the writes wait
+ * ("table files already exists" / "database is locked" before). */
+static void test_racing_openers(void) {
+    enum { ROUNDS = 5, PROCS = 4 };
+    for (int round = 0; round < ROUNDS; round++) {
+        char *path = temp_path();
+        CHECK(path != NULL);
+        if (!path) return;
+        pid_t kids[PROCS];
+        for (int k = 0; k < PROCS; k++) {
+            kids[k] = fork();
+            if (kids[k] == 0) {
+                char err[256], name[32];
+                snprintf(name, sizeof name, "child-%d.txt", k);
+                vb_store *s = NULL;
+                vb_result *r = letter_and_plan(name, "ee55");
+                vb_status st = vb_store_open(path, &s, err, sizeof err);
+                if (st != VB_OK) fprintf(stderr, "  child: %s\n", err);
+                else if ((st = r ? vb_store_put_result(s, r, "9.9") : VB_E_NOMEM) != VB_OK)
+                    fprintf(stderr, "  child: %s\n", vb_store_errmsg(s));
+                vb_result_free(r);
+                vb_store_close(s);
+                _exit(st == VB_OK ? 0 : 1);
+            }
+        }
+        int failed = 0;
+        for (int k = 0; k < PROCS; k++) {
+            int status = 0;
+            if (kids[k] < 0 || waitpid(kids[k], &status, 0) < 0 || !WIFEXITED(status) ||
+                WEXITSTATUS(status) != 0)
+                failed++;
+        }
+        CHECK_INT(failed, 0);
+        char err[256];
+        vb_store *s = NULL;
+        CHECK_INT(vb_store_open(path, &s, err, sizeof err), VB_OK);
+        if (s) CHECK_INT(count(vb_store_db(s), "SELECT count(*) FROM files"), PROCS);
+        vb_store_close(s);
+        remove_store(path);
+        free(path);
+    }
 }
 
 static void test_error_result(void) {
@@ -223,6 +379,9 @@ static void test_refuses_other_schema(void) {
 int main(void) {
     VB_RUN(test_schema_and_rows);
     VB_RUN(test_reimport_replaces);
+    VB_RUN(test_same_document);
+    VB_RUN(test_upgrade_from_v1);
+    VB_RUN(test_racing_openers);
     VB_RUN(test_error_result);
     VB_RUN(test_refuses_other_schema);
     return VB_SUMMARY("store");
