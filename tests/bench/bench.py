@@ -15,6 +15,7 @@ Environment (all optional):
   BENCH_SCALES     length factors of the linearity run (default 1,10,100)
   BENCH_KEEP=1     keep the temporary folder (its path is printed)
 """
+import glob
 import os
 import shutil
 import signal
@@ -339,6 +340,22 @@ def on_sigterm(*_):
     sys.exit(143)
 
 
+ROW_NAMES = {"docx": "DOCX", "doc": ".doc", "txt": "text"}
+
+
+def make_doc_corpus(dst, n):
+    """n copies of the seeds saved as Word 97-2003 (samples/doc/**/*.doc)
+    under dst; the number made (0 when there are none)."""
+    srcs = sorted(glob.glob(os.path.join(ROOT, "samples", "doc", "**", "*.doc"), recursive=True))
+    if not srcs or n <= 0:
+        return 0
+    os.makedirs(dst, exist_ok=True)
+    for i in range(n):
+        src = srcs[i % len(srcs)]
+        shutil.copyfile(src, os.path.join(dst, "%05d_%s" % (i, os.path.basename(src))))
+    return n
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit("usage: bench.py BUILD_DIR [HARNESS]")
@@ -362,6 +379,7 @@ def main():
                                os.path.join(ROOT, "samples"), work, "--docx", str(n_docx),
                                "--txt", str(n_txt), "--scale", ",".join(map(str, scales))])
         docx = files_in(os.path.join(work, "docx"))
+        n_doc = make_doc_corpus(os.path.join(work, "doc"), env_int("BENCH_N_DOC", n))
         print("corpus: %d DOCX (%.1f MB), %d text (%.1f MB) from samples/, built in %.1f s in %s"
               % (len(docx), total_bytes(docx) / MB, n_txt,
                  total_bytes(files_in(os.path.join(work, "txt"))) / MB,
@@ -377,8 +395,9 @@ def main():
 
         runs = []
         job_list = [1] if jobs <= 1 else [1, jobs]
-        for label in ("docx", "txt"):
-            if (label == "docx" and not n_docx) or (label == "txt" and not n_txt):
+        wanted = {"docx": n_docx, "txt": n_txt, "doc": n_doc}
+        for label in ("docx", "doc", "txt"):
+            if not wanted[label]:
                 continue
             for j in job_list:
                 runs.append(time_vanban_best(vanban, os.path.join(work, label), j, work, label,
@@ -386,7 +405,7 @@ def main():
         rows = []
         for r in runs:
             rows.append([
-                "%s -j%d" % (r["label"].upper() if r["label"] == "docx" else "text", r["jobs"]),
+                "%s -j%d" % (ROW_NAMES[r["label"]], r["jobs"]),
                 str(r["docs"]), "%s/%d" % (r["ok"], r["docs"]) if r["ok"] is not None else "-",
                 fmt(r["wall"], 2), fmt(r["cpu"], 2), fmt(r["sys"], 2), fmt(r["docs"] / r["wall"]),
                 fmt(r["docs"] / r["cpu"]) if r["cpu"] else "-",
@@ -398,7 +417,11 @@ def main():
                      "CPU s", "of it system", "docs/s", "docs/CPU-s", "MB/s in", "peak RSS MB",
                      "RSS/worker MB"], rows))
         by = {(r["label"], r["jobs"]): r for r in runs}
-        for label in ("docx", "txt"):
+        if ("doc", 1) in by and ("docx", 1) in by and by[("doc", 1)]["cpu"] and by[("docx", 1)]["cpu"]:
+            d, x = by[("doc", 1)], by[("docx", 1)]
+            print(".doc: %.0f docs per CPU-second against DOCX's %.0f (-j1; the seeds saved as .doc "
+                  "by LibreOffice, samples/doc/)" % (d["docs"] / d["cpu"], x["docs"] / x["cpu"]))
+        for label in ("docx", "doc", "txt"):
             if (label, 1) in by and (label, jobs) in by and jobs > 1:
                 print("%s: -j%d is %.2fx -j1 (wall)" % (label, jobs, by[(label, 1)]["wall"]
                                                          / by[(label, jobs)]["wall"]))
