@@ -14,7 +14,7 @@
     "  id INTEGER PRIMARY KEY,\n"                                                          \
     "  path TEXT NOT NULL UNIQUE,\n"                                                       \
     "  sha256 TEXT,                         -- NULL for skipped or unreadable inputs\n"    \
-    "  format TEXT,                         -- docx | txt\n"                               \
+    "  format TEXT,                         -- docx | doc | txt\n"                               \
     "  bytes INTEGER,\n"                                                                   \
     "  status TEXT NOT NULL CHECK (status IN ('ok','error','skipped')),\n"                 \
     "  error_code TEXT,                     -- first error's code (E_…), NULL when ok\n"   \
@@ -88,6 +88,7 @@ const char vb_store_schema_sql[] =
     "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
     "  ordinal INTEGER NOT NULL,\n"
     "  text TEXT NOT NULL, value TEXT, role TEXT NOT NULL, recurrence TEXT,\n"
+    "  rule TEXT,                           -- recurring: an RFC 5545 RRULE\n"
     "  span_start INTEGER NOT NULL, span_end INTEGER NOT NULL\n"
     ");\n"
     "CREATE INDEX dates_by_document ON dates(document_id);\n"
@@ -191,3 +192,6 @@ const char vb_store_migrate_v1_sql[] =
     "ALTER TABLE files_v2 RENAME TO files;\n"
     FILES_INDEX
     SAME_DOCUMENT_VIEW;
+
+/* Version 2 → 3: a recurring date keeps its rule (RFC 5545 RRULE). */
+const char vb_store_migrate_v2_sql[] = "ALTER TABLE dates ADD COLUMN rule TEXT;\n";

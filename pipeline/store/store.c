@@ -29,7 +29,7 @@ static const char *const statement_sql[ST_COUNT] = {
                " number, number_key, date, issuer, issuer_key, subject, span_start, span_end,"
                " mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_DATE] = "INSERT INTO dates(document_id, ordinal, text, value, role, recurrence,"
-                " span_start, span_end) VALUES (?,?,?,?,?,?,?,?)",
+                " span_start, span_end, rule) VALUES (?,?,?,?,?,?,?,?,?)",
     [ST_TARGET] = "INSERT INTO targets(document_id, ordinal, text, value, from_value, unit,"
                   " comparator, indicator, theme, span_start, span_end)"
                   " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -75,13 +75,21 @@ static vb_status create_or_upgrade(vb_store *s, const char *path, char *err, siz
     if (user_version(s->db) == VB_STORE_SCHEMA_VERSION) return VB_OK;
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return VB_E_DB;
     int version = user_version(s->db);
+    char *steps = version == 1 ? sqlite3_mprintf("%s%s", vb_store_migrate_v1_sql, vb_store_migrate_v2_sql)
+                               : NULL;
+    if (version == 1 && !steps) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return VB_E_NOMEM;
+    }
     const char *sql = version == 0 ? vb_store_schema_sql
-                      : version == 1 ? vb_store_migrate_v1_sql
+                      : version == 1 ? steps
+                      : version == 2 ? vb_store_migrate_v2_sql
                                      : NULL;
     if (version != VB_STORE_SCHEMA_VERSION && !sql) {
         snprintf(err, errlen, "%s: schema version %d, this vanban reads version %d", path,
                  version, VB_STORE_SCHEMA_VERSION);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_free(steps);
         return VB_E_DB;
     }
     char *msg = NULL;
@@ -90,10 +98,12 @@ static vb_status create_or_upgrade(vb_store *s, const char *path, char *err, siz
                     : sqlite3_mprintf("COMMIT;");
     if (!all) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        sqlite3_free(steps);
         return VB_E_NOMEM;
     }
     int rc = sqlite3_exec(s->db, all, NULL, NULL, &msg);
     sqlite3_free(all);
+    sqlite3_free(steps);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "%s: %s the schema: %s", path,
                  version == 0 ? "creating" : "upgrading", msg ? msg : sqlite3_errmsg(s->db));
@@ -326,6 +336,7 @@ static vb_status put_facts(vb_store *s, sqlite3_int64 doc_id, const vb_doc *d) {
         TRY_SQL(bind_text(q, 5, vb_date_role_name(x->role)));
         TRY_SQL(bind_text(q, 6, x->recurrence));
         TRY(bind_span(q, 7, d, x->span));
+        TRY_SQL(bind_text(q, 9, x->rule));
         TRY(step(s, ST_DATE));
     }
     for (size_t i = 0; i < d->targets.len; i++) {

@@ -7,7 +7,7 @@
  *  - One vb_store owns one sqlite3 connection; it is not thread-safe: exactly
  *    one thread calls it (batch feeds it from its single writer).
  *  - Opening creates the schema (PRAGMA user_version =
- *    VB_STORE_SCHEMA_VERSION) or upgrades a version-1 store, safely when
+ *    VB_STORE_SCHEMA_VERSION) or upgrades a version-1 or -2 store, safely when
  *    several processes open a new store at once; turns foreign keys on
  *    and, for a file, WAL; a writer waits up to a minute for another's lock.
  *  - One `files` row per input path: putting a result deletes every row
@@ -27,7 +27,7 @@
 #include "../core/doc.h"
 #include "../core/status.h"
 
-enum { VB_STORE_SCHEMA_VERSION = 2 };
+enum { VB_STORE_SCHEMA_VERSION = 3 };
 
 typedef struct vb_store vb_store;
 
@@ -63,5 +63,6 @@ const char *vb_store_errmsg(const vb_store *s);
  * step from version 1 (run under BEGIN IMMEDIATE, foreign keys off). */
 extern const char vb_store_schema_sql[];
 extern const char vb_store_migrate_v1_sql[];
+extern const char vb_store_migrate_v2_sql[];
 
 #endif

@@ -217,6 +217,9 @@ t "query: plans assigning tasks to a Lao động - Thương binh và Xã hội b
 links=$($check query store.sqlite "$q/document_links.sql")
 t "query: 537/GDĐT links to the plan 169/KH-UBND it forwards (document 2 of its file)" \
     bash -c "grep -q '^samples/000_0f9300581a36c327.txt|169/KH-UBND|attached|Kế hoạch||2022-05-26|.*|samples/000_0f9300581a36c327.txt|2$' <<<'$links'"
+due=$($check query store.sqlite "$q/deadlines_in_year.sql")
+t "query: deadlines in 2024 hold the recurring ones with their rules (Tây Ninh 2019 yearly, Quận 1 2022 quarterly day 10)" \
+    bash -c "grep -q '^samples/003_853f2636e4462903.txt|905/KH-UBND|2019-05-07|hàng năm|recurring||yearly|FREQ=YEARLY$' <<<'$due' && grep -q '^samples/000_0f9300581a36c327.txt||2022-05-26|ngày 10 của tháng cuối quý|recurring||quarterly|FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=10$' <<<'$due'"
 t "query: links never point a document at itself" \
     bash -c "[ \$(sqlite3 store.sqlite 'SELECT count(*) FROM links WHERE from_document_id = to_document_id' 2>/dev/null || python3 -c \"import sqlite3;print(sqlite3.connect('store.sqlite').execute('SELECT count(*) FROM links WHERE from_document_id = to_document_id').fetchone()[0])\") -eq 0 ]"
 
