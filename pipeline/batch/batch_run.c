@@ -360,7 +360,9 @@ int vb_batch_run(const vb_batch_options *o) {
     if ((rc = run_pool(&b, &e)) != 0) goto out;
     vb_progress_clear(&e.progress);
     if (manifest_path) write_manifest(&b, manifest_path);
-    if (!o->quiet || b.signo || b.fatal != VB_OK) summary(&b, &e, vb_now() - t0);
+    /* quiet means quiet, also when interrupted (exit 130 says it); an
+     * output failure is said anyway: it is not the inputs' */
+    if (!o->quiet || b.fatal != VB_OK) summary(&b, &e, vb_now() - t0);
     rc = b.signo                    ? 130
          : b.fatal == VB_E_NOMEM    ? 70
          : b.fatal == VB_E_INTERNAL ? 70

@@ -113,6 +113,10 @@ else
     echo "note: the run ended (rc=$rc) before SIGINT; the re-run check still holds"
 fi
 t "SIGINT: no temporary or partial files" [ -z "$(find part -name '.*.tmp-*')" ]
+# -q stays quiet when interrupted: exit 130 says it
+"$vb" batch many -o quietint -j1 -q 2> quietint-err.txt & qpid=$!
+sleep 0.3; kill -INT $qpid 2>/dev/null; wait $qpid; qrc=$?
+t "SIGINT with -q: nothing on stderr (exit $qrc)" bash -c "[ ! -s quietint-err.txt ] && { [ $qrc -eq 130 ] || [ $qrc -eq 0 ]; }"
 t "SIGINT: every manifest line's result exists and parses" bash -c \
     "python3 -c \"import json,sys,os
 for l in open('part/manifest.jsonl'):
