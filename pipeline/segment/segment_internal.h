@@ -7,15 +7,13 @@
 #include <string.h>
 
 #include "../core/buf.h"
-#include "../core/fold.h"
 #include "header_rules.h"
 #include "sections.h"
 #include "segment.h"
 
 struct vb_segmenter {
     vb_ruleset rules;
-    vb_folder *folder; /* marks and case folded away: OCR'd names lose their marks */
-    vb_buf folded;     /* the folder's output, reused */
+    vb_buf folded;        /* fold_marks' output, reused */
     char **folded_titles; /* vb_doctypes[i].title folded, for OCR'd titles */
     struct vb_closing *closing; /* signature.h: closing and boundary rules */
 };
