@@ -12,7 +12,7 @@
 #define VB_ASSIGN_PARAS_H
 #include <stddef.h>
 
-#include "assign_outline.h"
+#include "outline.h"
 
 /* Ranks below every heading rank: bullets, then plain paragraphs. */
 enum { VB_RANK_BULLET = 20, VB_RANK_TEXT = 21 };

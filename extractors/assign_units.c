@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "assign_data.h"
-#include "rules.h"
+#include "../pipeline/rules/rules.h"
 
 /* The patterns; "@HEADS@", "@VERBS@" and "@NAMES@" stand for the
  * alternations built from the data lists. */

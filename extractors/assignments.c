@@ -33,10 +33,10 @@
 #include <string.h>
 
 #include "assign_data.h"
-#include "assign_outline.h"
+#include "outline.h"
 #include "assign_paras.h"
 #include "assign_units.h"
-#include "rules.h"
+#include "../pipeline/rules/rules.h"
 
 /* A unit that presides over, follows or stands for the whole plan.  The
  * names of the plan itself are capitalised ("Kế hoạch này"), hence the

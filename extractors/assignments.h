@@ -16,7 +16,7 @@
 #include <stddef.h>
 
 #include "../pipeline/core/doc.h"
-#include "assign_outline.h"
+#include "outline.h"
 
 typedef struct vb_assignments_rules vb_assignments_rules;
 

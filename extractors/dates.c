@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules.h"
+#include "../pipeline/rules/rules.h"
 
 typedef enum {
     F_FULL,        /* groups d, m, y */

@@ -2,7 +2,7 @@
 
 #include <stdlib.h>
 
-#include "assign_outline.h"
+#include "outline.h"
 #include "assignments.h"
 #include "dates.h"
 #include "references.h"

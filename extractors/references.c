@@ -24,7 +24,7 @@
 #include "../pipeline/core/buf.h"
 #include "../pipeline/core/doctypes.h"
 #include "dates.h"
-#include "rules.h"
+#include "../pipeline/rules/rules.h"
 
 /* Words that name a type the shared table does not list as such. */
 typedef struct {

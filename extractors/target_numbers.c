@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules.h"
+#include "../pipeline/rules/rules.h"
 
 /* Number words, matched whole and caseless ("Một", "MỘT"). */
 static const vb_rule_row number_word_rows[] = {

@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assign_outline.h"
-#include "rules.h"
+#include "outline.h"
+#include "../pipeline/rules/rules.h"
 #include "target_numbers.h"
 #include "themes.h"
 

@@ -25,7 +25,7 @@
 #include <stddef.h>
 
 #include "../pipeline/core/doc.h"
-#include "assign_outline.h"
+#include "outline.h"
 
 typedef struct vb_targets_rules vb_targets_rules;
 

@@ -2,7 +2,7 @@
 
 #include <stdlib.h>
 
-#include "rules.h"
+#include "../pipeline/rules/rules.h"
 
 /* More specific themes first: they win ties at the same position. */
 static const vb_rule_row theme_rows[] = {

@@ -122,9 +122,9 @@ static vb_status make_labels(vb_cmp_set *s) {
         vb_cmp_plan *p = &s->plans.items[i];
         char *place = p->place;
         size_t b, e;
-        if (!place && vb_cmp_issuer_place(s->folder, p->issuer, &b, &e))
+        if (!place && vb_fold_issuer_place(s->folder, p->issuer, &b, &e))
             place = vb_arena_strndup(a, p->issuer + b, e - b);
-        if (!place && vb_cmp_issuer_place(s->folder, p->issuer_parent, &b, &e))
+        if (!place && vb_fold_issuer_place(s->folder, p->issuer_parent, &b, &e))
             place = vb_arena_strndup(a, p->issuer_parent + b, e - b);
         if (!p->place) p->place = place;
         char year[5] = "";
@@ -181,7 +181,7 @@ static vb_status group_sectors(vb_cmp_set *s) {
         for (size_t j = 0; j < p->units.len && st == VB_OK; j++) {
             vb_buf_reset(&key);
             size_t lb, le;
-            st = vb_cmp_sector_key(s->folder, p->units.items[j].unit, p->place, &key, &lb, &le);
+            st = vb_fold_sector_key(s->folder, p->units.items[j].unit, p->place, &key, &lb, &le);
             if (st != VB_OK) break;
             char *kc = vb_arena_strndup(s->arena, key.data ? key.data : "", key.len);
             if (!kc) st = VB_E_NOMEM;
@@ -199,7 +199,7 @@ static vb_status group_sectors(vb_cmp_set *s) {
         vb_buf tmp;
         vb_buf_init(&tmp);
         size_t lb = 0, le = 0;
-        st = vb_cmp_sector_key(s->folder, u0->unit, s->plans.items[ks[g].plan].place, &tmp, &lb,
+        st = vb_fold_sector_key(s->folder, u0->unit, s->plans.items[ks[g].plan].place, &tmp, &lb,
                                &le);
         vb_buf_free(&tmp);
         sec.label = le > lb ? vb_arena_strndup(s->arena, u0->unit + lb, le - lb) : u0->unit;

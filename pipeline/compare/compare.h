@@ -20,9 +20,9 @@
 #include <stddef.h>
 
 #include "../core/arena.h"
+#include "../core/fold.h"
 #include "../core/status.h"
 #include "../pipeline.h"
-#include "cmp_fold.h"
 
 /* A quoted sentence: the fact's own words and the line around them. */
 typedef struct {

@@ -16,6 +16,7 @@
 #include <unicode/utf8.h>
 
 #include "../core/buf.h"
+#include "../core/text.h"
 #include "markup.h"
 #include "rejoin.h"
 

@@ -1,5 +1,6 @@
 #include "rejoin.h"
 
+#include "../core/text.h"
 #include "../ingest/ingest.h"
 
 #include <stdint.h>
@@ -7,43 +8,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-/* The byte tests below were strchr calls on short sets; strchr also finds
- * the terminating NUL, so a 0 byte or code point is kept in the sets where
- * it matched before ("IVXLC" excluded it explicitly). */
-static bool is_bullet_byte(char c) { return c == '-' || c == '+' || c == '*' || c == 0; }
 static bool is_roman_byte(char c) {
     return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C';
 }
 /* A sentence end in the sense of strchr(".!?:;", c). */
 static bool is_stop_cp(UChar32 c) {
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0;
-}
-
-size_t vb_list_label_len(const char *s, size_t len) {
-    size_t i = 0;
-    if (len >= 2 && is_bullet_byte(s[0]) && (s[1] == ' ' || s[1] == '\t')) return 2;
-    if (len >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-        (unsigned char)s[2] == 0xA2 && s[3] == ' ')
-        return 4; /* "• " */
-    /* 1.  1.2.  1.2.3)  */
-    if (i < len && s[i] >= '0' && s[i] <= '9') {
-        while (i < len && ((s[i] >= '0' && s[i] <= '9') || (s[i] == '.' && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9'))) i++;
-        if (i < len && (s[i] == '.' || s[i] == ')')) i++;
-        else return 0;
-        return i < len && (s[i] == ' ' || s[i] == '\t') ? i + 1 : (i == len ? i : 0);
-    }
-    /* Roman numerals: I. II. IV. */
-    while (i < len && is_roman_byte(s[i])) i++;
-    if (i > 0 && i < len && (s[i] == '.' || s[i] == ')') && (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t'))
-        return i + 1 < len ? i + 2 : i + 1;
-    /* a) b. đ) */
-    i = 0;
-    UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c > 0 && u_islower(c) && i < len && (s[i] == ')' || s[i] == '.') &&
-        i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t'))
-        return i + 2;
-    return 0;
 }
 
 static UChar32 last_cp(const char *s, size_t len) {
@@ -138,15 +108,6 @@ bool vb_wrap_would_fit(const char *line, size_t line_len, const char *cur, size_
     size_t room = width - width / 10;
     size_t used = utf8_count_upto(line, line_len, room) + 1 + utf8_count_upto(cur, word, room);
     return used <= room;
-}
-
-bool vb_has_lower(const char *s, size_t n) {
-    for (size_t i = 0; i < n;) {
-        UChar32 c;
-        U8_NEXT(s, i, n, c);
-        if (c > 0 && u_islower(c)) return true;
-    }
-    return false;
 }
 
 bool vb_rejoin_wrapped(const char *prev, size_t prev_len, bool prev_lower, const char *cur,

@@ -35,14 +35,6 @@ bool vb_rejoin_wrapped(const char *prev, size_t prev_len, bool prev_lower, const
 bool vb_wrap_would_fit(const char *line, size_t line_len, const char *cur, size_t cur_len,
                        size_t width);
 
-/* Whether UTF-8 s[0..n) holds a lower-case letter (ICU's u_islower).  Of
- * two texts joined by a space it is true exactly when it is for either. */
-bool vb_has_lower(const char *s, size_t n);
-
-/* Length of a list label at the start of s ("1. ", "2.1. ", "IV. ", "a) ",
- * "- ", "+ ") including the trailing space, or 0. */
-size_t vb_list_label_len(const char *s, size_t len);
-
 /* Length of a heading label at the start of s: a numbered or Roman one
  * ("1. ", "2.1. ", "IV. ") or "Điều 5. ", with the space after; 0 if none.
  * ("Chương I", "Mục 2" stand on a line of their own above their title.) */

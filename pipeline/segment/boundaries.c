@@ -1,7 +1,7 @@
 /* Document boundaries within one file's normalised text. */
 #include "boundaries.h"
 
-#include "../normalize/rejoin.h"
+#include "../core/text.h"
 #include "casing.h"
 #include "segment_internal.h"
 #include "signature.h"

@@ -4,7 +4,7 @@
  * section labels.  Internal to the segmenter. */
 #ifndef VB_HEADER_RULES_H
 #define VB_HEADER_RULES_H
-#include "../../extractors/rules.h"
+#include "../rules/rules.h"
 
 enum {
     HR_MOTTO,      /* CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc */

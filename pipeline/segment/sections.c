@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../normalize/rejoin.h"
+#include "../core/text.h"
 
 typedef enum { K_ROMAN = 1, K_ARABIC, K_DOTTED, K_LETTER = 6, K_DASH, K_PLUS } label_kind;
 

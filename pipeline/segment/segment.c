@@ -9,7 +9,7 @@
 #include <unicode/utf8.h>
 
 #include "../core/doctypes.h"
-#include "../normalize/rejoin.h"
+#include "../core/text.h"
 #include "casing.h"
 #include "header_cells.h"
 #include "header_rules.h"

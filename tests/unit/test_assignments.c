@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../extractors/assign_outline.h"
+#include "../../extractors/outline.h"
 #include "../../extractors/assignments.h"
 #include "../../extractors/extract.h"
-#include "../../extractors/rules.h"
+#include "../../pipeline/rules/rules.h"
 #include "../../pipeline/core/buf.h"
 #include "check.h"
 

@@ -14,7 +14,7 @@ static void key_of(vb_folder *f, const char *unit, const char *place, char *out,
     vb_buf b;
     vb_buf_init(&b);
     size_t ls = 0, le = 0;
-    vb_status st = vb_cmp_sector_key(f, unit, place, &b, &ls, &le);
+    vb_status st = vb_fold_sector_key(f, unit, place, &b, &ls, &le);
     CHECK(st == VB_OK);
     snprintf(out, n, "%s", b.data ? b.data : "");
     snprintf(label, ln, "%.*s", (int)(le - ls), unit + ls);
@@ -73,12 +73,12 @@ static void test_issuer_place(void) {
     CHECK(vb_folder_open(&f) == VB_OK);
     const char *a = "Ủy ban nhân dân huyện Chương Mỹ", *b = "Ủy ban nhân dân Quận 1";
     size_t s, e;
-    CHECK(vb_cmp_issuer_place(f, a, &s, &e));
+    CHECK(vb_fold_issuer_place(f, a, &s, &e));
     CHECK(e > s && !strncmp(a + s, "Chương Mỹ", e - s) && e - s == strlen("Chương Mỹ"));
-    CHECK(vb_cmp_issuer_place(f, b, &s, &e));
+    CHECK(vb_fold_issuer_place(f, b, &s, &e));
     CHECK(e - s == strlen("Quận 1") && !strncmp(b + s, "Quận 1", e - s));
-    CHECK(!vb_cmp_issuer_place(f, "Sở Lao động - Thương binh và Xã hội", &s, &e));
-    CHECK(!vb_cmp_issuer_place(f, NULL, &s, &e));
+    CHECK(!vb_fold_issuer_place(f, "Sở Lao động - Thương binh và Xã hội", &s, &e));
+    CHECK(!vb_fold_issuer_place(f, NULL, &s, &e));
     vb_folder_close(f);
 }
 

@@ -2,6 +2,7 @@
 #include "../../pipeline/normalize/normalize.h"
 #include "../../pipeline/core/buf.h"
 #include "../../pipeline/normalize/markup.h"
+#include "../../pipeline/core/text.h"
 #include "../../pipeline/normalize/rejoin.h"
 #include "check.h"
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../extractors/rules.h"
+#include "../../pipeline/rules/rules.h"
 #include "check.h"
 
 #define N(t) (sizeof(t) / sizeof((t)[0]))

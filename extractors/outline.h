@@ -1,4 +1,4 @@
-/* assign_outline.h — a light outline of a document's text for the targets and
+/* outline.h — a light outline of a document's text for the targets and
  * assignments extractors: every non-blank line, classified as a heading
  * ("IV.", "2.", "2.1.", "a)"), a bullet ("- ", "+ ", "•") or plain text, with
  * the heading it sits under.
@@ -9,8 +9,8 @@
  *
  * Ownership: vb_outline_scan fills a heap array the caller releases with
  * vb_linev_free (it is scratch, not part of the result). */
-#ifndef VB_ASSIGN_OUTLINE_H
-#define VB_ASSIGN_OUTLINE_H
+#ifndef VB_OUTLINE_H
+#define VB_OUTLINE_H
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -1,10 +1,10 @@
-#include "assign_outline.h"
+#include "outline.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules.h"
+#include "../pipeline/rules/rules.h"
 
 enum { MARK_ROMAN = 1, MARK_ARABIC, MARK_LETTER, MARK_BULLET };
 

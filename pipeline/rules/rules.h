@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../pipeline/core/status.h"
+#include "../core/status.h"
 
 typedef struct {
     const char *name;
