@@ -4,44 +4,11 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
+/* An empty code field is a type without an official abbreviation. */
 const vb_doctype vb_doctypes[] = {
-    {"Nghị quyết liên tịch", "NQLT", "NGHỊ QUYẾT LIÊN TỊCH"},
-    {"Thông tư liên tịch", "TTLT", "THÔNG TƯ LIÊN TỊCH"},
-    {"Nghị quyết", "NQ", "NGHỊ QUYẾT"},
-    {"Nghị định", "NĐ", "NGHỊ ĐỊNH"},
-    {"Quyết định", "QĐ", "QUYẾT ĐỊNH"},
-    {"Chỉ thị", "CT", "CHỈ THỊ"},
-    {"Thông tư", "TT", "THÔNG TƯ"},
-    {"Quy chế", "QC", "QUY CHẾ"},
-    {"Quy định", "QyĐ", "QUY ĐỊNH"},
-    {"Thông cáo", "TC", "THÔNG CÁO"},
-    {"Thông báo", "TB", "THÔNG BÁO"},
-    {"Hướng dẫn", "HD", "HƯỚNG DẪN"},
-    {"Chương trình", "CTr", "CHƯƠNG TRÌNH"},
-    {"Kế hoạch", "KH", "KẾ HOẠCH"},
-    {"Phương án", "PA", "PHƯƠNG ÁN"},
-    {"Đề án", "ĐA", "ĐỀ ÁN"},
-    {"Dự án", "DA", "DỰ ÁN"},
-    {"Báo cáo", "BC", "BÁO CÁO"},
-    {"Biên bản", "BB", "BIÊN BẢN"},
-    {"Tờ trình", "TTr", "TỜ TRÌNH"},
-    {"Hợp đồng", "HĐ", "HỢP ĐỒNG"},
-    {"Công điện", "CĐ", "CÔNG ĐIỆN"},
-    {"Bản ghi nhớ", "BGN", "BẢN GHI NHỚ"},
-    {"Bản thỏa thuận", "BTT", "BẢN THỎA THUẬN"},
-    {"Giấy ủy quyền", "GUQ", "GIẤY ỦY QUYỀN"},
-    {"Giấy mời", "GM", "GIẤY MỜI"},
-    {"Giấy giới thiệu", "GGT", "GIẤY GIỚI THIỆU"},
-    {"Giấy nghỉ phép", "GNP", "GIẤY NGHỈ PHÉP"},
-    {"Phiếu gửi", "PG", "PHIẾU GỬI"},
-    {"Phiếu chuyển", "PC", "PHIẾU CHUYỂN"},
-    {"Phiếu báo", "PB", "PHIẾU BÁO"},
-    {"Kết luận", "KL", "KẾT LUẬN"},
-    {"Công văn", NULL, "CÔNG VĂN"},
-    {"Luật", NULL, "LUẬT"},
-    {"Pháp lệnh", NULL, "PHÁP LỆNH"},
-    {"Hiến pháp", NULL, "HIẾN PHÁP"},
-    {"Văn bản hợp nhất", "VBHN", "VĂN BẢN HỢP NHẤT"},
+#define X(name, code, title) {name, sizeof code > 1 ? code : NULL, title},
+#include "doctypes.inc"
+#undef X
 };
 const size_t vb_doctypes_count = sizeof vb_doctypes / sizeof *vb_doctypes;
 

@@ -180,14 +180,23 @@ static bool is_number(const char *w) {
 }
 
 /* Level words that head a unit name. */
-static const char *const level_prefix[] = {"chi cuc", "tong cuc", "cuc", "so", "phong", "ban",
-                                           "bo", "trung tam", "vu", NULL};
+static const char *const level_prefix[] = {
+#define X(entry) entry,
+#include "fold-level-heads.inc"
+#undef X
+    NULL};
 /* Administrative levels: the unit's own level, or the start of a place. */
-static const char *const level_place[] = {"thanh pho", "thi xa", "thi tran", "quan", "huyen",
-                                          "tinh", "phuong", "tp", "tren dia ban", "dia ban",
-                                          NULL};
+static const char *const level_place[] = {
+#define X(entry) entry,
+#include "fold-level-places.inc"
+#undef X
+    NULL};
 /* Words that join or count but do not name a sector. */
-static const char *const connector[] = {"va", "cac", "nhung", "cua", NULL};
+static const char *const connector[] = {
+#define X(entry) entry,
+#include "fold-connectors.inc"
+#undef X
+    NULL};
 
 /* A level word at i: "xã" is one unless it starts "xã hội" (society). */
 static size_t level_at(const words *ws, size_t i) {
@@ -199,10 +208,10 @@ static size_t level_at(const words *ws, size_t i) {
 
 /* Short forms common in unit names, spelled out so they meet the long form. */
 static const char *const abbreviations[][2] = {
-    {"ubnd", "uy ban nhan dan"},       {"ldtbxh", "lao dong thuong binh xa hoi"},
-    {"gddt", "giao duc dao tao"},      {"vhttdl", "van hoa the thao du lich"},
-    {"mttq", "mat tran to quoc"},      {"mttqvn", "mat tran to quoc viet nam"},
-    {"tttt", "thong tin truyen thong"}, {NULL, NULL}};
+#define X(short_form, long_form) {short_form, long_form},
+#include "fold-abbreviations.inc"
+#undef X
+    {NULL, NULL}};
 
 static const char *expand(const char *w) {
     for (size_t k = 0; abbreviations[k][0]; k++)

@@ -21,19 +21,25 @@ bool vb_is_upper_text(const char *s, size_t len) {
 }
 
 /* Words after which the following name words are proper nouns. */
-static const char *const admin_words[] = {"tỉnh", "huyện", "quận", "thành phố", "thị xã",
-                                          "xã", "phường", "thị trấn", "tp.", NULL};
+static const char *const admin_words[] = {
+#define X(entry) entry,
+#include "casing-admin-words.inc"
+#undef X
+    NULL};
 /* Words that end a proper name run. */
-static const char *const stop_words[] = {"và", "về", "trên", "năm", "của", "các", "với",
-                                         "trong", "theo", "giai", "đoạn", "tại", "ủy", "uỷ",
-                                         NULL};
+static const char *const stop_words[] = {
+#define X(entry) entry,
+#include "casing-stop-words.inc"
+#undef X
+    NULL};
 /* Bodies whose head is two words: the sector name starts after both
  * ("Ủy ban Mặt trận", "Chi cục Phòng, chống"), and "nhân dân" after them is
  * part of the head ("Ủy ban nhân dân", "Hội đồng nhân dân"). */
-static const char *const two_word_heads[] = {"ủy ban", "uỷ ban", "đảng bộ", "chi cục",
-                                             "tổng cục", "hội đồng", "văn phòng", "trung tâm",
-                                             "tòa án", "viện kiểm", "bộ chỉ", "ban chấp",
-                                             "ban thường", "chi bộ", "công đoàn", NULL};
+static const char *const two_word_heads[] = {
+#define X(entry) entry,
+#include "casing-two-word-heads.inc"
+#undef X
+    NULL};
 
 /* "việt" before "nam", or "nam" after "việt": the country's name is a
  * proper noun wherever it stands ("Công đoàn Giáo dục Việt Nam"). */
