@@ -1,52 +1,70 @@
 #include "themes.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../pipeline/rules/rules.h"
 
-/* More specific themes first: they win ties at the same position. */
-static const vb_rule_row theme_rows[] = {
-    {"healthy_communes",
-     "\\b(?:lành mạnh,?|(?:xã|phường|thị trấn|địa bàn)\\b[^.;\\n]{0,30}?)\\s+(?:không có|không "
-     "còn)\\s+(?:tệ nạn|ma túy|mại dâm)",
-     0,
-     "healthy_communes", 0},
-    {"integration", "\\blồng ghép", 0, "integration", 0},
-    {"reintegration",
-     "\\b(?:tái hòa nhập|hòa nhập cộng đồng|hòa nhập|hoàn lương|dạy nghề|học nghề|"
-     "giới thiệu việc làm|tạo việc làm|sinh kế|cai nghiện|sau cai)",
-     0, "reintegration", 0},
-    {"training", "\\b(?:tập huấn|đào tạo|bồi dưỡng|nâng cao năng lực)", 0, "training", 0},
-    {"inspection", "\\b(?:kiểm tra|thanh tra|giám sát|cam kết|hậu kiểm)", 0, "inspection", 0},
-    {"enforcement",
-     "\\b(?:triệt xóa|triệt phá|xử lý|đấu tranh|truy tố|xét xử|điều tra|trấn áp|"
-     "chuyển hóa địa bàn|khám phá)",
-     0, "enforcement", 0},
-    {"employment", "\\b(?:giải quyết việc làm|việc làm mới|tạo việc làm mới|xuất khẩu lao động)", 0,
-     "employment", 0},
-    {"digital",
-     "\\b(?:chuyển đổi số|số hóa|trực tuyến|môi trường mạng|thương mại điện tử|chữ ký số|"
-     "dịch vụ công trực tuyến)",
-     0, "digital", 0},
-    {"finance",
-     "\\b(?:ngân sách|thu nội địa|thuế|tín dụng|lãi suất|GDP|GRDP|huy động vốn|gói hỗ trợ)", 0,
-     "finance", 0},
-    {"communication",
-     "\\b(?:tuyên truyền|truyền thông|thông tin|đăng tải|phổ biến|giáo dục pháp luật|"
-     "phát thanh|tin, bài|tin bài)",
-     0, "communication", 0},
+/* A phrase shape, not a word list: more specific than the themes of
+ * themes.txt, it comes first and so wins ties at the same position. */
+static const vb_rule_row healthy_communes = {
+    "healthy_communes",
+    "\\b(?:lành mạnh,?|(?:xã|phường|thị trấn|địa bàn)\\b[^.;\\n]{0,30}?)\\s+(?:không có|không "
+    "còn)\\s+(?:tệ nạn|ma túy|mại dâm)",
+    0, "healthy_communes", 0};
+
+typedef struct {
+    const char *theme, *word;
+} theme_word;
+static const theme_word theme_words[] = {
+#define X(theme, word) {theme, word},
+#include "themes.inc"
+#undef X
 };
+enum { N_WORDS = sizeof theme_words / sizeof *theme_words, MAX_THEMES = 32 };
 
 struct vb_theme_rules {
+    vb_rule_row rows[MAX_THEMES];
+    vb_buf patterns[MAX_THEMES];
+    size_t n;
     vb_ruleset rs;
 };
+
+/* One row per theme, in the order themes first appear in themes.txt:
+ * "\\b(?:word|word…)". */
+static vb_status build_rows(vb_theme_rules *r) {
+    r->rows[r->n++] = healthy_communes;
+    const char *words[N_WORDS];
+    for (size_t i = 0; i < N_WORDS; i++) {
+        if (i && !strcmp(theme_words[i].theme, theme_words[i - 1].theme)) continue;
+        size_t n = 0;
+        for (size_t j = i; j < N_WORDS && !strcmp(theme_words[j].theme, theme_words[i].theme); j++)
+            words[n++] = theme_words[j].word;
+        if (r->n == MAX_THEMES) return VB_E_INTERNAL;
+        vb_buf *p = &r->patterns[r->n];
+        vb_buf_puts(p, "\\b");
+        vb_status st = vb_rule_alternation(p, words, n);
+        const char *pattern = vb_buf_cstr(p);
+        if (st != VB_OK || !pattern) return VB_E_NOMEM;
+        r->rows[r->n++] = (vb_rule_row){theme_words[i].theme, pattern, 0, theme_words[i].theme, 0};
+    }
+    return VB_OK;
+}
+
+static void free_rows(vb_theme_rules *r) {
+    for (size_t i = 0; i < MAX_THEMES; i++) vb_buf_free(&r->patterns[i]);
+}
 
 vb_status vb_themes_open(vb_theme_rules **out, char *err, size_t errlen) {
     vb_theme_rules *r = calloc(1, sizeof *r);
     if (!r) return VB_E_NOMEM;
-    vb_status s =
-        vb_ruleset_compile(&r->rs, theme_rows, sizeof theme_rows / sizeof theme_rows[0], err, errlen);
+    for (size_t i = 0; i < MAX_THEMES; i++) vb_buf_init(&r->patterns[i]);
+    vb_status s = build_rows(r);
+    if (s == VB_OK) s = vb_ruleset_compile(&r->rs, r->rows, r->n, err, errlen);
+    else snprintf(err, errlen, "themes: cannot assemble the rows");
     if (s != VB_OK) {
+        free_rows(r);
         free(r);
         return s;
     }
@@ -57,6 +75,7 @@ vb_status vb_themes_open(vb_theme_rules **out, char *err, size_t errlen) {
 void vb_themes_close(vb_theme_rules *r) {
     if (!r) return;
     vb_ruleset_free(&r->rs);
+    free_rows(r);
     free(r);
 }
 

@@ -3,7 +3,7 @@
  * integration, employment, digital, finance.  The keyword that occurs
  * first in the text decides (it is usually the head verb of the
  * indicator); a tie goes to the earlier row.
- * Adding a keyword = extending a row's pattern; adding a theme = a row. */
+ * Adding a keyword or a theme = a line of extractors/data/themes.txt. */
 #ifndef VB_THEMES_H
 #define VB_THEMES_H
 #include <stddef.h>

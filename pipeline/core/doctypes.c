@@ -6,7 +6,7 @@
 
 /* An empty code field is a type without an official abbreviation. */
 const vb_doctype vb_doctypes[] = {
-#define X(name, code, title) {name, sizeof code > 1 ? code : NULL, title},
+#define X(name, code, title, title_line) {name, sizeof code > 1 ? code : NULL, title},
 #include "doctypes.inc"
 #undef X
 };

@@ -1,6 +1,7 @@
 #include "text.h"
 
 #include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 #include <unicode/utf8.h>
 
 /* The byte tests below were strchr calls on short sets; strchr also finds
@@ -45,4 +46,21 @@ bool vb_has_lower(const char *s, size_t n) {
         if (c > 0 && u_islower(c)) return true;
     }
     return false;
+}
+
+void vb_fold_marks(vb_buf *out, const char *s, size_t n) {
+    UErrorCode ec = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&ec);
+    for (int32_t i = 0; i < (int32_t)n;) {
+        UChar32 c;
+        U8_NEXT(s, i, (int32_t)n, c);
+        if (c < 0) continue;
+        UChar d[8];
+        UErrorCode e2 = U_ZERO_ERROR;
+        if (U_SUCCESS(ec) && unorm2_getDecomposition(nfd, c, d, 8, &e2) > 0 && U_SUCCESS(e2) &&
+            !U16_IS_LEAD(d[0]))
+            c = d[0];
+        if (c == 0x0110 || c == 0x0111) c = 'd';
+        vb_buf_put_cp(out, (unsigned)u_tolower(c));
+    }
 }

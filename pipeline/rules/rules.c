@@ -606,3 +606,16 @@ bool vb_rule_cursor_next(vb_rule_cursor *c, size_t pos, const size_t **ovector) 
         pos = p + 1; /* p holds one ASCII character */
     }
 }
+
+vb_status vb_rule_alternation(vb_buf *out, const char *const *words, size_t n) {
+    vb_buf_puts(out, "(?:");
+    for (size_t i = 0; i < n; i++) {
+        if (i) vb_buf_putc(out, '|');
+        for (const char *c = words[i]; *c; c++) {
+            if (strchr("\\^$.|?*+()[]{}", *c)) vb_buf_putc(out, '\\');
+            vb_buf_putc(out, *c);
+        }
+    }
+    vb_buf_putc(out, ')');
+    return out->oom ? VB_E_NOMEM : VB_OK;
+}

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/buf.h"
 #include "../core/status.h"
 
 typedef struct {
@@ -189,6 +190,12 @@ int vb_rule_try_at(const vb_ruleset *rs, size_t i, const char *s, size_t len, si
 
 void vb_rule_cursor_init(vb_rule_cursor *c, const vb_ruleset *rs, size_t i, const char *subject, size_t len);
 bool vb_rule_cursor_next(vb_rule_cursor *c, size_t pos, const size_t **ovector);
+
+/* Append "(?:w0|w1|…)" to out: the words of a data file as one group of
+ * alternatives, in their order, each taken literally (PCRE2's special
+ * characters are escaped), so a word list stays data and the pattern around
+ * it stays a rule.  VB_E_NOMEM when out ran out of memory. */
+vb_status vb_rule_alternation(vb_buf *out, const char *const *words, size_t n);
 
 /* Byte range of named group `name` in the last match of rule i, or false. */
 bool vb_rule_group(const vb_ruleset *rs, size_t i, const char *name, size_t *s, size_t *e);

@@ -1,16 +1,16 @@
 #include "header_rules.h"
 
+#include <string.h>
+
+#include "../core/text.h"
+
 /* Patterns see normalised text: NFC, modern tone marks, '-' for dashes,
  * single spaces, a tab between header columns. */
-#define ORG_HEADS                                                                         \
-    "(?:ỦY BAN|UBND|SỞ|PHÒNG|BỘ|BAN|CỤC|CHI CỤC|TỔNG CỤC|TRƯỜNG|CÔNG AN|HỘI ĐỒNG|"         \
-    "VĂN PHÒNG|TRUNG TÂM|VIỆN|TÒA ÁN|ĐẢNG ỦY|ĐẢNG BỘ|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|"   \
-    "BỘ CHỈ HUY|ĐOÀN|HỘI|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|MẶT TRẬN|LIÊN ĐOÀN|TỔNG LIÊN ĐOÀN|CÔNG ĐOÀN|KHO BẠC|"         \
-    "NGÂN HÀNG|ĐÀI|BÁO|BỆNH VIỆN|THANH TRA|KIỂM TOÁN|BẢO HIỂM)"
-
 #define NAME_WORD "(?:\\p{Lu}\\p{Ll}*|[0-9]+)"
 
-const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
+/* The rows whose pattern is NULL are assembled from word lists by
+ * vb_header_rules_build. */
+static const vb_rule_row base_rows[HR_COUNT] = {
     [HR_MOTTO] = {"motto", "^(?:cộng hòa xã hội chủ nghĩa việt nam|độc lập\\s*-\\s*tự do\\s*-\\s*hạnh phúc|đảng cộng sản việt nam\\s*$)", 0, NULL, 0},
     [HR_SEPARATOR] = {"separator", "^[-_=.*~\\s]{3,}$", 0, NULL, 0},
     [HR_NUMBER] = {"number", "^số\\s*[:.]?\\s*(?<num>[^\\t]*?)\\s*$", 0, NULL, 0},
@@ -21,13 +21,8 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
     [HR_RECIPIENT] = {"recipient", "^kính\\s+gửi\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
     [HR_VV] = {"vv", "^(?:v/v|về việc|về)\\s*:?\\s+(?<rest>.+)$", 0, NULL, 0},
     [HR_DISTRIB] = {"distribution", "^nơi\\s+nhận\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
-    [HR_TITLE] = {"title",
-                  "^(?<type>NGHỊ QUYẾT LIÊN TỊCH|THÔNG TƯ LIÊN TỊCH|NGHỊ QUYẾT|NGHỊ ĐỊNH|QUYẾT ĐỊNH|"
-                  "CHỈ THỊ|THÔNG TƯ|QUY CHẾ|QUY ĐỊNH|THÔNG CÁO|THÔNG BÁO|HƯỚNG DẪN|CHƯƠNG TRÌNH|"
-                  "KẾ HOẠCH|PHƯƠNG ÁN|ĐỀ ÁN|DỰ ÁN|BÁO CÁO|BIÊN BẢN|TỜ TRÌNH|CÔNG ĐIỆN|GIẤY MỜI|"
-                  "KẾT LUẬN|CÔNG VĂN)(?=\\s|$|:)\\s*:?\\s*(?<rest>.*)$",
-                  0, NULL, VB_RULE_CASED},
-    [HR_ORG] = {"org", "^" ORG_HEADS "(?=\\s|$)", 0, NULL, VB_RULE_CASED},
+    [HR_TITLE] = {"title", NULL, 0, NULL, VB_RULE_CASED}, /* doctypes.txt, title lines */
+    [HR_ORG] = {"org", NULL, 0, NULL, VB_RULE_CASED}, /* header-org-heads.txt */
     [HR_SIGN_TITLE] = {"sign_title",
                        "^(?:(?:TM|KT|TL|TUQ|Q)\\.|(?:PHÓ\\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG PHÒNG|"
                        "TRƯỞNG BAN|HIỆU TRƯỞNG|BỘ TRƯỞNG|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|"
@@ -75,11 +70,125 @@ const vb_rule_row vb_header_rule_rows[HR_COUNT] = {
                        "BỘ CHÍNH TRỊ|BAN BÍ THƯ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI)(?=\\s|$)",
                        0, NULL, VB_RULE_CASED},
     [HR_BARE_NUMBER] = {"bare_number", "^[0-9]{1,6}\\s?/\\s?\\p{Lu}", 0, NULL, VB_RULE_CASED},
-    [HR_ORG_FOLDED] = {"org_folded",
-                       /* short words that fold onto other words ("so": Sở, Số, Sơ) are left out */
-                       "^(?:uy ban|ubnd|bo|cuc|chi cuc|tong cuc|truong|cong an|hoi dong|"
-                       "van phong|trung tam|vien|toa an|dang uy|dang bo|tinh uy|thanh uy|huyen uy|quan uy|"
-                       "bo chi huy|chinh phu|thu tuong|quoc hoi|mat tran|lien doan|tong lien doan|cong doan|kho bac|"
-                       "ngan hang|benh vien|thanh tra|kiem toan|bao hiem)(?=\\s|$)",
-                       0, NULL, 0},
+    [HR_ORG_FOLDED] = {"org_folded", NULL, 0, NULL, 0}, /* the same heads folded */
 };
+
+/* A line each row must match (a unit test checks them all). */
+const char *const vb_header_rule_examples[HR_COUNT] = {
+    [HR_MOTTO] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    [HR_SEPARATOR] = "-----------",
+    [HR_NUMBER] = "Số: 12/KH-UBND",
+    [HR_PLACE_DATE] = "Hòa Bình, ngày 03 tháng 8 năm 2021",
+    [HR_RECIPIENT] = "Kính gửi: Các sở, ban, ngành",
+    [HR_VV] = "V/v triển khai kế hoạch năm 2022",
+    [HR_DISTRIB] = "Nơi nhận:",
+    [HR_TITLE] = "KẾ HOẠCH",
+    [HR_ORG] = "SỞ Y TẾ",
+    [HR_SIGN_TITLE] = "KT. CHỦ TỊCH",
+    [HR_BODY_START] = "Căn cứ Luật Tổ chức chính quyền địa phương",
+    [HR_ATTACHED] = "(Kèm theo Quyết định số 5/QĐ-UBND)",
+    [HR_ARTICLE_DATE] = "Ngày đăng: 05/04/2022",
+    [HR_AREA_BODY] = "Ủy ban nhân dân huyện Lạc Sơn",
+    [HR_CAPTION] = "Ảnh: Hội nghị triển khai",
+    [HR_PERSON] = "Lê Văn Bình",
+    [HR_MOTTO_ANY] = "Độc lập - Tự do - Hạnh phúc",
+    [HR_NUMBER_ANY] = "UBND TỈNH\tSố: 7/TB",
+    [HR_PLACE_DATE_ANY] = "Số: 7/TB\tLào Cai, ngày 2 tháng 3 năm 2020",
+    [HR_VV_ANY] = "Số: 7/UBND\tV/v báo cáo",
+    [HR_RECIPIENT_ANY] = "Kính gửi: Sở Nội vụ",
+    [HR_APPENDIX] = "Phụ lục II",
+    [HR_AUTHORITY] = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+    [HR_BARE_NUMBER] = "215/UBND-VX",
+    [HR_ORG_FOLDED] = "tong cuc thue",
+};
+
+typedef struct {
+    const char *head, *folded_too;
+} org_head;
+static const org_head org_heads[] = {
+#define X(head, folded_too) {head, folded_too},
+#include "header-org-heads.inc"
+#undef X
+};
+enum { N_ORG_HEADS = sizeof org_heads / sizeof *org_heads };
+
+typedef struct {
+    const char *title, *title_line;
+} doc_title;
+static const doc_title doc_titles[] = {
+#define X(name, code, title, title_line) {title, title_line},
+#include "doctypes.inc"
+#undef X
+};
+enum { N_DOC_TITLES = sizeof doc_titles / sizeof *doc_titles };
+
+static bool yes(const char *field) { return strcmp(field, "yes") == 0; }
+
+/* "^(?:ỦY BAN|UBND|…)(?=\\s|$)" and its folded twin, from the heads. */
+static vb_status build_org(vb_header_rules *hr) {
+    const char *words[N_ORG_HEADS], *folded[N_ORG_HEADS];
+    size_t n_folded = 0;
+    vb_buf all;
+    vb_buf_init(&all);
+    size_t at[N_ORG_HEADS];
+    vb_status st = VB_OK;
+    for (size_t i = 0; i < N_ORG_HEADS && st == VB_OK; i++) {
+        words[i] = org_heads[i].head;
+        if (!yes(org_heads[i].folded_too)) continue;
+        at[n_folded++] = all.len;
+        vb_fold_marks(&all, words[i], strlen(words[i]));
+        vb_buf_putc(&all, '\0');
+    }
+    if (st == VB_OK && all.oom) st = VB_E_NOMEM;
+    for (size_t i = 0; st == VB_OK && i < n_folded; i++) folded[i] = all.data + at[i];
+    if (st == VB_OK) {
+        vb_buf_putc(&hr->org, '^');
+        st = vb_rule_alternation(&hr->org, words, N_ORG_HEADS);
+        vb_buf_puts(&hr->org, "(?=\\s|$)");
+    }
+    if (st == VB_OK) {
+        vb_buf_putc(&hr->org_folded, '^');
+        st = vb_rule_alternation(&hr->org_folded, folded, n_folded);
+        vb_buf_puts(&hr->org_folded, "(?=\\s|$)");
+    }
+    vb_buf_free(&all);
+    return st;
+}
+
+/* "^(?<type>(?:NGHỊ QUYẾT LIÊN TỊCH|…))(?=\\s|$|:)\\s*:?\\s*(?<rest>.*)$". */
+static vb_status build_title(vb_header_rules *hr) {
+    const char *words[N_DOC_TITLES];
+    size_t n = 0;
+    for (size_t i = 0; i < N_DOC_TITLES; i++)
+        if (yes(doc_titles[i].title_line)) words[n++] = doc_titles[i].title;
+    vb_buf_puts(&hr->title, "^(?<type>");
+    vb_status st = vb_rule_alternation(&hr->title, words, n);
+    vb_buf_puts(&hr->title, ")(?=\\s|$|:)\\s*:?\\s*(?<rest>.*)$");
+    return st;
+}
+
+vb_status vb_header_rules_build(vb_header_rules *hr) {
+    memcpy(hr->rows, base_rows, sizeof hr->rows);
+    vb_buf_init(&hr->org);
+    vb_buf_init(&hr->org_folded);
+    vb_buf_init(&hr->title);
+    vb_status st = build_org(hr);
+    if (st == VB_OK) st = build_title(hr);
+    const char *org = vb_buf_cstr(&hr->org), *folded = vb_buf_cstr(&hr->org_folded),
+               *title = vb_buf_cstr(&hr->title);
+    if (st == VB_OK && (!org || !folded || !title)) st = VB_E_NOMEM;
+    if (st != VB_OK) {
+        vb_header_rules_free(hr);
+        return st;
+    }
+    hr->rows[HR_ORG].pattern = org;
+    hr->rows[HR_ORG_FOLDED].pattern = folded;
+    hr->rows[HR_TITLE].pattern = title;
+    return VB_OK;
+}
+
+void vb_header_rules_free(vb_header_rules *hr) {
+    vb_buf_free(&hr->org);
+    vb_buf_free(&hr->org_folded);
+    vb_buf_free(&hr->title);
+}

@@ -4,6 +4,7 @@
  * section labels.  Internal to the segmenter. */
 #ifndef VB_HEADER_RULES_H
 #define VB_HEADER_RULES_H
+#include "../core/buf.h"
 #include "../rules/rules.h"
 
 enum {
@@ -37,6 +38,20 @@ enum {
     HR_COUNT
 };
 
-extern const vb_rule_row vb_header_rule_rows[HR_COUNT];
+/* The header table.  Its issuing-body and title rows are assembled from
+ * the data files (segment/data/header-org-heads.txt, core/data/doctypes.txt)
+ * when the segmenter opens; the rows and their patterns live here, as long
+ * as the ruleset compiled from them. */
+typedef struct {
+    vb_rule_row rows[HR_COUNT];
+    vb_buf org, org_folded, title; /* the assembled patterns */
+} vb_header_rules;
+
+/* For each row, a line it matches (a unit test checks them). */
+extern const char *const vb_header_rule_examples[HR_COUNT];
+
+/* Fill hr; on failure hr holds nothing. */
+vb_status vb_header_rules_build(vb_header_rules *hr);
+void vb_header_rules_free(vb_header_rules *hr);
 
 #endif

@@ -19,34 +19,13 @@
 #include "signature.h"
 
 
-/* s[0..n) without marks, in lower case: each letter's first code point
- * under ICU's canonical decomposition (ư → u, Ộ → O), đ → d.  What OCR
- * leaves of a name ("TONG CỤC THUE") then compares with the name.  A
- * transliterator would do the same at a cost of ~150 M instructions to open. */
-static void fold_marks(vb_buf *out, const char *s, size_t n) {
-    UErrorCode ec = U_ZERO_ERROR;
-    const UNormalizer2 *nfd = unorm2_getNFDInstance(&ec);
-    for (int32_t i = 0; i < (int32_t)n;) {
-        UChar32 c;
-        U8_NEXT(s, i, (int32_t)n, c);
-        if (c < 0) continue;
-        UChar d[8];
-        UErrorCode e2 = U_ZERO_ERROR;
-        if (U_SUCCESS(ec) && unorm2_getDecomposition(nfd, c, d, 8, &e2) > 0 && U_SUCCESS(e2) &&
-            !U16_IS_LEAD(d[0]))
-            c = d[0];
-        if (c == 0x0110 || c == 0x0111) c = 'd';
-        vb_buf_put_cp(out, (unsigned)u_tolower(c));
-    }
-}
-
 /* The type titles without marks: an OCR'd "QUYET ĐỊNH" is still a title. */
 static vb_status fold_titles(vb_segmenter *s) {
     s->folded_titles = calloc(vb_doctypes_count, sizeof *s->folded_titles);
     if (!s->folded_titles) return VB_E_NOMEM;
     for (size_t i = 0; i < vb_doctypes_count; i++) {
         vb_buf_reset(&s->folded);
-        fold_marks(&s->folded, vb_doctypes[i].title, strlen(vb_doctypes[i].title));
+        vb_fold_marks(&s->folded, vb_doctypes[i].title, strlen(vb_doctypes[i].title));
         const char *f = vb_buf_cstr(&s->folded);
         if (!f || !(s->folded_titles[i] = strdup(f))) return VB_E_NOMEM;
     }
@@ -57,8 +36,15 @@ vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
     vb_segmenter *s = calloc(1, sizeof *s);
     if (!s) return VB_E_NOMEM;
     vb_buf_init(&s->folded);
-    vb_status st = vb_ruleset_compile(&s->rules, vb_header_rule_rows, HR_COUNT, err, errlen);
+    vb_status st = vb_header_rules_build(&s->header);
     if (st != VB_OK) {
+        snprintf(err, errlen, "cannot assemble the header rules");
+        free(s);
+        return st;
+    }
+    st = vb_ruleset_compile(&s->rules, s->header.rows, HR_COUNT, err, errlen);
+    if (st != VB_OK) {
+        vb_header_rules_free(&s->header);
         free(s);
         return st;
     }
@@ -79,6 +65,7 @@ vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
 void vb_segmenter_close(vb_segmenter *s) {
     if (!s) return;
     vb_ruleset_free(&s->rules);
+    vb_header_rules_free(&s->header);
     vb_buf_free(&s->folded);
     for (size_t i = 0; s->folded_titles && i < vb_doctypes_count; i++) free(s->folded_titles[i]);
     free(s->folded_titles);
@@ -254,7 +241,7 @@ static size_t count_words(str_view v) {
 static bool is_org(vb_segmenter *sg, str_view v) {
     if (match(sg, HR_ORG, v)) return true;
     vb_buf_reset(&sg->folded);
-    fold_marks(&sg->folded, v.s, v.len < 40 ? v.len : 40);
+    vb_fold_marks(&sg->folded, v.s, v.len < 40 ? v.len : 40);
     return !sg->folded.oom && match(sg, HR_ORG_FOLDED, (str_view){sg->folded.data, sg->folded.len});
 }
 
@@ -433,7 +420,7 @@ static size_t header_start(vb_segmenter *sg, const vb_doc *d, const vb_text_line
 static const vb_doctype *folded_title(vb_segmenter *sg, str_view cell) {
     if (cell.len > 40 || !vb_is_upper_text(cell.s, cell.len)) return NULL;
     vb_buf_reset(&sg->folded);
-    fold_marks(&sg->folded, cell.s, cell.len);
+    vb_fold_marks(&sg->folded, cell.s, cell.len);
     const char *f = vb_buf_cstr(&sg->folded);
     for (size_t i = 0; f && i < vb_doctypes_count; i++)
         if (!strcmp(f, sg->folded_titles[i])) return &vb_doctypes[i];

@@ -12,6 +12,7 @@
 #include "segment.h"
 
 struct vb_segmenter {
+    vb_header_rules header; /* the rows `rules` was compiled from */
     vb_ruleset rules;
     vb_buf folded;        /* fold_marks' output, reused */
     char **folded_titles; /* vb_doctypes[i].title folded, for OCR'd titles */
