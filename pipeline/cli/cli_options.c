@@ -89,7 +89,7 @@ int vb_cli_usage_error(const char *cmd, const char *fmt, ...) {
 
 int vb_cli_try_help(const char *cmd) {
     fprintf(stderr, "Try 'vanban%s%s --help' for more information.\n", cmd ? " " : "", cmd ? cmd : "");
-    return 2;
+    return VB_EXIT_USAGE;
 }
 
 int vb_cli_value(int argc, char **argv, int *i, const char **out) {

@@ -73,15 +73,15 @@ static int parse_args(int argc, char **argv, vb_pipeline_options *po, outputs *o
         if (k) continue;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             help(stdout);
-            return 0;
+            return VB_EXIT_OK;
         } else if (!strcmp(argv[i], "--html")) {
-            if (vb_cli_value(argc, argv, &i, &o->html)) return 2;
+            if (vb_cli_value(argc, argv, &i, &o->html)) return VB_EXIT_USAGE;
         } else if (!strcmp(argv[i], "--csv")) {
-            if (vb_cli_value(argc, argv, &i, &o->csv)) return 2;
+            if (vb_cli_value(argc, argv, &i, &o->csv)) return VB_EXIT_USAGE;
         } else if (!strcmp(argv[i], "--only-type")) {
             size_t before = o->n_types;
-            if (vb_cli_value(argc, argv, &i, &type)) return 2;
-            if (add_types(o, type)) return 70;
+            if (vb_cli_value(argc, argv, &i, &type)) return VB_EXIT_USAGE;
+            if (add_types(o, type)) return VB_EXIT_INTERNAL;
             if (o->n_types == before)
                 return vb_cli_usage_error("compare", "--only-type needs a type (KH, QĐ, article…)");
         } else if (!strcmp(argv[i], "--md")) {
@@ -114,7 +114,7 @@ static int run(const vb_pipeline_options *po, const outputs *o, const char **inp
     }
     const char **failed = calloc(n_inputs + 1, sizeof *failed);
     size_t n_failed = 0;
-    int rc = failed ? 0 : 70;
+    int rc = failed ? VB_EXIT_OK : VB_EXIT_INTERNAL;
     for (size_t i = 0; failed && i < n_inputs; i++) {
         char err[512];
         vb_status fs = vb_cmp_add_file(set, p, inputs[i], err, sizeof err);
@@ -122,7 +122,7 @@ static int run(const vb_pipeline_options *po, const outputs *o, const char **inp
         fprintf(stderr, "vanban compare: %s: %s: %s\n", inputs[i], vb_status_code(fs),
                 err[0] ? err : vb_status_text(fs));
         if (fs == VB_E_NOMEM) {
-            rc = 70;
+            rc = VB_EXIT_INTERNAL;
             break;
         }
         failed[n_failed++] = inputs[i];
@@ -131,10 +131,10 @@ static int run(const vb_pipeline_options *po, const outputs *o, const char **inp
     vb_pipeline_close(p);
     set->only_types = (const char *const *)o->types;
     set->n_only_types = o->n_types;
-    if (rc != 70 && (s = vb_cmp_analyse(set)) != VB_OK) {
+    if (rc != VB_EXIT_INTERNAL && (s = vb_cmp_analyse(set)) != VB_OK) {
         fprintf(stderr, "vanban compare: %s: analysis failed\n", vb_status_code(s));
         rc = vb_status_exit(s);
-    } else if (rc != 70) {
+    } else if (rc != VB_EXIT_INTERNAL) {
         if (o->html) {
             FILE *f = fopen(o->html, "w");
             vb_status ws = f ? vb_cmp_write_html(set, failed, n_failed, f) : VB_E_IO;
@@ -172,7 +172,7 @@ int vb_cmd_compare(int argc, char **argv) {
     outputs o = {0};
     const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
     size_t n_inputs = 0;
-    int rc = inputs ? parse_args(argc, argv, &po, &o, inputs, &n_inputs) : 70;
+    int rc = inputs ? parse_args(argc, argv, &po, &o, inputs, &n_inputs) : VB_EXIT_INTERNAL;
     if (rc < 0) rc = run(&po, &o, inputs, n_inputs);
     for (size_t i = 0; i < o.n_types; i++) free(o.types[i]);
     free(o.types);

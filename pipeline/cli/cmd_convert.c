@@ -32,13 +32,13 @@ int vb_cmd_convert(int argc, char **argv) {
         if (k) continue;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             help(stdout);
-            return 0;
+            return VB_EXIT_OK;
         } else if (!strcmp(argv[i], "--format")) {
-            if (vb_cli_value(argc, argv, &i, &format)) return 2;
+            if (vb_cli_value(argc, argv, &i, &format)) return VB_EXIT_USAGE;
         } else if (!strcmp(argv[i], "--compact")) {
             jflags |= VB_JSON_COMPACT;
         } else if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
-            if (vb_cli_value(argc, argv, &i, &outpath)) return 2;
+            if (vb_cli_value(argc, argv, &i, &outpath)) return VB_EXIT_USAGE;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return vb_cli_usage_error("convert", "unknown option '%s'", argv[i]);
         } else if (!file) {
@@ -63,14 +63,14 @@ int vb_cmd_convert(int argc, char **argv) {
     if (!r) {
         fprintf(stderr, "vanban: E_NOMEM: no memory\n");
         vb_pipeline_close(p);
-        return 70;
+        return VB_EXIT_INTERNAL;
     }
     for (size_t i = 0; i < r->errors.len; i++)
         fprintf(stderr, "vanban: %s: %s\n", r->errors.items[i].code, r->errors.items[i].message);
     FILE *out = outpath ? fopen(outpath, "w") : stdout;
     if (!out) {
         fprintf(stderr, "vanban convert: cannot write %s: %s\n", outpath, strerror(errno));
-        rc = 3;
+        rc = VB_EXIT_IO;
     } else {
         vb_status ws;
         if (!strcmp(format, "xml")) {

@@ -41,18 +41,18 @@ static int print_blocks(const vb_blockv *b) {
                               "text", k->text, k->len);
         if (!o || vb_json_dump(o, stdout, VB_JSON_COMPACT) != VB_OK) {
             json_decref(o);
-            return 70;
+            return VB_EXIT_INTERNAL;
         }
         json_decref(o);
     }
-    return 0;
+    return VB_EXIT_OK;
 }
 
 static int print_normtext(const vb_normtext *t, int map) {
     if (!map) {
         fwrite(t->text, 1, t->len, stdout);
         putchar('\n');
-        return 0;
+        return VB_EXIT_OK;
     }
     json_t *lines = json_array(), *anchors = json_array();
     for (size_t i = 0; i < t->n_lines; i++)
@@ -65,7 +65,7 @@ static int print_normtext(const vb_normtext *t, int map) {
         json_array_append_new(anchors, json_pack("[I,I]", (json_int_t)t->anchors[i].norm,
                                                  (json_int_t)t->anchors[i].src));
     json_t *o = json_pack("{s:o,s:o}", "lines", lines, "anchors", anchors);
-    int rc = o && vb_json_dump(o, stdout, 0) == VB_OK ? 0 : 70;
+    int rc = o && vb_json_dump(o, stdout, 0) == VB_OK ? VB_EXIT_OK : VB_EXIT_INTERNAL;
     json_decref(o);
     return rc;
 }
@@ -81,7 +81,7 @@ static int run(int argc, char **argv, stage st) {
         if (k) continue;
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             help(stdout, st);
-            return 0;
+            return VB_EXIT_OK;
         } else if (st == STAGE_NORMALIZE && !strcmp(argv[i], "--map")) {
             map = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -95,13 +95,13 @@ static int run(int argc, char **argv, stage st) {
     }
     if (!file) return vb_cli_usage_error(stage_name[st], "no FILE given (\"-\" reads stdin)");
     vb_result *r = vb_result_new(file);
-    if (!r) return 70;
+    if (!r) return VB_EXIT_INTERNAL;
     vb_blockv blocks = {0};
     vb_normalizer *nz = NULL;
     vb_extractors *x = NULL;
     vb_segmenter *sg = NULL;
     vb_normtext nt;
-    int rc = 0;
+    int rc = VB_EXIT_OK;
     vb_status s = vb_ingest_file(file, &po.limits, r->arena, r, &blocks);
     if (s == VB_OK && st == STAGE_INGEST) {
         rc = print_blocks(&blocks);
@@ -135,13 +135,13 @@ static int run(int argc, char **argv, stage st) {
             json_array_append_new(docs, o);
         }
         json_t *o = json_pack("{s:o}", "documents", docs);
-        rc = o && vb_json_dump(o, stdout, 0) == VB_OK ? 0 : 70;
+        rc = o && vb_json_dump(o, stdout, 0) == VB_OK ? VB_EXIT_OK : VB_EXIT_INTERNAL;
         json_decref(o);
     }
 done:
     for (size_t i = 0; i < r->errors.len; i++)
         fprintf(stderr, "vanban: %s: %s\n", r->errors.items[i].code, r->errors.items[i].message);
-    if (s != VB_OK && rc == 0) rc = vb_status_exit(s);
+    if (s != VB_OK && rc == VB_EXIT_OK) rc = vb_status_exit(s);
     vb_extractors_close(x);
     vb_segmenter_close(sg);
     vb_normalizer_close(nz);

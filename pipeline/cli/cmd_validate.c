@@ -44,9 +44,9 @@ int vb_cmd_validate(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             help(stdout);
-            return 0;
+            return VB_EXIT_OK;
         } else if (!strcmp(argv[i], "--schemas")) {
-            if (vb_cli_value(argc, argv, &i, &schemas)) return 2;
+            if (vb_cli_value(argc, argv, &i, &schemas)) return VB_EXIT_USAGE;
         } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
             quiet = 1;
         } else if (!strcmp(argv[i], "--jsonl")) {
@@ -66,14 +66,14 @@ int vb_cmd_validate(int argc, char **argv) {
         fprintf(stderr, "vanban validate: no schemas found%s%s (use --schemas DIR or "
                         "VANBAN_SCHEMAS)\n",
                 schemas ? " in " : "", schemas ? schemas : "");
-        return 3;
+        return VB_EXIT_IO;
     }
     vb_validator *v;
     char err[512];
     vb_status st = vb_validator_open(dir, &v, err, sizeof err);
     if (st != VB_OK) {
         fprintf(stderr, "vanban validate: %s: %s\n", vb_status_code(st), err);
-        return st == VB_E_IO ? 3 : 70;
+        return st == VB_E_IO ? VB_EXIT_IO : VB_EXIT_INTERNAL;
     }
     int valid = 0, invalid = 0, unreadable = 0, internal = 0;
     size_t records = 0; /* in JSON Lines files */
@@ -109,14 +109,14 @@ int vb_cmd_validate(int argc, char **argv) {
         }
     }
     vb_validator_close(v);
-    if (fflush(stdout) != 0) return 3;
+    if (fflush(stdout) != 0) return VB_EXIT_IO;
     if (!quiet) {
         fprintf(stderr, "vanban validate: %d valid, %d invalid, %d unreadable", valid, invalid,
                 unreadable);
         if (records) fprintf(stderr, " (%zu JSON Lines records checked)", records);
         fputc('\n', stderr);
     }
-    if (internal) return 70;
-    if (unreadable) return 3;
-    return invalid ? 5 : 0;
+    if (internal) return VB_EXIT_INTERNAL;
+    if (unreadable) return VB_EXIT_IO;
+    return invalid ? VB_EXIT_INVALID : VB_EXIT_OK;
 }

@@ -39,12 +39,12 @@ const char *vb_status_text(vb_status s) {
 
 int vb_status_exit(vb_status s) {
     switch (s) {
-    case VB_OK: return 0;
-    case VB_E_USAGE: return 2;
-    case VB_E_IO: return 3;
-    case VB_E_SCHEMA: return 5;
+    case VB_OK: return VB_EXIT_OK;
+    case VB_E_USAGE: return VB_EXIT_USAGE;
+    case VB_E_IO: return VB_EXIT_IO;
+    case VB_E_SCHEMA: return VB_EXIT_INVALID;
     case VB_E_INTERNAL:
-    case VB_E_NOMEM: return 70;
-    default: return 4; /* the input was refused */
+    case VB_E_NOMEM: return VB_EXIT_INTERNAL;
+    default: return VB_EXIT_REFUSED;
     }
 }

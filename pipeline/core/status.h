@@ -38,6 +38,17 @@ typedef enum {
 const char *vb_status_code(vb_status s);
 /* Short English description for messages. */
 const char *vb_status_text(vb_status s);
+/* Process exit codes (README "Exit codes"): commands return these names,
+ * never the numbers, and vb_status_exit maps a status onto one. */
+enum {
+    VB_EXIT_OK = 0,
+    VB_EXIT_USAGE = 2,
+    VB_EXIT_IO = 3,
+    VB_EXIT_REFUSED = 4,   /* the input was refused (unreadable, too large…) */
+    VB_EXIT_INVALID = 5,   /* output does not validate */
+    VB_EXIT_INTERNAL = 70  /* a bug, or out of memory (sysexits' EX_SOFTWARE) */
+};
+
 /* Process exit code for a command that failed with s (see README). */
 int vb_status_exit(vb_status s);
 
