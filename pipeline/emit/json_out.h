@@ -2,8 +2,8 @@
  * produced, through one fixed block, with no tree in between.
  *
  * Why not jansson's dumper: jansson can only dump a tree, and building the
- * tree of a result (one object per span) and walking it again cost more than
- * the rest of the emit stage.  The bytes are jansson's own layout, so that
+ * tree of a result (one object per span) only to walk it again is waste.
+ * The bytes are jansson's own layout, so that
  * readers see no change: JSON_INDENT(2) (or JSON_COMPACT), keys in the order
  * written, strings raw UTF-8 with jansson's escapes (\" \\ \b \f \n \r \t,
  * other controls as \u00XX), reals formatted by jansson itself
@@ -19,8 +19,7 @@
  *
  * Every string is checked as UTF-8 (Unicode's table 3-7, as jansson does),
  * including text the stages already produced well-formed: the check is the
- * last defence against broken JSON and costs about 3.5 instructions a
- * byte. */
+ * last defence against broken JSON. */
 #ifndef VB_JSON_OUT_H
 #define VB_JSON_OUT_H
 #include <stdbool.h>

@@ -1,15 +1,15 @@
 /* docx_cache.h — the template parts of a DOCX (word/styles.xml and
  * word/numbering.xml), parsed once per worker and reused.
  *
- * Files of one corpus share a template, and parsing these two parts was a
- * third of reading a seed DOCX.  The tables parsed from each part are kept,
+ * Files of one corpus share a template.  The tables parsed from each part are kept,
  * least recently used out: VB_DOCX_CACHE_SLOTS styles tables and twice as
  * many numbering tables, each of those also keyed by the styles table it
  * was parsed against.  The key is the part's CRC-32, sizes and compression
  * method from the zip directory (no inflation) and the limits in force, and
- * a candidate is confirmed by comparing the part's compressed bytes, so a hit gives exactly what parsing would: the same
- * bytes, read under the same limits from the same starting point, parse to
- * the same tables and count the same inflated bytes.  Numbering counters
+ * a candidate is confirmed by comparing the part's compressed bytes, so a
+ * hit gives exactly what parsing would: the same bytes, read under the
+ * same limits from the same starting point, parse to the same tables and
+ * count the same inflated bytes.  Numbering counters
  * are never shared: every file gets its own copy of the definitions.
  *
  * One cache per worker (it lives in vb_pipeline); not thread-safe. */

@@ -1,20 +1,12 @@
 /* Hostile-input SAX2 parsing of a zip entry: see docx_xml.h.
  *
- * Why SAX and not xmlTextReader: the reader builds, links and frees a node
- * per element and text run, and skipping a subtree still walks every node
- * of it; here a skipped subtree costs the parse alone.  What the reader did
- * for us is done here explicitly, so the events and failures stay the same:
- * how the input is pushed (the reader's steps), which elements are empty
- * (the same look at the input the reader makes), the depth bound on
- * delivered elements, libxml2's depth and 10 MB text-node bounds and its
- * xml:id checks (all in its tree builder, no longer used), a DOCTYPE in an
- * encoding the byte scan cannot see, and attribute values as the reader
- * returned them.
- *
- * One difference is deliberate: the reader parsed up to a chunk ahead of
- * the node it gave out, so an error a little further on could be reported
- * before a bound hit at that node; here failures come in document order
- * (same codes; a depth failure now names our bound instead of libxml2's). */
+ * SAX, not xmlTextReader: a skipped subtree costs the parse alone, with no
+ * node built per element or text run.  What libxml2's tree builder would
+ * check is checked here explicitly: which elements are empty, the depth
+ * bound on delivered elements, libxml2's depth and 10 MB text-node bounds
+ * and its xml:id checks, a DOCTYPE in an encoding the byte scan cannot
+ * see, and attribute values as the reader returns them.  Failures come in
+ * document order.  (How this replaced the reader: tests/bench/HOTSPOTS.md.) */
 #include "docx_xml.h"
 
 #include <limits.h>
@@ -524,7 +516,7 @@ static const char *attr_copy(vb_xml *x, const xmlChar *v, const xmlChar *end) {
 }
 
 /* The first attribute called `local` in the transitional namespace, else in
- * the strict one (xmlTextReaderMoveToAttributeNs twice, as before). */
+ * the strict one. */
 const char *vb_xml_wattr(vb_xml *x, const char *local) {
     const xmlChar **a = x->attrs;
     for (int pass = 0; pass < 2; pass++) {
