@@ -3,7 +3,8 @@
 # and the tools the test suite uses (sanitizer runtime, xmllint,
 # python3-jsonschema, valgrind, clang for the fuzzers, chromium for the
 # report test, GNU parallel for the scale-out test, groff to render the man
-# page in its test).  Idempotent; safe to re-run.  --build-only skips test tools;
+# page in its test, cppcheck and clang-format for `make lint` and the format
+# check).  Idempotent; safe to re-run.  --build-only skips test tools;
 # --with-bench adds pandoc and python3-docx, the tools `make bench` compares
 # against (and that scripts/make-docx-samples.sh needs, with LibreOffice).
 set -eu
@@ -12,7 +13,7 @@ SUDO=""
 BUILD_PKGS="build-essential pkg-config libicu-dev libxml2-dev libpcre2-dev libzip-dev
  libjansson-dev libsqlite3-dev libssl-dev libgsf-1-dev"
 TEST_PKGS="python3 python3-jsonschema libxml2-utils valgrind clang libclang-rt-14-dev
- chromium sqlite3 zip parallel groff-base"
+ chromium sqlite3 zip parallel groff-base cppcheck clang-format"
 PKGS="$BUILD_PKGS"
 [ "${1:-}" = "--build-only" ] || PKGS="$PKGS $TEST_PKGS"
 [ "${1:-}" = "--with-bench" ] && PKGS="$PKGS pandoc python3-docx"

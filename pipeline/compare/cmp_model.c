@@ -285,7 +285,7 @@ static vb_status add_json_file(vb_cmp_set *s, const char *path, char *err, size_
         return VB_E_IO;
     }
     if (sb.st_size > (off_t)MAX_JSON_BYTES) {
-        snprintf(err, errlen, "JSON over %u bytes", MAX_JSON_BYTES);
+        snprintf(err, errlen, "JSON over %u bytes", (unsigned)MAX_JSON_BYTES);
         return VB_E_TOO_LARGE;
     }
     json_error_t je;

@@ -242,6 +242,8 @@ static void vb_xml_node_path(const xmlNode *node, vb_buf *out) {
         chain[n++] = p;
     if (n == MAX_DEPTH) vb_buf_puts(out, "/...");
     while (n--) {
+        /* chain[0..n) was filled above; cppcheck does not follow the count */
+        /* cppcheck-suppress uninitvar */
         const xmlNode *e = chain[n];
         size_t index = 0, same = 0;
         for (const xmlNode *s = e->parent ? e->parent->children : e; s; s = s->next) {

@@ -441,7 +441,7 @@ static void put_token(const char *t, const char *e, char *out, size_t *n, size_t
     size_t alts = 1;
     for (const char *p = t; p < e; p++) alts += *p == '|';
     size_t pick = date_rng((uint32_t)alts);
-    while (pick-- > 0) t = memchr(t, '|', (size_t)(e - t)) + 1;
+    while (pick-- > 0) t = (const char *)memchr(t, '|', (size_t)(e - t)) + 1;
     const char *end = memchr(t, '|', (size_t)(e - t));
     if (!end) end = e;
     for (size_t d = 0; d < sizeof date_draws / sizeof date_draws[0]; d++)

@@ -244,6 +244,7 @@ static void test_many_documents(void) {
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
     CHECK(f != NULL);
+    if (!f) return;
     for (int k = 1; k <= 200; k++)
         fprintf(f,
                 "ỦY BAN NHÂN DÂN TỈNH HÒA AN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
