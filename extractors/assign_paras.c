@@ -71,7 +71,11 @@ static bool all_capitals(const char *text, size_t s, size_t e) {
 
 /* The title's last word is one a phrase cannot end on ("của", "và"). */
 static bool ends_with_open_word(const char *text, size_t s, size_t e) {
-    static const char *const words[] = {"của", "và", "với", "các", "cho", "tại", "trên", "về", "thuộc", NULL};
+    static const char *const words[] = {
+#define X(word) word,
+#include "assign-open-words.inc"
+#undef X
+        NULL};
     while (e > s && (text[e - 1] == ' ' || text[e - 1] == '*' || text[e - 1] == '_')) e--;
     size_t w = e;
     while (w > s && text[w - 1] != ' ') w--;

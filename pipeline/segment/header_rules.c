@@ -23,11 +23,7 @@ static const vb_rule_row base_rows[HR_COUNT] = {
     [HR_DISTRIB] = {"distribution", "^nơi\\s+nhận\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
     [HR_TITLE] = {"title", NULL, 0, NULL, VB_RULE_CASED}, /* doctypes.txt, title lines */
     [HR_ORG] = {"org", NULL, 0, NULL, VB_RULE_CASED}, /* header-org-heads.txt */
-    [HR_SIGN_TITLE] = {"sign_title",
-                       "^(?:(?:TM|KT|TL|TUQ|Q)\\.|(?:PHÓ\\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG PHÒNG|"
-                       "TRƯỞNG BAN|HIỆU TRƯỞNG|BỘ TRƯỞNG|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|"
-                       "BÍ THƯ|THỦ TƯỚNG)(?:\\s|$)|\\(?(?i:đã ký))",
-                       0, NULL, VB_RULE_CASED},
+    [HR_SIGN_TITLE] = {"sign_title", NULL, 0, NULL, VB_RULE_CASED}, /* header-signer-titles.txt */
     [HR_BODY_START] = {"body_start",
                        "^(?:căn cứ|thực hiện|triển khai|theo đề nghị|nhằm|để|trên cơ sở|xét đề nghị|điều\\s+[0-9]+\\s*[.:])\\b",
                        0, NULL, 0},
@@ -63,12 +59,7 @@ static const vb_rule_row base_rows[HR_COUNT] = {
     [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)(?=[\\s:])", 0, NULL, VB_RULE_CASED},
     [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s+gửi\\b", 0, NULL, 0},
     [HR_APPENDIX] = {"appendix", "^phụ\\s*lục(?:\\s+(?:[IVXLC]+|[0-9]+|số\\s*[0-9]+))?\\s*[:.]?\\s*$", 0, NULL, 0},
-    [HR_AUTHORITY] = {"authority",
-                       "^(?:(?:PHÓ\\s+)?(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|"
-                       "TỔNG CỤC TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHÁNH ÁN)|"
-                       "Ủ[YỶ] BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|"
-                       "BỘ CHÍNH TRỊ|BAN BÍ THƯ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI)(?=\\s|$)",
-                       0, NULL, VB_RULE_CASED},
+    [HR_AUTHORITY] = {"authority", NULL, 0, NULL, VB_RULE_CASED}, /* header-signer-titles.txt */
     [HR_BARE_NUMBER] = {"bare_number", "^[0-9]{1,6}\\s?/\\s?\\p{Lu}", 0, NULL, VB_RULE_CASED},
     [HR_ORG_FOLDED] = {"org_folded", NULL, 0, NULL, 0}, /* the same heads folded */
 };
@@ -122,73 +113,94 @@ static const doc_title doc_titles[] = {
 };
 enum { N_DOC_TITLES = sizeof doc_titles / sizeof *doc_titles };
 
+typedef struct {
+    const char *title, *signs, *enacts;
+} signer_title;
+static const signer_title signer_titles[] = {
+#define X(title, signs, enacts) {title, signs, enacts},
+#include "header-signer-titles.inc"
+#undef X
+};
+enum { N_SIGNER_TITLES = sizeof signer_titles / sizeof *signer_titles };
+
+#define MAX_WORDS 64
+_Static_assert(N_ORG_HEADS <= MAX_WORDS && N_DOC_TITLES <= MAX_WORDS && N_SIGNER_TITLES <= MAX_WORDS,
+               "a word list outgrew MAX_WORDS");
+
 static bool yes(const char *field) { return strcmp(field, "yes") == 0; }
 
-/* "^(?:ỦY BAN|UBND|…)(?=\\s|$)" and its folded twin, from the heads. */
-static vb_status build_org(vb_header_rules *hr) {
-    const char *words[N_ORG_HEADS], *folded[N_ORG_HEADS];
-    size_t n_folded = 0;
-    vb_buf all;
-    vb_buf_init(&all);
-    size_t at[N_ORG_HEADS];
-    vb_status st = VB_OK;
-    for (size_t i = 0; i < N_ORG_HEADS && st == VB_OK; i++) {
-        words[i] = org_heads[i].head;
+/* before, the words as one group of alternatives, after: one pattern. */
+static vb_status assemble(vb_buf *out, const char *before, const char *const *words, size_t n,
+                          const char *after) {
+    vb_buf_puts(out, before);
+    vb_status st = vb_rule_alternation(out, words, n);
+    vb_buf_puts(out, after);
+    return st == VB_OK && out->oom ? VB_E_NOMEM : st;
+}
+
+/* The heads marked folded too, folded, into words[] (pointing into `all`,
+ * which the caller frees once the pattern is built). */
+static vb_status fold_heads(vb_buf *all, const char **words, size_t *n) {
+    size_t at[MAX_WORDS];
+    *n = 0;
+    for (size_t i = 0; i < N_ORG_HEADS; i++) {
         if (!yes(org_heads[i].folded_too)) continue;
-        at[n_folded++] = all.len;
-        vb_fold_marks(&all, words[i], strlen(words[i]));
-        vb_buf_putc(&all, '\0');
+        at[(*n)++] = all->len;
+        vb_fold_marks(all, org_heads[i].head, strlen(org_heads[i].head));
+        vb_buf_putc(all, '\0');
     }
-    if (st == VB_OK && all.oom) st = VB_E_NOMEM;
-    for (size_t i = 0; st == VB_OK && i < n_folded; i++) folded[i] = all.data + at[i];
-    if (st == VB_OK) {
-        vb_buf_putc(&hr->org, '^');
-        st = vb_rule_alternation(&hr->org, words, N_ORG_HEADS);
-        vb_buf_puts(&hr->org, "(?=\\s|$)");
-    }
-    if (st == VB_OK) {
-        vb_buf_putc(&hr->org_folded, '^');
-        st = vb_rule_alternation(&hr->org_folded, folded, n_folded);
-        vb_buf_puts(&hr->org_folded, "(?=\\s|$)");
-    }
-    vb_buf_free(&all);
-    return st;
-}
-
-/* "^(?<type>(?:NGHỊ QUYẾT LIÊN TỊCH|…))(?=\\s|$|:)\\s*:?\\s*(?<rest>.*)$". */
-static vb_status build_title(vb_header_rules *hr) {
-    const char *words[N_DOC_TITLES];
-    size_t n = 0;
-    for (size_t i = 0; i < N_DOC_TITLES; i++)
-        if (yes(doc_titles[i].title_line)) words[n++] = doc_titles[i].title;
-    vb_buf_puts(&hr->title, "^(?<type>");
-    vb_status st = vb_rule_alternation(&hr->title, words, n);
-    vb_buf_puts(&hr->title, ")(?=\\s|$|:)\\s*:?\\s*(?<rest>.*)$");
-    return st;
-}
-
-vb_status vb_header_rules_build(vb_header_rules *hr) {
-    memcpy(hr->rows, base_rows, sizeof hr->rows);
-    vb_buf_init(&hr->org);
-    vb_buf_init(&hr->org_folded);
-    vb_buf_init(&hr->title);
-    vb_status st = build_org(hr);
-    if (st == VB_OK) st = build_title(hr);
-    const char *org = vb_buf_cstr(&hr->org), *folded = vb_buf_cstr(&hr->org_folded),
-               *title = vb_buf_cstr(&hr->title);
-    if (st == VB_OK && (!org || !folded || !title)) st = VB_E_NOMEM;
-    if (st != VB_OK) {
-        vb_header_rules_free(hr);
-        return st;
-    }
-    hr->rows[HR_ORG].pattern = org;
-    hr->rows[HR_ORG_FOLDED].pattern = folded;
-    hr->rows[HR_TITLE].pattern = title;
+    if (all->oom) return VB_E_NOMEM;
+    for (size_t i = 0; i < *n; i++) words[i] = all->data + at[i];
     return VB_OK;
 }
 
+static vb_status build_patterns(vb_header_rules *hr) {
+    const char *words[MAX_WORDS];
+    size_t n = 0;
+    for (size_t i = 0; i < N_ORG_HEADS; i++) words[i] = org_heads[i].head;
+    vb_status st = assemble(&hr->pattern[HP_ORG], "^", words, N_ORG_HEADS, "(?=\\s|$)");
+    vb_buf all;
+    vb_buf_init(&all);
+    if (st == VB_OK) st = fold_heads(&all, words, &n);
+    if (st == VB_OK) st = assemble(&hr->pattern[HP_ORG_FOLDED], "^", words, n, "(?=\\s|$)");
+    vb_buf_free(&all);
+    n = 0;
+    for (size_t i = 0; i < N_DOC_TITLES; i++)
+        if (yes(doc_titles[i].title_line)) words[n++] = doc_titles[i].title;
+    if (st == VB_OK)
+        st = assemble(&hr->pattern[HP_TITLE], "^(?<type>", words, n,
+                      ")(?=\\s|$|:)\\s*:?\\s*(?<rest>.*)$");
+    n = 0;
+    for (size_t i = 0; i < N_SIGNER_TITLES; i++)
+        if (yes(signer_titles[i].signs)) words[n++] = signer_titles[i].title;
+    if (st == VB_OK)
+        st = assemble(&hr->pattern[HP_SIGN_TITLE], "^(?:(?:TM|KT|TL|TUQ|Q)\\.|(?:PHÓ\\s+)?", words, n,
+                      "(?:\\s|$)|\\(?(?i:đã ký))");
+    n = 0;
+    for (size_t i = 0; i < N_SIGNER_TITLES; i++)
+        if (yes(signer_titles[i].enacts)) words[n++] = signer_titles[i].title;
+    /* the collective bodies that enact are a pattern (Ủ[YỶ]), not a list */
+    if (st == VB_OK)
+        st = assemble(&hr->pattern[HP_AUTHORITY], "^(?:(?:PHÓ\\s+)?", words, n,
+                      "|Ủ[YỶ] BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|"
+                      "BỘ CHÍNH TRỊ|BAN BÍ THƯ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI)(?=\\s|$)");
+    return st;
+}
+
+static const int assembled_row[HP_COUNT] = {
+    [HP_ORG] = HR_ORG, [HP_ORG_FOLDED] = HR_ORG_FOLDED, [HP_TITLE] = HR_TITLE,
+    [HP_SIGN_TITLE] = HR_SIGN_TITLE, [HP_AUTHORITY] = HR_AUTHORITY};
+
+vb_status vb_header_rules_build(vb_header_rules *hr) {
+    memcpy(hr->rows, base_rows, sizeof hr->rows);
+    for (size_t i = 0; i < HP_COUNT; i++) vb_buf_init(&hr->pattern[i]);
+    vb_status st = build_patterns(hr);
+    for (size_t i = 0; st == VB_OK && i < HP_COUNT; i++)
+        if (!(hr->rows[assembled_row[i]].pattern = vb_buf_cstr(&hr->pattern[i]))) st = VB_E_NOMEM;
+    if (st != VB_OK) vb_header_rules_free(hr);
+    return st;
+}
+
 void vb_header_rules_free(vb_header_rules *hr) {
-    vb_buf_free(&hr->org);
-    vb_buf_free(&hr->org_folded);
-    vb_buf_free(&hr->title);
+    for (size_t i = 0; i < HP_COUNT; i++) vb_buf_free(&hr->pattern[i]);
 }

@@ -38,13 +38,22 @@ enum {
     HR_COUNT
 };
 
-/* The header table.  Its issuing-body and title rows are assembled from
- * the data files (segment/data/header-org-heads.txt, core/data/doctypes.txt)
- * when the segmenter opens; the rows and their patterns live here, as long
- * as the ruleset compiled from them. */
+/* The rows whose words are data, assembled when the segmenter opens. */
+enum {
+    HP_ORG,        /* segment/data/header-org-heads.txt */
+    HP_ORG_FOLDED, /* the same heads, folded */
+    HP_TITLE,      /* core/data/doctypes.txt, the types with a title line */
+    HP_SIGN_TITLE, /* segment/data/header-signer-titles.txt */
+    HP_AUTHORITY,  /* the same file, the enacting titles */
+    HP_COUNT
+};
+
+/* The header table: its word-list rows are assembled from the data files;
+ * the rows and their patterns live here, as long as the ruleset compiled
+ * from them. */
 typedef struct {
     vb_rule_row rows[HR_COUNT];
-    vb_buf org, org_folded, title; /* the assembled patterns */
+    vb_buf pattern[HP_COUNT]; /* the assembled patterns */
 } vb_header_rules;
 
 /* For each row, a line it matches (a unit test checks them). */

@@ -443,7 +443,11 @@ static bool ends_authority(vb_segmenter *sg, const char *subject, str_view line)
     if (!match(sg, HR_AUTHORITY, line)) return false;
     const char *sp = strrchr(subject, ' ');
     const char *last = sp ? sp + 1 : subject;
-    static const char *const open_words[] = {"của", "và", "cho", "với", "tại", "trên", "thuộc", NULL};
+    static const char *const open_words[] = {
+#define X(word) word,
+#include "segment-open-words.inc"
+#undef X
+        NULL};
     for (size_t k = 0; open_words[k]; k++)
         if (!strcmp(last, open_words[k])) return false;
     return true;
