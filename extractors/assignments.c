@@ -117,11 +117,11 @@ static vb_status compile_sections(vb_assignments_rules *x, char *err, size_t err
 vb_status vb_assignments_open(vb_assignments_rules **out, char *err, size_t errlen) {
     vb_assignments_rules *x = calloc(1, sizeof *x);
     if (!x) return VB_E_NOMEM;
+    const vb_ruleset_spec tables[] = {VB_RULESET_SPEC(&x->roles, role_rows),
+                                      {&x->lines, line_rows, L_COUNT}};
     vb_status s;
     if ((s = compile_sections(x, err, errlen)) != VB_OK ||
-        (s = vb_ruleset_compile(&x->roles, role_rows, sizeof role_rows / sizeof role_rows[0], err,
-                                errlen)) != VB_OK ||
-        (s = vb_ruleset_compile(&x->lines, line_rows, L_COUNT, err, errlen)) != VB_OK ||
+        (s = vb_rulesets_compile(tables, sizeof tables / sizeof *tables, err, errlen)) != VB_OK ||
         (s = vb_units_open(&x->units, err, errlen)) != VB_OK) {
         vb_assignments_close(x);
         return s;

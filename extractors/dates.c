@@ -163,10 +163,11 @@ vb_status vb_dates_open(vb_dates_rules **out, char *err, size_t errlen) {
     *out = NULL;
     vb_dates_rules *x = calloc(1, sizeof *x);
     if (!x) return VB_E_NOMEM;
+    const vb_ruleset_spec tables[] = {VB_RULESET_SPEC(&x->dates, date_rows),
+                                      VB_RULESET_SPEC(&x->cues, deadline_cues),
+                                      VB_RULESET_SPEC(&x->place, place_line)};
     vb_status s;
-    if ((s = vb_ruleset_compile(&x->dates, date_rows, N_ROWS(date_rows), err, errlen)) != VB_OK ||
-        (s = vb_ruleset_compile(&x->cues, deadline_cues, N_ROWS(deadline_cues), err, errlen)) != VB_OK ||
-        (s = vb_ruleset_compile(&x->place, place_line, N_ROWS(place_line), err, errlen)) != VB_OK ||
+    if ((s = vb_rulesets_compile(tables, N_ROWS(tables), err, errlen)) != VB_OK ||
         (s = vb_ruleset_prepare_scan(&x->dates, date_scan, N_ROWS(date_scan))) != VB_OK) {
         vb_dates_close(x);
         return s;

@@ -265,16 +265,15 @@ vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen
     *out = NULL;
     vb_references_rules *x = calloc(1, sizeof *x);
     if (!x) return VB_E_NOMEM;
-    vb_status s = build_generated(x);
-    if (s == VB_OK &&
-        ((s = vb_ruleset_compile(&x->numbers, number_rows, N_ROWS(number_rows), err, errlen)) != VB_OK ||
-         (s = vb_ruleset_compile(&x->prefixes, x->prefix_rows, vb_doctypes_count + N_ROWS(alias_rows) + N_BARE,
-                                 err, errlen)) != VB_OK ||
-         (s = vb_ruleset_compile(&x->tail, tail_rows, N_ROWS(tail_rows), err, errlen)) != VB_OK ||
-         (s = vb_ruleset_compile(&x->ends, x->end_rows, 2, err, errlen)) != VB_OK ||
-         (s = vb_ruleset_compile(&x->relation, relation_rows, N_ROWS(relation_rows), err, errlen)) != VB_OK ||
-         (s = vb_ruleset_compile(&x->laws, law_rows, N_ROWS(law_rows), err, errlen)) != VB_OK)) {
-    }
+    vb_status s = build_generated(x); /* the prefix and end rows */
+    const vb_ruleset_spec tables[] = {
+        VB_RULESET_SPEC(&x->numbers, number_rows),
+        {&x->prefixes, x->prefix_rows, vb_doctypes_count + N_ROWS(alias_rows) + N_BARE},
+        VB_RULESET_SPEC(&x->tail, tail_rows),
+        {&x->ends, x->end_rows, 2},
+        VB_RULESET_SPEC(&x->relation, relation_rows),
+        VB_RULESET_SPEC(&x->laws, law_rows)};
+    if (s == VB_OK) s = vb_rulesets_compile(tables, N_ROWS(tables), err, errlen);
     /* The full-text scans do not run their rows over the whole text: the
      * number rows are tried alone at the starts next_number admits (the
      * cursor's compiled row, with its offset limit); law_by_name, which

@@ -370,13 +370,12 @@ vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
     vb_targets_rules *x = calloc(1, sizeof *x);
     if (!x) return VB_E_NOMEM;
 #define N(rows) (sizeof rows / sizeof rows[0])
+    const vb_ruleset_spec tables[] = {
+        VB_RULESET_SPEC(&x->anchors, anchor_rows), VB_RULESET_SPEC(&x->comparators, comparator_rows),
+        VB_RULESET_SPEC(&x->periods, period_rows), VB_RULESET_SPEC(&x->clause, clause_rows)};
     vb_status s;
     if ((s = compile_forms(&x->forms, err, errlen)) != VB_OK ||
-        (s = vb_ruleset_compile(&x->anchors, anchor_rows, N(anchor_rows), err, errlen)) != VB_OK ||
-        (s = vb_ruleset_compile(&x->comparators, comparator_rows, N(comparator_rows), err,
-                                errlen)) != VB_OK ||
-        (s = vb_ruleset_compile(&x->periods, period_rows, N(period_rows), err, errlen)) != VB_OK ||
-        (s = vb_ruleset_compile(&x->clause, clause_rows, N(clause_rows), err, errlen)) != VB_OK ||
+        (s = vb_rulesets_compile(tables, N(tables), err, errlen)) != VB_OK ||
         (s = open_word_tables(x, err, errlen)) != VB_OK ||
         (s = vb_numbers_open(&x->numbers, err, errlen)) != VB_OK ||
         (s = vb_themes_open(&x->themes, err, errlen)) != VB_OK ||

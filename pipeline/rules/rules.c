@@ -75,6 +75,13 @@ void vb_ruleset_free(vb_ruleset *rs) {
     memset(rs, 0, sizeof *rs);
 }
 
+vb_status vb_rulesets_compile(const vb_ruleset_spec *specs, size_t n, char *err, size_t errlen) {
+    vb_status st = VB_OK;
+    for (size_t i = 0; i < n && st == VB_OK; i++)
+        st = vb_ruleset_compile(specs[i].rs, specs[i].rows, specs[i].n, err, errlen);
+    return st;
+}
+
 bool vb_rule_match(const vb_ruleset *rs, size_t i, const char *subject, size_t len,
                    size_t start, const size_t **ovector, int *npairs) {
     if (i >= rs->len || start > len) return false;

@@ -55,6 +55,19 @@ vb_status vb_ruleset_compile_opts(vb_ruleset *rs, const vb_rule_row *rows, size_
                                   const uint32_t *extra, char *err, size_t errlen);
 void vb_ruleset_free(vb_ruleset *rs);
 
+/* A module's tables: each rows[0..n) to compile into *rs. */
+typedef struct {
+    vb_ruleset *rs;
+    const vb_rule_row *rows;
+    size_t n;
+} vb_ruleset_spec;
+#define VB_RULESET_SPEC(rs, rows) {(rs), (rows), sizeof(rows) / sizeof((rows)[0])}
+
+/* Compile every spec in order, stopping at the first failure (its message
+ * in err).  The caller frees all the rulesets either way: vb_ruleset_free
+ * of one never compiled (zeroed) does nothing. */
+vb_status vb_rulesets_compile(const vb_ruleset_spec *specs, size_t n, char *err, size_t errlen);
+
 /* Compile one pattern (UTF|UCP|CASELESS unless cased, JIT). NULL on error. */
 pcre2_code *vb_rule_compile_one(const char *pattern, unsigned flags, char *err, size_t errlen);
 /* The same with `extra` options OR-ed in (as vb_ruleset_compile_opts), and
