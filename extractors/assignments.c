@@ -61,6 +61,16 @@ static const vb_rule_row role_rows[] = {
      "[^.;\\n]{0,80}?\\b(?:theo\\s+dõi|đôn\\s+đốc)",
      VB_ROLE_LEAD, NULL, 0},
 };
+static const char *const role_rows_examples[] = {
+    "là cơ quan thường trực",
+    "chủ trì tổ chức triển khai Kế hoạch này.",
+    "theo dõi, đôn đốc thực hiện Kế hoạch",
+    "chủ quản Chương trình",
+    "chủ trì, theo dõi",
+    "giúp Ủy ban nhân dân tỉnh theo dõi",
+};
+_Static_assert(sizeof role_rows_examples / sizeof *role_rows_examples == sizeof role_rows / sizeof *role_rows,
+               "an example for each row");
 
 enum { L_CLOSING, L_CLOSING_END, L_ARTICLE, L_EXECUTION, L_LETTER_KIND, L_ADDRESSEE, L_COUNT };
 
@@ -82,6 +92,14 @@ static const vb_rule_row line_rows[] = {
     [L_ADDRESSEE] = {"addressee", "\\G\\W*Kính\\s+gửi", 0, NULL, 0},
     [L_LETTER_KIND] = {"letter_kind", "(?<![\\p{L}])(?:CHỈ THỊ|THÔNG BÁO|CÔNG ĐIỆN)(?![\\p{L}])", 0, NULL,
                        VB_RULE_CASED},
+};
+static const char *const line_rows_examples[L_COUNT] = {
+    [L_CLOSING] = "Nơi nhận:",
+    [L_CLOSING_END] = "Các đơn vị báo cáo kết quả về Sở Nội vụ./.",
+    [L_ARTICLE] = "Điều 2. Tổ chức thực hiện",
+    [L_EXECUTION] = "chịu trách nhiệm thi hành Quyết định này",
+    [L_LETTER_KIND] = "CHỈ THỊ",
+    [L_ADDRESSEE] = "Kính gửi: Các sở, ban, ngành",
 };
 
 struct vb_assignments_rules {
@@ -558,4 +576,14 @@ vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_ar
     free(c.units);
     vb_parav_free(&paras);
     return s;
+}
+
+/* The tables with their examples, for tests/unit/test_rule_examples.c. */
+static const vb_rule_table rule_tables[] = {
+    VB_RULE_TABLE("assignments.roles", role_rows, role_rows_examples),
+    {"assignments.lines", line_rows, line_rows_examples, L_COUNT},
+};
+const vb_rule_table *vb_assignments_rule_tables(size_t *n) {
+    *n = sizeof rule_tables / sizeof *rule_tables;
+    return rule_tables;
 }

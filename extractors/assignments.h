@@ -27,4 +27,8 @@ void vb_assignments_close(vb_assignments_rules *x);
 vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_arena *a,
                                        const vb_linev *lines);
 
+/* This module's rule tables, each row with an example (rules.h), for tests. */
+struct vb_rule_table;
+const struct vb_rule_table *vb_assignments_rule_tables(size_t *n);
+
 #endif

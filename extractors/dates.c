@@ -143,12 +143,25 @@ static const vb_rule_row deadline_cues[] = {
      NULL, 0},
     {"khong_muon_hon", L_EDGE "không (?:muộn|chậm) hơn\\s*\\z", 0, NULL, 0},
 };
+static const char *const deadline_cues_examples[] = {
+    "gửi về Sở trước ",
+    "chậm nhất là ",
+    "thời hạn: ",
+    "không muộn hơn ",
+};
+_Static_assert(sizeof deadline_cues_examples / sizeof *deadline_cues_examples == sizeof deadline_cues / sizeof *deadline_cues,
+               "an example for each row");
 
 /* The text between the start of a line and the document's own date:
  * "Tây Ninh, ", "Quận 1, ", "TP. Hồ Chí Minh, ". */
 static const vb_rule_row place_line[] = {
     {"place", "\\A[\\s*_]*\\p{Lu}[\\p{L}\\p{N}.' -]{0,48},\\s*\\z", 0, NULL, VB_RULE_CASED},
 };
+static const char *const place_line_examples[] = {
+    "Hà Giang, ",
+};
+_Static_assert(sizeof place_line_examples / sizeof *place_line_examples == sizeof place_line / sizeof *place_line,
+               "an example for each row");
 
 struct vb_dates_rules {
     vb_ruleset dates, cues, place;
@@ -568,4 +581,14 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
     }
     free(v.items);
     return st;
+}
+
+/* The tables with their examples, for tests/unit/test_rule_examples.c. */
+static const vb_rule_table rule_tables[] = {
+    VB_RULE_TABLE("dates.deadline_cues", deadline_cues, deadline_cues_examples),
+    VB_RULE_TABLE("dates.place_line", place_line, place_line_examples),
+};
+const vb_rule_table *vb_dates_rule_tables(size_t *n) {
+    *n = sizeof rule_tables / sizeof *rule_tables;
+    return rule_tables;
 }

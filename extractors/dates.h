@@ -55,4 +55,8 @@ bool vb_date_parse_vn(const char *s, size_t len, char iso[11], size_t *consumed)
  * or does not start with four digits. */
 int vb_date_year_of(const char *s);
 
+/* This module's rule tables, each row with an example (rules.h), for tests. */
+struct vb_rule_table;
+const struct vb_rule_table *vb_dates_rule_tables(size_t *n);
+
 #endif

@@ -20,6 +20,15 @@ static const vb_rule_row outline_rows[] = {
     {"letter", "\\G[*_]{0,3}(?<label>[a-zđ])\\s*[.)][*_]{0,3}\\s+", MARK_LETTER, NULL, VB_RULE_CASED},
     {"bullet", "\\G(?:[-+•*–—]|[_~](?=\\s)|\\p{Pd})\\s*(?=[\\p{L}\\p{N}(\"“])", MARK_BULLET, NULL, 0},
 };
+static const char *const outline_rows_examples[] = {
+    "IV. TỔ CHỨC THỰC HIỆN",
+    "2.1. Mục tiêu cụ thể",
+    "3) Giải pháp",
+    "a) Sở Y tế chủ trì",
+    "- Tuyên truyền pháp luật",
+};
+_Static_assert(sizeof outline_rows_examples / sizeof *outline_rows_examples == sizeof outline_rows / sizeof *outline_rows,
+               "an example for each row");
 
 enum { OUTLINE_ROWS = sizeof outline_rows / sizeof outline_rows[0] };
 
@@ -245,4 +254,13 @@ char *vb_outline_label_path(const vb_linev *v, size_t h, const char *text, vb_ar
     }
     s[k] = '\0';
     return s;
+}
+
+/* The tables with their examples, for tests/unit/test_rule_examples.c. */
+static const vb_rule_table rule_tables[] = {
+    VB_RULE_TABLE("outline", outline_rows, outline_rows_examples),
+};
+const vb_rule_table *vb_outline_rule_tables(size_t *n) {
+    *n = sizeof rule_tables / sizeof *rule_tables;
+    return rule_tables;
 }

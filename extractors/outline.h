@@ -70,4 +70,8 @@ char *vb_outline_label_path(const vb_linev *v, size_t h, const char *text, vb_ar
 vb_status vb_outline_scan_check(vb_outline_rules *r, const char *text, size_t len, bool *same,
                                 size_t *filtered);
 
+/* This module's rule tables, each row with an example (rules.h), for tests. */
+struct vb_rule_table;
+const struct vb_rule_table *vb_outline_rule_tables(size_t *n);
+
 #endif

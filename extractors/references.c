@@ -85,6 +85,13 @@ static const vb_rule_row number_rows[] = {
     /* first sign an odd slash: no byte test (number_shapes), a plain search */
     {"odd_slash", N_EDGE DIGITS "\\s?" ODD_SLASH "\\s?" YEAR_PART SYM PARTS, NUM_ODD_SLASH, NULL, VB_RULE_CASED},
 };
+static const char *const number_rows_examples[] = {
+    "số 15/2020/QĐ-UBND",
+    "số 12-CT/TU",
+    "số 87\u20442017/NĐ-CP",
+};
+_Static_assert(sizeof number_rows_examples / sizeof *number_rows_examples == sizeof number_rows / sizeof *number_rows,
+               "an example for each row");
 
 enum { T_DATE_LEAD, T_ISSUER_LEAD, T_SUBJECT_LEAD, T_SUBJECT_VERB };
 
@@ -97,6 +104,14 @@ static const vb_rule_row tail_rows[] = {
      "\\G\\s*,?\\s*(?=(?:phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thành lập)(?!\\p{L}))",
      T_SUBJECT_VERB, NULL, 0},
 };
+static const char *const tail_rows_examples[] = {
+    ", ban hành ngày 12/3/2020",
+    " của Ủy ban nhân dân tỉnh",
+    " về việc tăng cường",
+    " phê duyệt Đề án",
+};
+_Static_assert(sizeof tail_rows_examples / sizeof *tail_rows_examples == sizeof tail_rows / sizeof *tail_rows,
+               "an example for each row");
 
 enum { R_BASIS, R_BASIS_STRAIGHT, R_IMPLEMENTS, R_CHAIN, R_ASIDE, R_PROPOSAL, R_ISSUED_ON };
 
@@ -131,6 +146,17 @@ static const vb_rule_row relation_rows[] = {
     {"issued_on", "\\A\\s*,?\\s*[^.;:\\n]{0,250}?(?<!\\p{L})(?:ban\\s+hành|đã\\s+có|đã\\s+ký)(?!\\p{L})[^.;:\\n]{0,250}\\z",
      R_ISSUED_ON, NULL, 0},
 };
+static const char *const relation_rows_examples[] = {
+    "Căn cứ Luật Tổ chức chính quyền địa phương",
+    "Căn cứ ",
+    "Thực hiện nghiêm túc ",
+    "; ",
+    " (",
+    "Theo đề nghị của Giám đốc Sở",
+    "Ngày 10/1/2019, Bộ Tài chính đã ban hành ",
+};
+_Static_assert(sizeof relation_rows_examples / sizeof *relation_rows_examples == sizeof relation_rows / sizeof *relation_rows,
+               "an example for each row");
 
 /* Laws and ordinances cited by name, kept only with a date or year. */
 static const vb_rule_row law_rows[] = {
@@ -145,6 +171,12 @@ static const vb_rule_row law_rows[] = {
      "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:B)ộ\\s+luật|(?-i:P)háp\\s+lệnh)\\s+(?-i:\\p{Lu})[^0-9;.:()\\n\"]{0,100}?\\s+\\z",
      1, NULL, 0},
 };
+static const char *const law_rows_examples[] = {
+    "Luật Phòng, chống ma túy năm 2021",
+    "Luật Quản lý thuế ",
+};
+_Static_assert(sizeof law_rows_examples / sizeof *law_rows_examples == sizeof law_rows / sizeof *law_rows,
+               "an example for each row");
 
 enum { LAW_BY_NAME, LAW_BEFORE_NUMBER };
 
@@ -1018,4 +1050,16 @@ vb_status vb_references_extract(vb_references_rules *x, vb_doc *d, vb_arena *a) 
     free(ix.rank);
     free(mask);
     return s;
+}
+
+/* The tables with their examples, for tests/unit/test_rule_examples.c. */
+static const vb_rule_table rule_tables[] = {
+    VB_RULE_TABLE("references.numbers", number_rows, number_rows_examples),
+    VB_RULE_TABLE("references.tail", tail_rows, tail_rows_examples),
+    VB_RULE_TABLE("references.relation", relation_rows, relation_rows_examples),
+    VB_RULE_TABLE("references.laws", law_rows, law_rows_examples),
+};
+const vb_rule_table *vb_references_rule_tables(size_t *n) {
+    *n = sizeof rule_tables / sizeof *rule_tables;
+    return rule_tables;
 }

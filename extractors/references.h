@@ -48,4 +48,8 @@ vb_status vb_references_extract(vb_references_rules *x, vb_doc *d, vb_arena *a);
 vb_status vb_references_numbers_check(vb_references_rules *x, const char *text, size_t len, bool *same,
                                       size_t *found);
 
+/* This module's rule tables, each row with an example (rules.h), for tests. */
+struct vb_rule_table;
+const struct vb_rule_table *vb_references_rule_tables(size_t *n);
+
 #endif

@@ -13,6 +13,20 @@ static const vb_rule_row number_word_rows[] = {
     {"7", "\\A(?:bảy|bẩy)\\z", 7, NULL, 0},    {"8", "\\Atám\\z", 8, NULL, 0},
     {"9", "\\Achín\\z", 9, NULL, 0},           {"10", "\\Amười\\z", 10, NULL, 0},
 };
+static const char *const number_word_rows_examples[] = {
+    "một",
+    "hai",
+    "ba",
+    "tư",
+    "lăm",
+    "sáu",
+    "bảy",
+    "tám",
+    "chín",
+    "mười",
+};
+_Static_assert(sizeof number_word_rows_examples / sizeof *number_word_rows_examples == sizeof number_word_rows / sizeof *number_word_rows,
+               "an example for each row");
 
 struct vb_number_rules {
     vb_ruleset words;
@@ -75,4 +89,13 @@ bool vb_number_parse(const vb_number_rules *r, const char *s, size_t n, double *
             return true;
         }
     return false;
+}
+
+/* The tables with their examples, for tests/unit/test_rule_examples.c. */
+static const vb_rule_table rule_tables[] = {
+    VB_RULE_TABLE("targets.number_words", number_word_rows, number_word_rows_examples),
+};
+const vb_rule_table *vb_numbers_rule_tables(size_t *n) {
+    *n = sizeof rule_tables / sizeof *rule_tables;
+    return rule_tables;
 }

@@ -22,4 +22,8 @@ void vb_numbers_close(vb_number_rules *r);
 /* Value of s[0..n) (digits or one number word); false if it is neither. */
 bool vb_number_parse(const vb_number_rules *r, const char *s, size_t n, double *value);
 
+/* This module's rule tables, each row with an example (rules.h), for tests. */
+struct vb_rule_table;
+const struct vb_rule_table *vb_numbers_rule_tables(size_t *n);
+
 #endif

@@ -181,6 +181,14 @@ static const vb_rule_row comparator_rows[] = {
      NULL, 0},
     {"le", "\\A(?:không quá|không vượt quá|tối đa|dưới)", VB_CMP_LE, NULL, 0},
 };
+static const char *const comparator_rows_examples[] = {
+    "trở lên",
+    "trở xuống",
+    "ít nhất",
+    "không quá",
+};
+_Static_assert(sizeof comparator_rows_examples / sizeof *comparator_rows_examples == sizeof comparator_rows / sizeof *comparator_rows,
+               "an example for each row");
 
 /* Unit of a frequency, by the period word; the tag multiplies the count into
  * the units the contract names ("6 tháng một lần" = 2 times_per_year). */
@@ -197,6 +205,20 @@ static const vb_rule_row period_rows[] = {
     {"6_months", "\\A(?:6|06|sáu)\\z", 2, "times_per_year", 0},
     {"12_months", "\\A(?:12|mười hai)\\z", 1, "times_per_year", 0},
 };
+static const char *const period_rows_examples[] = {
+    "tháng",
+    "quý",
+    "năm",
+    "tuần",
+    "ngày",
+    "học kỳ",
+    "01",
+    "ba",
+    "sáu",
+    "mười hai",
+};
+_Static_assert(sizeof period_rows_examples / sizeof *period_rows_examples == sizeof period_rows / sizeof *period_rows,
+               "an example for each row");
 
 /* The unit a quantity is in, by its word; tag = whether the figure is a
  * target only in a clause that sets a goal (UNIT_GOAL) or always. */
@@ -1056,4 +1078,14 @@ vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,
     free(skipped.items);
     free(goals.items);
     return s;
+}
+
+/* The tables with their examples, for tests/unit/test_rule_examples.c. */
+static const vb_rule_table rule_tables[] = {
+    VB_RULE_TABLE("targets.comparators", comparator_rows, comparator_rows_examples),
+    VB_RULE_TABLE("targets.periods", period_rows, period_rows_examples),
+};
+const vb_rule_table *vb_targets_rule_tables(size_t *n) {
+    *n = sizeof rule_tables / sizeof *rule_tables;
+    return rule_tables;
 }

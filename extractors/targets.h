@@ -43,4 +43,8 @@ vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,
 vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t len, bool *same,
                                 size_t *found);
 
+/* This module's rule tables, each row with an example (rules.h), for tests. */
+struct vb_rule_table;
+const struct vb_rule_table *vb_targets_rule_tables(size_t *n);
+
 #endif

@@ -75,6 +75,22 @@ void vb_ruleset_free(vb_ruleset *rs) {
     memset(rs, 0, sizeof *rs);
 }
 
+vb_status vb_rule_table_check(const vb_rule_table *t, char *err, size_t errlen) {
+    vb_ruleset rs;
+    vb_status st = vb_ruleset_compile(&rs, t->rows, t->n, err, errlen);
+    if (st != VB_OK) return st;
+    for (size_t i = 0; i < t->n && st == VB_OK; i++) {
+        const char *ex = t->examples[i];
+        if (!ex || !vb_rule_match(&rs, i, ex, strlen(ex), 0, NULL, NULL)) {
+            snprintf(err, errlen, "%s: row %zu (%s) does not match its example \"%s\"", t->name, i,
+                     t->rows[i].name, ex ? ex : "(none)");
+            st = VB_E_REGEX;
+        }
+    }
+    vb_ruleset_free(&rs);
+    return st;
+}
+
 vb_status vb_rulesets_compile(const vb_ruleset_spec *specs, size_t n, char *err, size_t errlen) {
     vb_status st = VB_OK;
     for (size_t i = 0; i < n && st == VB_OK; i++)

@@ -55,6 +55,22 @@ vb_status vb_ruleset_compile_opts(vb_ruleset *rs, const vb_rule_row *rows, size_
                                   const uint32_t *extra, char *err, size_t errlen);
 void vb_ruleset_free(vb_ruleset *rs);
 
+/* A rule table with an example line for each row, which the row must
+ * match (searched from the start, as vb_rule_match): the examples show a
+ * reader what a row is for, and tests/unit/test_rule_examples.c checks
+ * every one. */
+typedef struct vb_rule_table {
+    const char *name;
+    const vb_rule_row *rows;
+    const char *const *examples;
+    size_t n;
+} vb_rule_table;
+#define VB_RULE_TABLE(name, rows, examples) {(name), (rows), (examples), sizeof(rows) / sizeof((rows)[0])}
+
+/* VB_OK when every row of t matches its example; else VB_E_REGEX (or the
+ * compile's error) with the row and its example named in err. */
+vb_status vb_rule_table_check(const vb_rule_table *t, char *err, size_t errlen);
+
 /* A module's tables: each rows[0..n) to compile into *rs. */
 typedef struct {
     vb_ruleset *rs;

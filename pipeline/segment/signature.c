@@ -70,6 +70,16 @@ static const vb_rule_row closing_rows[CL_COUNT] = {
                           0, NULL, VB_RULE_CASED},
     [CL_STAMP] = {"stamp", "^\\(\\s*(?:đã\\s+ký|ký|chữ\\s+ký|đóng\\s+dấu|dấu)", 0, NULL, 0},
 };
+static const char *const closing_rows_examples[CL_COUNT] = {
+    [CL_AUTHORITY] = "KT. CHỦ TỊCH",
+    [CL_BULLET] = "- Như trên;",
+    [CL_AFTER_TWO] = "Nơi nhận: Như trên",
+    [CL_INLINE_ITEM] = "Như trên; - Lưu: VT",
+    [CL_NAME] = "Nguyễn Văn An",
+    [CL_NAME_UPPER] = "NGUYỄN VĂN AN",
+    [CL_TRAILING_NAME] = "CHỦ TỊCH Trần Văn Bình",
+    [CL_STAMP] = "(Đã ký)",
+};
 
 /* ---- the closing rules of one segmenter ----------------------------------- */
 
@@ -765,4 +775,13 @@ vb_status vb_read_closing(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_tex
     d->header.signer = (char *)hit.name;
     d->header.signer_span = rel_span(d, hit.span);
     return VB_OK;
+}
+
+/* The tables with their examples, for tests/unit/test_rule_examples.c. */
+static const vb_rule_table rule_tables[] = {
+    {"signature.closing", closing_rows, closing_rows_examples, CL_COUNT},
+};
+const vb_rule_table *vb_closing_rule_tables(size_t *n) {
+    *n = sizeof rule_tables / sizeof *rule_tables;
+    return rule_tables;
 }

@@ -78,4 +78,8 @@ bool vb_closing_is_number_or_date(vb_closing *c, str_view line);
  * (a template's "…, ngày … tháng … năm …" is not one). */
 bool vb_closing_is_dated_place(vb_closing *c, str_view line);
 
+/* This module's rule tables, each row with an example (rules.h), for tests. */
+struct vb_rule_table;
+const struct vb_rule_table *vb_closing_rule_tables(size_t *n);
+
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../../pipeline/segment/header_rules.h"
+#include "../../pipeline/segment/signature.h"
 #include "check.h"
 
 static void test_examples(void) {
@@ -45,8 +46,21 @@ static void test_assembled_rows(void) {
     vb_header_rules_free(&hr);
 }
 
+/* The closing table (signature.c) carries examples too. */
+static void test_closing_examples(void) {
+    size_t n = 0;
+    const vb_rule_table *t = vb_closing_rule_tables(&n);
+    for (size_t i = 0; i < n; i++) {
+        char err[512] = "";
+        vb_status st = vb_rule_table_check(&t[i], err, sizeof err);
+        if (st != VB_OK) fprintf(stderr, "  %s\n", err);
+        CHECK(st == VB_OK);
+    }
+}
+
 int main(void) {
     VB_RUN(test_examples);
     VB_RUN(test_assembled_rows);
+    VB_RUN(test_closing_examples);
     return VB_SUMMARY("header_rules");
 }

@@ -1,0 +1,57 @@
+/* test_rule_examples.c — every row of the rule tables that carry examples
+ * matches its own example (rules.h, vb_rule_table); the segmenter's are
+ * checked in test_header_rules.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../../extractors/assignments.h"
+#include "../../extractors/dates.h"
+#include "../../extractors/outline.h"
+#include "../../extractors/references.h"
+#include "../../extractors/target_numbers.h"
+#include "../../extractors/targets.h"
+#include "../../pipeline/rules/rules.h"
+#include "check.h"
+
+typedef const vb_rule_table *(*tables_fn)(size_t *n);
+
+static void check_tables(tables_fn get) {
+    size_t n = 0;
+    const vb_rule_table *t = get(&n);
+    CHECK(n > 0);
+    for (size_t i = 0; i < n; i++) {
+        char err[512] = "";
+        vb_status st = vb_rule_table_check(&t[i], err, sizeof err);
+        if (st != VB_OK) fprintf(stderr, "  %s\n", err);
+        CHECK(st == VB_OK);
+    }
+}
+
+static void test_outline(void) { check_tables(vb_outline_rule_tables); }
+static void test_references(void) { check_tables(vb_references_rule_tables); }
+static void test_assignments(void) { check_tables(vb_assignments_rule_tables); }
+static void test_numbers(void) { check_tables(vb_numbers_rule_tables); }
+static void test_targets(void) { check_tables(vb_targets_rule_tables); }
+static void test_dates(void) { check_tables(vb_dates_rule_tables); }
+
+/* The check itself: a row that misses its example is reported. */
+static void test_check_reports_a_miss(void) {
+    static const vb_rule_row rows[] = {{"year", "năm\\s+[0-9]{4}", 0, NULL, 0}};
+    static const char *const good[] = {"trong năm 2024"}, *const bad[] = {"tháng 5"};
+    const vb_rule_table ok = VB_RULE_TABLE("ok", rows, good), miss = VB_RULE_TABLE("miss", rows, bad);
+    char err[256] = "";
+    CHECK(vb_rule_table_check(&ok, err, sizeof err) == VB_OK);
+    CHECK(vb_rule_table_check(&miss, err, sizeof err) == VB_E_REGEX);
+    CHECK(strstr(err, "year") != NULL);
+}
+
+int main(void) {
+    VB_RUN(test_outline);
+    VB_RUN(test_references);
+    VB_RUN(test_assignments);
+    VB_RUN(test_numbers);
+    VB_RUN(test_targets);
+    VB_RUN(test_dates);
+    VB_RUN(test_check_reports_a_miss);
+    return VB_SUMMARY("rule_examples");
+}
