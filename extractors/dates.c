@@ -120,6 +120,35 @@ static const vb_rule_row date_rows[] = {
     {"daily", L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+ngày(?!\\p{L}|\\s+[0-9])",
      F_RECUR, "daily", 0},
 };
+static const char *const date_rows_examples[] = {
+    "ngày ... tháng ... năm 2024", /* blank_day_month */
+    "ngày    tháng 5 năm 2024", /* blank_day */
+    "ngày .../.../2024", /* blank_numeric */
+    "ngày 12 tháng 3 năm 2021", /* day_month_year_words */
+    "ngày 22/4/2022", /* day_month_year_numeric */
+    "22 / 4/2022", /* day_month_year_spaced */
+    "giai đoạn 2021-2025", /* period_named */
+    "từ năm 2020 đến năm 2025", /* period_from_to */
+    "2016 - 2020", /* period_bare */
+    "ngày 15/12 hằng năm", /* day_month_yearly */
+    "ngày 10 của tháng cuối quý", /* quarter_last_month */
+    "ngày 5 tháng đầu quý sau", /* quarter_first_month */
+    "ngày 20 hằng tháng", /* day_monthly */
+    "ngày 30 tháng 6", /* day_month_words */
+    "trước 15/7", /* day_month_numeric */
+    "quý II/2024", /* quarter */
+    "tháng 5/2023", /* month_year */
+    "năm 2025", /* year */
+    "định kỳ 3 tháng một lần", /* every_n_months */
+    "sáu tháng một lần", /* every_six_months */
+    "báo cáo hằng quý", /* quarterly */
+    "hằng tháng", /* monthly */
+    "hàng tuần", /* weekly */
+    "họp hằng năm", /* yearly */
+    "trực hằng ngày", /* daily */
+};
+_Static_assert(sizeof date_rows_examples / sizeof *date_rows_examples == sizeof date_rows / sizeof *date_rows,
+               "an example for each row");
 
 /* How collect() finds the rows' matches: vb_ruleset_scan, all rows in one
  * pass (rules.h).  The edge and the guard must hold wherever a match of any
@@ -585,6 +614,7 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
 
 /* The tables with their examples, for tests/unit/test_rule_examples.c. */
 static const vb_rule_table rule_tables[] = {
+    VB_RULE_TABLE("dates.forms", date_rows, date_rows_examples),
     VB_RULE_TABLE("dates.deadline_cues", deadline_cues, deadline_cues_examples),
     VB_RULE_TABLE("dates.place_line", place_line, place_line_examples),
 };

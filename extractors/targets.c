@@ -117,6 +117,20 @@ static const vb_rule_row form_rows[] = {
     {"quantity", quantity_pattern, FORM_QUANTITY, NULL, 0},
     {"at_least_n_things", at_least_things_pattern, FORM_COUNT, NULL, 0},
 };
+static const char *const form_rows_examples[] = {
+    "tăng từ 70% lên 85%", /* from_to */
+    "tổ chức 2 lần/năm", /* n_times_per_period */
+    "mỗi năm tổ chức 2 lần", /* period_n_times */
+    "3 tháng 1 lần", /* every_n_months */
+    "giảm 1,5 lần", /* ratio */
+    "10 bác sĩ/10.000 dân", /* rate */
+    "đạt 95%", /* percent */
+    "ít nhất 2 lần", /* at_least_n_times */
+    "sản lượng 1.200 tấn", /* quantity */
+    "ít nhất 02 lớp", /* at_least_n_things */
+};
+_Static_assert(sizeof form_rows_examples / sizeof *form_rows_examples == sizeof form_rows / sizeof *form_rows,
+               "an example for each row");
 
 /* Anchors: literal words found once per text, each position kept under
  * its group.  A row's matches all hold one word of its group. */
@@ -135,6 +149,21 @@ static const vb_rule_row anchor_rows[] = {
     {"dưới", "dưới", A_CMP, NULL, 0}, /* không dưới */
     {"quá", "quá", A_CMP, NULL, 0},   /* không quá */
 };
+static const char *const anchor_rows_examples[] = {
+    "2 lần", /* lần */
+    "3 đợt", /* đợt */
+    "mỗi năm", /* mỗi */
+    "hằng năm", /* hằng */
+    "hàng quý", /* hàng */
+    "95%", /* % */
+    "95 phần trăm", /* phần trăm */
+    "ít nhất", /* ít nhất */
+    "tối thiểu", /* tối */
+    "không dưới", /* dưới */
+    "không quá", /* quá */
+};
+_Static_assert(sizeof anchor_rows_examples / sizeof *anchor_rows_examples == sizeof anchor_rows / sizeof *anchor_rows,
+               "an example for each row");
 
 /* How a form row is scanned: its anchor group, and what its pattern allows
  * between the match start and the anchor word, read backwards from the
@@ -318,6 +347,24 @@ static const vb_rule_row clause_rows[] = {
     [CL_SKIP_SECTION] = {"skip_section",
                          "\\G\\W*(?:kết quả|tình hình|thực trạng|đánh giá)", 0, NULL, 0},
     [CL_SPACE] = {"space", "\\G\\s", 0, NULL, 0},
+};
+static const char *const clause_rows_examples[CL_COUNT] = {
+    [CL_BOUNDARY] = "tập huấn; kiểm tra",
+    [CL_SKIP_AFTER] = " trở lên số",
+    [CL_PREVERB] = "kiểm tra ",
+    [CL_GOAL_PREFIX] = "phấn đấu đạt ",
+    [CL_TAIL] = "tỷ lệ hộ nghèo giảm còn ",
+    [CL_ELLIPSIS] = "ở cấp xã",
+    [CL_ADJUNCT] = "hằng năm, tổ chức",
+    [CL_ADJUNCT_LEAD] = "Theo kế hoạch, ",
+    [CL_QUALIFIER] = "/năm",
+    [CL_PLACE_END] = "cho người học tại ",
+    [CL_PREP_END] = "giải quyết việc làm cho ",
+    [CL_GOAL_SECTION] = "**Mục tiêu cụ thể**",
+    [CL_GOAL_CUE] = "phấn đấu đạt",
+    [CL_NOT_GOAL_CUE] = "kinh phí thực hiện",
+    [CL_SKIP_SECTION] = "KẾT QUẢ THỰC HIỆN NĂM 2023",
+    [CL_SPACE] = " ",
 };
 
 /* A word list as rows "\A(?:word)\z", to tell which word a group holds;
@@ -1082,6 +1129,9 @@ vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,
 
 /* The tables with their examples, for tests/unit/test_rule_examples.c. */
 static const vb_rule_table rule_tables[] = {
+    VB_RULE_TABLE("targets.forms", form_rows, form_rows_examples),
+    VB_RULE_TABLE("targets.anchors", anchor_rows, anchor_rows_examples),
+    {"targets.clause", clause_rows, clause_rows_examples, CL_COUNT},
     VB_RULE_TABLE("targets.comparators", comparator_rows, comparator_rows_examples),
     VB_RULE_TABLE("targets.periods", period_rows, period_rows_examples),
 };
