@@ -97,3 +97,58 @@ int vb_cli_value(int argc, char **argv, int *i, const char **out) {
     *out = argv[++*i];
     return 0;
 }
+
+static const vb_cli_option *find_option(const vb_cli_line *l, const char *a) {
+    for (size_t k = 0; k < l->n_options; k++) {
+        const vb_cli_option *o = &l->options[k];
+        if (!strcmp(a, o->name) || (o->alias && !strcmp(a, o->alias))) return o;
+    }
+    return NULL;
+}
+
+/* An option of the table at argv[*i]: VB_EXIT_OK, or the exit code. */
+static int take_option(const vb_cli_option *o, int argc, char **argv, int *i) {
+    if (o->flag) {
+        *o->flag = 1;
+        return VB_EXIT_OK;
+    }
+    const char *v = NULL;
+    if (vb_cli_value(argc, argv, i, &v)) return VB_EXIT_USAGE;
+    if (o->value) *o->value = v;
+    return o->add ? o->add(o->ctx, v) : VB_EXIT_OK;
+}
+
+static int take_operand(vb_cli_line *l, const char *a) {
+    if (l->n_operands == l->max_operands)
+        return vb_cli_usage_error(l->cmd, l->too_many, l->operands[0], a);
+    l->operands[l->n_operands++] = a;
+    return VB_EXIT_OK;
+}
+
+int vb_cli_parse(vb_cli_line *l, int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        if (l->pipeline) {
+            int k = vb_cli_pipeline_option(argc, argv, &i, l->pipeline);
+            if (k < 0) return vb_cli_try_help(l->cmd);
+            if (k) continue;
+        }
+        const char *a = argv[i];
+        const vb_cli_option *o;
+        int rc = VB_EXIT_OK;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            l->help(stdout, l->help_arg);
+            return VB_EXIT_OK;
+        } else if ((o = find_option(l, a))) {
+            rc = take_option(o, argc, argv, &i);
+        } else if (l->allow_dashdash && !strcmp(a, "--")) {
+            while (rc == VB_EXIT_OK && ++i < argc) rc = take_operand(l, argv[i]);
+        } else if (a[0] == '-' && a[1]) {
+            return vb_cli_usage_error(l->cmd, "unknown option '%s'", a);
+        } else {
+            rc = take_operand(l, a);
+        }
+        if (rc != VB_EXIT_OK) return rc;
+    }
+    return -1;
+}
+

@@ -10,7 +10,7 @@
 #include "../compare/compare.h"
 #include "commands.h"
 
-static void help(FILE *f) {
+static void help(FILE *f, int unused) {
     fprintf(f,
             "usage: vanban compare INPUT... [--html OUT.html] [--csv DIR] [--md] [options]\n"
             "Compare plans side by side: targets by theme, who does what, legal basis,\n"
@@ -63,37 +63,30 @@ static int add_types(outputs *o, const char *arg) {
     return 0;
 }
 
+/* --only-type: the types given, split at commas; at least one. */
+static int only_type(void *ctx, const char *arg) {
+    outputs *o = ctx;
+    size_t before = o->n_types;
+    if (add_types(o, arg)) return VB_EXIT_INTERNAL;
+    if (o->n_types == before)
+        return vb_cli_usage_error("compare", "--only-type needs a type (KH, QĐ, article…)");
+    return VB_EXIT_OK;
+}
+
 /* -1 when the command line is good, else the exit code (0 after --help). */
 static int parse_args(int argc, char **argv, vb_pipeline_options *po, outputs *o,
                       const char **inputs, size_t *n_inputs) {
-    for (int i = 1; i < argc; i++) {
-        const char *type;
-        int k = vb_cli_pipeline_option(argc, argv, &i, po);
-        if (k < 0) return vb_cli_try_help("compare");
-        if (k) continue;
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            help(stdout);
-            return VB_EXIT_OK;
-        } else if (!strcmp(argv[i], "--html")) {
-            if (vb_cli_value(argc, argv, &i, &o->html)) return VB_EXIT_USAGE;
-        } else if (!strcmp(argv[i], "--csv")) {
-            if (vb_cli_value(argc, argv, &i, &o->csv)) return VB_EXIT_USAGE;
-        } else if (!strcmp(argv[i], "--only-type")) {
-            size_t before = o->n_types;
-            if (vb_cli_value(argc, argv, &i, &type)) return VB_EXIT_USAGE;
-            if (add_types(o, type)) return VB_EXIT_INTERNAL;
-            if (o->n_types == before)
-                return vb_cli_usage_error("compare", "--only-type needs a type (KH, QĐ, article…)");
-        } else if (!strcmp(argv[i], "--md")) {
-            o->md = 1;
-        } else if (!strcmp(argv[i], "--")) {
-            while (++i < argc) inputs[(*n_inputs)++] = argv[i];
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return vb_cli_usage_error("compare", "unknown option '%s'", argv[i]);
-        } else {
-            inputs[(*n_inputs)++] = argv[i];
-        }
-    }
+    const vb_cli_option options[] = {
+        {"--html", NULL, NULL, &o->html, NULL, NULL},
+        {"--csv", NULL, NULL, &o->csv, NULL, NULL},
+        {"--only-type", NULL, NULL, NULL, only_type, o},
+        {"--md", NULL, &o->md, NULL, NULL, NULL},
+    };
+    vb_cli_line line = {"compare", options, sizeof options / sizeof *options, po, help, 0,
+                        inputs, (size_t)argc, 0, NULL, true};
+    int parsed = vb_cli_parse(&line, argc, argv);
+    if (parsed >= 0) return parsed;
+    *n_inputs = line.n_operands;
     if (!*n_inputs) return vb_cli_usage_error("compare", "no INPUT given");
     if (!o->html && !o->csv && !o->md)
         return vb_cli_usage_error("compare", "no output asked for: give --html FILE, --csv DIR or --md");

@@ -7,7 +7,7 @@
 #include "../emit/xml_write.h"
 #include "commands.h"
 
-static void help(FILE *f) {
+static void help(FILE *f, int unused) {
     fprintf(f,
             "usage: vanban convert FILE [--format json|xml] [--compact] [-o OUT] [options]\n"
             "Convert one DOCX or text file (\"-\" for stdin) to the contract JSON.\n"
@@ -25,29 +25,17 @@ int vb_cmd_convert(int argc, char **argv) {
     vb_pipeline_options po;
     vb_pipeline_options_default(&po);
     const char *file = NULL, *format = "json", *outpath = NULL;
-    unsigned jflags = 0;
-    for (int i = 1; i < argc; i++) {
-        int k = vb_cli_pipeline_option(argc, argv, &i, &po);
-        if (k < 0) return vb_cli_try_help("convert");
-        if (k) continue;
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            help(stdout);
-            return VB_EXIT_OK;
-        } else if (!strcmp(argv[i], "--format")) {
-            if (vb_cli_value(argc, argv, &i, &format)) return VB_EXIT_USAGE;
-        } else if (!strcmp(argv[i], "--compact")) {
-            jflags |= VB_JSON_COMPACT;
-        } else if (!strcmp(argv[i], "-o") || !strcmp(argv[i], "--output")) {
-            if (vb_cli_value(argc, argv, &i, &outpath)) return VB_EXIT_USAGE;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return vb_cli_usage_error("convert", "unknown option '%s'", argv[i]);
-        } else if (!file) {
-            file = argv[i];
-        } else {
-            return vb_cli_usage_error("convert", "one FILE at a time, got '%s' and '%s' "
-                                      "(`vanban batch` takes many)", file, argv[i]);
-        }
-    }
+    int compact = 0;
+    const vb_cli_option options[] = {
+        {"--format", NULL, NULL, &format, NULL, NULL},
+        {"--compact", NULL, &compact, NULL, NULL, NULL},
+        {"--output", "-o", NULL, &outpath, NULL, NULL},
+    };
+    vb_cli_line line = {"convert", options, sizeof options / sizeof *options, &po, help, 0, &file, 1, 0,
+                        "one FILE at a time, got '%s' and '%s' (`vanban batch` takes many)", false};
+    int parsed = vb_cli_parse(&line, argc, argv);
+    if (parsed >= 0) return parsed;
+    unsigned jflags = compact ? VB_JSON_COMPACT : 0;
     if (strcmp(format, "json") && strcmp(format, "xml"))
         return vb_cli_usage_error("convert", "--format takes json or xml, not '%s'", format);
     if (!file) return vb_cli_usage_error("convert", "no FILE given (\"-\" reads stdin)");

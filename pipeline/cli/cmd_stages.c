@@ -16,7 +16,7 @@ typedef enum { STAGE_INGEST, STAGE_NORMALIZE, STAGE_SEGMENT, STAGE_EXTRACT } sta
 
 static const char *stage_name[] = {"ingest", "normalize", "segment", "extract"};
 
-static void help(FILE *f, stage st) {
+static void help(FILE *f, int st) {
     static const char *what[] = {
         "Print the raw blocks read from FILE, one JSON object per line.",
         "Print the normalised text of FILE (--map: its lines and offset map as JSON).",
@@ -75,24 +75,11 @@ static int run(int argc, char **argv, stage st) {
     vb_pipeline_options_default(&po);
     const char *file = NULL;
     int map = 0;
-    for (int i = 1; i < argc; i++) {
-        int k = vb_cli_pipeline_option(argc, argv, &i, &po);
-        if (k < 0) return vb_cli_try_help(stage_name[st]);
-        if (k) continue;
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            help(stdout, st);
-            return VB_EXIT_OK;
-        } else if (st == STAGE_NORMALIZE && !strcmp(argv[i], "--map")) {
-            map = 1;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return vb_cli_usage_error(stage_name[st], "unknown option '%s'", argv[i]);
-        } else if (!file) {
-            file = argv[i];
-        } else {
-            return vb_cli_usage_error(stage_name[st], "one FILE at a time, got '%s' and '%s'", file,
-                                      argv[i]);
-        }
-    }
+    const vb_cli_option options[] = {{"--map", NULL, &map, NULL, NULL, NULL}}; /* normalize only */
+    vb_cli_line line = {stage_name[st], options, st == STAGE_NORMALIZE ? 1 : 0, &po, help, (int)st,
+                        &file, 1, 0, "one FILE at a time, got '%s' and '%s'", false};
+    int parsed = vb_cli_parse(&line, argc, argv);
+    if (parsed >= 0) return parsed;
     if (!file) return vb_cli_usage_error(stage_name[st], "no FILE given (\"-\" reads stdin)");
     vb_result *r = vb_result_new(file);
     if (!r) return VB_EXIT_INTERNAL;

@@ -1,12 +1,13 @@
 /* vanban validate [--schemas DIR] FILE... — check results against schemas/. */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../validate/validate.h"
 #include "commands.h"
 
-static void help(FILE *f) {
+static void help(FILE *f, int unused) {
     fprintf(f,
             "usage: vanban validate [--schemas DIR] [--jsonl] [--quiet] FILE...\n"
             "Check vanban results (JSON, JSON Lines or XML, detected from the content;\n"
@@ -37,29 +38,31 @@ static void print_violation(void *ctx, long line, const char *path, const char *
     printf(" %s\n", message);
 }
 
+static int validate_files(const char *schemas, int quiet, vb_validate_mode mode, const char **files,
+                          size_t n_files);
+
 int vb_cmd_validate(int argc, char **argv) {
     const char *schemas = NULL;
-    int quiet = 0, n_files = 0;
-    vb_validate_mode mode = VB_VALIDATE_AUTO;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            help(stdout);
-            return VB_EXIT_OK;
-        } else if (!strcmp(argv[i], "--schemas")) {
-            if (vb_cli_value(argc, argv, &i, &schemas)) return VB_EXIT_USAGE;
-        } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
-            quiet = 1;
-        } else if (!strcmp(argv[i], "--jsonl")) {
-            mode = VB_VALIDATE_JSONL;
-        } else if (!strcmp(argv[i], "--")) {
-            n_files += argc - i - 1;
-            break;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            return vb_cli_usage_error("validate", "unknown option '%s'", argv[i]);
-        } else {
-            n_files++;
-        }
-    }
+    int quiet = 0, jsonl = 0;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    if (!files) return VB_EXIT_INTERNAL;
+    const vb_cli_option options[] = {
+        {"--schemas", NULL, NULL, &schemas, NULL, NULL},
+        {"--quiet", "-q", &quiet, NULL, NULL, NULL},
+        {"--jsonl", NULL, &jsonl, NULL, NULL, NULL},
+    };
+    vb_cli_line line = {"validate", options, sizeof options / sizeof *options, NULL, help, 0,
+                        files, (size_t)argc, 0, NULL, true};
+    int rc = vb_cli_parse(&line, argc, argv);
+    if (rc < 0) rc = validate_files(schemas, quiet, jsonl ? VB_VALIDATE_JSONL : VB_VALIDATE_AUTO, files,
+                                    line.n_operands);
+    free(files);
+    return rc;
+}
+
+/* Validate each file against the schemas; the exit code. */
+static int validate_files(const char *schemas, int quiet, vb_validate_mode mode, const char **files,
+                          size_t n_files) {
     if (n_files == 0) return vb_cli_usage_error("validate", "no FILE given (\"-\" reads stdin)");
     char dir[PATH_MAX];
     if (vb_schemas_dir_find(schemas, dir, sizeof dir) != VB_OK) {
@@ -77,20 +80,8 @@ int vb_cmd_validate(int argc, char **argv) {
     }
     int valid = 0, invalid = 0, unreadable = 0, internal = 0;
     size_t records = 0; /* in JSON Lines files */
-    int after_dashdash = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!after_dashdash) {
-            if (!strcmp(a, "--schemas")) {
-                i++;
-                continue;
-            }
-            if (!strcmp(a, "--quiet") || !strcmp(a, "-q") || !strcmp(a, "--jsonl")) continue;
-            if (!strcmp(a, "--")) {
-                after_dashdash = 1;
-                continue;
-            }
-        }
+    for (size_t i = 0; i < n_files; i++) {
+        const char *a = files[i];
         report_ctx rc = {a};
         size_t n = 0;
         vb_status fs = vb_validate_file_mode(v, a, mode, print_violation, &rc, &n);

@@ -1,8 +1,12 @@
 /* commands.h — one function per `vanban` sub-command, each in its own
- * cmd_*.c.  A command parses its own options, prints its own --help, and
- * returns the process exit code (see README "Exit codes"). */
+ * cmd_*.c.  A command lists its options in a table for vb_cli_parse, prints
+ * its own --help, and returns the process exit code (status.h, VB_EXIT_*;
+ * README "Exit codes"). */
 #ifndef VB_COMMANDS_H
 #define VB_COMMANDS_H
+#include <stdbool.h>
+#include <stdio.h>
+
 #include "../pipeline.h"
 
 int vb_cmd_convert(int argc, char **argv);
@@ -29,6 +33,40 @@ int vb_cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((for
 /* The pointer to `vanban CMD --help` alone, after a reason already printed
  * (vb_cli_pipeline_option prints its own).  Returns 2. */
 int vb_cli_try_help(const char *cmd);
+
+/* One option of a command, in its table: `name` (and `alias`, or NULL)
+ * either sets *flag to 1, or takes the next argument into *value, or hands
+ * it to add(ctx, value) (a repeatable option), which returns VB_EXIT_OK or
+ * an exit code. */
+typedef struct {
+    const char *name, *alias;
+    int *flag;
+    const char **value;
+    int (*add)(void *ctx, const char *value);
+    void *ctx;
+} vb_cli_option;
+
+/* A command's line: its options, the pipeline's (when pipeline is not
+ * NULL), --help/-h, and operands (FILE, INPUT…) up to max_operands; "--"
+ * makes the rest operands when allow_dashdash.  A second operand past
+ * max_operands 1 is refused with too_many (a format given the two). */
+typedef struct {
+    const char *cmd;
+    const vb_cli_option *options;
+    size_t n_options;
+    vb_pipeline_options *pipeline;
+    void (*help)(FILE *f, int help_arg);
+    int help_arg;
+    const char **operands; /* room for max_operands */
+    size_t max_operands, n_operands;
+    const char *too_many;
+    bool allow_dashdash;
+} vb_cli_line;
+
+/* Parse argv[1..argc) by the table: -1 when the command should run, else
+ * the exit code to return (VB_EXIT_OK after --help, VB_EXIT_USAGE after a
+ * usage error, already reported). */
+int vb_cli_parse(vb_cli_line *line, int argc, char **argv);
 
 /* The value of the option argv[*i]: *out = argv[*i + 1], *i advanced, 0;
  * when it is the last argument, a usage error naming it (returns 2). */
