@@ -34,6 +34,45 @@ static void test_numbers(void) { check_tables(vb_numbers_rule_tables); }
 static void test_targets(void) { check_tables(vb_targets_rule_tables); }
 static void test_dates(void) { check_tables(vb_dates_rule_tables); }
 
+/* The speed side-tables (targets' form_scans, references' number_shapes)
+ * find in every example of their rows what the rows find on their own. */
+static void test_side_tables(void) {
+    char err[256] = "";
+    vb_targets_rules *tr = NULL;
+    vb_references_rules *rr = NULL;
+    CHECK(vb_targets_open(&tr, err, sizeof err) == VB_OK);
+    CHECK(vb_references_open(&rr, err, sizeof err) == VB_OK);
+    if (!tr || !rr) goto done;
+    size_t n = 0;
+    const vb_rule_table *t = vb_targets_rule_tables(&n);
+    for (size_t k = 0; k < n; k++) {
+        if (strcmp(t[k].name, "targets.forms")) continue;
+        for (size_t i = 0; i < t[k].n; i++) {
+            bool same = false;
+            size_t found = 0;
+            const char *ex = t[k].examples[i];
+            CHECK(vb_targets_scan_check(tr, ex, strlen(ex), &same, &found) == VB_OK);
+            if (!same || !found) fprintf(stderr, "  form scan misses \"%s\"\n", ex);
+            CHECK(same && found > 0);
+        }
+    }
+    t = vb_references_rule_tables(&n);
+    for (size_t k = 0; k < n; k++) {
+        if (strcmp(t[k].name, "references.numbers")) continue;
+        for (size_t i = 0; i < t[k].n; i++) {
+            bool same = false;
+            size_t found = 0;
+            const char *ex = t[k].examples[i];
+            CHECK(vb_references_numbers_check(rr, ex, strlen(ex), &same, &found) == VB_OK);
+            if (!same || !found) fprintf(stderr, "  number shape misses \"%s\"\n", ex);
+            CHECK(same && found > 0);
+        }
+    }
+done:
+    vb_targets_close(tr);
+    vb_references_close(rr);
+}
+
 /* The check itself: a row that misses its example is reported. */
 static void test_check_reports_a_miss(void) {
     static const vb_rule_row rows[] = {{"year", "năm\\s+[0-9]{4}", 0, NULL, 0}};
@@ -52,6 +91,7 @@ int main(void) {
     VB_RUN(test_numbers);
     VB_RUN(test_targets);
     VB_RUN(test_dates);
+    VB_RUN(test_side_tables);
     VB_RUN(test_check_reports_a_miss);
     return VB_SUMMARY("rule_examples");
 }
