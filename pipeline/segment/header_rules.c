@@ -24,9 +24,7 @@ static const vb_rule_row base_rows[HR_COUNT] = {
     [HR_TITLE] = {"title", NULL, 0, NULL, VB_RULE_CASED}, /* doctypes.txt, title lines */
     [HR_ORG] = {"org", NULL, 0, NULL, VB_RULE_CASED}, /* header-org-heads.txt */
     [HR_SIGN_TITLE] = {"sign_title", NULL, 0, NULL, VB_RULE_CASED}, /* header-signer-titles.txt */
-    [HR_BODY_START] = {"body_start",
-                       "^(?:căn cứ|thực hiện|triển khai|theo đề nghị|nhằm|để|trên cơ sở|xét đề nghị|điều\\s+[0-9]+\\s*[.:])\\b",
-                       0, NULL, 0},
+    [HR_BODY_START] = {"body_start", NULL, 0, NULL, 0}, /* header-body-openers.txt */
     [HR_ATTACHED] = {"attached", "^\\(?\\s*(?:ban hành )?kèm theo\\b", 0, NULL, 0},
     [HR_ARTICLE_DATE] = {"article_date",
                          "^\\s*(?:date\\s+(?<iso>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\\b|"
@@ -123,8 +121,16 @@ static const signer_title signer_titles[] = {
 };
 enum { N_SIGNER_TITLES = sizeof signer_titles / sizeof *signer_titles };
 
+static const char *const body_openers[] = {
+#define X(words) words,
+#include "header-body-openers.inc"
+#undef X
+};
+enum { N_BODY_OPENERS = sizeof body_openers / sizeof *body_openers };
+
 #define MAX_WORDS 64
-_Static_assert(N_ORG_HEADS <= MAX_WORDS && N_DOC_TITLES <= MAX_WORDS && N_SIGNER_TITLES <= MAX_WORDS,
+_Static_assert(N_ORG_HEADS <= MAX_WORDS && N_DOC_TITLES <= MAX_WORDS && N_SIGNER_TITLES <= MAX_WORDS &&
+                   N_BODY_OPENERS <= MAX_WORDS,
                "a word list outgrew MAX_WORDS");
 
 static bool yes(const char *field) { return strcmp(field, "yes") == 0; }
@@ -184,12 +190,16 @@ static vb_status build_patterns(vb_header_rules *hr) {
         st = assemble(&hr->pattern[HP_AUTHORITY], "^(?:(?:PHÓ\\s+)?", words, n,
                       "|Ủ[YỶ] BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|"
                       "BỘ CHÍNH TRỊ|BAN BÍ THƯ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI)(?=\\s|$)");
+    /* "Điều 5." is a shape, not a word */
+    if (st == VB_OK)
+        st = assemble(&hr->pattern[HP_BODY_START], "^(?:", body_openers, N_BODY_OPENERS,
+                      "|điều\\s+[0-9]+\\s*[.:])\\b");
     return st;
 }
 
 static const int assembled_row[HP_COUNT] = {
     [HP_ORG] = HR_ORG, [HP_ORG_FOLDED] = HR_ORG_FOLDED, [HP_TITLE] = HR_TITLE,
-    [HP_SIGN_TITLE] = HR_SIGN_TITLE, [HP_AUTHORITY] = HR_AUTHORITY};
+    [HP_SIGN_TITLE] = HR_SIGN_TITLE, [HP_AUTHORITY] = HR_AUTHORITY, [HP_BODY_START] = HR_BODY_START};
 
 vb_status vb_header_rules_build(vb_header_rules *hr) {
     memcpy(hr->rows, base_rows, sizeof hr->rows);

@@ -45,6 +45,7 @@ enum {
     HP_TITLE,      /* core/data/doctypes.txt, the types with a title line */
     HP_SIGN_TITLE, /* segment/data/header-signer-titles.txt */
     HP_AUTHORITY,  /* the same file, the enacting titles */
+    HP_BODY_START, /* segment/data/header-body-openers.txt */
     HP_COUNT
 };
 
