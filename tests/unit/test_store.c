@@ -252,6 +252,7 @@ static void test_upgrade_from_v1(void) {
     if (!path) return;
     const char *v2_only = strstr(vb_store_schema_sql, "CREATE INDEX documents_by_identity");
     CHECK(v2_only != NULL);
+    if (!v2_only) return;
     char *v1 = sqlite3_mprintf("%.*s", (int)(v2_only - vb_store_schema_sql), vb_store_schema_sql);
     char *idx = strstr(v1, "CREATE INDEX files_by_sha256 ON files(sha256);");
     char *col = strstr(v1, "sha256 TEXT,");
