@@ -301,7 +301,7 @@ static int run_pool(vb_batch *b, emitter *e) {
     if (jobs > b->inputs.len) jobs = b->inputs.len ? b->inputs.len : 1;
     b->window = 4 * jobs + 16;
     pthread_t *workers = calloc(jobs, sizeof *workers);
-    if (!workers) return 70;
+    if (!workers) return VB_EXIT_INTERNAL;
     sigset_t set, old;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
@@ -337,22 +337,22 @@ int vb_batch_run(const vb_batch_options *o) {
     emitter e = {0};
     char err[512] = "";
     char *manifest_path = NULL;
-    int rc = 0;
+    int rc = VB_EXIT_OK;
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.cond, NULL);
     vb_status s = vb_batch_collect(&o->sources, &b.inputs, err, sizeof err);
     if (s != VB_OK) {
         fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(s), err[0] ? err : vb_status_text(s));
-        rc = s == VB_E_NOMEM ? 70 : 2;
+        rc = s == VB_E_NOMEM ? VB_EXIT_INTERNAL : VB_EXIT_USAGE;
         goto out;
     }
     b.items = calloc(b.inputs.len ? b.inputs.len : 1, sizeof *b.items);
     if (!b.items) {
-        rc = 70;
+        rc = VB_EXIT_INTERNAL;
         goto out;
     }
     if ((s = open_outputs(&b, &e, &manifest_path)) != VB_OK) {
-        rc = s == VB_E_NOMEM ? 70 : 3;
+        rc = s == VB_E_NOMEM ? VB_EXIT_INTERNAL : VB_EXIT_IO;
         goto out;
     }
     vb_progress_init(&e.progress, b.inputs.len, !o->quiet && isatty(STDERR_FILENO));
@@ -363,12 +363,12 @@ int vb_batch_run(const vb_batch_options *o) {
     /* quiet means quiet, also when interrupted (exit 130 says it); an
      * output failure is said anyway: it is not the inputs' */
     if (!o->quiet || b.fatal != VB_OK) summary(&b, &e, vb_now() - t0);
-    rc = b.signo                    ? 130
-         : b.fatal == VB_E_NOMEM    ? 70
-         : b.fatal == VB_E_INTERNAL ? 70
-         : b.fatal != VB_OK         ? 3
-         : e.errors                 ? 4
-                                    : 0;
+    rc = b.signo                    ? VB_EXIT_INTERRUPTED
+         : b.fatal == VB_E_NOMEM    ? VB_EXIT_INTERNAL
+         : b.fatal == VB_E_INTERNAL ? VB_EXIT_INTERNAL
+         : b.fatal != VB_OK         ? VB_EXIT_IO
+         : e.errors                 ? VB_EXIT_REFUSED
+                                    : VB_EXIT_OK;
 out:
     for (size_t i = 0; b.items && i < b.inputs.len; i++) {
         vb_record_clear(&b.items[i].rec);

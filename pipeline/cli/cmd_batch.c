@@ -48,7 +48,7 @@ int vb_cmd_batch(int argc, char **argv) {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cores > 0 ? (int)(cores > 1024 ? 1024 : cores) : 1;
     char **inputs = calloc((size_t)argc, sizeof *inputs);
-    if (!inputs) return 70;
+    if (!inputs) return VB_EXIT_INTERNAL;
     size_t n_inputs = 0;
     const char *format = "json";
     int rc = -1;
@@ -56,22 +56,22 @@ int vb_cmd_batch(int argc, char **argv) {
         const char *a = argv[i];
         bool has_value = i + 1 < argc;
         int k = vb_cli_pipeline_option(argc, argv, &i, &o.pipeline);
-        if (k < 0) rc = 2;
+        if (k < 0) rc = VB_EXIT_USAGE;
         else if (k) continue;
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             help(stdout);
-            rc = 0;
+            rc = VB_EXIT_OK;
         } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && has_value) {
             o.outdir = argv[++i];
         } else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && has_value) {
             if (parse_jobs(argv[++i], &o.jobs)) {
                 fprintf(stderr, "vanban batch: -j takes a number from 1 to 1024\n");
-                rc = 2;
+                rc = VB_EXIT_USAGE;
             }
         } else if (!strncmp(a, "-j", 2) && a[2]) {
             if (parse_jobs(a + 2, &o.jobs)) {
                 fprintf(stderr, "vanban batch: -j takes a number from 1 to 1024\n");
-                rc = 2;
+                rc = VB_EXIT_USAGE;
             }
         } else if (!strcmp(a, "--db") && has_value) {
             o.db_path = argv[++i];
@@ -91,7 +91,7 @@ int vb_cmd_batch(int argc, char **argv) {
             while (++i < argc) inputs[n_inputs++] = argv[i];
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "vanban batch: unknown option or missing value: %s\n", a);
-            rc = 2;
+            rc = VB_EXIT_USAGE;
         } else {
             inputs[n_inputs++] = argv[i];
         }
@@ -105,7 +105,7 @@ int vb_cmd_batch(int argc, char **argv) {
         if (why) {
             fprintf(stderr, "vanban batch: %s\n", why);
             help(stderr);
-            rc = 2;
+            rc = VB_EXIT_USAGE;
         }
     }
     if (rc < 0) {

@@ -46,7 +46,8 @@ enum {
     VB_EXIT_IO = 3,
     VB_EXIT_REFUSED = 4,   /* the input was refused (unreadable, too large…) */
     VB_EXIT_INVALID = 5,   /* output does not validate */
-    VB_EXIT_INTERNAL = 70  /* a bug, or out of memory (sysexits' EX_SOFTWARE) */
+    VB_EXIT_INTERNAL = 70, /* a bug, or out of memory (sysexits' EX_SOFTWARE) */
+    VB_EXIT_INTERRUPTED = 130 /* stopped by a signal (128 + SIGINT) */
 };
 
 /* Process exit code for a command that failed with s (see README). */
