@@ -125,7 +125,7 @@ format-check:
 # Lint and format, the whole suite, then again under ASan+UBSan in
 # build-san/, then a short run of each fuzz harness.
 test: all
-	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory lint format-check
 	@$(MAKE) --no-print-directory test-unit test-golden test-suites
 	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)-san OPT=-O1 test-unit test-golden test-suites SUITES="batch hostile"
 	@if [ -f tests/fuzz/run.sh ]; then sh tests/fuzz/run.sh $${FUZZ_SECONDS:-10}; fi

@@ -67,8 +67,7 @@ static bool put_words(char *out, size_t cap, size_t *len, const char *s, size_t 
     return true;
 }
 
-int vb_assign_entry_pattern(vb_assign_list list, const char *entry, char *out, size_t cap,
-                            size_t *len) {
+int vb_assign_entry_pattern(vb_assign_list list, const char *entry, char *out, size_t cap, size_t *len) {
     size_t n = strlen(entry);
     if (list == VB_LIST_SECTIONS) { /* skip the weight */
         const char *tab = strchr(entry, '\t');

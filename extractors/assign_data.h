@@ -11,10 +11,10 @@
 #include <stddef.h>
 
 typedef enum {
-    VB_LIST_UNIT_HEADS,  /* words opening a unit's name */
-    VB_LIST_TASK_VERBS,  /* lowercase words opening a unit's task */
-    VB_LIST_UNIT_NAMES,  /* full names of common bodies */
-    VB_LIST_SECTIONS     /* "weight<TAB>title words" of responsibility sections */
+    VB_LIST_UNIT_HEADS, /* words opening a unit's name */
+    VB_LIST_TASK_VERBS, /* lowercase words opening a unit's task */
+    VB_LIST_UNIT_NAMES, /* full names of common bodies */
+    VB_LIST_SECTIONS    /* "weight<TAB>title words" of responsibility sections */
 } vb_assign_list;
 
 /* The entries of a list and their count. */
@@ -28,7 +28,6 @@ char *vb_assign_alternation(vb_assign_list list);
  * when it does not fit.  Heads ending in " +" need a capitalised word after
  * them; heads beginning "Các " match "các" too; every entry but a head
  * followed by " +" ends at a word boundary. */
-int vb_assign_entry_pattern(vb_assign_list list, const char *entry, char *out, size_t cap,
-                            size_t *len);
+int vb_assign_entry_pattern(vb_assign_list list, const char *entry, char *out, size_t cap, size_t *len);
 
 #endif

@@ -23,7 +23,8 @@ bool vb_para_ends_sentence(const char *text, size_t s, size_t e) {
  * separates the header's columns and ends any paragraph. */
 static bool is_rule(const char *text, const vb_line *l) {
     for (size_t i = l->start; i < l->end; i++)
-        if (text[i] != '-' && text[i] != '_' && text[i] != '=' && text[i] != ' ' && text[i] != '*') return false;
+        if (text[i] != '-' && text[i] != '_' && text[i] != '=' && text[i] != ' ' && text[i] != '*')
+            return false;
     return l->end - l->start >= 3;
 }
 
@@ -116,10 +117,9 @@ static vb_status push(vb_parav *out, vb_para p) {
     return VB_OK;
 }
 
-vb_status vb_paras_build(const char *text, const vb_linev *lines, const vb_para_hooks *hooks,
-                         vb_parav *out) {
+vb_status vb_paras_build(const char *text, const vb_linev *lines, const vb_para_hooks *hooks, vb_parav *out) {
     memset(out, 0, sizeof *out);
-    bool fresh = true;       /* the next line opens a paragraph */
+    bool fresh = true;        /* the next line opens a paragraph */
     bool after_break = false; /* a page break or page number came before this line */
     for (size_t i = 0; i < lines->len; i++) {
         const vb_line *l = &lines->items[i];

@@ -19,12 +19,12 @@ enum { VB_RANK_BULLET = 20, VB_RANK_TEXT = 21 };
 
 typedef struct {
     vb_line_kind kind;
-    int rank;          /* heading rank, VB_RANK_BULLET or VB_RANK_TEXT */
-    size_t line;       /* its first outline line */
-    size_t start;      /* first byte (the label of a heading) */
-    size_t body;       /* first byte of its words */
-    size_t title_end;  /* end of a heading's title (past a joined line); = end otherwise */
-    size_t end;        /* end of its last line */
+    int rank;         /* heading rank, VB_RANK_BULLET or VB_RANK_TEXT */
+    size_t line;      /* its first outline line */
+    size_t start;     /* first byte (the label of a heading) */
+    size_t body;      /* first byte of its words */
+    size_t title_end; /* end of a heading's title (past a joined line); = end otherwise */
+    size_t end;       /* end of its last line */
 } vb_para;
 
 typedef struct {
@@ -44,8 +44,7 @@ typedef struct {
 
 /* Paragraphs of text, from its outline lines; heap scratch the caller frees
  * with vb_parav_free. */
-vb_status vb_paras_build(const char *text, const vb_linev *lines, const vb_para_hooks *hooks,
-                         vb_parav *out);
+vb_status vb_paras_build(const char *text, const vb_linev *lines, const vb_para_hooks *hooks, vb_parav *out);
 void vb_parav_free(vb_parav *v);
 
 /* Does text[s..e) end a sentence or a lead-in (. ; : ! ?, after closing

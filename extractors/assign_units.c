@@ -10,24 +10,24 @@
 /* The patterns; "@HEADS@", "@VERBS@" and "@NAMES@" stand for the
  * alternations built from the data lists. */
 enum {
-    P_LEAD,         /* emphasis marks and blanks before the words */
-    P_REQUEST,      /* "Đề nghị": the unit is asked */
-    P_GIVE,         /* "Giao", "Phân công": the issuer gives the unit work */
-    P_COMRADE,      /* "đồng chí" before an office holder */
-    P_HEAD,         /* the words a name starts with */
-    P_CAPS,         /* a name set in capitals: "2. CÔNG AN TỈNH" */
-    P_VERB,         /* a task verb after the name */
-    P_VERB_AT,      /* a task verb right here */
-    P_NAME,         /* a known full name */
-    P_NAME_ENDS,    /* a lowercase word no name goes on with */
-    P_TITLE,        /* an office holder by title and person name */
-    P_PASSIVE,      /* "… được phân công": a verb inside a relative clause */
-    P_DUTY,         /* "có trách nhiệm": the predicate after such a clause */
-    P_ROLE_NOTE,    /* "(cơ quan thường trực)" after a name */
-    P_CLAUSE,       /* an opening clause before the subject */
-    P_REQUEST_IN,   /* "yêu cầu", "đề nghị" inside a sentence */
-    P_AUTHOR_VERB,  /* the verbs of an issuer speaking */
-    P_NOT_NAME,     /* words no name holds */
+    P_LEAD,        /* emphasis marks and blanks before the words */
+    P_REQUEST,     /* "Đề nghị": the unit is asked */
+    P_GIVE,        /* "Giao", "Phân công": the issuer gives the unit work */
+    P_COMRADE,     /* "đồng chí" before an office holder */
+    P_HEAD,        /* the words a name starts with */
+    P_CAPS,        /* a name set in capitals: "2. CÔNG AN TỈNH" */
+    P_VERB,        /* a task verb after the name */
+    P_VERB_AT,     /* a task verb right here */
+    P_NAME,        /* a known full name */
+    P_NAME_ENDS,   /* a lowercase word no name goes on with */
+    P_TITLE,       /* an office holder by title and person name */
+    P_PASSIVE,     /* "… được phân công": a verb inside a relative clause */
+    P_DUTY,        /* "có trách nhiệm": the predicate after such a clause */
+    P_ROLE_NOTE,   /* "(cơ quan thường trực)" after a name */
+    P_CLAUSE,      /* an opening clause before the subject */
+    P_REQUEST_IN,  /* "yêu cầu", "đề nghị" inside a sentence */
+    P_AUTHOR_VERB, /* the verbs of an issuer speaking */
+    P_NOT_NAME,    /* words no name holds */
     P_COUNT
 };
 
@@ -48,9 +48,10 @@ static const struct {
     [P_VERB] = {"(?<=[\\s,])@VERBS@", VB_RULE_CASED},
     [P_VERB_AT] = {"\\G\\s*@VERBS@", VB_RULE_CASED},
     [P_NAME] = {"\\G@NAMES@", VB_RULE_CASED},
-    [P_NAME_ENDS] = {"\\G(?:\\s*\\([\\p{Lu}&]{2,}\\))?[ \\t]+(?=\\p{Ll})(?!(?:và|các|tỉnh|thành|huyện|quận|thị|xã|phường|cấp|"
-                     "khu|trực|thuộc|nhân|trung|địa|tại|trên)(?![\\p{L}\\p{N}]))",
-                     VB_RULE_CASED},
+    [P_NAME_ENDS] =
+        {"\\G(?:\\s*\\([\\p{Lu}&]{2,}\\))?[ \\t]+(?=\\p{Ll})(?!(?:và|các|tỉnh|thành|huyện|quận|thị|xã|phường|cấp|"
+         "khu|trực|thuộc|nhân|trung|địa|tại|trên)(?![\\p{L}\\p{N}]))",
+         VB_RULE_CASED},
     [P_TITLE] = {"\\GPhó\\s+Thủ\\s+tướng(?:\\s+Chính\\s+phủ)?(?:\\s+\\p{Lu}\\p{L}*)+", VB_RULE_CASED},
     [P_PASSIVE] = {"(?<![\\p{L}])được(?:\\s+\\p{Ll}+){0,3}\\s*\\z", VB_RULE_CASED},
     [P_DUTY] = {"(?<=[\\s,])(?:có|chịu)\\s+trách\\s+nhiệm(?![\\p{L}])", VB_RULE_CASED},
@@ -94,8 +95,7 @@ static char *expand(const char *pattern, char *const alt[3]) {
 
 vb_status vb_units_open(vb_unit_rules **out, char *err, size_t errlen) {
     vb_unit_rules *r = calloc(1, sizeof *r);
-    char *alt[3] = {vb_assign_alternation(VB_LIST_UNIT_HEADS),
-                    vb_assign_alternation(VB_LIST_TASK_VERBS),
+    char *alt[3] = {vb_assign_alternation(VB_LIST_UNIT_HEADS), vb_assign_alternation(VB_LIST_TASK_VERBS),
                     vb_assign_alternation(VB_LIST_UNIT_NAMES)};
     vb_status s = r && alt[0] && alt[1] && alt[2] ? VB_OK : VB_E_NOMEM;
     for (int i = 0; s == VB_OK && i < P_COUNT; i++) {
@@ -140,8 +140,8 @@ static bool find(vb_unit_rules *r, int i, const char *text, size_t from, size_t 
 }
 
 static bool trailing_junk(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':' || c == '.' || c == ',' ||
-           c == ';' || c == '-' || c == '*' || c == '_';
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ':' || c == '.' || c == ',' || c == ';' ||
+           c == '-' || c == '*' || c == '_';
 }
 
 /* Where the name that starts at `from` (its head ending at head_end) stops
@@ -160,8 +160,7 @@ static bool verb_edge(vb_unit_rules *r, const char *text, size_t from, size_t he
         /* "các sở được phân công chủ trì … có trách nhiệm": the first verb is
          * inside a relative clause; the predicate comes with "có trách nhiệm" */
         vb_span d;
-        if (find(r, P_PASSIVE, text, from, v.start, NULL) && find(r, P_DUTY, text, v.end, stop, &d))
-            v = d;
+        if (find(r, P_PASSIVE, text, from, v.start, NULL) && find(r, P_DUTY, text, v.end, stop, &d)) v = d;
         *verb = v;
         return true;
     }
@@ -214,8 +213,8 @@ bool vb_unit_at(vb_unit_rules *r, const char *text, size_t start, size_t end, vb
             stop = n.end;
             u.edge = VB_UNIT_BY_VERB;
             u.verb = v;
-            while (u.verb.start < v.end && (text[u.verb.start] == ' ' || text[u.verb.start] == '\t' ||
-                                            text[u.verb.start] == '\n'))
+            while (u.verb.start < v.end &&
+                   (text[u.verb.start] == ' ' || text[u.verb.start] == '\t' || text[u.verb.start] == '\n'))
                 u.verb.start++;
         } else if (find(r, P_NAME_ENDS, text, n.end, end, NULL)) {
             stop = n.end;
@@ -228,18 +227,16 @@ bool vb_unit_at(vb_unit_rules *r, const char *text, size_t start, size_t end, vb
     if (find(r, P_NOT_NAME, text, u.name.start, stop, NULL)) return false;
     if (u.edge == VB_UNIT_BY_END && stop - u.name.start > 200) return false;
     u.name.end = stop;
-    u.rest = u.edge == VB_UNIT_BY_COLON ? (size_t)(colon - text) + 1
+    u.rest = u.edge == VB_UNIT_BY_COLON  ? (size_t)(colon - text) + 1
              : u.edge == VB_UNIT_BY_VERB ? u.verb.start
              : u.edge == VB_UNIT_BY_END  ? end
                                          : stop;
-    while (u.rest < end && (text[u.rest] == ' ' || text[u.rest] == '\t' || text[u.rest] == '*'))
-        u.rest++;
+    while (u.rest < end && (text[u.rest] == ' ' || text[u.rest] == '\t' || text[u.rest] == '*')) u.rest++;
     *m = u;
     return true;
 }
 
-bool vb_unit_after_clause(vb_unit_rules *r, const char *text, size_t start, size_t end,
-                          vb_unit_match *m) {
+bool vb_unit_after_clause(vb_unit_rules *r, const char *text, size_t start, size_t end, vb_unit_match *m) {
     vb_span h;
     size_t pos = start;
     if (find(r, P_LEAD, text, pos, end, &h)) pos = h.end;
@@ -259,8 +256,7 @@ bool vb_unit_after_clause(vb_unit_rules *r, const char *text, size_t start, size
     return false;
 }
 
-bool vb_unit_after_request(vb_unit_rules *r, const char *text, size_t start, size_t end,
-                           vb_unit_match *m) {
+bool vb_unit_after_request(vb_unit_rules *r, const char *text, size_t start, size_t end, vb_unit_match *m) {
     vb_span h;
     for (size_t at = start; find(r, P_REQUEST_IN, text, at, end, &h); at = h.end) {
         vb_unit_match u;

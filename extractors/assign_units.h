@@ -27,13 +27,13 @@ typedef enum {
 } vb_unit_edge;
 
 typedef struct {
-    vb_span name;     /* the unit's own words, without "Đề nghị", "Giao" or the colon */
-    bool requested;   /* "Đề nghị …" before the name */
-    bool given;       /* "Giao …", "Phân công …" before the name: the issuer assigns */
-    bool capitals;    /* set in capitals ("SỞ Y TẾ"), as headings and headers are */
+    vb_span name;   /* the unit's own words, without "Đề nghị", "Giao" or the colon */
+    bool requested; /* "Đề nghị …" before the name */
+    bool given;     /* "Giao …", "Phân công …" before the name: the issuer assigns */
+    bool capitals;  /* set in capitals ("SỞ Y TẾ"), as headings and headers are */
     vb_unit_edge edge;
-    size_t rest;      /* first byte after the name (past the colon), <= end */
-    vb_span verb;     /* the verb that ended the name, when edge == VB_UNIT_BY_VERB */
+    size_t rest;  /* first byte after the name (past the colon), <= end */
+    vb_span verb; /* the verb that ended the name, when edge == VB_UNIT_BY_VERB */
 } vb_unit_match;
 
 vb_status vb_units_open(vb_unit_rules **out, char *err, size_t errlen);
@@ -44,14 +44,12 @@ bool vb_unit_at(vb_unit_rules *r, const char *text, size_t start, size_t end, vb
 
 /* A unit after an opening clause: "Căn cứ …, <unit> <verb>", "Để …, <unit>
  * <verb>", "Trên cơ sở …, <unit> <verb>".  Only a verb-ended name counts. */
-bool vb_unit_after_clause(vb_unit_rules *r, const char *text, size_t start, size_t end,
-                          vb_unit_match *m);
+bool vb_unit_after_clause(vb_unit_rules *r, const char *text, size_t start, size_t end, vb_unit_match *m);
 
 /* A letter's lead-in "<issuer> yêu cầu|đề nghị [đồng chí] <unit> …:": the
  * unit after the request verb, anywhere in text[start..end).  *request is
  * true for "đề nghị" (the unit is asked, not ordered). */
-bool vb_unit_after_request(vb_unit_rules *r, const char *text, size_t start, size_t end,
-                           vb_unit_match *m);
+bool vb_unit_after_request(vb_unit_rules *r, const char *text, size_t start, size_t end, vb_unit_match *m);
 
 /* True when the verb that ended the name is the issuer asking or ordering
  * ("Phòng Giáo dục và Đào tạo đề nghị Thủ trưởng…"), or informing ("Văn

@@ -53,8 +53,7 @@ static const vb_rule_row role_rows[] = {
      "\\b(?:thực\\s+hiện|triển\\s+khai)(?:\\s+hoàn\\s+thành)?\\s+(?:[^.\\n]{0,60}?\\s)?"
      "(?-i:Kế\\s+hoạch|Chương\\s+trình|Chỉ\\s+thị|Đề\\s+án)\\b(?!\\s*(?:số|\\d|\"|“))",
      VB_ROLE_LEAD, NULL, 0},
-    {"owns_programme", "\\bchủ\\s+quản\\s+(?-i:Chương\\s+trình|Kế\\s+hoạch|Đề\\s+án)", VB_ROLE_LEAD, NULL,
-     0},
+    {"owns_programme", "\\bchủ\\s+quản\\s+(?-i:Chương\\s+trình|Kế\\s+hoạch|Đề\\s+án)", VB_ROLE_LEAD, NULL, 0},
     {"presides_follow_up", "\\bchủ\\s+trì,?\\s+(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD, NULL, 0},
     {"assists_issuer",
      "\\bgiúp\\s+(?:Ủy\\s+ban\\s+nhân\\s+dân|Uỷ\\s+ban\\s+nhân\\s+dân|UBND|Ban\\s+Chỉ\\s+đạo|Chủ\\s+tịch)"
@@ -135,8 +134,7 @@ static vb_status compile_sections(vb_assignments_rules *x, char *err, size_t err
 vb_status vb_assignments_open(vb_assignments_rules **out, char *err, size_t errlen) {
     vb_assignments_rules *x = calloc(1, sizeof *x);
     if (!x) return VB_E_NOMEM;
-    const vb_ruleset_spec tables[] = {VB_RULESET_SPEC(&x->roles, role_rows),
-                                      {&x->lines, line_rows, L_COUNT}};
+    const vb_ruleset_spec tables[] = {VB_RULESET_SPEC(&x->roles, role_rows), {&x->lines, line_rows, L_COUNT}};
     vb_status s;
     if ((s = compile_sections(x, err, errlen)) != VB_OK ||
         (s = vb_rulesets_compile(tables, sizeof tables / sizeof *tables, err, errlen)) != VB_OK ||
@@ -171,12 +169,12 @@ typedef struct {
     const char *t;
     const vb_linev *lines;
     const vb_parav *p;
-    unsigned char *known;  /* per paragraph, KNOW_* and IS_* bits */
-    vb_unit_match *units;  /* per paragraph, valid when IS_UNIT */
-    vb_span authors[8];    /* names seen speaking for the issuer ("X yêu cầu …") */
+    unsigned char *known; /* per paragraph, KNOW_* and IS_* bits */
+    vb_unit_match *units; /* per paragraph, valid when IS_UNIT */
+    vb_span authors[8];   /* names seen speaking for the issuer ("X yêu cầu …") */
     size_t n_authors;
-    bool letter;           /* a letter (công văn): it instructs others, one entry a unit */
-    bool whole_body;       /* a directive, notice or letter: units anywhere in the body */
+    bool letter;     /* a letter (công văn): it instructs others, one entry a unit */
+    bool whole_body; /* a directive, notice or letter: units anywhere in the body */
 } ctx;
 
 static bool match_row(const ctx *c, const vb_ruleset *rs, size_t row, size_t s, size_t e) {
@@ -262,8 +260,8 @@ static char *unit_text(const ctx *c, vb_span s) {
 
 static vb_status add_task(ctx *c, vb_assignment *as, size_t s, size_t e) {
     while (s < e && (c->t[s] == ' ' || c->t[s] == '*' || c->t[s] == '_' || c->t[s] == '\n')) s++;
-    while (e > s && (c->t[e - 1] == ';' || c->t[e - 1] == ' ' || c->t[e - 1] == '*' ||
-                     c->t[e - 1] == '_' || c->t[e - 1] == '\n'))
+    while (e > s && (c->t[e - 1] == ';' || c->t[e - 1] == ' ' || c->t[e - 1] == '*' || c->t[e - 1] == '_' ||
+                     c->t[e - 1] == '\n'))
         e--;
     if (e == s) return VB_OK;
     char *task = vb_arena_strndup(c->a, c->t + s, e - s);
@@ -289,8 +287,7 @@ static vb_status read_items(ctx *c, vb_assignment *as, size_t from, size_t to, b
     for (size_t i = from; i < to && n < 256; i++)
         if (c->p->items[i].rank == top) tops[n++] = i;
     bool labels = n > 0;
-    for (size_t k = 0; k < n && labels; k++)
-        labels = bare_label(c, tops[k], k + 1 < n ? tops[k + 1] : to);
+    for (size_t k = 0; k < n && labels; k++) labels = bare_label(c, tops[k], k + 1 < n ? tops[k + 1] : to);
     vb_status s = VB_OK;
     for (size_t k = 0; k < n && s == VB_OK; k++) {
         size_t i = tops[k], next = k + 1 < n ? tops[k + 1] : to;
@@ -304,8 +301,7 @@ static vb_status read_items(ctx *c, vb_assignment *as, size_t from, size_t to, b
     return s;
 }
 
-static vb_status emit(ctx *c, const vb_unit_match *m, size_t para, size_t from, size_t to,
-                      char *section) {
+static vb_status emit(ctx *c, const vb_unit_match *m, size_t para, size_t from, size_t to, char *section) {
     const vb_para *p = &c->p->items[para];
     vb_assignment as;
     memset(&as, 0, sizeof as);
@@ -381,9 +377,12 @@ static size_t unit_end(ctx *c, size_t i, size_t to, bool owns_items, bool inline
         if (p->kind == VB_LINE_HEADING) {
             if (q->kind == VB_LINE_HEADING && (q->rank <= p->rank || name_heading(c, k))) break;
             if (c->whole_body && inline_task && opens_unit(c, k, false, &m)) break;
-        } else if (q->kind == VB_LINE_HEADING ? q->rank < first : first < VB_RANK_BULLET ? 0 : q->rank < first) {
+        } else if (q->kind == VB_LINE_HEADING ? q->rank < first
+                   : first < VB_RANK_BULLET   ? 0
+                                              : q->rank < first) {
             break;
-        } else if (q->kind == VB_LINE_BULLET && p->kind == VB_LINE_BULLET && c->t[q->start] == c->t[p->start]) {
+        } else if (q->kind == VB_LINE_BULLET && p->kind == VB_LINE_BULLET &&
+                   c->t[q->start] == c->t[p->start]) {
             break; /* "- Công an huyện:" then "+ …" items, then "- " the next unit */
         }
     }
@@ -398,7 +397,8 @@ static bool opens_unit(ctx *c, size_t i, bool headings_only, vb_unit_match *m) {
     bool found = para_unit(c, i, m);
     /* "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" outside a heading is an issuer's header */
     if (found && p->kind != VB_LINE_HEADING && m->capitals) found = false;
-    if (found && m->edge == VB_UNIT_BY_VERB && !m->given && vb_unit_verb_is_request(c->x->units, c->t, m->verb))
+    if (found && m->edge == VB_UNIT_BY_VERB && !m->given &&
+        vb_unit_verb_is_request(c->x->units, c->t, m->verb))
         return false;
     if (found && p->kind == VB_LINE_HEADING) return !is_author(c, m->name);
     if (p->kind == VB_LINE_HEADING && vb_unit_after_clause(c->x->units, c->t, p->body, p->end, m))
@@ -481,8 +481,8 @@ static int section_weight(const ctx *c, size_t h) {
 
 static size_t section_end(const ctx *c, size_t h) {
     size_t k = h + 1;
-    while (k < c->p->len && !(c->p->items[k].kind == VB_LINE_HEADING &&
-                              c->p->items[k].rank <= c->p->items[h].rank))
+    while (k < c->p->len &&
+           !(c->p->items[k].kind == VB_LINE_HEADING && c->p->items[k].rank <= c->p->items[h].rank))
         k++;
     return k;
 }

@@ -135,8 +135,7 @@ bool vb_date_parse_vn(const char *s, size_t len, char iso[11], size_t *consumed)
         if (!(k = year(s, len, i, &y))) return false;
         i = k;
         /* "1/12/2024/NQ-…" is a document number, not a date */
-        if (i < len && (s[i] == '/' || (s[i] == sep && i + 1 < len && is_digit(s[i + 1]))))
-            return false;
+        if (i < len && (s[i] == '/' || (s[i] == sep && i + 1 < len && is_digit(s[i + 1])))) return false;
     }
     if (!vb_date_format(y, m, d, iso)) return false;
     if (consumed) *consumed = i;

@@ -23,15 +23,15 @@
 #include "../pipeline/rules/rules.h"
 
 typedef enum {
-    F_FULL,        /* groups d, m, y */
-    F_DAY_MONTH,   /* groups d, m: only after a deadline cue */
-    F_MONTH_YEAR,  /* groups m, y */
-    F_YEAR,        /* group y */
-    F_PERIOD,      /* groups y1, y2 */
-    F_RECUR,       /* row value = recurrence; optional group n = months */
-    F_RECUR_DAY,   /* a day that recurs: group d, optional m; row value "recurrence|RRULE prefix" */
-    F_BLANK,       /* placeholder: group y, optional m */
-    F_QUARTER      /* groups q (I-IV or 1-4), y: "2024-04/2024-06" */
+    F_FULL,       /* groups d, m, y */
+    F_DAY_MONTH,  /* groups d, m: only after a deadline cue */
+    F_MONTH_YEAR, /* groups m, y */
+    F_YEAR,       /* group y */
+    F_PERIOD,     /* groups y1, y2 */
+    F_RECUR,      /* row value = recurrence; optional group n = months */
+    F_RECUR_DAY,  /* a day that recurs: group d, optional m; row value "recurrence|RRULE prefix" */
+    F_BLANK,      /* placeholder: group y, optional m */
+    F_QUARTER     /* groups q (I-IV or 1-4), y: "2024-04/2024-06" */
 } date_form;
 
 /* Letters or digits may not touch a date on the left: "ngày" inside another
@@ -45,13 +45,17 @@ typedef enum {
 
 static const vb_rule_row date_rows[] = {
     /* placeholders of an unsigned draft: "ngày    tháng    năm 2024" */
-    {"blank_day_month", L_EDGE "ngày" BLANK "*tháng" BLANK "*năm\\s*(?<y>[0-9]{4})(?![0-9])", F_BLANK, NULL, 0},
-    {"blank_day", L_EDGE "ngày" BLANK "+tháng\\s+(?<m>[0-9]{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>[0-9]{4})(?![0-9])",
+    {"blank_day_month", L_EDGE "ngày" BLANK "*tháng" BLANK "*năm\\s*(?<y>[0-9]{4})(?![0-9])", F_BLANK, NULL,
+     0},
+    {"blank_day",
+     L_EDGE "ngày" BLANK "+tháng\\s+(?<m>[0-9]{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>[0-9]{4})(?![0-9])",
      F_BLANK, NULL, 0},
-    {"blank_numeric", L_EDGE "ngày\\s*[._…]+\\s*/\\s*[._…]+\\s*/\\s*(?<y>[0-9]{4})(?![0-9])", F_BLANK, NULL, 0},
+    {"blank_numeric", L_EDGE "ngày\\s*[._…]+\\s*/\\s*[._…]+\\s*/\\s*(?<y>[0-9]{4})(?![0-9])", F_BLANK, NULL,
+     0},
     /* full dates */
     {"day_month_year_words",
-     L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>" YEAR ")(?![0-9])",
+     L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})\\s*,?\\s*(?:năm\\s+|/\\s*)(?<y>" YEAR
+            ")(?![0-9])",
      F_FULL, NULL, 0},
     /* "ngày22/4/2022": OCR may glue the day to "ngày" */
     {"day_month_year_numeric",
@@ -59,7 +63,8 @@ static const vb_rule_row date_rows[] = {
      NULL, 0},
     /* "22 / 4/2022": a slash between spaces, one on either side at most */
     {"day_month_year_spaced",
-     N_EDGE "(?:ngày\\s*)?(?<d>[0-9]{1,2})[ \\t]?/[ \\t]?(?<m>[0-9]{1,2})[ \\t]?/[ \\t]?(?<y>" YEAR ")" R_EDGE,
+     N_EDGE "(?:ngày\\s*)?(?<d>[0-9]{1,2})[ \\t]?/[ \\t]?(?<m>[0-9]{1,2})[ \\t]?/[ \\t]?(?<y>" YEAR
+            ")" R_EDGE,
      F_FULL, NULL, 0},
     /* periods before years, so "2016-2020" is one period, not two years */
     {"period_named",
@@ -67,14 +72,16 @@ static const vb_rule_row date_rows[] = {
             "(?<y1>[0-9]{4})\\s*(?:-|đến|tới)\\s*(?:năm\\s+)?(?<y2>[0-9]{4})" R_EDGE,
      F_PERIOD, NULL, 0},
     {"period_from_to",
-     L_EDGE "từ\\s+năm\\s+(?<y1>[0-9]{4})\\s+(?:đến|tới)\\s+(?:hết\\s+)?năm\\s+(?<y2>[0-9]{4})" R_EDGE, F_PERIOD,
-     NULL, 0},
-    {"period_bare", N_EDGE "(?<y1>(?:19|20)[0-9]{2})\\s*-\\s*(?<y2>(?:19|20)[0-9]{2})" R_EDGE, F_PERIOD, NULL, 0},
+     L_EDGE "từ\\s+năm\\s+(?<y1>[0-9]{4})\\s+(?:đến|tới)\\s+(?:hết\\s+)?năm\\s+(?<y2>[0-9]{4})" R_EDGE,
+     F_PERIOD, NULL, 0},
+    {"period_bare", N_EDGE "(?<y1>(?:19|20)[0-9]{2})\\s*-\\s*(?<y2>(?:19|20)[0-9]{2})" R_EDGE, F_PERIOD, NULL,
+     0},
     /* a day that comes back: "ngày 15/12 hằng năm", "ngày 10 của tháng cuối
      * quý", "ngày 20 hằng tháng" (reporting deadlines, as a rule) */
     {"day_month_yearly",
-     N_EDGE "(?:ngày\\s+)?(?<d>[0-9]{1,2})(?:\\s*/\\s*|\\s+tháng\\s+)(?<m>[0-9]{1,2})\\s+(?:của\\s+)?(?:hằng|hàng|mỗi|các)\\s+năm"
-            "(?!\\p{L}|\\s+[0-9])",
+     N_EDGE
+     "(?:ngày\\s+)?(?<d>[0-9]{1,2})(?:\\s*/\\s*|\\s+tháng\\s+)(?<m>[0-9]{1,2})\\s+(?:của\\s+)?(?:hằng|hàng|mỗi|các)\\s+năm"
+     "(?!\\p{L}|\\s+[0-9])",
      F_RECUR_DAY, "yearly|FREQ=YEARLY", 0},
     {"quarter_last_month",
      L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+(?:của\\s+)?tháng\\s+cuối(?:\\s+cùng)?\\s+(?:của\\s+)?"
@@ -90,10 +97,11 @@ static const vb_rule_row date_rows[] = {
     /* a day and month with no year: kept only as a deadline */
     {"day_month_words", L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})(?![0-9/])", F_DAY_MONTH,
      NULL, 0},
-    {"day_month_numeric", N_EDGE "(?:ngày\\s+)?(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})(?![0-9/])", F_DAY_MONTH, NULL, 0},
-    /* a quarter: "quý II/2024", "quý 3 năm 2025" */
-    {"quarter", L_EDGE "quý\\s+(?<q>IV|I{1,3}|[1-4])\\s*(?:[/-]\\s*|,?\\s*năm\\s+)(?<y>[0-9]{4})" R_EDGE, F_QUARTER,
+    {"day_month_numeric", N_EDGE "(?:ngày\\s+)?(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})(?![0-9/])", F_DAY_MONTH,
      NULL, 0},
+    /* a quarter: "quý II/2024", "quý 3 năm 2025" */
+    {"quarter", L_EDGE "quý\\s+(?<q>IV|I{1,3}|[1-4])\\s*(?:[/-]\\s*|,?\\s*năm\\s+)(?<y>[0-9]{4})" R_EDGE,
+     F_QUARTER, NULL, 0},
     /* month and year */
     {"month_year", L_EDGE "tháng\\s+(?<m>[0-9]{1,2})\\s*,?\\s*(?:năm\\s+|[/-]\\s*)(?<y>[0-9]{4})" R_EDGE,
      F_MONTH_YEAR, NULL, 0},
@@ -110,42 +118,43 @@ static const vb_rule_row date_rows[] = {
      L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng|mỗi)\\s+quý(?!\\p{L})", F_RECUR,
      "quarterly", 0},
     {"monthly",
-     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tháng(?!\\p{L}|\\s+[0-9])", F_RECUR,
-     "monthly", 0},
-    {"weekly", L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tuần(?!\\p{L})", F_RECUR,
-     "weekly", 0},
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tháng(?!\\p{L}|\\s+[0-9])",
+     F_RECUR, "monthly", 0},
+    {"weekly", L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tuần(?!\\p{L})",
+     F_RECUR, "weekly", 0},
     {"yearly",
-     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+năm(?!\\p{L}|\\s+[0-9])", F_RECUR,
-     "yearly", 0},
-    {"daily", L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+ngày(?!\\p{L}|\\s+[0-9])",
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+năm(?!\\p{L}|\\s+[0-9])",
+     F_RECUR, "yearly", 0},
+    {"daily",
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+ngày(?!\\p{L}|\\s+[0-9])",
      F_RECUR, "daily", 0},
 };
 static const char *const date_rows_examples[] = {
     "ngày ... tháng ... năm 2024", /* blank_day_month */
-    "ngày    tháng 5 năm 2024", /* blank_day */
-    "ngày .../.../2024", /* blank_numeric */
-    "ngày 12 tháng 3 năm 2021", /* day_month_year_words */
-    "ngày 22/4/2022", /* day_month_year_numeric */
-    "22 / 4/2022", /* day_month_year_spaced */
-    "giai đoạn 2021-2025", /* period_named */
-    "từ năm 2020 đến năm 2025", /* period_from_to */
-    "2016 - 2020", /* period_bare */
-    "ngày 15/12 hằng năm", /* day_month_yearly */
-    "ngày 10 của tháng cuối quý", /* quarter_last_month */
-    "ngày 5 tháng đầu quý sau", /* quarter_first_month */
-    "ngày 20 hằng tháng", /* day_monthly */
-    "ngày 30 tháng 6", /* day_month_words */
-    "trước 15/7", /* day_month_numeric */
-    "quý II/2024", /* quarter */
-    "tháng 5/2023", /* month_year */
-    "năm 2025", /* year */
-    "định kỳ 3 tháng một lần", /* every_n_months */
-    "sáu tháng một lần", /* every_six_months */
-    "báo cáo hằng quý", /* quarterly */
-    "hằng tháng", /* monthly */
-    "hàng tuần", /* weekly */
-    "họp hằng năm", /* yearly */
-    "trực hằng ngày", /* daily */
+    "ngày    tháng 5 năm 2024",    /* blank_day */
+    "ngày .../.../2024",           /* blank_numeric */
+    "ngày 12 tháng 3 năm 2021",    /* day_month_year_words */
+    "ngày 22/4/2022",              /* day_month_year_numeric */
+    "22 / 4/2022",                 /* day_month_year_spaced */
+    "giai đoạn 2021-2025",         /* period_named */
+    "từ năm 2020 đến năm 2025",    /* period_from_to */
+    "2016 - 2020",                 /* period_bare */
+    "ngày 15/12 hằng năm",         /* day_month_yearly */
+    "ngày 10 của tháng cuối quý",  /* quarter_last_month */
+    "ngày 5 tháng đầu quý sau",    /* quarter_first_month */
+    "ngày 20 hằng tháng",          /* day_monthly */
+    "ngày 30 tháng 6",             /* day_month_words */
+    "trước 15/7",                  /* day_month_numeric */
+    "quý II/2024",                 /* quarter */
+    "tháng 5/2023",                /* month_year */
+    "năm 2025",                    /* year */
+    "định kỳ 3 tháng một lần",     /* every_n_months */
+    "sáu tháng một lần",           /* every_six_months */
+    "báo cáo hằng quý",            /* quarterly */
+    "hằng tháng",                  /* monthly */
+    "hàng tuần",                   /* weekly */
+    "họp hằng năm",                /* yearly */
+    "trực hằng ngày",              /* daily */
 };
 _Static_assert(sizeof date_rows_examples / sizeof *date_rows_examples == sizeof date_rows / sizeof *date_rows,
                "an example for each row");
@@ -168,8 +177,8 @@ static const vb_scan_part date_scan[] = {
 static const vb_rule_row deadline_cues[] = {
     {"truoc", L_EDGE "(?:trước|trước hoặc (?:vào|trong))\\s*:?\\s*\\z", 0, NULL, 0},
     {"cham_nhat", L_EDGE "(?:chậm|muộn) nhất(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z", 0, NULL, 0},
-    {"han_chot", L_EDGE "(?:hạn chót|hạn cuối|thời hạn|hạn nộp|hạn gửi)(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z", 0,
-     NULL, 0},
+    {"han_chot", L_EDGE "(?:hạn chót|hạn cuối|thời hạn|hạn nộp|hạn gửi)(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z",
+     0, NULL, 0},
     {"khong_muon_hon", L_EDGE "không (?:muộn|chậm) hơn\\s*\\z", 0, NULL, 0},
 };
 static const char *const deadline_cues_examples[] = {
@@ -178,7 +187,8 @@ static const char *const deadline_cues_examples[] = {
     "thời hạn: ",
     "không muộn hơn ",
 };
-_Static_assert(sizeof deadline_cues_examples / sizeof *deadline_cues_examples == sizeof deadline_cues / sizeof *deadline_cues,
+_Static_assert(sizeof deadline_cues_examples / sizeof *deadline_cues_examples ==
+                   sizeof deadline_cues / sizeof *deadline_cues,
                "an example for each row");
 
 /* The text between the start of a line and the document's own date:
@@ -189,13 +199,14 @@ static const vb_rule_row place_line[] = {
 static const char *const place_line_examples[] = {
     "Hà Giang, ",
 };
-_Static_assert(sizeof place_line_examples / sizeof *place_line_examples == sizeof place_line / sizeof *place_line,
+_Static_assert(sizeof place_line_examples / sizeof *place_line_examples ==
+                   sizeof place_line / sizeof *place_line,
                "an example for each row");
 
 struct vb_dates_rules {
     vb_ruleset dates, cues, place;
-    vb_rule_hits hits;  /* every date row's matches, reused from document to document */
-    size_t *by_row;     /* hits regrouped row by row */
+    vb_rule_hits hits; /* every date row's matches, reused from document to document */
+    size_t *by_row;    /* hits regrouped row by row */
     size_t by_row_cap;
 };
 
@@ -245,10 +256,10 @@ typedef struct {
     vb_span span;
     date_form form;
     vb_date_role role;
-    char value[24];  /* "" = JSON null */
-    int month, day;  /* F_DAY_MONTH: the year comes later */
+    char value[24]; /* "" = JSON null */
+    int month, day; /* F_DAY_MONTH: the year comes later */
     char recur[24];
-    char rule[64];   /* RRULE value, "" when not recurring */
+    char rule[64]; /* RRULE value, "" when not recurring */
 } cand;
 
 typedef struct {
@@ -346,8 +357,10 @@ static bool inside_reference(const spans *refs, vb_span sp) {
     size_t lo = 0, hi = refs->len;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (refs->items[mid].start <= sp.start) lo = mid + 1;
-        else hi = mid;
+        if (refs->items[mid].start <= sp.start)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo > 0 && sp.end <= refs->items[lo - 1].end;
 }
@@ -357,7 +370,7 @@ static bool inside_reference(const spans *refs, vb_span sp) {
 static bool cycle_rule(cand *c) {
     static const struct {
         const char *recur, *rule;
-    } cycles[] = {{"daily", "FREQ=DAILY"},   {"weekly", "FREQ=WEEKLY"},
+    } cycles[] = {{"daily", "FREQ=DAILY"},     {"weekly", "FREQ=WEEKLY"},
                   {"monthly", "FREQ=MONTHLY"}, {"quarterly", "FREQ=MONTHLY;INTERVAL=3"},
                   {"yearly", "FREQ=YEARLY"},   {"every 6 months", "FREQ=MONTHLY;INTERVAL=6"}};
     int n;
@@ -392,8 +405,7 @@ static bool make_cand(const vb_dates_rules *x, size_t i, const char *t, size_t s
     case F_MONTH_YEAR:
         return group_int(rs, i, t, "m", &m) && group_int(rs, i, t, "y", &y) &&
                vb_date_format(y, m, 0, c->value);
-    case F_YEAR:
-        return group_int(rs, i, t, "y", &y) && vb_date_format(y, 0, 0, c->value);
+    case F_YEAR: return group_int(rs, i, t, "y", &y) && vb_date_format(y, 0, 0, c->value);
     case F_DAY_MONTH:
         if (!group_int(rs, i, t, "d", &dd) || !group_int(rs, i, t, "m", &m)) return false;
         /* 29/02 is a real day in some years: check against a leap year */
@@ -405,9 +417,9 @@ static bool make_cand(const vb_dates_rules *x, size_t i, const char *t, size_t s
     case F_QUARTER: {
         size_t qs, qe;
         if (!group_int(rs, i, t, "y", &y) || !vb_rule_group(rs, i, "q", &qs, &qe)) return false;
-        int q = t[qs] >= '1' && t[qs] <= '4' ? t[qs] - '0'
+        int q = t[qs] >= '1' && t[qs] <= '4'                             ? t[qs] - '0'
                 : qe - qs == 2 && (t[qs + 1] == 'V' || t[qs + 1] == 'v') ? 4
-                                                                          : (int)(qe - qs);
+                                                                         : (int)(qe - qs);
         if (y < 1000 || y > 2999 || q < 1 || q > 4) return false;
         snprintf(c->value, sizeof c->value, "%04d-%02d/%04d-%02d", y, 3 * q - 2, y, 3 * q);
         c->role = VB_DATE_PERIOD;
@@ -427,10 +439,14 @@ static bool make_cand(const vb_dates_rules *x, size_t i, const char *t, size_t s
         }
         if (!group_int(rs, i, t, "n", &n) && !group_int(rs, i, t, "n2", &n)) return false;
         if (n < 1 || n > 24) return false;
-        if (n == 1) snprintf(c->recur, sizeof c->recur, "monthly");
-        else if (n == 3) snprintf(c->recur, sizeof c->recur, "quarterly");
-        else if (n == 12) snprintf(c->recur, sizeof c->recur, "yearly");
-        else snprintf(c->recur, sizeof c->recur, "every %d months", n);
+        if (n == 1)
+            snprintf(c->recur, sizeof c->recur, "monthly");
+        else if (n == 3)
+            snprintf(c->recur, sizeof c->recur, "quarterly");
+        else if (n == 12)
+            snprintf(c->recur, sizeof c->recur, "yearly");
+        else
+            snprintf(c->recur, sizeof c->recur, "every %d months", n);
         return cycle_rule(c);
     case F_RECUR_DAY: {
         const char *bar = strchr(row->value, '|');
@@ -438,8 +454,10 @@ static bool make_cand(const vb_dates_rules *x, size_t i, const char *t, size_t s
         if (group_int(rs, i, t, "m", &m) && !vb_date_valid(2000, m, dd)) return false;
         c->role = VB_DATE_RECURRING;
         snprintf(c->recur, sizeof c->recur, "%.*s", (int)(bar - row->value), row->value);
-        if (m) snprintf(c->rule, sizeof c->rule, "%s;BYMONTH=%d;BYMONTHDAY=%d", bar + 1, m, dd);
-        else snprintf(c->rule, sizeof c->rule, "%s;BYMONTHDAY=%d", bar + 1, dd);
+        if (m)
+            snprintf(c->rule, sizeof c->rule, "%s;BYMONTH=%d;BYMONTHDAY=%d", bar + 1, m, dd);
+        else
+            snprintf(c->rule, sizeof c->rule, "%s;BYMONTHDAY=%d", bar + 1, dd);
         return true;
     }
     }
@@ -458,8 +476,10 @@ static bool sentence_recurs(const candv *v, const char *t, size_t len, vb_span s
     sentence_bounds(t, len, sp.start, &s, &e);
     while (lo < hi) { /* v is sorted by start: first candidate at or after s */
         size_t mid = lo + (hi - lo) / 2;
-        if (v->items[mid].span.start < s) lo = mid + 1;
-        else hi = mid;
+        if (v->items[mid].span.start < s)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     for (size_t k = lo; k < v->len && v->items[k].span.start < e; k++)
         if (v->items[k].form == F_RECUR && v->items[k].span.end <= e) return true;
@@ -507,7 +527,8 @@ static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, 
     size_t len = d->text_len;
     size_t first[N_ROWS(date_rows) + 1];
     vb_status st;
-    if ((st = vb_ruleset_scan(&x->dates, t, len, &x->hits)) != VB_OK || (st = group_by_row(x, first)) != VB_OK)
+    if ((st = vb_ruleset_scan(&x->dates, t, len, &x->hits)) != VB_OK ||
+        (st = group_by_row(x, first)) != VB_OK)
         return st;
     for (size_t i = 0; i < x->dates.len; i++) {
         for (size_t k = first[i]; k < first[i + 1]; k++) {
@@ -526,7 +547,8 @@ static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, 
             }
             bool in_ref = inside_reference(refs, c.span);
             if (c.form == F_DAY_MONTH && (in_ref || !deadline_cue_before(x, t, s))) continue;
-            if (!in_ref && (c.form == F_FULL || c.form == F_MONTH_YEAR || c.form == F_YEAR || c.form == F_QUARTER) &&
+            if (!in_ref &&
+                (c.form == F_FULL || c.form == F_MONTH_YEAR || c.form == F_YEAR || c.form == F_QUARTER) &&
                 deadline_cue_before(x, t, s))
                 c.role = VB_DATE_DEADLINE;
             if (cand_push(v, &c)) return VB_E_NOMEM;
@@ -599,8 +621,8 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
         f.value = c->value[0] ? vb_arena_strdup(a, c->value) : NULL;
         f.recurrence = c->recur[0] ? vb_arena_strdup(a, c->recur) : NULL;
         f.rule = c->rule[0] ? vb_arena_strdup(a, c->rule) : NULL;
-        if (!f.text || (c->value[0] && !f.value) || (c->recur[0] && !f.recurrence) || (c->rule[0] && !f.rule) ||
-            VB_PUSH(a, d->dates, f)) {
+        if (!f.text || (c->value[0] && !f.value) || (c->recur[0] && !f.recurrence) ||
+            (c->rule[0] && !f.rule) || VB_PUSH(a, d->dates, f)) {
             st = VB_E_NOMEM;
             break;
         }

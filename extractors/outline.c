@@ -21,13 +21,11 @@ static const vb_rule_row outline_rows[] = {
     {"bullet", "\\G(?:[-+•*–—]|[_~](?=\\s)|\\p{Pd})\\s*(?=[\\p{L}\\p{N}(\"“])", MARK_BULLET, NULL, 0},
 };
 static const char *const outline_rows_examples[] = {
-    "IV. TỔ CHỨC THỰC HIỆN",
-    "2.1. Mục tiêu cụ thể",
-    "3) Giải pháp",
-    "a) Sở Y tế chủ trì",
-    "- Tuyên truyền pháp luật",
+    "IV. TỔ CHỨC THỰC HIỆN", "2.1. Mục tiêu cụ thể",     "3) Giải pháp",
+    "a) Sở Y tế chủ trì",    "- Tuyên truyền pháp luật",
 };
-_Static_assert(sizeof outline_rows_examples / sizeof *outline_rows_examples == sizeof outline_rows / sizeof *outline_rows,
+_Static_assert(sizeof outline_rows_examples / sizeof *outline_rows_examples ==
+                   sizeof outline_rows / sizeof *outline_rows,
                "an example for each row");
 
 enum { OUTLINE_ROWS = sizeof outline_rows / sizeof outline_rows[0] };
@@ -50,7 +48,8 @@ struct vb_outline_rules {
 static vb_status first_bytes(vb_outline_rules *r, size_t i, char *err, size_t errlen) {
     const vb_rule_row *row = &outline_rows[i];
     if (strncmp(row->pattern, "\\G", 2) != 0) return VB_OK;
-    pcre2_code *x = vb_rule_compile_opts(row->pattern + 2, row->flags, 0, false, err, errlen); /* inspected, never run */
+    pcre2_code *x =
+        vb_rule_compile_opts(row->pattern + 2, row->flags, 0, false, err, errlen); /* inspected, never run */
     if (!x) return VB_E_REGEX;
     uint32_t type = 0;
     const uint8_t *bits = NULL;
@@ -133,10 +132,9 @@ static int dotted_depth(const char *t, size_t s, size_t e) {
 static void classify(const vb_outline_rules *r, const char *text, vb_line *ln) {
     ln->body = ln->start;
     unsigned char b = (unsigned char)text[ln->start]; /* lines are not empty */
-    for (size_t i = 0; i < OUTLINE_ROWS; i++) { /* = r->rs.len: the table compiled whole */
+    for (size_t i = 0; i < OUTLINE_ROWS; i++) {       /* = r->rs.len: the table compiled whole */
         const size_t *ov;
-        if (r->has_first[i] && !r->no_first && !(r->first[i][b / 8] >> (b % 8) & 1))
-            continue;
+        if (r->has_first[i] && !r->no_first && !(r->first[i][b / 8] >> (b % 8) & 1)) continue;
         if (!vb_rule_match(&r->rs, i, text, ln->end, ln->start, &ov, NULL)) continue;
         int tag = r->rs.rules[i].row->tag;
         ln->body = ov[1];
@@ -156,8 +154,7 @@ static void classify(const vb_outline_rules *r, const char *text, vb_line *ln) {
     }
 }
 
-vb_status vb_outline_scan(const vb_outline_rules *r, const char *text, size_t len,
-                          vb_linev *out) {
+vb_status vb_outline_scan(const vb_outline_rules *r, const char *text, size_t len, vb_linev *out) {
     memset(out, 0, sizeof *out);
     /* the open headings, innermost last; ranks are small so depth is bounded */
     size_t stack[16];
@@ -179,8 +176,7 @@ vb_status vb_outline_scan(const vb_outline_rules *r, const char *text, size_t le
             return VB_E_NOMEM;
         }
         out->items[out->len] = ln;
-        if (ln.kind == VB_LINE_HEADING && depth < sizeof stack / sizeof stack[0])
-            stack[depth++] = out->len;
+        if (ln.kind == VB_LINE_HEADING && depth < sizeof stack / sizeof stack[0]) stack[depth++] = out->len;
         out->len++;
     }
     return VB_OK;
@@ -215,9 +211,7 @@ vb_status vb_outline_scan_check(vb_outline_rules *r, const char *text, size_t le
 
 size_t vb_outline_section_end(const vb_linev *v, size_t h) {
     size_t i = h + 1;
-    while (i < v->len &&
-           !(v->items[i].kind == VB_LINE_HEADING && v->items[i].rank <= v->items[h].rank))
-        i++;
+    while (i < v->len && !(v->items[i].kind == VB_LINE_HEADING && v->items[i].rank <= v->items[h].rank)) i++;
     return i;
 }
 
@@ -230,8 +224,7 @@ bool vb_outline_within(const vb_linev *v, size_t i, size_t h) {
 char *vb_outline_label_path(const vb_linev *v, size_t h, const char *text, vb_arena *a) {
     size_t chain[16];
     size_t n = 0;
-    for (size_t p = h; p != VB_NO_LINE && n < sizeof chain / sizeof chain[0];
-         p = v->items[p].parent)
+    for (size_t p = h; p != VB_NO_LINE && n < sizeof chain / sizeof chain[0]; p = v->items[p].parent)
         chain[n++] = p;
     size_t total = 1;
     for (size_t i = 0; i < n; i++) total += v->items[chain[i]].label_e - v->items[chain[i]].label_s + 1;

@@ -45,8 +45,7 @@ vb_status vb_outline_open(vb_outline_rules **out, char *err, size_t errlen);
 void vb_outline_close(vb_outline_rules *r);
 
 /* Split text[0..len) into lines and classify them. */
-vb_status vb_outline_scan(const vb_outline_rules *r, const char *text, size_t len,
-                          vb_linev *out);
+vb_status vb_outline_scan(const vb_outline_rules *r, const char *text, size_t len, vb_linev *out);
 void vb_linev_free(vb_linev *v);
 
 /* Make room for one more element in a heap scratch array {items, len, cap}

@@ -28,8 +28,8 @@
 
 /* Words that name a type the shared table does not list as such. */
 typedef struct {
-    const char *words; /* regex, caseless */
-    const char *name;  /* canonical doc_type, NULL = infer from the symbol */
+    const char *words;    /* regex, caseless */
+    const char *name;     /* canonical doc_type, NULL = infer from the symbol */
     const char *fallback; /* when the symbol names no type */
 } alias_row;
 
@@ -81,23 +81,26 @@ enum { NUM_OFFICIAL, NUM_PARTY, NUM_ODD_SLASH };
 /* Keep number_shapes (below) true to these rows when editing them. */
 static const vb_rule_row number_rows[] = {
     {"official", N_EDGE DIGITS "\\s?/\\s?" YEAR_PART SYM PARTS, NUM_OFFICIAL, NULL, VB_RULE_CASED},
-    {"party", N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM PARTS, NUM_PARTY, NULL, VB_RULE_CASED},
+    {"party", N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM PARTS, NUM_PARTY, NULL,
+     VB_RULE_CASED},
     /* first sign an odd slash: no byte test (number_shapes), a plain search */
-    {"odd_slash", N_EDGE DIGITS "\\s?" ODD_SLASH "\\s?" YEAR_PART SYM PARTS, NUM_ODD_SLASH, NULL, VB_RULE_CASED},
+    {"odd_slash", N_EDGE DIGITS "\\s?" ODD_SLASH "\\s?" YEAR_PART SYM PARTS, NUM_ODD_SLASH, NULL,
+     VB_RULE_CASED},
 };
 static const char *const number_rows_examples[] = {
     "số 15/2020/QĐ-UBND",
     "số 12-CT/TU",
     "số 87\u20442017/NĐ-CP",
 };
-_Static_assert(sizeof number_rows_examples / sizeof *number_rows_examples == sizeof number_rows / sizeof *number_rows,
+_Static_assert(sizeof number_rows_examples / sizeof *number_rows_examples ==
+                   sizeof number_rows / sizeof *number_rows,
                "an example for each row");
 
 enum { T_DATE_LEAD, T_ISSUER_LEAD, T_SUBJECT_LEAD, T_SUBJECT_VERB };
 
 static const vb_rule_row tail_rows[] = {
-    {"date_lead", "\\G\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|ký)(?:\\s+vào)?\\s+)?(?=(?:ngày\\s*)?[0-9])", T_DATE_LEAD,
-     NULL, 0},
+    {"date_lead", "\\G\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|ký)(?:\\s+vào)?\\s+)?(?=(?:ngày\\s*)?[0-9])",
+     T_DATE_LEAD, NULL, 0},
     {"issuer_lead", "\\G\\s*,?\\s*(?:của|do)\\s+(?=\\p{Lu})", T_ISSUER_LEAD, NULL, 0},
     {"subject_lead", "\\G\\s*,?\\s*(?:về\\s+việc|về|v/v)\\s+", T_SUBJECT_LEAD, NULL, 0},
     {"subject_verb",
@@ -120,18 +123,19 @@ enum { R_BASIS, R_BASIS_STRAIGHT, R_IMPLEMENTS, R_CHAIN, R_ASIDE, R_PROPOSAL, R_
 /* "Căn cứ", also as OCR leaves it ("Can cứ") */
 #define CAN_CU "c[aă]n\\s+c[ứu](?!\\p{L})"
 /* how firmly: "triển khai nghiêm túc, chất lượng và hiệu quả Nghị quyết …" */
-#define MANNER                                                                                                \
-    "(?:(?:có\\s+)?(?:nghiêm\\s+túc|nghiêm|hiệu\\s+quả|đầy\\s+đủ|kịp\\s+thời|đồng\\s+bộ|chất\\s+lượng"     \
+#define MANNER                                                                                                                     \
+    "(?:(?:có\\s+)?(?:nghiêm\\s+túc|nghiêm|hiệu\\s+quả|đầy\\s+đủ|kịp\\s+thời|đồng\\s+bộ|chất\\s+lượng" \
     "|quyết\\s+liệt|thống\\s+nhất|tốt)(?:\\s*,\\s*|\\s+và\\s+|\\s+))*"
 static const vb_rule_row relation_rows[] = {
     {"basis", LEADER CAN_CU, R_BASIS, NULL, 0},
     /* the rows below up to "chain" are matched on the text up to the mention (\z) */
     {"basis_straight", LEADER CAN_CU "\\s*(?:vào\\s+)?\\z", R_BASIS_STRAIGHT, NULL, 0},
     {"implements",
-     LEADER "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?(?:quán\\s+triệt(?:\\s*,\\s*|\\s+và\\s+))?"
-            "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+" MANNER
-            /* "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", "Thực hiện nội dung …" */
-            "(?:(?:ý\\s+kiến\\s+)?chỉ\\s+đạo\\s+(?:của\\s+[^.;\\n]{1,400}?\\s+)?(?:tại|theo)\\s+|nội\\s+dung\\s+)?\\z",
+     LEADER
+     "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?(?:quán\\s+triệt(?:\\s*,\\s*|\\s+và\\s+))?"
+     "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+" MANNER
+     /* "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", "Thực hiện nội dung …" */
+     "(?:(?:ý\\s+kiến\\s+)?chỉ\\s+đạo\\s+(?:của\\s+[^.;\\n]{1,400}?\\s+)?(?:tại|theo)\\s+|nội\\s+dung\\s+)?\\z",
      R_IMPLEMENTS, NULL, 0},
     /* between two citations of one list: "; ", ", ", " và ", past a
      * parenthesised short name "(Nghị định số 29/2012/NĐ-CP)" */
@@ -139,11 +143,12 @@ static const vb_rule_row relation_rows[] = {
     /* a mention in parentheses right after the one before: its short name */
     {"aside", "\\A\\s*\\(\\s*\\z", R_ASIDE, NULL, 0},
     /* a clause that proposes: "…; Theo đề nghị của Giám đốc Sở … tại Tờ trình số …" */
-    {"proposal", "\\G\\s*(?:theo|xét)\\s+(?:đề\\s+nghị|báo\\s+cáo|tờ\\s+trình|ý\\s+kiến)(?!\\p{L})", R_PROPOSAL, NULL,
-     0},
+    {"proposal", "\\G\\s*(?:theo|xét)\\s+(?:đề\\s+nghị|báo\\s+cáo|tờ\\s+trình|ý\\s+kiến)(?!\\p{L})",
+     R_PROPOSAL, NULL, 0},
     /* "Ngày 10/1/2019, Tổng cục Thuế đã ban hành Quyết định số …", "Ngày 13/5/2016,
      * Bộ … đã có Công văn gửi … (Công văn số …)": the text after the date */
-    {"issued_on", "\\A\\s*,?\\s*[^.;:\\n]{0,250}?(?<!\\p{L})(?:ban\\s+hành|đã\\s+có|đã\\s+ký)(?!\\p{L})[^.;:\\n]{0,250}\\z",
+    {"issued_on",
+     "\\A\\s*,?\\s*[^.;:\\n]{0,250}?(?<!\\p{L})(?:ban\\s+hành|đã\\s+có|đã\\s+ký)(?!\\p{L})[^.;:\\n]{0,250}\\z",
      R_ISSUED_ON, NULL, 0},
 };
 static const char *const relation_rows_examples[] = {
@@ -155,7 +160,8 @@ static const char *const relation_rows_examples[] = {
     "Theo đề nghị của Giám đốc Sở",
     "Ngày 10/1/2019, Bộ Tài chính đã ban hành ",
 };
-_Static_assert(sizeof relation_rows_examples / sizeof *relation_rows_examples == sizeof relation_rows / sizeof *relation_rows,
+_Static_assert(sizeof relation_rows_examples / sizeof *relation_rows_examples ==
+                   sizeof relation_rows / sizeof *relation_rows,
                "an example for each row");
 
 /* Laws and ordinances cited by name, kept only with a date or year. */
@@ -224,8 +230,10 @@ static char *types_alternation(void) {
     vb_buf_init(&b);
     for (size_t i = 0; i < vb_doctypes_count; i++) {
         char *w = words_pattern(vb_doctypes[i].name);
-        if (!w) b.oom = true;
-        else vb_buf_printf(&b, "%s%s", i ? "|" : "", w);
+        if (!w)
+            b.oom = true;
+        else
+            vb_buf_printf(&b, "%s%s", i ? "|" : "", w);
         free(w);
     }
     for (size_t j = 0; j < N_ROWS(alias_rows); j++) vb_buf_printf(&b, "|%s", alias_rows[j].words);
@@ -265,10 +273,11 @@ static vb_status build_generated(vb_references_rules *x) {
         x->prefix_rows[i] = (vb_rule_row){name, p, (int)i, NULL, 0};
     }
     /* a bare lowercase "số" in running text; never the header's "Số:" */
-    x->prefix_rows[n_prefix - 2] = (vb_rule_row){"so", L_EDGE SO_WORD "\\s*\\.?\\s*\\z", P_BARE, NULL, VB_RULE_CASED};
+    x->prefix_rows[n_prefix - 2] =
+        (vb_rule_row){"so", L_EDGE SO_WORD "\\s*\\.?\\s*\\z", P_BARE, NULL, VB_RULE_CASED};
     /* a type code for the type: "V/v thực hiện NQ số 50/NQ-CP" */
-    x->prefix_rows[n_prefix - 1] =
-        (vb_rule_row){"code_so", L_EDGE "(?<code>\\p{Lu}[\\p{Lu}\\p{Ll}]{1,4})\\s+" SO "\\z", P_CODE, NULL, VB_RULE_CASED};
+    x->prefix_rows[n_prefix - 1] = (vb_rule_row){
+        "code_so", L_EDGE "(?<code>\\p{Lu}[\\p{Lu}\\p{Ll}]{1,4})\\s+" SO "\\z", P_CODE, NULL, VB_RULE_CASED};
 
     char *types = types_alternation();
     if (!types) return VB_E_NOMEM;
@@ -350,13 +359,12 @@ static vb_relation rank_relation(rel_rank r) {
     return r == RANK_IMPLEMENTS ? VB_REL_IMPLEMENTS : VB_REL_CITED;
 }
 
-
 typedef struct {
     vb_span span;         /* type word (or "số") .. last field */
     const char *doc_type; /* static strings */
     const char *code;
-    bool generic;         /* "văn bản": the symbol's type wins over doc_type */
-    vb_span number;       /* unset when unnumbered */
+    bool generic;   /* "văn bản": the symbol's type wins over doc_type */
+    vb_span number; /* unset when unnumbered */
     char date[11];
     vb_span issuer, subject;
     rel_rank rank;
@@ -773,7 +781,8 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* The ASCII bytes N_EDGE refuses before a match (digits, letters, / . -). */
 static bool edge_refuses(char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '.' || c == '-';
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '.' ||
+           c == '-';
 }
 
 /* A start the byte test admits: a digit run beginning at p, not after a
@@ -876,7 +885,8 @@ static bool dated_symbol(const char *t, size_t len, size_t ns, size_t ne, const 
     size_t n;
     const char *p = number;
     while (is_digit(*p)) p++;
-    if (!(p[0] == '/' && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && is_digit(p[4]) && p[5] == '/') ||
+    if (!(p[0] == '/' && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) && is_digit(p[4]) &&
+          p[5] == '/') ||
         !symbol_code(number, &c, &n) || !type_of_code(c, n, &name, &code))
         return false;
     size_t k = ne;
@@ -899,7 +909,8 @@ static void date_before(const vb_references_rules *x, const char *t, size_t len,
         while (e > 0 && is_space(t[e - 1])) e--;
         size_t used;
         for (size_t b = e > 40 ? e - 40 : 0; b < e; b++) {
-            if (b > 0 && (is_digit(t[b - 1]) || ((t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z'))) continue;
+            if (b > 0 && (is_digit(t[b - 1]) || ((t[b - 1] | 0x20) >= 'a' && (t[b - 1] | 0x20) <= 'z')))
+                continue;
             if (vb_date_parse_vn(t + b, e - b, m->date, &used) && used == e - b) return;
         }
         m->date[0] = '\0';
@@ -978,9 +989,10 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
         /* a short name in parentheses leaves the list it interrupts open, and
          * a citation inside the subject of the one before ("… ban hành Kế
          * hoạch triển khai Nghị quyết số …") belongs to that list item */
-        bool after = prev->valid && prev->end <= m.span.start && prev->sentence == sentence_start(t, m.span.start);
-        bool aside =
-            after && vb_rule_match(&x->relation, R_ASIDE, t + prev->end, m.span.start - prev->end, 0, NULL, NULL);
+        bool after =
+            prev->valid && prev->end <= m.span.start && prev->sentence == sentence_start(t, m.span.start);
+        bool aside = after && vb_rule_match(&x->relation, R_ASIDE, t + prev->end, m.span.start - prev->end, 0,
+                                            NULL, NULL);
         if (after && !aside && only_spaces(t, prev->end, m.span.start)) {
             prev->end = m.span.end;
         } else if (!aside) {

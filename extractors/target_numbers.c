@@ -7,25 +7,17 @@
 
 /* Number words, matched whole and caseless ("Một", "MỘT"). */
 static const vb_rule_row number_word_rows[] = {
-    {"1", "\\A(?:một|mốt)\\z", 1, NULL, 0},   {"2", "\\Ahai\\z", 2, NULL, 0},
-    {"3", "\\Aba\\z", 3, NULL, 0},             {"4", "\\A(?:bốn|tư)\\z", 4, NULL, 0},
-    {"5", "\\A(?:năm|lăm)\\z", 5, NULL, 0},    {"6", "\\Asáu\\z", 6, NULL, 0},
-    {"7", "\\A(?:bảy|bẩy)\\z", 7, NULL, 0},    {"8", "\\Atám\\z", 8, NULL, 0},
-    {"9", "\\Achín\\z", 9, NULL, 0},           {"10", "\\Amười\\z", 10, NULL, 0},
+    {"1", "\\A(?:một|mốt)\\z", 1, NULL, 0}, {"2", "\\Ahai\\z", 2, NULL, 0},
+    {"3", "\\Aba\\z", 3, NULL, 0},          {"4", "\\A(?:bốn|tư)\\z", 4, NULL, 0},
+    {"5", "\\A(?:năm|lăm)\\z", 5, NULL, 0}, {"6", "\\Asáu\\z", 6, NULL, 0},
+    {"7", "\\A(?:bảy|bẩy)\\z", 7, NULL, 0}, {"8", "\\Atám\\z", 8, NULL, 0},
+    {"9", "\\Achín\\z", 9, NULL, 0},        {"10", "\\Amười\\z", 10, NULL, 0},
 };
 static const char *const number_word_rows_examples[] = {
-    "một",
-    "hai",
-    "ba",
-    "tư",
-    "lăm",
-    "sáu",
-    "bảy",
-    "tám",
-    "chín",
-    "mười",
+    "một", "hai", "ba", "tư", "lăm", "sáu", "bảy", "tám", "chín", "mười",
 };
-_Static_assert(sizeof number_word_rows_examples / sizeof *number_word_rows_examples == sizeof number_word_rows / sizeof *number_word_rows,
+_Static_assert(sizeof number_word_rows_examples / sizeof *number_word_rows_examples ==
+                   sizeof number_word_rows / sizeof *number_word_rows,
                "an example for each row");
 
 struct vb_number_rules {
@@ -36,8 +28,7 @@ vb_status vb_numbers_open(vb_number_rules **out, char *err, size_t errlen) {
     vb_number_rules *r = calloc(1, sizeof *r);
     if (!r) return VB_E_NOMEM;
     vb_status s = vb_ruleset_compile(&r->words, number_word_rows,
-                                     sizeof number_word_rows / sizeof number_word_rows[0], err,
-                                     errlen);
+                                     sizeof number_word_rows / sizeof number_word_rows[0], err, errlen);
     if (s != VB_OK) {
         free(r);
         return s;

@@ -37,7 +37,7 @@ enum {
     FORM_RATE
 };
 
-#define CMP                                                                                  \
+#define CMP                                                                                                       \
     "(?:ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không thấp hơn|không ít hơn|trên|hơn|" \
     "không quá|không vượt quá|tối đa(?: là)?|dưới|từ)"
 #define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
@@ -61,17 +61,16 @@ static const char at_least_things_pattern[] =
 /* An amount in a unit of data/target-units.txt, scaled by a word of
  * data/target-multipliers.txt: "đạt trên 48,3 triệu USD", "10 - 12 nghìn
  * tấn", "35 tuần thực học"; not a rate of the unit ("500.000 đồng/người"). */
-static const char quantity_pattern[] =
-    "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?:(?<lo>" AMOUNT ")\\s*[-–]\\s*)?(?<num>" AMOUNT
-    ")\\s*(?:(?<mult>(?!)"
+static const char quantity_pattern[] = "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?:(?<lo>" AMOUNT
+                                       ")\\s*[-–]\\s*)?(?<num>" AMOUNT ")\\s*(?:(?<mult>(?!)"
 #define X(w, factor) "|" w
 #include "target-multipliers.inc"
 #undef X
-    ")\\s+)?(?<unit>(?!)"
+                                       ")\\s+)?(?<unit>(?!)"
 #define X(w, unit, gate) "|" w
 #include "target-units.inc"
 #undef X
-    ")\\b(?!\\s*/)(?:\\s*(?<after>trở lên|trở xuống)\\b)?";
+                                       ")\\b(?!\\s*/)(?:\\s*(?<after>trở lên|trở xuống)\\b)?";
 
 /* The forms, most specific first: a later row never takes a number an
  * earlier one already explained.  Editing a pattern here means checking its
@@ -88,8 +87,8 @@ static const vb_rule_row form_rows[] = {
      FORM_FREQ_N_PER, NULL, 0},
     {"period_n_times",
      "(?:\\b(?<cmp0>" CMP ")\\s+)?\\b(?:mỗi|hằng|hàng)(?:\\s+một)?\\s+(?<per>" PER
-     ")\\s*,?\\s+(?<act>[^0-9.;:\\n]{1,40}?\\s+)?" "?(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM
-     ")\\s+" TIMES "\\b",
+     ")\\s*,?\\s+(?<act>[^0-9.;:\\n]{1,40}?\\s+)?"
+     "?(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM ")\\s+" TIMES "\\b",
      FORM_FREQ_PER_N, NULL, 0},
     {"every_n_months",
      "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>[0-9]{1,2}|ba|sáu|mười hai)\\s+"
@@ -118,16 +117,16 @@ static const vb_rule_row form_rows[] = {
     {"at_least_n_things", at_least_things_pattern, FORM_COUNT, NULL, 0},
 };
 static const char *const form_rows_examples[] = {
-    "tăng từ 70% lên 85%", /* from_to */
-    "tổ chức 2 lần/năm", /* n_times_per_period */
+    "tăng từ 70% lên 85%",   /* from_to */
+    "tổ chức 2 lần/năm",     /* n_times_per_period */
     "mỗi năm tổ chức 2 lần", /* period_n_times */
-    "3 tháng 1 lần", /* every_n_months */
-    "giảm 1,5 lần", /* ratio */
-    "10 bác sĩ/10.000 dân", /* rate */
-    "đạt 95%", /* percent */
-    "ít nhất 2 lần", /* at_least_n_times */
-    "sản lượng 1.200 tấn", /* quantity */
-    "ít nhất 02 lớp", /* at_least_n_things */
+    "3 tháng 1 lần",         /* every_n_months */
+    "giảm 1,5 lần",          /* ratio */
+    "10 bác sĩ/10.000 dân",  /* rate */
+    "đạt 95%",               /* percent */
+    "ít nhất 2 lần",         /* at_least_n_times */
+    "sản lượng 1.200 tấn",   /* quantity */
+    "ít nhất 02 lớp",        /* at_least_n_things */
 };
 _Static_assert(sizeof form_rows_examples / sizeof *form_rows_examples == sizeof form_rows / sizeof *form_rows,
                "an example for each row");
@@ -145,24 +144,25 @@ static const vb_rule_row anchor_rows[] = {
     {"%", "%", A_PERCENT, NULL, 0},
     {"phần trăm", "phần trăm", A_PERCENT, NULL, 0},
     {"ít nhất", "ít nhất", A_CMP, NULL, 0},
-    {"tối", "tối", A_CMP, NULL, 0}, /* tối thiểu, tối đa */
+    {"tối", "tối", A_CMP, NULL, 0},   /* tối thiểu, tối đa */
     {"dưới", "dưới", A_CMP, NULL, 0}, /* không dưới */
     {"quá", "quá", A_CMP, NULL, 0},   /* không quá */
 };
 static const char *const anchor_rows_examples[] = {
-    "2 lần", /* lần */
-    "3 đợt", /* đợt */
-    "mỗi năm", /* mỗi */
-    "hằng năm", /* hằng */
-    "hàng quý", /* hàng */
-    "95%", /* % */
+    "2 lần",        /* lần */
+    "3 đợt",        /* đợt */
+    "mỗi năm",      /* mỗi */
+    "hằng năm",     /* hằng */
+    "hàng quý",     /* hàng */
+    "95%",          /* % */
     "95 phần trăm", /* phần trăm */
-    "ít nhất", /* ít nhất */
-    "tối thiểu", /* tối */
-    "không dưới", /* dưới */
-    "không quá", /* quá */
+    "ít nhất",      /* ít nhất */
+    "tối thiểu",    /* tối */
+    "không dưới",   /* dưới */
+    "không quá",    /* quá */
 };
-_Static_assert(sizeof anchor_rows_examples / sizeof *anchor_rows_examples == sizeof anchor_rows / sizeof *anchor_rows,
+_Static_assert(sizeof anchor_rows_examples / sizeof *anchor_rows_examples ==
+                   sizeof anchor_rows / sizeof *anchor_rows,
                "an example for each row");
 
 /* How a form row is scanned: its anchor group, and what its pattern allows
@@ -206,8 +206,7 @@ _Static_assert(sizeof form_scans / sizeof form_scans[0] == sizeof form_rows / si
 static const vb_rule_row comparator_rows[] = {
     {"ge_after", "\\Atrở lên\\z", VB_CMP_GE, NULL, 0},
     {"le_after", "\\Atrở xuống\\z", VB_CMP_LE, NULL, 0},
-    {"ge", "\\A(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|trên|hơn)", VB_CMP_GE,
-     NULL, 0},
+    {"ge", "\\A(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|trên|hơn)", VB_CMP_GE, NULL, 0},
     {"le", "\\A(?:không quá|không vượt quá|tối đa|dưới)", VB_CMP_LE, NULL, 0},
 };
 static const char *const comparator_rows_examples[] = {
@@ -216,7 +215,8 @@ static const char *const comparator_rows_examples[] = {
     "ít nhất",
     "không quá",
 };
-_Static_assert(sizeof comparator_rows_examples / sizeof *comparator_rows_examples == sizeof comparator_rows / sizeof *comparator_rows,
+_Static_assert(sizeof comparator_rows_examples / sizeof *comparator_rows_examples ==
+                   sizeof comparator_rows / sizeof *comparator_rows,
                "an example for each row");
 
 /* Unit of a frequency, by the period word; the tag multiplies the count into
@@ -235,18 +235,10 @@ static const vb_rule_row period_rows[] = {
     {"12_months", "\\A(?:12|mười hai)\\z", 1, "times_per_year", 0},
 };
 static const char *const period_rows_examples[] = {
-    "tháng",
-    "quý",
-    "năm",
-    "tuần",
-    "ngày",
-    "học kỳ",
-    "01",
-    "ba",
-    "sáu",
-    "mười hai",
+    "tháng", "quý", "năm", "tuần", "ngày", "học kỳ", "01", "ba", "sáu", "mười hai",
 };
-_Static_assert(sizeof period_rows_examples / sizeof *period_rows_examples == sizeof period_rows / sizeof *period_rows,
+_Static_assert(sizeof period_rows_examples / sizeof *period_rows_examples ==
+                   sizeof period_rows / sizeof *period_rows,
                "an example for each row");
 
 /* The unit a quantity is in, by its word; tag = whether the figure is a
@@ -272,28 +264,28 @@ static const char goal_cue_pattern[] = "(?<![\\p{L}\\p{N}])(?:(?!)"
 #define X(w) "|" w
 #include "target-goal-cues.inc"
 #undef X
-    ")(?![\\p{L}\\p{N}])";
+                                       ")(?![\\p{L}\\p{N}])";
 /* Words that make an amount a budget line or a price, not a goal. */
 static const char not_goal_cue_pattern[] = "(?<![\\p{L}\\p{N}])(?:(?!)"
 #define X(w) "|" w
 #include "target-not-goal-cues.inc"
 #undef X
-    ")(?![\\p{L}\\p{N}])";
+                                           ")(?![\\p{L}\\p{N}])";
 
 enum {
     CL_BOUNDARY,   /* where an indicator after the number stops */
     CL_SKIP_AFTER, /* "số", "trở lên" between the number and what it counts */
     CL_PREVERB,    /* the verb whose object is the percentage: "kiểm tra 80% …" */
     CL_GOAL_PREFIX,
-    CL_TAIL,       /* words between a subject and its number: "đạt", "là" */
-    CL_ELLIPSIS,   /* "… và 10% ở cấp xã": the noun is the previous target's */
+    CL_TAIL,     /* words between a subject and its number: "đạt", "là" */
+    CL_ELLIPSIS, /* "… và 10% ở cấp xã": the noun is the previous target's */
     CL_SKIP_SECTION,
-    CL_ADJUNCT,    /* "Theo Quyết định …, mỗi quý …": an adverbial, not a subject */
+    CL_ADJUNCT,      /* "Theo Quyết định …, mỗi quý …": an adverbial, not a subject */
     CL_ADJUNCT_LEAD, /* "Hằng năm, số vụ …": the adverbial before the subject */
-    CL_SPACE,      /* one \s character, as the form patterns mean it */
-    CL_QUALIFIER,  /* "13%/năm", "16% GDP": words that qualify the figure */
-    CL_PLACE_END,  /* "… cho người học tại 100% nhà trường": the place is counted */
-    CL_PREP_END,   /* "giải quyết việc làm cho 2.000 lao động": the unit is the noun */
+    CL_SPACE,        /* one \s character, as the form patterns mean it */
+    CL_QUALIFIER,    /* "13%/năm", "16% GDP": words that qualify the figure */
+    CL_PLACE_END,    /* "… cho người học tại 100% nhà trường": the place is counted */
+    CL_PREP_END,     /* "giải quyết việc làm cho 2.000 lao động": the unit is the noun */
     CL_GOAL_SECTION,
     CL_GOAL_CUE,
     CL_NOT_GOAL_CUE,
@@ -301,12 +293,13 @@ enum {
 };
 
 static const vb_rule_row clause_rows[] = {
-    [CL_BOUNDARY] = {"boundary",
-                     "[.;:!?(\\n…]|\\s+[-–]\\s+|,?\\s+(?:bằng|nhằm|để|thông qua|so với|theo|"
-                     "nâng cao|góp phần|đồng thời|với mục tiêu)\\b|(?<![\\p{L}\\p{N}])trong đó\\b|(?:,|\\s+và|\\s+hoặc)\\s+(?:"
-                     "phải|được|duy trì|tổ chức|thực hiện|xây dựng|triển khai|có|không|đảm bảo|"
-                     "bảo đảm|tiếp tục|đưa|tăng cường|hoàn thành)\\b",
-                     0, NULL, 0},
+    [CL_BOUNDARY] =
+        {"boundary",
+         "[.;:!?(\\n…]|\\s+[-–]\\s+|,?\\s+(?:bằng|nhằm|để|thông qua|so với|theo|"
+         "nâng cao|góp phần|đồng thời|với mục tiêu)\\b|(?<![\\p{L}\\p{N}])trong đó\\b|(?:,|\\s+và|\\s+hoặc)\\s+(?:"
+         "phải|được|duy trì|tổ chức|thực hiện|xây dựng|triển khai|có|không|đảm bảo|"
+         "bảo đảm|tiếp tục|đưa|tăng cường|hoàn thành)\\b",
+         0, NULL, 0},
     [CL_SKIP_AFTER] = {"skip_after",
                        "\\G\\s*(?:trở lên|trở xuống)?[\\s,]*(?:(?:tổng\\s+)?số\\s+(?!lượng)|trong "
                        "số\\s+)?",
@@ -316,10 +309,11 @@ static const vb_rule_row clause_rows[] = {
                     "hỗ trợ|tư vấn|cai nghiện|điều trị|phát hiện|khám phá|xét xử|tuyên truyền "
                     "đến|phủ sóng|cấp phát|vận động|giảm|tăng|kéo giảm)\\s*\\z",
                     0, NULL, 0},
-    [CL_GOAL_PREFIX] = {"goal_prefix",
-                        "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm [0-9]{4}|"
-                        "năm [0-9]{4}|đảm bảo|bảo đảm|các|những|trước hết(?: là)?|là|trong đó)(?:[\\s,:]+|\\z))*",
-                        0, NULL, 0},
+    [CL_GOAL_PREFIX] =
+        {"goal_prefix",
+         "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm [0-9]{4}|"
+         "năm [0-9]{4}|đảm bảo|bảo đảm|các|những|trước hết(?: là)?|là|trong đó)(?:[\\s,:]+|\\z))*",
+         0, NULL, 0},
     [CL_TAIL] = {"tail",
                  "(?:[\\s,]+(?:đạt(?: tỷ lệ)?|là|ở mức|chiếm|giảm(?: xuống)?(?: còn)?|"
                  "tăng(?: lên)?|còn|khoảng|mức|dự kiến|phấn đấu))*[\\s,]*\\z",
@@ -344,8 +338,7 @@ static const vb_rule_row clause_rows[] = {
     [CL_GOAL_SECTION] = {"goal_section", "\\G\\W*(?:các\\s+)?(?:mục tiêu|chỉ tiêu)", 0, NULL, 0},
     [CL_GOAL_CUE] = {"goal_cue", goal_cue_pattern, 0, NULL, 0},
     [CL_NOT_GOAL_CUE] = {"not_goal_cue", not_goal_cue_pattern, 0, NULL, 0},
-    [CL_SKIP_SECTION] = {"skip_section",
-                         "\\G\\W*(?:kết quả|tình hình|thực trạng|đánh giá)", 0, NULL, 0},
+    [CL_SKIP_SECTION] = {"skip_section", "\\G\\W*(?:kết quả|tình hình|thực trạng|đánh giá)", 0, NULL, 0},
     [CL_SPACE] = {"space", "\\G\\s", 0, NULL, 0},
 };
 static const char *const clause_rows_examples[CL_COUNT] = {
@@ -573,15 +566,13 @@ static size_t prev_char(const char *t, size_t pos, size_t floor) {
 }
 
 /* Every position where an anchor word occurs, by group. */
-static vb_status find_anchors(const vb_targets_rules *x, const char *t, size_t len,
-                              posv out[A_GROUPS]) {
+static vb_status find_anchors(const vb_targets_rules *x, const char *t, size_t len, posv out[A_GROUPS]) {
     for (size_t i = 0; i < x->anchors.len; i++) {
         posv *v = &out[x->anchors.rules[i].row->tag];
         const size_t *ov;
         size_t at = 0;
         while (at < len && vb_rule_match(&x->anchors, i, t, len, at, &ov, NULL)) {
-            if (!vb_scratch_room((void **)&v->items, v->len, &v->cap, sizeof *v->items))
-                return VB_E_NOMEM;
+            if (!vb_scratch_room((void **)&v->items, v->len, &v->cap, sizeof *v->items)) return VB_E_NOMEM;
             v->items[v->len++] = ov[0];
             at = vb_rule_next_start(t, len, ov[0], ov[0]); /* the next character */
         }
@@ -610,8 +601,7 @@ static size_t reach_back(const vb_targets_rules *x, const char *t, size_t pos, s
                 if (c != ' ' && (c < '\t' || c > '\r')) break;
             } else { /* beyond ASCII, PCRE2's own \s */
                 const size_t *ov;
-                if (!vb_rule_match(&x->clause, CL_SPACE, t, pos, p, &ov, NULL) || ov[0] != p ||
-                    ov[1] != pos)
+                if (!vb_rule_match(&x->clause, CL_SPACE, t, pos, p, &ov, NULL) || ov[0] != p || ov[1] != pos)
                     break;
             }
             pos = p;
@@ -641,8 +631,7 @@ static bool next_form(const vb_targets_rules *x, size_t r, const char *t, size_t
         if (a < floor) continue;
         size_t from = reach_back(x, t, a, floor, fs->reach);
         pcre2_set_offset_limit(x->limit, a);
-        int rc = pcre2_match(x->forms.rules[r].code, (PCRE2_SPTR)t, len, from, 0, x->forms.md,
-                             x->limit);
+        int rc = pcre2_match(x->forms.rules[r].code, (PCRE2_SPTR)t, len, from, 0, x->forms.md, x->limit);
         if (rc > 0) {
             *ov = pcre2_get_ovector_pointer(x->forms.md);
             return true;
@@ -653,8 +642,8 @@ static bool next_form(const vb_targets_rules *x, size_t r, const char *t, size_t
     return false;
 }
 
-static vb_status collect(const vb_targets_rules *x, const char *t, size_t len,
-                         const rangev *skipped, candv *out) {
+static vb_status collect(const vb_targets_rules *x, const char *t, size_t len, const rangev *skipped,
+                         candv *out) {
     posv anchors[A_GROUPS] = {{0}};
     vb_status s = find_anchors(x, t, len, anchors);
     for (size_t r = 0; s == VB_OK && r < x->forms.len; r++) {
@@ -764,8 +753,8 @@ static size_t phrase_end(const vb_targets_rules *x, const char *t, size_t from, 
 /* The clause's subject before pos, without goal words or a trailing "đạt";
  * it starts after `floor`, the end of the figure (and its words) before
  * it in the same clause: "… đạt 10 triệu USD, tốc độ tăng bình quân 8%". */
-static vb_span subject_before(const vb_targets_rules *x, const char *t, const vb_linev *lines,
-                              size_t pos, size_t floor) {
+static vb_span subject_before(const vb_targets_rules *x, const char *t, const vb_linev *lines, size_t pos,
+                              size_t floor) {
     vb_span s = {clause_start(t, lines, pos), pos};
     if (floor > s.start && floor <= pos) s.start = floor;
     while (s.start < s.end && (is_edge(t[s.start]) || t[s.start] == ',')) s.start++;
@@ -786,15 +775,14 @@ static vb_comparator comparator_of(const vb_targets_rules *x, const char *t, con
     for (size_t k = 0; k < 3; k++) {
         if (!has(order[k])) continue;
         for (size_t i = 0; i < x->comparators.len; i++)
-            if (vb_rule_match(&x->comparators, i, t + order[k].start,
-                              order[k].end - order[k].start, 0, NULL, NULL))
+            if (vb_rule_match(&x->comparators, i, t + order[k].start, order[k].end - order[k].start, 0, NULL,
+                              NULL))
                 return (vb_comparator)x->comparators.rules[i].row->tag;
     }
     return VB_CMP_EQ;
 }
 
-static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span per,
-                               double *value) {
+static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span per, double *value) {
     if (!has(per)) return NULL;
     for (size_t i = 0; i < x->periods.len; i++)
         if (vb_rule_match(&x->periods, i, t + per.start, per.end - per.start, 0, NULL, NULL)) {
@@ -811,12 +799,10 @@ static char *elliptic_indicator(const char *prev, const char *t, vb_span tail, v
     size_t cut = strlen(prev);
     for (size_t q = 0; q < sizeof qualifiers / sizeof qualifiers[0]; q++) {
         const char *hit = NULL;
-        for (const char *p = strstr(prev, qualifiers[q]); p; p = strstr(p + 1, qualifiers[q]))
-            hit = p;
+        for (const char *p = strstr(prev, qualifiers[q]); p; p = strstr(p + 1, qualifiers[q])) hit = p;
         if (hit && (size_t)(hit - prev) < cut && hit != prev) cut = (size_t)(hit - prev);
     }
-    return vb_arena_printf(a, "%.*s %.*s", (int)cut, prev, (int)(tail.end - tail.start),
-                           t + tail.start);
+    return vb_arena_printf(a, "%.*s %.*s", (int)cut, prev, (int)(tail.end - tail.start), t + tail.start);
 }
 
 static bool same_sentence(const char *t, size_t a, size_t b) {
@@ -827,8 +813,7 @@ static bool same_sentence(const char *t, size_t a, size_t b) {
 
 /* Value of a number group scaled by its multiplier word ("48,3 triệu");
  * amounts of thousands and more are whole. */
-static bool amount_value(const vb_targets_rules *x, const char *t, vb_span num, vb_span mult,
-                         double *value) {
+static bool amount_value(const vb_targets_rules *x, const char *t, vb_span num, vb_span mult, double *value) {
     if (!vb_number_parse(x->numbers, t + num.start, num.end - num.start, value)) return false;
     if (!has(mult)) return true;
     int m = word_table_find(&x->multipliers, t + mult.start, mult.end - mult.start);
@@ -857,8 +842,7 @@ static bool amount_is_goal(const vb_targets_rules *x, const char *t, const vb_li
 
 /* Where the subject before the figure k may start: after the figure
  * before it and the words the target built from it took. */
-static size_t subject_floor(const vb_targets_rules *x, const vb_doc *d, const candv *cs,
-                            size_t k) {
+static size_t subject_floor(const vb_targets_rules *x, const vb_doc *d, const candv *cs, size_t k) {
     size_t floor = k > 0 ? cs->items[k - 1].me : 0;
     const size_t *ov;
     if (k > 0 && vb_rule_match(&x->clause, CL_QUALIFIER, d->text, cs->items[k].ms, floor, &ov, NULL))
@@ -896,8 +880,7 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
 
     switch (c->form) {
     case FORM_FROM_TO:
-        if (!vb_number_parse(x->numbers, t + c->from.start, c->from.end - c->from.start,
-                             &tg.from))
+        if (!vb_number_parse(x->numbers, t + c->from.start, c->from.end - c->from.start, &tg.from))
             return VB_OK;
         if (!c->pct && (tg.value >= 1900 || tg.from >= 1900)) return VB_OK; /* years */
         tg.has_from = true;
@@ -920,9 +903,8 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
             if (has(c->act) && has(ind)) { /* "Mỗi quý tổ chức ít nhất 01 đợt cao điểm…" */
                 vb_span act = c->act;
                 trim_span(t, &act);
-                indicator = vb_arena_printf(a, "%.*s %.*s", (int)(act.end - act.start),
-                                            t + act.start, (int)(ind.end - ind.start),
-                                            t + ind.start);
+                indicator = vb_arena_printf(a, "%.*s %.*s", (int)(act.end - act.start), t + act.start,
+                                            (int)(ind.end - ind.start), t + ind.start);
                 if (!indicator) return VB_E_NOMEM;
                 span.end = ind.end;
             }
@@ -960,9 +942,8 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
                 if (t[i] == ',') rest.end = i;
             trim_span(t, &rest);
             if (has(rest)) {
-                indicator = vb_arena_printf(a, "%.*s %.*s", (int)(ind.end - ind.start),
-                                            t + ind.start, (int)(rest.end - rest.start),
-                                            t + rest.start);
+                indicator = vb_arena_printf(a, "%.*s %.*s", (int)(ind.end - ind.start), t + ind.start,
+                                            (int)(rest.end - rest.start), t + rest.start);
                 if (!indicator) return VB_E_NOMEM;
                 span.start = ind.start;
                 span.end = rest.end;
@@ -977,8 +958,7 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
             tg.unit = "times";
         } else { /* per the denominator: "12/1.000" is 12 per_1000 */
             double per;
-            if (!vb_number_parse(x->numbers, t + c->per.start, c->per.end - c->per.start, &per))
-                return VB_OK;
+            if (!vb_number_parse(x->numbers, t + c->per.start, c->per.end - c->per.start, &per)) return VB_OK;
             tg.unit = vb_arena_printf(a, "per_%.0f", per);
             if (!tg.unit) return VB_E_NOMEM;
         }
@@ -988,11 +968,9 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
         if (c->form == FORM_RATIO && has(rest)) {
             /* "giảm 1,5 lần số ca mắc mới": the verb and what it changes */
             vb_span head = has(ind) ? ind : c->act;
-            indicator = vb_arena_printf(a, "%.*s%s%.*s %.*s", (int)(head.end - head.start),
-                                        t + head.start, has(ind) ? " " : "",
-                                        has(ind) ? (int)(c->act.end - c->act.start) : 0,
-                                        t + c->act.start, (int)(rest.end - rest.start),
-                                        t + rest.start);
+            indicator = vb_arena_printf(a, "%.*s%s%.*s %.*s", (int)(head.end - head.start), t + head.start,
+                                        has(ind) ? " " : "", has(ind) ? (int)(c->act.end - c->act.start) : 0,
+                                        t + c->act.start, (int)(rest.end - rest.start), t + rest.start);
             if (!indicator) return VB_E_NOMEM;
             if (head.start < span.start) span.start = head.start;
             span.end = rest.end;
@@ -1046,17 +1024,15 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
              * places counted, then what is done in them */
             vb_span before = subject_before(x, t, lines, ov[0], floor);
             if (has(before)) {
-                indicator = vb_arena_printf(a, "%.*s %.*s", (int)(ind.end - ind.start),
-                                            t + ind.start, (int)(before.end - before.start),
-                                            t + before.start);
+                indicator = vb_arena_printf(a, "%.*s %.*s", (int)(ind.end - ind.start), t + ind.start,
+                                            (int)(before.end - before.start), t + before.start);
                 if (!indicator) return VB_E_NOMEM;
                 span.start = before.start;
             }
         }
         break;
     }
-    default:
-        return VB_OK;
+    default: return VB_OK;
     }
 
     if (!indicator) {
@@ -1087,13 +1063,14 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
 }
 
 static bool same_cand(const cand *a, const cand *b) {
-    const vb_span *sa[] = {&a->num, &a->cmp,    &a->cmp0, &a->after, &a->from, &a->per,
+    const vb_span *sa[] = {&a->num,    &a->cmp, &a->cmp0, &a->after, &a->from, &a->per,
                            &a->months, &a->act, &a->lo,   &a->mult,  &a->unit};
-    const vb_span *sb[] = {&b->num, &b->cmp,    &b->cmp0, &b->after, &b->from, &b->per,
+    const vb_span *sb[] = {&b->num,    &b->cmp, &b->cmp0, &b->after, &b->from, &b->per,
                            &b->months, &b->act, &b->lo,   &b->mult,  &b->unit};
     for (size_t i = 0; i < sizeof sa / sizeof sa[0]; i++)
         if (sa[i]->start != sb[i]->start || sa[i]->end != sb[i]->end) return false;
-    return a->form == b->form && a->ms == b->ms && a->me == b->me && a->pct == b->pct && a->from_pct == b->from_pct;
+    return a->form == b->form && a->ms == b->ms && a->me == b->me && a->pct == b->pct &&
+           a->from_pct == b->from_pct;
 }
 
 vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t len, bool *same,
@@ -1112,8 +1089,7 @@ vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t le
     return s;
 }
 
-vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,
-                                  const vb_linev *lines) {
+vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a, const vb_linev *lines) {
     if (!d->text || d->text_len == 0) return VB_OK;
     candv cs = {0};
     rangev skipped = {0}, goals = {0};

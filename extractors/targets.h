@@ -33,15 +33,13 @@ vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen);
 void vb_targets_close(vb_targets_rules *x);
 /* The targets of d, with the outline of d->text already scanned
  * (vb_outline_scan of the same text: extract.c shares one scan). */
-vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a,
-                                   const vb_linev *lines);
+vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a, const vb_linev *lines);
 
 /* For tests: *same = whether the form rows, tried only near their anchor
  * words, find in text[0..len) exactly what each row finds run over the
  * whole text (same matches and groups), which holds the anchor table and
  * reaches in targets.c to their patterns; *found = how many matches. */
-vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t len, bool *same,
-                                size_t *found);
+vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t len, bool *same, size_t *found);
 
 /* This module's rule tables, each row with an example (rules.h), for tests. */
 struct vb_rule_table;

@@ -61,8 +61,10 @@ vb_status vb_themes_open(vb_theme_rules **out, char *err, size_t errlen) {
     if (!r) return VB_E_NOMEM;
     for (size_t i = 0; i < MAX_THEMES; i++) vb_buf_init(&r->patterns[i]);
     vb_status s = build_rows(r);
-    if (s == VB_OK) s = vb_ruleset_compile(&r->rs, r->rows, r->n, err, errlen);
-    else snprintf(err, errlen, "themes: cannot assemble the rows");
+    if (s == VB_OK)
+        s = vb_ruleset_compile(&r->rs, r->rows, r->n, err, errlen);
+    else
+        snprintf(err, errlen, "themes: cannot assemble the rows");
     if (s != VB_OK) {
         free_rows(r);
         free(r);

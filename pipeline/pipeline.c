@@ -57,11 +57,9 @@ static vb_status run_stages(vb_pipeline *p, vb_result *r, const vb_blockv *block
     vb_normtext nt;
     /* a stage that already said why it failed is not reported twice */
     vb_status s = vb_normalize_blocks(p->norm, blocks, r->arena, &nt);
-    if (s != VB_OK)
-        return r->errors.len ? s : vb_result_error(r, s, "%s: normalisation failed", r->path);
+    if (s != VB_OK) return r->errors.len ? s : vb_result_error(r, s, "%s: normalisation failed", r->path);
     s = vb_segment(p->seg, &nt, r);
-    if (s != VB_OK)
-        return r->errors.len ? s : vb_result_error(r, s, "%s: segmentation failed", r->path);
+    if (s != VB_OK) return r->errors.len ? s : vb_result_error(r, s, "%s: segmentation failed", r->path);
     if (!p->opt.run_extractors) return VB_OK;
     for (size_t i = 0; i < r->documents.len; i++) {
         s = vb_extract_doc(p->extract, &r->documents.items[i], r->arena);
@@ -79,8 +77,8 @@ vb_status vb_pipeline_convert_file(vb_pipeline *p, const char *path, vb_result *
     return s == VB_OK ? run_stages(p, r, &blocks) : s;
 }
 
-vb_status vb_pipeline_convert_buffer(vb_pipeline *p, const char *name, const unsigned char *data,
-                                     size_t len, vb_result **out) {
+vb_status vb_pipeline_convert_buffer(vb_pipeline *p, const char *name, const unsigned char *data, size_t len,
+                                     vb_result **out) {
     vb_result *r = vb_result_new(name);
     *out = r;
     if (!r) return VB_E_NOMEM;

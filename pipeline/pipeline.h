@@ -25,8 +25,7 @@ void vb_pipeline_close(vb_pipeline *p);
  * a file that cannot be read gives documents=[] and errors=[…].  The status
  * is the first error's, or VB_OK. */
 vb_status vb_pipeline_convert_file(vb_pipeline *p, const char *path, vb_result **out);
-vb_status vb_pipeline_convert_buffer(vb_pipeline *p, const char *name,
-                                     const unsigned char *data, size_t len,
+vb_status vb_pipeline_convert_buffer(vb_pipeline *p, const char *name, const unsigned char *data, size_t len,
                                      vb_result **out);
 
 #endif

@@ -34,8 +34,8 @@ vb_status vb_sync_folder(const char *dir) {
     return rc == 0 ? VB_OK : VB_E_IO;
 }
 
-vb_status vb_atomic_write(const char *path, vb_write_fn fn, void *ctx, bool durable,
-                          char *err, size_t errlen) {
+vb_status vb_atomic_write(const char *path, vb_write_fn fn, void *ctx, bool durable, char *err,
+                          size_t errlen) {
     if (vb_make_parents(path) != VB_OK) {
         snprintf(err, errlen, "%s: cannot create its folder: %s", path, strerror(errno));
         return VB_E_IO;

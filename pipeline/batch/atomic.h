@@ -19,8 +19,8 @@ typedef vb_status (*vb_write_fn)(FILE *f, void *ctx);
 /* Create the parent folders of `path`, then write it atomically with
  * fn(f, ctx).  VB_E_IO (message in err) when any step fails; fn's own
  * status is passed on. */
-vb_status vb_atomic_write(const char *path, vb_write_fn fn, void *ctx, bool durable,
-                          char *err, size_t errlen);
+vb_status vb_atomic_write(const char *path, vb_write_fn fn, void *ctx, bool durable, char *err,
+                          size_t errlen);
 
 /* Flush everything written under `dir` to disk (syncfs on its filesystem). */
 vb_status vb_sync_folder(const char *dir);

@@ -23,18 +23,18 @@ typedef struct {
     const vb_batch_options *opt;
     vb_batch_inputv inputs;
     vb_batch_item *items;
-    vb_manifest old;   /* previous manifest + journal, read-only once workers run */
+    vb_manifest old;    /* previous manifest + journal, read-only once workers run */
     vb_journal journal; /* fd -1 without OUTDIR; written by the emitter only */
-    char **db_files;   /* sorted "sha256\tpath" of the store's files, read-only */
+    char **db_files;    /* sorted "sha256\tpath" of the store's files, read-only */
     size_t n_db_files, db_files_cap;
 
     pthread_mutex_t mu; /* guards everything below */
     pthread_cond_t cond;
     size_t next_take, next_emit, window;
     bool stop;
-    int signo;          /* the signal that stopped us, or 0 */
-    bool finished;      /* tells the signal thread to leave */
-    vb_status fatal;    /* a failure that stopped the run */
+    int signo;            /* the signal that stopped us, or 0 */
+    bool finished;        /* tells the signal thread to leave */
+    vb_status fatal;      /* a failure that stopped the run */
     char fatal_msg[1024]; /* its one message: the output's path and the system error */
 } vb_batch;
 

@@ -26,9 +26,7 @@ char *vb_batch_db_key(const char *sha256, const char *path) {
     return k;
 }
 
-static int by_str(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static int by_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* This path with this content is in the store. */
 static bool in_store(const vb_batch *b, const char *path, const char *sha256) {
@@ -41,9 +39,8 @@ static bool in_store(const vb_batch *b, const char *path, const char *sha256) {
 
 /* Errors that may go away on their own are never served from the cache. */
 static bool transient(const char *code) {
-    return !code || !strcmp(code, "E_IO") || !strcmp(code, "E_NOMEM") ||
-           !strcmp(code, "E_INTERRUPTED") || !strcmp(code, "E_INTERNAL") ||
-           !strcmp(code, "E_DB");
+    return !code || !strcmp(code, "E_IO") || !strcmp(code, "E_NOMEM") || !strcmp(code, "E_INTERRUPTED") ||
+           !strcmp(code, "E_INTERNAL") || !strcmp(code, "E_DB");
 }
 
 /* The NDJSON line of a new result (r) or of a stored one read back (j). */
@@ -64,8 +61,7 @@ static vb_status dump_compact(const vb_result *r, json_t *j, vb_batch_item *it) 
 }
 
 /* The previous run's result stands: same path, content, version, output. */
-static bool from_cache(vb_batch *b, const vb_batch_input *in, const char *out_path,
-                       vb_batch_item *it) {
+static bool from_cache(vb_batch *b, const vb_batch_input *in, const char *out_path, vb_batch_item *it) {
     const vb_record *old = vb_manifest_find(&b->old, in->path);
     if (!old || old->status == VB_REC_SKIPPED || !old->sha256 || !old->tool_version ||
         strcmp(old->tool_version, VB_VERSION) || !old->output || strcmp(old->output, in->out_rel))
@@ -136,8 +132,10 @@ static void convert(vb_batch *b, vb_pipeline *p, const vb_batch_input *in, const
     }
     if (b->opt->ndjson && dump_compact(r, NULL, it) != VB_OK)
         set_error(rec, "E_NOMEM", "no memory for the NDJSON line");
-    if (b->opt->db_path) it->result = r;
-    else vb_result_free(r);
+    if (b->opt->db_path)
+        it->result = r;
+    else
+        vb_result_free(r);
 }
 
 void vb_batch_process(vb_batch *b, vb_pipeline *p, size_t i) {

@@ -36,8 +36,7 @@ static void *worker_main(void *arg) {
         pthread_cond_broadcast(&b->cond);
     }
     for (;;) {
-        while (!b->stop && b->next_take < b->inputs.len &&
-               b->next_take >= b->next_emit + b->window)
+        while (!b->stop && b->next_take < b->inputs.len && b->next_take >= b->next_emit + b->window)
             pthread_cond_wait(&b->cond, &b->mu);
         if (b->stop || b->next_take >= b->inputs.len) break;
         size_t i = b->next_take++;
@@ -111,11 +110,9 @@ static vb_status emit(vb_batch *b, emitter *e, size_t i) {
             s = vb_store_put_result(e->store, it->result, VB_VERSION);
         else if (rec->status == VB_REC_SKIPPED)
             s = vb_store_put_skipped(e->store, path, rec->error_code, rec->error, VB_VERSION);
-        if (s != VB_OK)
-            snprintf(err, sizeof err, "%s: %s", b->opt->db_path, vb_store_errmsg(e->store));
+        if (s != VB_OK) snprintf(err, sizeof err, "%s: %s", b->opt->db_path, vb_store_errmsg(e->store));
     }
-    if (b->journal.fd >= 0 && s == VB_OK)
-        s = vb_journal_append(&b->journal, rec, err, sizeof err);
+    if (b->journal.fd >= 0 && s == VB_OK) s = vb_journal_append(&b->journal, rec, err, sizeof err);
     vb_result_free(it->result);
     it->result = NULL;
     free(it->line);
@@ -136,8 +133,8 @@ static vb_status emit(vb_batch *b, emitter *e, size_t i) {
     else if (b->opt->verbose && rec->status == VB_REC_SKIPPED)
         say(e, "skipped %s: %s\n", path, rec->error ? rec->error : "");
     else if (b->opt->verbose)
-        say(e, "%s %s: %zu document%s, %.0f ms\n", rec->cached ? "cached " : "ok     ", path,
-            rec->documents, rec->documents == 1 ? "" : "s", rec->ms);
+        say(e, "%s %s: %zu document%s, %.0f ms\n", rec->cached ? "cached " : "ok     ", path, rec->documents,
+            rec->documents == 1 ? "" : "s", rec->ms);
     vb_progress_update(&e->progress, i + 1, e->errors, i + 1 == b->inputs.len);
     return VB_OK;
 }
@@ -148,8 +145,7 @@ static void emit_all(vb_batch *b, emitter *e) {
     pthread_mutex_lock(&b->mu);
     while (b->next_emit < b->inputs.len) {
         size_t i = b->next_emit;
-        while (!b->items[i].done && !(b->stop && i >= b->next_take))
-            pthread_cond_wait(&b->cond, &b->mu);
+        while (!b->items[i].done && !(b->stop && i >= b->next_take)) pthread_cond_wait(&b->cond, &b->mu);
         if (!b->items[i].done || b->items[i].lost) break;
         pthread_mutex_unlock(&b->mu);
         vb_status s = emit(b, e, i);
@@ -208,9 +204,7 @@ static int add_db_file(const char *path, const char *sha, void *ctx) {
     return 0;
 }
 
-static int by_str(const void *x, const void *y) {
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
+static int by_str(const void *x, const void *y) { return strcmp(*(char *const *)x, *(char *const *)y); }
 
 /* OUTDIR: created, locked by the journal, cleared of earlier runs'
  * temporaries; the previous manifest and journal read for the cache. */
@@ -225,19 +219,18 @@ static vb_status open_outdir(vb_batch *b, char **manifest_path) {
     }
     vb_status s = vb_journal_open(&b->journal, outdir, err, sizeof err);
     if (s != VB_OK) {
-        fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(s),
-                s == VB_E_IO ? err : vb_status_text(s));
+        fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(s), s == VB_E_IO ? err : vb_status_text(s));
         return s;
     }
     size_t removed = vb_remove_temporaries(outdir);
     if (removed && b->opt->verbose)
-        fprintf(stderr, "vanban batch: removed %zu temporary file%s of an earlier run\n",
-                removed, removed == 1 ? "" : "s");
+        fprintf(stderr, "vanban batch: removed %zu temporary file%s of an earlier run\n", removed,
+                removed == 1 ? "" : "s");
     const char *previous[] = {*manifest_path, b->journal.path};
     s = vb_manifest_load(previous, 2, &b->old);
     if (s != VB_OK)
-        fprintf(stderr, "vanban batch: %s: cannot read %s or %s\n", vb_status_code(s),
-                *manifest_path, b->journal.path);
+        fprintf(stderr, "vanban batch: %s: cannot read %s or %s\n", vb_status_code(s), *manifest_path,
+                b->journal.path);
     return s;
 }
 
@@ -250,8 +243,7 @@ static vb_status open_outputs(vb_batch *b, emitter *e, char **manifest_path) {
     }
     if (o->db_path) {
         vb_status s = vb_store_open(o->db_path, &e->store, err, sizeof err);
-        if (s == VB_OK && !o->force)
-            s = vb_store_each_file(e->store, VB_VERSION, add_db_file, b);
+        if (s == VB_OK && !o->force) s = vb_store_each_file(e->store, VB_VERSION, add_db_file, b);
         if (s != VB_OK) {
             fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(s),
                     e->store ? vb_store_errmsg(e->store) : err);
@@ -275,8 +267,10 @@ static void write_manifest(vb_batch *b, const char *manifest_path) {
     if (vb_sync_folder(b->opt->outdir) != VB_OK && !failed)
         fprintf(stderr, "vanban batch: warning: could not flush %s to disk\n", b->opt->outdir);
     vb_status s = vb_atomic_write(manifest_path, write_manifest_lines, &w, true, err, sizeof err);
-    if (s == VB_OK) vb_journal_remove(&b->journal);
-    else if (!failed) vb_batch_fail(b, s, s == VB_E_IO ? err : vb_status_text(s));
+    if (s == VB_OK)
+        vb_journal_remove(&b->journal);
+    else if (!failed)
+        vb_batch_fail(b, s, s == VB_E_IO ? err : vb_status_text(s));
 }
 
 /* The counts, then the one message of a failure that stopped the run. */
@@ -291,8 +285,8 @@ static void summary(const vb_batch *b, const emitter *e, double seconds) {
         fprintf(stderr, "vanban batch: %s: %s\n", vb_status_code(b->fatal),
                 b->fatal_msg[0] ? b->fatal_msg : vb_status_text(b->fatal));
     if (done < b->inputs.len)
-        fprintf(stderr, "vanban batch: stopped after %zu of %zu inputs; run again to finish\n",
-                done, b->inputs.len);
+        fprintf(stderr, "vanban batch: stopped after %zu of %zu inputs; run again to finish\n", done,
+                b->inputs.len);
 }
 
 static int run_pool(vb_batch *b, emitter *e) {

@@ -33,8 +33,7 @@ static vb_status push(vb_batch_inputv *v, vb_batch_input in) {
     return VB_OK;
 }
 
-static vb_status push_path(vb_batch_inputv *v, const char *path, const char *skip_code,
-                           const char *reason) {
+static vb_status push_path(vb_batch_inputv *v, const char *path, const char *skip_code, const char *reason) {
     vb_batch_input in = {.path = strdup(path), .skip_code = skip_code};
     if (reason) in.skip_reason = strdup(reason);
     if (!in.path || (reason && !in.skip_reason) || push(v, in) != VB_OK) {
@@ -50,9 +49,7 @@ static bool has_ext(const char *name, const char *ext) {
     return n > e && strcasecmp(name + n - e, ext) == 0;
 }
 
-static int by_name(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Why a walked file is not converted, or NULL when it is a candidate. */
 static const char *skip_reason_for(const char *name, char *buf, size_t len) {
@@ -76,19 +73,16 @@ static vb_status walk_entry(walker *w, const char *path, const char *name) {
     }
     if (S_ISLNK(st.st_mode)) {
         struct stat target;
-        if (stat(path, &target) != 0)
-            return push_path(w->out, path, "E_IO", "dangling symbolic link");
+        if (stat(path, &target) != 0) return push_path(w->out, path, "E_IO", "dangling symbolic link");
         if (S_ISDIR(target.st_mode))
-            return push_path(w->out, path, "E_UNSUPPORTED",
-                             "symbolic link to a folder: not followed");
+            return push_path(w->out, path, "E_UNSUPPORTED", "symbolic link to a folder: not followed");
         st = target;
     }
     if (S_ISDIR(st.st_mode)) {
         if (w->has_outdir && st.st_dev == w->out_dev && st.st_ino == w->out_ino) return VB_OK;
         return walk(w, path);
     }
-    if (!S_ISREG(st.st_mode))
-        return push_path(w->out, path, "E_UNSUPPORTED", "not a regular file");
+    if (!S_ISREG(st.st_mode)) return push_path(w->out, path, "E_UNSUPPORTED", "not a regular file");
     const char *why = skip_reason_for(name, reason, sizeof reason);
     return push_path(w->out, path, why ? "E_UNSUPPORTED" : NULL, why);
 }
@@ -115,8 +109,10 @@ static vb_status walk(walker *w, const char *dir) {
             }
             names = p;
         }
-        if (!(names[n] = strdup(e->d_name))) s = VB_E_NOMEM;
-        else n++;
+        if (!(names[n] = strdup(e->d_name)))
+            s = VB_E_NOMEM;
+        else
+            n++;
     }
     closedir(d);
     qsort(names, n, sizeof *names, by_name); /* byte order: same list on every machine */
@@ -174,8 +170,10 @@ static char *output_name(const char *path, size_t strip, const char *ext, bool k
         if (n == 0) break;
         if (!(n == 1 && p[0] == '.')) {
             if (b.len) vb_buf_putc(&b, '/');
-            if (n == 2 && p[0] == '.' && p[1] == '.') vb_buf_puts(&b, "__");
-            else vb_buf_append(&b, p, n);
+            if (n == 2 && p[0] == '.' && p[1] == '.')
+                vb_buf_puts(&b, "__");
+            else
+                vb_buf_append(&b, p, n);
         }
         p += n;
     }
@@ -207,8 +205,7 @@ static int by_named(const void *a, const void *b) {
 
 /* Give each converted input its output name; colliding names keep their
  * extension.  An input named twice (same cleaned path) is kept once. */
-static vb_status name_outputs(vb_batch_inputv *v, size_t strip_len, bool strip,
-                              const char *ext) {
+static vb_status name_outputs(vb_batch_inputv *v, size_t strip_len, bool strip, const char *ext) {
     named *tab = calloc(v->len ? v->len : 1, sizeof *tab);
     if (!tab) return VB_E_NOMEM;
     size_t n = 0;
@@ -216,8 +213,7 @@ static vb_status name_outputs(vb_batch_inputv *v, size_t strip_len, bool strip,
     for (size_t i = 0; i < v->len && s == VB_OK; i++) {
         if (v->items[i].skip_code) continue;
         tab[n].index = i;
-        if (!(tab[n].name = output_name(v->items[i].path, strip ? strip_len : 0, ext, false)))
-            s = VB_E_NOMEM;
+        if (!(tab[n].name = output_name(v->items[i].path, strip ? strip_len : 0, ext, false))) s = VB_E_NOMEM;
         n++;
     }
     if (s == VB_OK) qsort(tab, n, sizeof *tab, by_named);
@@ -225,8 +221,7 @@ static vb_status name_outputs(vb_batch_inputv *v, size_t strip_len, bool strip,
         bool clash = (i > 0 && !strcmp(tab[i].name, tab[i - 1].name)) ||
                      (i + 1 < n && !strcmp(tab[i].name, tab[i + 1].name));
         vb_batch_input *in = &v->items[tab[i].index];
-        in->out_rel = clash ? output_name(in->path, strip ? strip_len : 0, ext, true)
-                            : strdup(tab[i].name);
+        in->out_rel = clash ? output_name(in->path, strip ? strip_len : 0, ext, true) : strdup(tab[i].name);
         if (!in->out_rel) s = VB_E_NOMEM;
     }
     /* The same full name twice is the same file named twice: keep the first. */
@@ -259,8 +254,7 @@ static vb_status name_outputs(vb_batch_inputv *v, size_t strip_len, bool strip,
     return s;
 }
 
-vb_status vb_batch_collect(const vb_batch_sources *src, vb_batch_inputv *out, char *err,
-                           size_t errlen) {
+vb_status vb_batch_collect(const vb_batch_sources *src, vb_batch_inputv *out, char *err, size_t errlen) {
     walker w = {.out = out, .err = err, .errlen = errlen};
     struct stat st;
     if (src->outdir && stat(src->outdir, &st) == 0) {

@@ -17,10 +17,10 @@
 #include "../core/status.h"
 
 typedef struct {
-    char *path;        /* what to open */
-    char *out_rel;     /* output path below OUTDIR; NULL when skipped */
+    char *path;            /* what to open */
+    char *out_rel;         /* output path below OUTDIR; NULL when skipped */
     const char *skip_code; /* NULL when converted, else a status code string */
-    char *skip_reason; /* NULL when converted */
+    char *skip_reason;     /* NULL when converted */
 } vb_batch_input;
 
 typedef struct {
@@ -29,7 +29,7 @@ typedef struct {
 } vb_batch_inputv;
 
 typedef struct {
-    char **args;            /* INPUT... */
+    char **args; /* INPUT... */
     size_t n_args;
     const char *files_from; /* a file with one path per line, "-" for stdin, or NULL */
     const char *outdir;     /* excluded from walks; may be NULL */
@@ -38,8 +38,7 @@ typedef struct {
 
 /* Collect every input.  VB_E_IO / VB_E_USAGE with a message in err when a
  * named input does not exist or --files-from cannot be read. */
-vb_status vb_batch_collect(const vb_batch_sources *src, vb_batch_inputv *out, char *err,
-                           size_t errlen);
+vb_status vb_batch_collect(const vb_batch_sources *src, vb_batch_inputv *out, char *err, size_t errlen);
 void vb_batch_inputs_free(vb_batch_inputv *v);
 
 #endif

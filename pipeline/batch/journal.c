@@ -15,8 +15,7 @@
  * same moment may have removed it after we opened it). */
 static bool still_there(int fd, const char *path) {
     struct stat a, b;
-    return fstat(fd, &a) == 0 && stat(path, &b) == 0 && a.st_dev == b.st_dev &&
-           a.st_ino == b.st_ino;
+    return fstat(fd, &a) == 0 && stat(path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 /* A killed writer may have left half a line: end it, so the next line is
@@ -44,8 +43,7 @@ vb_status vb_journal_open(vb_journal *j, const char *outdir, char *err, size_t e
             int e = errno;
             close(fd);
             if (e == EWOULDBLOCK)
-                snprintf(err, errlen, "%s is in use by another vanban batch (%s is locked)",
-                         outdir, j->path);
+                snprintf(err, errlen, "%s is in use by another vanban batch (%s is locked)", outdir, j->path);
             else
                 snprintf(err, errlen, "cannot lock %s: %s", j->path, strerror(e));
             return VB_E_IO;

@@ -10,9 +10,7 @@
 
 static const char *const status_names[] = {"ok", "error", "skipped"};
 
-const char *vb_record_status_name(vb_record_status s) {
-    return (unsigned)s < 3 ? status_names[s] : "error";
-}
+const char *vb_record_status_name(vb_record_status s) { return (unsigned)s < 3 ? status_names[s] : "error"; }
 
 void vb_record_clear(vb_record *r) {
     free(r->path);
@@ -64,8 +62,7 @@ vb_status vb_record_from_result(vb_record *rec, const vb_result *r) {
         rec->facts.dates += d->dates.len;
         rec->facts.targets += d->targets.len;
         rec->facts.assignments += d->assignments.len;
-        for (size_t k = 0; k < d->assignments.len; k++)
-            rec->facts.tasks += d->assignments.items[k].tasks.len;
+        for (size_t k = 0; k < d->assignments.len; k++) rec->facts.tasks += d->assignments.items[k].tasks.len;
         rec->facts.sections += count_sections(&d->sections);
         rec->facts.warnings += d->warnings.len;
     }
@@ -95,21 +92,20 @@ static json_t *str_or_null(const char *s) {
 }
 
 json_t *vb_record_json(const vb_record *r) {
-    json_t *facts = json_pack(
-        "{sIsIsIsIsIsIsI}", "references", (json_int_t)r->facts.references, "dates",
-        (json_int_t)r->facts.dates, "targets", (json_int_t)r->facts.targets, "assignments",
-        (json_int_t)r->facts.assignments, "tasks", (json_int_t)r->facts.tasks, "sections",
-        (json_int_t)r->facts.sections, "warnings", (json_int_t)r->facts.warnings);
+    json_t *facts =
+        json_pack("{sIsIsIsIsIsIsI}", "references", (json_int_t)r->facts.references, "dates",
+                  (json_int_t)r->facts.dates, "targets", (json_int_t)r->facts.targets, "assignments",
+                  (json_int_t)r->facts.assignments, "tasks", (json_int_t)r->facts.tasks, "sections",
+                  (json_int_t)r->facts.sections, "warnings", (json_int_t)r->facts.warnings);
     if (!facts) return NULL;
     /* "o" steals each reference; jansson keeps insertion order. */
-    return json_pack("{s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:o, s:I, s:I, s:o, s:f, s:o}",
-                     "path", str_or_null(r->path), "output", str_or_null(r->output), "sha256",
-                     str_or_null(r->sha256), "status",
-                     json_string(vb_record_status_name(r->status)), "cached", r->cached,
-                     "error_code", str_or_null(r->error_code), "error", str_or_null(r->error),
-                     "format", str_or_null(r->format), "bytes", (json_int_t)r->bytes,
-                     "documents", (json_int_t)r->documents, "facts", facts, "ms", r->ms,
-                     "tool_version", str_or_null(r->tool_version));
+    return json_pack("{s:o, s:o, s:o, s:o, s:b, s:o, s:o, s:o, s:I, s:I, s:o, s:f, s:o}", "path",
+                     str_or_null(r->path), "output", str_or_null(r->output), "sha256", str_or_null(r->sha256),
+                     "status", json_string(vb_record_status_name(r->status)), "cached", r->cached,
+                     "error_code", str_or_null(r->error_code), "error", str_or_null(r->error), "format",
+                     str_or_null(r->format), "bytes", (json_int_t)r->bytes, "documents",
+                     (json_int_t)r->documents, "facts", facts, "ms", r->ms, "tool_version",
+                     str_or_null(r->tool_version));
 }
 
 static char *get_str(json_t *o, const char *key, bool *bad) {
@@ -127,8 +123,9 @@ static bool record_from_json(json_t *o, vb_record *r, bool *bad) {
     const char *status = json_string_value(json_object_get(o, "status"));
     if (!json_is_object(o) || !status || !json_is_string(json_object_get(o, "path"))) return false;
     memset(r, 0, sizeof *r);
-    r->status = !strcmp(status, "ok") ? VB_REC_OK
-                : !strcmp(status, "skipped") ? VB_REC_SKIPPED : VB_REC_ERROR;
+    r->status = !strcmp(status, "ok")        ? VB_REC_OK
+                : !strcmp(status, "skipped") ? VB_REC_SKIPPED
+                                             : VB_REC_ERROR;
     r->path = get_str(o, "path", bad);
     r->output = get_str(o, "output", bad);
     r->sha256 = get_str(o, "sha256", bad);
@@ -139,9 +136,8 @@ static bool record_from_json(json_t *o, vb_record *r, bool *bad) {
     r->bytes = get_size(o, "bytes");
     r->documents = get_size(o, "documents");
     json_t *f = json_object_get(o, "facts");
-    r->facts = (vb_fact_counts){get_size(f, "references"), get_size(f, "dates"),
-                                get_size(f, "targets"),    get_size(f, "assignments"),
-                                get_size(f, "tasks"),      get_size(f, "sections"),
+    r->facts = (vb_fact_counts){get_size(f, "references"),  get_size(f, "dates"), get_size(f, "targets"),
+                                get_size(f, "assignments"), get_size(f, "tasks"), get_size(f, "sections"),
                                 get_size(f, "warnings")};
     r->ms = json_number_value(json_object_get(o, "ms"));
     return true;
@@ -165,14 +161,17 @@ static vb_status load_lines(const char *path, vb_manifest *m, size_t *cap) {
             if (m->len == *cap) {
                 size_t n = *cap ? *cap * 2 : 256;
                 vb_record *p = realloc(m->items, n * sizeof *p);
-                if (!p) bad = true;
+                if (!p)
+                    bad = true;
                 else {
                     m->items = p;
                     *cap = n;
                 }
             }
-            if (bad) vb_record_clear(&r);
-            else m->items[m->len++] = r;
+            if (bad)
+                vb_record_clear(&r);
+            else
+                m->items[m->len++] = r;
         }
         json_decref(o);
     }

@@ -26,8 +26,9 @@ static int parse_size(const char *s, size_t *out) {
 
 int vb_cli_pipeline_option(int argc, char **argv, int *i, vb_pipeline_options *o) {
     const char *a = argv[*i];
-    const char *names[] = {"--tone", "--max-input-bytes", "--max-inflated-bytes",
-                           "--max-inflate-ratio", "--max-zip-entries", "--encoding"};
+    const char *names[] = {
+        "--tone",    "--max-input-bytes", "--max-inflated-bytes", "--max-inflate-ratio", "--max-zip-entries",
+        "--encoding"};
     if (!strcmp(a, "--no-rejoin")) {
         o->norm.rejoin = false;
         return 1;
@@ -42,19 +43,26 @@ int vb_cli_pipeline_option(int argc, char **argv, int *i, vb_pipeline_options *o
         size_t n = 0;
         switch (k) {
         case 0:
-            if (!strcmp(v, "modern")) o->norm.tone = VB_TONE_MODERN;
-            else if (!strcmp(v, "old")) o->norm.tone = VB_TONE_OLD;
-            else if (!strcmp(v, "keep")) o->norm.tone = VB_TONE_KEEP;
+            if (!strcmp(v, "modern"))
+                o->norm.tone = VB_TONE_MODERN;
+            else if (!strcmp(v, "old"))
+                o->norm.tone = VB_TONE_OLD;
+            else if (!strcmp(v, "keep"))
+                o->norm.tone = VB_TONE_KEEP;
             else {
                 fprintf(stderr, "vanban: --tone takes modern, old or keep\n");
                 return -1;
             }
             return 1;
         case 5:
-            if (!strcmp(v, "tcvn3")) o->limits.encoding = VB_ENC_TCVN3;
-            else if (!strcmp(v, "vni")) o->limits.encoding = VB_ENC_VNI;
-            else if (!strcmp(v, "cp1258")) o->limits.encoding = VB_ENC_CP1258;
-            else if (!strcmp(v, "utf-8") || !strcmp(v, "utf8")) o->limits.encoding = VB_ENC_UTF8;
+            if (!strcmp(v, "tcvn3"))
+                o->limits.encoding = VB_ENC_TCVN3;
+            else if (!strcmp(v, "vni"))
+                o->limits.encoding = VB_ENC_VNI;
+            else if (!strcmp(v, "cp1258"))
+                o->limits.encoding = VB_ENC_CP1258;
+            else if (!strcmp(v, "utf-8") || !strcmp(v, "utf8"))
+                o->limits.encoding = VB_ENC_UTF8;
             else {
                 fprintf(stderr, "vanban: --encoding takes tcvn3, vni, cp1258 or utf-8\n");
                 return -1;
@@ -119,8 +127,7 @@ static int take_option(const vb_cli_option *o, int argc, char **argv, int *i) {
 }
 
 static int take_operand(vb_cli_line *l, const char *a) {
-    if (l->n_operands == l->max_operands)
-        return vb_cli_usage_error(l->cmd, l->too_many, l->operands[0], a);
+    if (l->n_operands == l->max_operands) return vb_cli_usage_error(l->cmd, l->too_many, l->operands[0], a);
     l->operands[l->n_operands++] = a;
     return VB_EXIT_OK;
 }
@@ -151,4 +158,3 @@ int vb_cli_parse(vb_cli_line *l, int argc, char **argv) {
     }
     return -1;
 }
-

@@ -56,8 +56,10 @@ int vb_cmd_batch(int argc, char **argv) {
         const char *a = argv[i];
         bool has_value = i + 1 < argc;
         int k = vb_cli_pipeline_option(argc, argv, &i, &o.pipeline);
-        if (k < 0) rc = VB_EXIT_USAGE;
-        else if (k) continue;
+        if (k < 0)
+            rc = VB_EXIT_USAGE;
+        else if (k)
+            continue;
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             help(stdout);
             rc = VB_EXIT_OK;
@@ -98,10 +100,14 @@ int vb_cmd_batch(int argc, char **argv) {
     }
     if (rc < 0) {
         const char *why = NULL;
-        if (strcmp(format, "json") && strcmp(format, "xml")) why = "--format takes json or xml";
-        else if (!n_inputs && !o.sources.files_from) why = "no INPUT and no --files-from";
-        else if (!o.outdir && !o.ndjson && !o.db_path) why = "-o OUTDIR is needed (or --ndjson, --db)";
-        else if (o.quiet && o.verbose) why = "--quiet and --verbose together";
+        if (strcmp(format, "json") && strcmp(format, "xml"))
+            why = "--format takes json or xml";
+        else if (!n_inputs && !o.sources.files_from)
+            why = "no INPUT and no --files-from";
+        else if (!o.outdir && !o.ndjson && !o.db_path)
+            why = "-o OUTDIR is needed (or --ndjson, --db)";
+        else if (o.quiet && o.verbose)
+            why = "--quiet and --verbose together";
         if (why) {
             fprintf(stderr, "vanban batch: %s\n", why);
             help(stderr);

@@ -74,16 +74,17 @@ static int only_type(void *ctx, const char *arg) {
 }
 
 /* -1 when the command line is good, else the exit code (0 after --help). */
-static int parse_args(int argc, char **argv, vb_pipeline_options *po, outputs *o,
-                      const char **inputs, size_t *n_inputs) {
+static int parse_args(int argc, char **argv, vb_pipeline_options *po, outputs *o, const char **inputs,
+                      size_t *n_inputs) {
     const vb_cli_option options[] = {
         {"--html", NULL, NULL, &o->html, NULL, NULL},
         {"--csv", NULL, NULL, &o->csv, NULL, NULL},
         {"--only-type", NULL, NULL, NULL, only_type, o},
         {"--md", NULL, &o->md, NULL, NULL, NULL},
     };
-    vb_cli_line line = {"compare", options, sizeof options / sizeof *options, po, help, 0,
-                        inputs, (size_t)argc, 0, NULL, true};
+    vb_cli_line line = {
+        "compare", options, sizeof options / sizeof *options, po, help, 0, inputs, (size_t)argc, 0,
+        NULL,      true};
     int parsed = vb_cli_parse(&line, argc, argv);
     if (parsed >= 0) return parsed;
     *n_inputs = line.n_operands;
@@ -94,8 +95,7 @@ static int parse_args(int argc, char **argv, vb_pipeline_options *po, outputs *o
 }
 
 /* Convert or load every input, then write the reports asked for. */
-static int run(const vb_pipeline_options *po, const outputs *o, const char **inputs,
-               size_t n_inputs) {
+static int run(const vb_pipeline_options *po, const outputs *o, const char **inputs, size_t n_inputs) {
     vb_pipeline *p = NULL;
     vb_cmp_set *set = NULL;
     vb_status s = vb_pipeline_open(po, &p);
@@ -133,15 +133,13 @@ static int run(const vb_pipeline_options *po, const outputs *o, const char **inp
             vb_status ws = f ? vb_cmp_write_html(set, failed, n_failed, f) : VB_E_IO;
             if (f && fclose(f) != 0) ws = VB_E_IO;
             if (ws != VB_OK) {
-                fprintf(stderr, "vanban compare: %s: writing %s failed\n", vb_status_code(ws),
-                        o->html);
+                fprintf(stderr, "vanban compare: %s: writing %s failed\n", vb_status_code(ws), o->html);
                 if (!rc) rc = vb_status_exit(ws);
             }
         }
         if (o->csv) {
             char err[512] = "";
-            vb_status ws = make_dir(o->csv) == 0 ? vb_cmp_write_csv(set, o->csv, err, sizeof err)
-                                              : VB_E_IO;
+            vb_status ws = make_dir(o->csv) == 0 ? vb_cmp_write_csv(set, o->csv, err, sizeof err) : VB_E_IO;
             if (ws != VB_OK) {
                 fprintf(stderr, "vanban compare: %s: writing %s failed\n", vb_status_code(ws),
                         err[0] ? err : o->csv);

@@ -31,8 +31,17 @@ int vb_cmd_convert(int argc, char **argv) {
         {"--compact", NULL, &compact, NULL, NULL, NULL},
         {"--output", "-o", NULL, &outpath, NULL, NULL},
     };
-    vb_cli_line line = {"convert", options, sizeof options / sizeof *options, &po, help, 0, &file, 1, 0,
-                        "one FILE at a time, got '%s' and '%s' (`vanban batch` takes many)", false};
+    vb_cli_line line = {"convert",
+                        options,
+                        sizeof options / sizeof *options,
+                        &po,
+                        help,
+                        0,
+                        &file,
+                        1,
+                        0,
+                        "one FILE at a time, got '%s' and '%s' (`vanban batch` takes many)",
+                        false};
     int parsed = vb_cli_parse(&line, argc, argv);
     if (parsed >= 0) return parsed;
     unsigned jflags = compact ? VB_JSON_COMPACT : 0;

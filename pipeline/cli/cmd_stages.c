@@ -22,8 +22,7 @@ static void help(FILE *f, int st) {
         "Print the normalised text of FILE (--map: its lines and offset map as JSON).",
         "Print the documents found in FILE with header and sections, as JSON.",
         "Print the facts extracted from each document of FILE, as JSON."};
-    fprintf(f, "usage: vanban %s FILE [options]\n%s\n%s", stage_name[st], what[st],
-            vb_cli_pipeline_help);
+    fprintf(f, "usage: vanban %s FILE [options]\n%s\n%s", stage_name[st], what[st], vb_cli_pipeline_help);
     if (st == STAGE_NORMALIZE) fprintf(f, "  --map                    JSON with lines and offset anchors\n");
 }
 
@@ -35,10 +34,10 @@ static const char *area_name(vb_area a) {
 static int print_blocks(const vb_blockv *b) {
     for (size_t i = 0; i < b->len; i++) {
         const vb_block *k = &b->items[i];
-        json_t *o = json_pack("{s:I,s:s,s:i,s:i,s:i,s:i,s:I,s:s%}", "src", (json_int_t)k->src_offset,
-                              "area", area_name(k->area), "table", k->table, "row", k->row, "cell",
-                              k->cell, "heading", k->heading_level, "flags", (json_int_t)k->flags,
-                              "text", k->text, k->len);
+        json_t *o =
+            json_pack("{s:I,s:s,s:i,s:i,s:i,s:i,s:I,s:s%}", "src", (json_int_t)k->src_offset, "area",
+                      area_name(k->area), "table", k->table, "row", k->row, "cell", k->cell, "heading",
+                      k->heading_level, "flags", (json_int_t)k->flags, "text", k->text, k->len);
         if (!o || vb_json_dump(o, stdout, VB_JSON_COMPACT) != VB_OK) {
             json_decref(o);
             return VB_EXIT_INTERNAL;
@@ -56,14 +55,13 @@ static int print_normtext(const vb_normtext *t, int map) {
     }
     json_t *lines = json_array(), *anchors = json_array();
     for (size_t i = 0; i < t->n_lines; i++)
-        json_array_append_new(lines, json_pack("{s:I,s:I,s:I,s:s%}", "start", (json_int_t)t->lines[i].start,
-                                               "end", (json_int_t)t->lines[i].end, "block",
-                                               (json_int_t)t->lines[i].block, "text",
-                                               t->text + t->lines[i].start,
-                                               t->lines[i].end - t->lines[i].start));
+        json_array_append_new(
+            lines, json_pack("{s:I,s:I,s:I,s:s%}", "start", (json_int_t)t->lines[i].start, "end",
+                             (json_int_t)t->lines[i].end, "block", (json_int_t)t->lines[i].block, "text",
+                             t->text + t->lines[i].start, t->lines[i].end - t->lines[i].start));
     for (size_t i = 0; i < t->n_anchors; i++)
-        json_array_append_new(anchors, json_pack("[I,I]", (json_int_t)t->anchors[i].norm,
-                                                 (json_int_t)t->anchors[i].src));
+        json_array_append_new(
+            anchors, json_pack("[I,I]", (json_int_t)t->anchors[i].norm, (json_int_t)t->anchors[i].src));
     json_t *o = json_pack("{s:o,s:o}", "lines", lines, "anchors", anchors);
     int rc = o && vb_json_dump(o, stdout, 0) == VB_OK ? VB_EXIT_OK : VB_EXIT_INTERNAL;
     json_decref(o);
@@ -76,8 +74,17 @@ static int run(int argc, char **argv, stage st) {
     const char *file = NULL;
     int map = 0;
     const vb_cli_option options[] = {{"--map", NULL, &map, NULL, NULL, NULL}}; /* normalize only */
-    vb_cli_line line = {stage_name[st], options, st == STAGE_NORMALIZE ? 1 : 0, &po, help, (int)st,
-                        &file, 1, 0, "one FILE at a time, got '%s' and '%s'", false};
+    vb_cli_line line = {stage_name[st],
+                        options,
+                        st == STAGE_NORMALIZE ? 1 : 0,
+                        &po,
+                        help,
+                        (int)st,
+                        &file,
+                        1,
+                        0,
+                        "one FILE at a time, got '%s' and '%s'",
+                        false};
     int parsed = vb_cli_parse(&line, argc, argv);
     if (parsed >= 0) return parsed;
     if (!file) return vb_cli_usage_error(stage_name[st], "no FILE given (\"-\" reads stdin)");
@@ -118,7 +125,10 @@ static int run(int argc, char **argv, stage st) {
         for (size_t i = 0; i < r->documents.len; i++) {
             const vb_doc *d = &r->documents.items[i];
             json_t *o = st == STAGE_EXTRACT ? vb_json_facts(d) : vb_json_document(d);
-            if (st == STAGE_EXTRACT && o) json_object_set_new(o, "header", json_pack("{s:s?,s:s?}", "number", d->header.number, "doc_type", d->header.doc_type));
+            if (st == STAGE_EXTRACT && o)
+                json_object_set_new(
+                    o, "header",
+                    json_pack("{s:s?,s:s?}", "number", d->header.number, "doc_type", d->header.doc_type));
             json_array_append_new(docs, o);
         }
         json_t *o = json_pack("{s:o}", "documents", docs);

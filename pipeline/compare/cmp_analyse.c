@@ -10,8 +10,7 @@
 static char *fold_copy(vb_cmp_set *s, const char *str, bool number) {
     vb_buf b;
     vb_buf_init(&b);
-    vb_status st = number ? vb_number_key(s->folder, str, &b)
-                          : vb_fold(s->folder, str, strlen(str), &b);
+    vb_status st = number ? vb_number_key(s->folder, str, &b) : vb_fold(s->folder, str, strlen(str), &b);
     char *out = st == VB_OK ? vb_arena_strndup(s->arena, b.data ? b.data : "", b.len) : NULL;
     vb_buf_free(&b);
     return out;
@@ -60,8 +59,7 @@ static vb_status infer_numbers(vb_cmp_set *s) {
         if (p->date && strlen(p->date) >= 10) {
             for (size_t j = i; !num && j-- > 0 && pl[j].file_index == p->file_index;)
                 num = cited_by_date(&pl[j], p);
-            for (size_t j = i + 1; !num && j < s->plans.len && pl[j].file_index == p->file_index;
-                 j++)
+            for (size_t j = i + 1; !num && j < s->plans.len && pl[j].file_index == p->file_index; j++)
                 num = cited_by_date(&pl[j], p);
         } else if (i > 0 && pl[i - 1].file_index == p->file_index) {
             num = forwarded(&pl[i - 1], p);
@@ -112,9 +110,7 @@ static vb_status select_plans(vb_cmp_set *s) {
     return VB_OK;
 }
 
-static const char *plan_number(const vb_cmp_plan *p) {
-    return p->number ? p->number : p->number_inferred;
-}
+static const char *plan_number(const vb_cmp_plan *p) { return p->number ? p->number : p->number_inferred; }
 
 static vb_status make_labels(vb_cmp_set *s) {
     vb_arena *a = s->arena;
@@ -134,12 +130,9 @@ static vb_status make_labels(vb_cmp_set *s) {
         if (p->kind && !strcmp(p->kind, "article")) {
             p->label = vb_arena_printf(a, "%s%s%s (article)", who, sep, year);
         } else {
-            const char *type = p->doc_type_code ? p->doc_type_code
-                               : p->doc_type  ? p->doc_type
-                                              : "document";
+            const char *type = p->doc_type_code ? p->doc_type_code : p->doc_type ? p->doc_type : "document";
             const char *num = plan_number(p);
-            p->label = vb_arena_printf(a, "%s%s%s — %s %s", who, sep, year, type,
-                                       num ? num : "(no number)");
+            p->label = vb_arena_printf(a, "%s%s%s — %s %s", who, sep, year, type, num ? num : "(no number)");
         }
         if (!p->label) return VB_E_NOMEM;
         /* two plans with one label: number them so columns stay distinct */
@@ -199,8 +192,7 @@ static vb_status group_sectors(vb_cmp_set *s) {
         vb_buf tmp;
         vb_buf_init(&tmp);
         size_t lb = 0, le = 0;
-        st = vb_fold_sector_key(s->folder, u0->unit, s->plans.items[ks[g].plan].place, &tmp, &lb,
-                               &le);
+        st = vb_fold_sector_key(s->folder, u0->unit, s->plans.items[ks[g].plan].place, &tmp, &lb, &le);
         vb_buf_free(&tmp);
         sec.label = le > lb ? vb_arena_strndup(s->arena, u0->unit + lb, le - lb) : u0->unit;
         for (size_t x = g; x < h; x++) {
@@ -235,8 +227,7 @@ static vb_status group_basis(vb_cmp_set *s) {
         }
     }
     /* plan numbers, folded once, to mark cited documents that are compared */
-    char **plan_keys = st == VB_OK ? vb_arena_alloc(s->arena, (s->plans.len + 1) * sizeof(char *))
-                                   : NULL;
+    char **plan_keys = st == VB_OK ? vb_arena_alloc(s->arena, (s->plans.len + 1) * sizeof(char *)) : NULL;
     if (st == VB_OK && !plan_keys) st = VB_E_NOMEM;
     for (size_t i = 0; st == VB_OK && i < s->plans.len; i++) {
         const char *num = plan_number(&s->plans.items[i]);
@@ -269,8 +260,8 @@ static vb_status group_basis(vb_cmp_set *s) {
 }
 
 static bool timeline_role(const char *role) {
-    return role && (!strcmp(role, "issued") || !strcmp(role, "deadline") ||
-                    !strcmp(role, "recurring") || !strcmp(role, "period"));
+    return role && (!strcmp(role, "issued") || !strcmp(role, "deadline") || !strcmp(role, "recurring") ||
+                    !strcmp(role, "period"));
 }
 
 /* Undated cycles ("quarterly") after every dated event. */
@@ -326,9 +317,9 @@ static vb_status build_timeline(vb_cmp_set *s) {
 vb_status vb_cmp_analyse(vb_cmp_set *s) {
     vb_status st;
     if ((st = infer_numbers(s)) != VB_OK || (st = select_plans(s)) != VB_OK ||
-        (st = make_labels(s)) != VB_OK ||
-        (st = group_sectors(s)) != VB_OK || (st = group_basis(s)) != VB_OK ||
-        (st = build_timeline(s)) != VB_OK || (st = vb_cmp_chain_build(s)) != VB_OK)
+        (st = make_labels(s)) != VB_OK || (st = group_sectors(s)) != VB_OK ||
+        (st = group_basis(s)) != VB_OK || (st = build_timeline(s)) != VB_OK ||
+        (st = vb_cmp_chain_build(s)) != VB_OK)
         return st;
     return VB_OK;
 }

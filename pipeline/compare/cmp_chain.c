@@ -35,8 +35,8 @@ static vb_status add_nodes(vb_cmp_set *s, int *row_node) {
         }
         vb_cmp_node n = {.plan = -1, .basis_row = (int)r, .label = b->number};
         n.title = vb_arena_printf(a, "%s %s%s%s%s%s", b->doc_type ? b->doc_type : "", b->number,
-                                  b->date ? " of " : "", b->date ? b->date : "",
-                                  b->issuer ? " — " : "", b->issuer ? b->issuer : "");
+                                  b->date ? " of " : "", b->date ? b->date : "", b->issuer ? " — " : "",
+                                  b->issuer ? b->issuer : "");
         row_node[r] = (int)s->nodes.len;
         if (!n.title || VB_PUSH(a, s->nodes, n)) return VB_E_NOMEM;
     }
@@ -132,10 +132,9 @@ static vb_status layout(vb_cmp_set *s) {
         if ((int)m > max_rows) max_rows = (int)m;
     }
     free(buf), free(sum), free(cnt);
-    s->graph_w = 2 * VB_CHAIN_MARGIN + (max_layer + 1) * (VB_CHAIN_NODE_W + VB_CHAIN_GAP_X) -
-                 VB_CHAIN_GAP_X;
-    s->graph_h = 2 * VB_CHAIN_MARGIN + max_rows * (VB_CHAIN_NODE_H + VB_CHAIN_GAP_Y) -
-                 (max_rows ? VB_CHAIN_GAP_Y : 0);
+    s->graph_w = 2 * VB_CHAIN_MARGIN + (max_layer + 1) * (VB_CHAIN_NODE_W + VB_CHAIN_GAP_X) - VB_CHAIN_GAP_X;
+    s->graph_h =
+        2 * VB_CHAIN_MARGIN + max_rows * (VB_CHAIN_NODE_H + VB_CHAIN_GAP_Y) - (max_rows ? VB_CHAIN_GAP_Y : 0);
     return VB_OK;
 }
 
@@ -143,7 +142,6 @@ vb_status vb_cmp_chain_build(vb_cmp_set *s) {
     int *row_node = vb_arena_alloc(s->arena, (s->basis.len + 1) * sizeof *row_node);
     if (!row_node) return VB_E_NOMEM;
     vb_status st;
-    if ((st = add_nodes(s, row_node)) != VB_OK || (st = add_edges(s, row_node)) != VB_OK)
-        return st;
+    if ((st = add_nodes(s, row_node)) != VB_OK || (st = add_edges(s, row_node)) != VB_OK) return st;
     return layout(s);
 }

@@ -14,8 +14,14 @@
 #define VB_CMP_CHAIN_H
 #include "compare.h"
 
-enum { VB_CHAIN_NODE_W = 250, VB_CHAIN_NODE_H = 44, VB_CHAIN_GAP_X = 90, VB_CHAIN_GAP_Y = 16,
-       VB_CHAIN_MARGIN = 12, VB_CHAIN_MAX_LAYERS = 32 };
+enum {
+    VB_CHAIN_NODE_W = 250,
+    VB_CHAIN_NODE_H = 44,
+    VB_CHAIN_GAP_X = 90,
+    VB_CHAIN_GAP_Y = 16,
+    VB_CHAIN_MARGIN = 12,
+    VB_CHAIN_MAX_LAYERS = 32
+};
 
 vb_status vb_cmp_chain_build(vb_cmp_set *s);
 

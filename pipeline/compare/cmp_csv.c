@@ -68,7 +68,7 @@ static void header(FILE *f, const char *const *cols) {
 }
 
 static void write_targets(FILE *f, const vb_cmp_set *s) {
-    static const char *const cols[] = {"theme", "plan", "value", "from", "unit", "comparator",
+    static const char *const cols[] = {"theme",   "plan",      "value",       "from", "unit", "comparator",
                                        "display", "indicator", "source_text", "file", NULL};
     header(f, cols);
     for (int t = 0; t < VB_CMP_N_THEMES; t++)
@@ -82,8 +82,10 @@ static void write_targets(FILE *f, const vb_cmp_set *s) {
                 field(f, vb_cmp_themes[t], true);
                 field(f, p->label, false);
                 fieldf(f, x->value);
-                if (x->has_from) fieldf(f, x->from);
-                else field(f, NULL, false);
+                if (x->has_from)
+                    fieldf(f, x->from);
+                else
+                    field(f, NULL, false);
                 field(f, x->unit, false);
                 field(f, x->comparator, false);
                 field(f, disp, false);
@@ -96,8 +98,8 @@ static void write_targets(FILE *f, const vb_cmp_set *s) {
 }
 
 static void write_units(FILE *f, const vb_cmp_set *s, const int *order) {
-    static const char *const cols[] = {"sector", "sector_key", "plan", "unit", "role", "tasks",
-                                       "section", "source_text", "file", NULL};
+    static const char *const cols[] = {"sector", "sector_key", "plan",        "unit", "role",
+                                       "tasks",  "section",    "source_text", "file", NULL};
     header(f, cols);
     for (size_t r = 0; r < s->sectors.len; r++) {
         const vb_cmp_sector *sec = &s->sectors.items[order[r]];
@@ -122,9 +124,9 @@ static void write_units(FILE *f, const vb_cmp_set *s, const int *order) {
 }
 
 static void write_basis(FILE *f, const vb_cmp_set *s, const int *order) {
-    static const char *const cols[] = {"number", "doc_type", "date", "issuer", "cited_by_plans",
-                                       "shared", "compared_as", "plan", "relation",
-                                       "source_text", "file", NULL};
+    static const char *const cols[] = {"number",         "doc_type",    "date",        "issuer",
+                                       "cited_by_plans", "shared",      "compared_as", "plan",
+                                       "relation",       "source_text", "file",        NULL};
     header(f, cols);
     for (size_t r = 0; r < s->basis.len; r++) {
         const vb_cmp_basis *b = &s->basis.items[order[r]];
@@ -151,8 +153,7 @@ static void write_basis(FILE *f, const vb_cmp_set *s, const int *order) {
 }
 
 static void write_chain(FILE *f, const vb_cmp_set *s) {
-    static const char *const cols[] = {"from", "from_plan", "to", "to_plan", "to_kind",
-                                       "relation", NULL};
+    static const char *const cols[] = {"from", "from_plan", "to", "to_plan", "to_kind", "relation", NULL};
     header(f, cols);
     for (size_t i = 0; i < s->edges.len; i++) {
         const vb_cmp_edge *e = &s->edges.items[i];
@@ -168,7 +169,7 @@ static void write_chain(FILE *f, const vb_cmp_set *s) {
 }
 
 static void write_timeline(FILE *f, const vb_cmp_set *s) {
-    static const char *const cols[] = {"date", "plan", "role", "recurrence", "text",
+    static const char *const cols[] = {"date",        "plan", "role", "recurrence", "text",
                                        "source_text", "file", "rule", NULL};
     header(f, cols);
     for (size_t i = 0; i < s->timeline.len; i++) {
@@ -179,16 +180,17 @@ static void write_timeline(FILE *f, const vb_cmp_set *s) {
         field(f, e->role, false);
         field(f, e->recurrence, false);
         field(f, e->text, false);
-        if (e->date >= 0) src_field(f, p, p->dates.items[e->date].src);
-        else field(f, NULL, false);
+        if (e->date >= 0)
+            src_field(f, p, p->dates.items[e->date].src);
+        else
+            field(f, NULL, false);
         field(f, p->file, false);
         field(f, e->rule, false);
         end_row(f);
     }
 }
 
-static const char *const csv_names[] = {"targets.csv", "units.csv", "basis.csv", "chain.csv",
-                                        "timeline.csv"};
+static const char *const csv_names[] = {"targets.csv", "units.csv", "basis.csv", "chain.csv", "timeline.csv"};
 
 vb_status vb_cmp_write_csv(vb_cmp_set *s, const char *dir, char *err, size_t errlen) {
     vb_cmp_orders o;

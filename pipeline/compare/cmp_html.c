@@ -201,8 +201,7 @@ static void units_table(FILE *f, const vb_cmp_set *s, const int *order) {
                 esc(f, u->role ? u->role : "assigned");
                 fputs("\">", f);
                 esc(f, u->role ? u->role : "assigned");
-                fprintf(f, "</span> <span class=\"meta\">%zu task%s", u->n_tasks,
-                        u->n_tasks == 1 ? "" : "s");
+                fprintf(f, "</span> <span class=\"meta\">%zu task%s", u->n_tasks, u->n_tasks == 1 ? "" : "s");
                 if (u->section) {
                     fputs(" · §", f);
                     esc(f, u->section);
@@ -288,16 +287,15 @@ static void box_text(FILE *f, const char *cls, double x, double y, double avail,
     size_t shown = cps > MAX_CPS ? MAX_CPS : cps;
     double estimate = (double)shown * 0.62 * font_px;
     fprintf(f, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\"", cls, x, y);
-    if (estimate > 0.7 * avail) fprintf(f, " textLength=\"%.0f\" lengthAdjust=\"spacingAndGlyphs\"",
-                                        estimate < avail ? estimate : avail);
+    if (estimate > 0.7 * avail)
+        fprintf(f, " textLength=\"%.0f\" lengthAdjust=\"spacingAndGlyphs\"",
+                estimate < avail ? estimate : avail);
     fputc('>', f);
     esc_trunc(f, str, MAX_CPS);
     fputs("</text>", f);
 }
 
-static bool strong(const char *rel) {
-    return rel && (!strcmp(rel, "basis") || !strcmp(rel, "implements"));
-}
+static bool strong(const char *rel) { return rel && (!strcmp(rel, "basis") || !strcmp(rel, "implements")); }
 
 static void chain_svg(FILE *f, vb_cmp_set *s) {
     fputs("<h2 id=\"chain\">The chain</h2>\n<p class=\"legend note\"><span><i class=\"sw\" "
@@ -325,13 +323,12 @@ static void chain_svg(FILE *f, vb_cmp_set *s) {
         if (b->layer > a->layer) {
             double x1 = a->x + W, y1 = a->y + H / 2, x2 = b->x, y2 = b->y + H / 2;
             double mx = (x1 + x2) / 2;
-            fprintf(f, "\" d=\"M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f\"", x1, y1, mx, y1, mx,
-                    y2, x2, y2);
+            fprintf(f, "\" d=\"M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f\"", x1, y1, mx, y1, mx, y2, x2, y2);
         } else { /* a back edge (a cycle): loop over the top of both boxes */
             double x1 = a->x + W / 2, y1 = a->y, x2 = b->x + W / 2, y2 = b->y;
             double top = (y1 < y2 ? y1 : y2) - 10;
-            fprintf(f, "\" d=\"M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f\"", x1, y1, x1, top, x2,
-                    top, x2, y2);
+            fprintf(f, "\" d=\"M%.1f %.1f C%.1f %.1f %.1f %.1f %.1f %.1f\"", x1, y1, x1, top, x2, top, x2,
+                    y2);
         }
         fputs(" marker-end=\"url(#arrow)\"><title>", f);
         esc(f, a->label);
@@ -345,14 +342,16 @@ static void chain_svg(FILE *f, vb_cmp_set *s) {
         const vb_cmp_node *n = &s->nodes.items[i];
         const vb_cmp_plan *p = n->plan >= 0 ? &s->plans.items[n->plan] : NULL;
         /* a box opens its plan's row, or the cited document's basis row */
-        if (p) fprintf(f, "<a href=\"#plan-%s\">", p->anchor);
-        else fprintf(f, "<a href=\"#ref-%d\">", n->basis_row);
+        if (p)
+            fprintf(f, "<a href=\"#plan-%s\">", p->anchor);
+        else
+            fprintf(f, "<a href=\"#ref-%d\">", n->basis_row);
         fprintf(f, "<g class=\"node %s\" data-number=\"", p ? "plan" : "cited");
         esc(f, n->label);
         fputs("\"><title>", f);
         esc(f, n->title);
-        fprintf(f, "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"5\"/>",
-                n->x, n->y, W, H);
+        fprintf(f, "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.0f\" height=\"%.0f\" rx=\"5\"/>", n->x,
+                n->y, W, H);
         vb_buf line;
         vb_buf_init(&line);
         vb_buf_puts(&line, n->label);
@@ -465,15 +464,19 @@ static void sources(FILE *f, const vb_cmp_set *s) {
         fputs(" <span class=\"meta\">", f);
         esc(f, p->file);
         fprintf(f, " #%zu</span></h3>\n", p->doc_index + 1);
-        if (!p->sources.len) fputs("<p class=\"note\">No facts with a source span.</p>\n", f);
-        else fputs("<ol class=\"src\">\n", f);
+        if (!p->sources.len)
+            fputs("<p class=\"note\">No facts with a source span.</p>\n", f);
+        else
+            fputs("<ol class=\"src\">\n", f);
         size_t n = p->sources.len;
         src_key *keys = n ? malloc(n * sizeof *keys) : NULL;
         for (size_t k = 0; k < n; k++) {
             const vb_cmp_source *q = &p->sources.items[k];
             src_key one = {q->ctx_start, q->ctx_end, q->fact_start, k};
-            if (!keys) sentence(f, p, &one, 1); /* no memory: one sentence per fact */
-            else keys[k] = one;
+            if (!keys)
+                sentence(f, p, &one, 1); /* no memory: one sentence per fact */
+            else
+                keys[k] = one;
         }
         if (keys) qsort(keys, n, sizeof *keys, src_key_cmp);
         for (size_t k = 0, next; keys && k < n; k = next) {
@@ -491,9 +494,10 @@ vb_status vb_cmp_write_html(vb_cmp_set *s, const char *const *failed, size_t n_f
     vb_cmp_orders o;
     vb_status st = vb_cmp_orders_make(s, &o);
     if (st != VB_OK) return st;
-    fprintf(f, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n"
-               "<meta name=\"generator\" content=\"vanban %s\">\n"
-               "<title>vanban compare — %zu plans</title>\n<style>\n%s</style></head>\n<body>\n",
+    fprintf(f,
+            "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n"
+            "<meta name=\"generator\" content=\"vanban %s\">\n"
+            "<title>vanban compare — %zu plans</title>\n<style>\n%s</style></head>\n<body>\n",
             VB_VERSION, s->plans.len, css);
     fputs("<h1>Plans side by side</h1>\n<p class=\"note\">", f);
     vb_cmp_summary(f, s);

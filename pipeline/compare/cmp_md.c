@@ -7,10 +7,14 @@
 /* A table cell: '|' escaped, line breaks and HTML-active '<' neutralised. */
 static void cell(FILE *f, const char *s) {
     for (; s && *s; s++) {
-        if (*s == '|') fputs("\\|", f);
-        else if (*s == '\n' || *s == '\r' || *s == '\t') fputc(' ', f);
-        else if (*s == '<') fputs("&lt;", f);
-        else fputc(*s, f);
+        if (*s == '|')
+            fputs("\\|", f);
+        else if (*s == '\n' || *s == '\r' || *s == '\t')
+            fputc(' ', f);
+        else if (*s == '<')
+            fputs("&lt;", f);
+        else
+            fputc(*s, f);
     }
 }
 

@@ -9,9 +9,9 @@
 #include "../emit/json_write.h"
 #include "compare.h"
 
-const char *const vb_cmp_themes[VB_CMP_N_THEMES + 1] = {
-    "training",    "communication", "inspection", "enforcement", "reintegration",
-    "healthy_communes", "integration", "other", NULL};
+const char *const vb_cmp_themes[VB_CMP_N_THEMES + 1] = {"training",    "communication", "inspection",
+                                                        "enforcement", "reintegration", "healthy_communes",
+                                                        "integration", "other",         NULL};
 
 int vb_cmp_theme_index(const char *theme) {
     for (int i = 0; theme && i < VB_CMP_N_THEMES - 1; i++)
@@ -126,10 +126,10 @@ static int add_source(vb_arena *a, vb_cmp_plan *p, const json_t *span) {
     return (int)(p->sources.len - 1);
 }
 
-#define SRC_OR_FAIL(var, expr)                                                          \
-    do {                                                                                \
-        (var) = (expr);                                                                 \
-        if ((var) == -2) return VB_E_NOMEM;                                             \
+#define SRC_OR_FAIL(var, expr)              \
+    do {                                    \
+        (var) = (expr);                     \
+        if ((var) == -2) return VB_E_NOMEM; \
     } while (0)
 
 static vb_status load_targets(vb_arena *a, vb_cmp_plan *p, const json_t *arr) {
@@ -208,8 +208,7 @@ static vb_status load_dates(vb_arena *a, vb_cmp_plan *p, const json_t *arr) {
     return VB_OK;
 }
 
-static vb_status load_document(vb_cmp_set *s, const char *path, size_t doc_index,
-                               const json_t *d) {
+static vb_status load_document(vb_cmp_set *s, const char *path, size_t doc_index, const json_t *d) {
     vb_arena *a = s->arena;
     vb_cmp_plan p = {0};
     p.file = vb_arena_strdup(a, path);
@@ -316,8 +315,7 @@ static vb_status add_json_file(vb_cmp_set *s, const char *path, char *err, size_
     return st;
 }
 
-vb_status vb_cmp_add_file(vb_cmp_set *s, vb_pipeline *p, const char *path, char *err,
-                          size_t errlen) {
+vb_status vb_cmp_add_file(vb_cmp_set *s, vb_pipeline *p, const char *path, char *err, size_t errlen) {
     err[0] = '\0';
     int js = looks_like_json(path);
     if (js < 0) {
@@ -361,12 +359,18 @@ void vb_cmp_target_format(const vb_cmp_target *t, char *buf, size_t len) {
     const char *u = t->unit ? t->unit : "count";
     const char *suffix = "";
     char other[64];
-    if (!strcmp(u, "percent")) suffix = "%";
-    else if (!strcmp(u, "times_per_month")) suffix = "/month";
-    else if (!strcmp(u, "times_per_year")) suffix = "/year";
-    else if (!strcmp(u, "times_per_quarter")) suffix = "/quarter";
-    else if (!strcmp(u, "times_per_week")) suffix = "/week";
-    else if (!strcmp(u, "times")) suffix = t->value == 1 ? " time" : " times";
+    if (!strcmp(u, "percent"))
+        suffix = "%";
+    else if (!strcmp(u, "times_per_month"))
+        suffix = "/month";
+    else if (!strcmp(u, "times_per_year"))
+        suffix = "/year";
+    else if (!strcmp(u, "times_per_quarter"))
+        suffix = "/quarter";
+    else if (!strcmp(u, "times_per_week"))
+        suffix = "/week";
+    else if (!strcmp(u, "times"))
+        suffix = t->value == 1 ? " time" : " times";
     else if (strcmp(u, "count")) {
         snprintf(other, sizeof other, " %s", u);
         suffix = other;

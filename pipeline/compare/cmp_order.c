@@ -5,17 +5,15 @@
 
 #include "cmp_write.h"
 
-static const char *const theme_titles[VB_CMP_N_THEMES] = {
-    "Training",      "Communication",    "Inspection",  "Enforcement",
-    "Reintegration", "Healthy communes", "Integration", "Other"};
+static const char *const theme_titles[VB_CMP_N_THEMES] = {"Training",    "Communication", "Inspection",
+                                                          "Enforcement", "Reintegration", "Healthy communes",
+                                                          "Integration", "Other"};
 
 const char *vb_cmp_theme_title(int theme) {
     return theme >= 0 && theme < VB_CMP_N_THEMES ? theme_titles[theme] : "Other";
 }
 
-void vb_cmp_count(FILE *f, size_t n, const char *word) {
-    fprintf(f, "%zu %s%s", n, word, n == 1 ? "" : "s");
-}
+void vb_cmp_count(FILE *f, size_t n, const char *word) { fprintf(f, "%zu %s%s", n, word, n == 1 ? "" : "s"); }
 
 void vb_cmp_summary(FILE *f, const vb_cmp_set *s) {
     vb_cmp_count(f, s->plans.len, "document");
@@ -42,11 +40,14 @@ void vb_cmp_cycle_text(const char *recurrence, const char *rule, char *buf, size
     size_t nm = 0, nd = 0;
     const char *months = rule_part(rule, "BYMONTH", &nm), *day = rule_part(rule, "BYMONTHDAY", &nd);
     const char *what = recurrence ? recurrence : "";
-    if (!day) snprintf(buf, len, "%s", what);
+    if (!day)
+        snprintf(buf, len, "%s", what);
     else if (months && !memchr(months, ',', nm))
         snprintf(buf, len, "%s, %.*s/%.*s", what, (int)nd, day, (int)nm, months);
-    else if (months) snprintf(buf, len, "%s, day %.*s of months %.*s", what, (int)nd, day, (int)nm, months);
-    else snprintf(buf, len, "%s, day %.*s", what, (int)nd, day);
+    else if (months)
+        snprintf(buf, len, "%s, day %.*s of months %.*s", what, (int)nd, day, (int)nm, months);
+    else
+        snprintf(buf, len, "%s, day %.*s", what, (int)nd, day);
 }
 
 typedef struct {

@@ -58,7 +58,11 @@ typedef struct {
     int src;
 } vb_cmp_date;
 
-#define VB_CMP_VEC(T) struct { T *items; size_t len, cap; }
+#define VB_CMP_VEC(T)    \
+    struct {             \
+        T *items;        \
+        size_t len, cap; \
+    }
 
 typedef struct {
     char *file;        /* input path as given */
@@ -92,15 +96,15 @@ typedef struct {
 typedef struct {
     char *key; /* folded number */
     char *number, *doc_type, *date, *issuer;
-    size_t n_plans;   /* how many plans cite it */
-    int in_set;       /* plan index when the cited document is itself compared, else -1 */
+    size_t n_plans; /* how many plans cite it */
+    int in_set;     /* plan index when the cited document is itself compared, else -1 */
 } vb_cmp_basis;
 
 typedef struct {
-    char *label;    /* short: the number, or the plan label */
-    char *title;    /* longer, for the tooltip */
-    int plan;       /* plan index, or -1 for a cited-only document */
-    int basis_row;  /* or -1 */
+    char *label;   /* short: the number, or the plan label */
+    char *title;   /* longer, for the tooltip */
+    int plan;      /* plan index, or -1 for a cited-only document */
+    int basis_row; /* or -1 */
     int layer, order;
     double x, y;
 } vb_cmp_node;
@@ -149,8 +153,7 @@ void vb_cmp_set_free(vb_cmp_set *s);
 vb_status vb_cmp_add_json(vb_cmp_set *s, const char *path, const json_t *result);
 /* Add an input file: JSON result(s) when the content is JSON, otherwise the
  * file is converted with `p`.  On failure `err` holds a message. */
-vb_status vb_cmp_add_file(vb_cmp_set *s, vb_pipeline *p, const char *path, char *err,
-                          size_t errlen);
+vb_status vb_cmp_add_file(vb_cmp_set *s, vb_pipeline *p, const char *path, char *err, size_t errlen);
 
 /* Whether plan p is of type `want`: its type code ("KH", "QĐ"), its type
  * name ("Kế hoạch", "ke hoach": folded, so case and diacritics do not

@@ -82,9 +82,7 @@ char *vb_arena_strndup(vb_arena *a, const char *s, size_t n) {
     return p;
 }
 
-char *vb_arena_strdup(vb_arena *a, const char *s) {
-    return s ? vb_arena_strndup(a, s, strlen(s)) : NULL;
-}
+char *vb_arena_strdup(vb_arena *a, const char *s) { return s ? vb_arena_strndup(a, s, strlen(s)) : NULL; }
 
 char *vb_arena_printf(vb_arena *a, const char *fmt, ...) {
     va_list ap;

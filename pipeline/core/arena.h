@@ -18,8 +18,7 @@ void *vb_arena_alloc(vb_arena *a, size_t n);
 char *vb_arena_strndup(vb_arena *a, const char *s, size_t n);
 char *vb_arena_strdup(vb_arena *a, const char *s);
 /* printf into the arena. */
-char *vb_arena_printf(vb_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *vb_arena_printf(vb_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Grow an array living in the arena to hold at least `need` elements of
  * `elem` bytes; *items and *cap are updated.  Returns 0 or -1 (no memory). */
 int vb_arena_grow(vb_arena *a, void **items, size_t *cap, size_t need, size_t elem);
@@ -27,10 +26,9 @@ int vb_arena_grow(vb_arena *a, void **items, size_t *cap, size_t need, size_t el
 size_t vb_arena_used(const vb_arena *a);
 
 /* Append one element to an arena array {items,len,cap}; evaluates to 0/-1. */
-#define VB_PUSH(arena, vec, value)                                                  \
-    (vb_arena_grow((arena), (void **)&(vec).items, &(vec).cap, (vec).len + 1,       \
-                   sizeof(*(vec).items)) != 0                                       \
-         ? -1                                                                       \
+#define VB_PUSH(arena, vec, value)                                                                       \
+    (vb_arena_grow((arena), (void **)&(vec).items, &(vec).cap, (vec).len + 1, sizeof(*(vec).items)) != 0 \
+         ? -1                                                                                            \
          : ((vec).items[(vec).len++] = (value), 0))
 
 #endif

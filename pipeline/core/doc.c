@@ -61,8 +61,7 @@ vb_status vb_result_error(vb_result *r, vb_status s, const char *fmt, ...) {
     return s;
 }
 
-int vb_doc_warn(vb_arena *a, vb_doc *d, const char *code, const vb_span *span,
-                const char *fmt, ...) {
+int vb_doc_warn(vb_arena *a, vb_doc *d, const char *code, const vb_span *span, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     char *msg = vformat(a, fmt, ap);

@@ -53,8 +53,8 @@ typedef struct {
     char *issuer;        /* or NULL */
     char *subject;       /* or NULL */
     vb_relation relation;
-    vb_span span;        /* first mention */
-    vb_spanv mentions;   /* every mention, first included */
+    vb_span span;      /* first mention */
+    vb_spanv mentions; /* every mention, first included */
 } vb_reference;
 
 typedef struct {
@@ -94,11 +94,11 @@ typedef struct {
 } vb_sectionv;
 
 struct vb_section {
-    char *label; /* "I", "1", "2.1", "a", "-" */
-    char *title; /* heading text after the label, or NULL */
-    int level;   /* 1 = top */
-    vb_span span;       /* the heading line */
-    vb_span body;       /* heading start .. end of the last descendant */
+    char *label;  /* "I", "1", "2.1", "a", "-" */
+    char *title;  /* heading text after the label, or NULL */
+    int level;    /* 1 = top */
+    vb_span span; /* the heading line */
+    vb_span body; /* heading start .. end of the last descendant */
     vb_sectionv children;
 };
 
@@ -183,7 +183,7 @@ typedef struct {
 typedef struct {
     vb_arena *arena;
     char *path;
-    char *sha256; /* lowercase hex */
+    char *sha256;       /* lowercase hex */
     const char *format; /* "docx" | "txt"; NULL when the content was never read */
     size_t bytes;
     vb_docv documents;
@@ -207,8 +207,8 @@ vb_status vb_result_error(vb_result *r, vb_status s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Add a warning to a document. Returns 0/-1. */
-int vb_doc_warn(vb_arena *a, vb_doc *d, const char *code, const vb_span *span,
-                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+int vb_doc_warn(vb_arena *a, vb_doc *d, const char *code, const vb_span *span, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* Build the code-point index for d->text (call once text is final). */
 int vb_doc_index(vb_arena *a, vb_doc *d);

@@ -83,7 +83,6 @@ vb_status vb_fold(vb_folder *f, const char *s, size_t n, vb_buf *out) {
     return VB_OK;
 }
 
-
 vb_status vb_number_key(vb_folder *f, const char *number, vb_buf *out) {
     vb_buf tmp;
     vb_buf_init(&tmp);
@@ -220,7 +219,7 @@ static const char *expand(const char *w) {
 }
 
 vb_status vb_fold_sector_key(vb_folder *f, const char *unit, const char *place, vb_buf *key,
-                            size_t *label_start, size_t *label_end) {
+                             size_t *label_start, size_t *label_end) {
     *label_start = *label_end = 0;
     words ws, pw;
     vb_status st = split_words(f, unit, &ws);
@@ -243,8 +242,7 @@ vb_status vb_fold_sector_key(vb_folder *f, const char *unit, const char *place, 
     size_t end = ws.n;
     for (size_t j = i; j < ws.n; j++) {
         bool at_place = pw.n && j + pw.n <= ws.n && j > i;
-        for (size_t k = 0; at_place && k < pw.n; k++)
-            at_place = !strcmp(wf(&ws, j + k), wf(&pw, k));
+        for (size_t k = 0; at_place && k < pw.n; k++) at_place = !strcmp(wf(&ws, j + k), wf(&pw, k));
         if (at_place) {
             for (size_t k = 0; k < pw.n; k++) skip[j + k] = true;
             j += pw.n - 1;
@@ -292,4 +290,3 @@ int vb_fold_issuer_place(vb_folder *f, const char *issuer, size_t *start, size_t
     vb_buf_free(&ws.folded);
     return found;
 }
-

@@ -8,9 +8,7 @@
  * the terminating NUL, so a 0 byte or code point is kept in the sets where
  * it matched before ("IVXLC" excluded it explicitly). */
 static bool is_bullet_byte(char c) { return c == '-' || c == '+' || c == '*' || c == 0; }
-static bool is_roman_byte(char c) {
-    return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C';
-}
+static bool is_roman_byte(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C'; }
 
 size_t vb_list_label_len(const char *s, size_t len) {
     size_t i = 0;
@@ -20,21 +18,26 @@ size_t vb_list_label_len(const char *s, size_t len) {
         return 4; /* "• " */
     /* 1.  1.2.  1.2.3)  */
     if (i < len && s[i] >= '0' && s[i] <= '9') {
-        while (i < len && ((s[i] >= '0' && s[i] <= '9') || (s[i] == '.' && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9'))) i++;
-        if (i < len && (s[i] == '.' || s[i] == ')')) i++;
-        else return 0;
+        while (i < len && ((s[i] >= '0' && s[i] <= '9') ||
+                           (s[i] == '.' && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9')))
+            i++;
+        if (i < len && (s[i] == '.' || s[i] == ')'))
+            i++;
+        else
+            return 0;
         return i < len && (s[i] == ' ' || s[i] == '\t') ? i + 1 : (i == len ? i : 0);
     }
     /* Roman numerals: I. II. IV. */
     while (i < len && is_roman_byte(s[i])) i++;
-    if (i > 0 && i < len && (s[i] == '.' || s[i] == ')') && (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t'))
+    if (i > 0 && i < len && (s[i] == '.' || s[i] == ')') &&
+        (i + 1 == len || s[i + 1] == ' ' || s[i + 1] == '\t'))
         return i + 1 < len ? i + 2 : i + 1;
     /* a) b. đ) */
     i = 0;
     UChar32 c;
     U8_NEXT(s, i, len, c);
-    if (c > 0 && u_islower(c) && i < len && (s[i] == ')' || s[i] == '.') &&
-        i + 1 < len && (s[i + 1] == ' ' || s[i + 1] == '\t'))
+    if (c > 0 && u_islower(c) && i < len && (s[i] == ')' || s[i] == '.') && i + 1 < len &&
+        (s[i + 1] == ' ' || s[i + 1] == '\t'))
         return i + 2;
     return 0;
 }

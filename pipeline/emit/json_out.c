@@ -15,8 +15,7 @@ void vb_jout_init(vb_jout *w, FILE *f, bool compact) {
 }
 
 static void flush(vb_jout *w) {
-    if (w->len && w->status == VB_OK && fwrite(w->block, 1, w->len, w->f) != w->len)
-        w->status = VB_E_IO;
+    if (w->len && w->status == VB_OK && fwrite(w->block, 1, w->len, w->f) != w->len) w->status = VB_E_IO;
     w->len = 0;
 }
 
@@ -51,9 +50,7 @@ static const char comma_indent[2 + 2 * VB_JOUT_MAX_DEPTH + 1] =
     ",\n                                                                "
     "                                                                ";
 
-static void put_indent(vb_jout *w, unsigned depth) {
-    put(w, comma_indent + 1, 1 + 2 * (size_t)depth);
-}
+static void put_indent(vb_jout *w, unsigned depth) { put(w, comma_indent + 1, 1 + 2 * (size_t)depth); }
 
 /* What jansson writes before an element: a comma after a sibling, then a
  * newline and two spaces a level (nothing more in compact mode). */
@@ -128,10 +125,10 @@ enum { S_OK = 0, S_BAD = 6, S_N1 = 12, S_N2 = 18, S_N3 = 24, S_E0 = 30, S_ED = 3
 /* A row: the next state from OK, from each state that waits for
  * continuation bytes (N1..N3 need that many more; E0 ED F0 F4 need a second
  * byte in their narrower range), and BAD, which stays BAD. */
-#define ROW(ok, n1, n2, n3, e0, ed, f0, f4)                                               \
-    ((uint64_t)(ok) << S_OK | (uint64_t)S_BAD << S_BAD | (uint64_t)(n1) << S_N1 |          \
-     (uint64_t)(n2) << S_N2 | (uint64_t)(n3) << S_N3 | (uint64_t)(e0) << S_E0 |            \
-     (uint64_t)(ed) << S_ED | (uint64_t)(f0) << S_F0 | (uint64_t)(f4) << S_F4)
+#define ROW(ok, n1, n2, n3, e0, ed, f0, f4)                                                                \
+    ((uint64_t)(ok) << S_OK | (uint64_t)S_BAD << S_BAD | (uint64_t)(n1) << S_N1 | (uint64_t)(n2) << S_N2 | \
+     (uint64_t)(n3) << S_N3 | (uint64_t)(e0) << S_E0 | (uint64_t)(ed) << S_ED | (uint64_t)(f0) << S_F0 |   \
+     (uint64_t)(f4) << S_F4)
 #define B_ S_BAD
 /* ASCII; continuation bytes 80-8F, 90-9F, A0-BF; never in UTF-8 (C0 C1
  * F5-FF); leads of 2, 3, 4 bytes; the leads with a narrower second byte. */
@@ -152,10 +149,13 @@ enum { S_OK = 0, S_BAD = 6, S_N1 = 12, S_N2 = 18, S_N3 = 24, S_E0 = 30, S_ED = 3
 static const uint64_t utf8_row[256] = {
     R16(AS), R16(AS), R16(AS), R16(AS), R16(AS), R16(AS), R16(AS), R16(AS), /* 00-7F */
     R16(C8), R16(C9), R16(CA), R16(CA),                                     /* 80-BF */
-    XX, XX, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2, L2,         /* C0 */
-    R16(L2),                                                                /* D0 */
-    LE0, L3, L3, L3, L3, L3, L3, L3, L3, L3, L3, L3, L3, LED, L3, L3,       /* E0 */
-    LF0, L4, L4, L4, LF4, XX, XX, XX, XX, XX, XX, XX, XX, XX, XX, XX,       /* F0 */
+    XX,      XX,      L2,      L2,      L2,      L2,      L2,      L2,
+    L2,      L2,      L2,      L2,      L2,      L2,      L2,      L2, /* C0 */
+    R16(L2),                                                           /* D0 */
+    LE0,     L3,      L3,      L3,      L3,      L3,      L3,      L3,
+    L3,      L3,      L3,      L3,      L3,      LED,     L3,      L3, /* E0 */
+    LF0,     L4,      L4,      L4,      LF4,     XX,      XX,      XX,
+    XX,      XX,      XX,      XX,      XX,      XX,      XX,      XX, /* F0 */
 };
 #undef ROW
 #undef B_
@@ -204,8 +204,7 @@ static uint64_t escape_bits(const unsigned char *p) {
     uint64_t w;
     memcpy(&w, p, sizeof w);
     uint64_t x = w & ~high;
-    uint64_t fine = (x + 0x60 * ones) & ((x ^ 0x22 * ones) + 0x7F * ones) &
-                    ((x ^ 0x5C * ones) + 0x7F * ones);
+    uint64_t fine = (x + 0x60 * ones) & ((x ^ 0x22 * ones) + 0x7F * ones) & ((x ^ 0x5C * ones) + 0x7F * ones);
     return ~(fine | w) & high;
 }
 

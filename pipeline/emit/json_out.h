@@ -33,10 +33,10 @@ enum { VB_JOUT_MAX_DEPTH = 64, VB_JOUT_BLOCK = 16384 };
 typedef struct {
     FILE *f;
     bool compact;
-    vb_status status;           /* first error, sticky */
+    vb_status status; /* first error, sticky */
     unsigned depth;
     bool first[VB_JOUT_MAX_DEPTH]; /* no element written yet at this level */
-    bool after_key;             /* next value follows a key: no separator */
+    bool after_key;                /* next value follows a key: no separator */
     size_t len;
     char block[VB_JOUT_BLOCK];
 } vb_jout;

@@ -146,11 +146,11 @@ static void warnings(vb_jout *w, const vb_doc *d, const vb_warningv *v) {
     vb_jout_array_end(w);
 }
 
-#define WRITE_ARRAY(w, fn, vec, d)                                                   \
-    do {                                                                             \
-        vb_jout_array(w);                                                            \
-        for (size_t i_ = 0; i_ < (vec).len; i_++) fn((w), (d), &(vec).items[i_]);    \
-        vb_jout_array_end(w);                                                        \
+#define WRITE_ARRAY(w, fn, vec, d)                                                \
+    do {                                                                          \
+        vb_jout_array(w);                                                         \
+        for (size_t i_ = 0; i_ < (vec).len; i_++) fn((w), (d), &(vec).items[i_]); \
+        vb_jout_array_end(w);                                                     \
     } while (0)
 
 /* The members of the facts object, shared by the document object. */

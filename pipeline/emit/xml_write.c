@@ -10,14 +10,14 @@
 
 /* Every xmlTextWriter call returns < 0 on failure; TRY turns that into an
  * early return (the writer is freed once, by vb_xml_write_result). */
-#define TRY(call)                                                                           \
-    do {                                                                                    \
-        if ((call) < 0) return VB_E_IO;                                                     \
+#define TRY(call)                       \
+    do {                                \
+        if ((call) < 0) return VB_E_IO; \
     } while (0)
-#define TRYS(call)                                                                          \
-    do {                                                                                    \
-        vb_status s_ = (call);                                                              \
-        if (s_ != VB_OK) return s_;                                                         \
+#define TRYS(call)                  \
+    do {                            \
+        vb_status s_ = (call);      \
+        if (s_ != VB_OK) return s_; \
     } while (0)
 
 typedef struct {
@@ -34,18 +34,20 @@ static size_t xml_char_len(const unsigned char *s, size_t n) {
     if (c < 0x80) return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') ? 1 : 0;
     size_t len;
     uint32_t cp, min;
-    if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F, min = 0x80;
-    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F, min = 0x800;
-    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07, min = 0x10000;
-    else return 0;
+    if ((c & 0xE0) == 0xC0)
+        len = 2, cp = c & 0x1F, min = 0x80;
+    else if ((c & 0xF0) == 0xE0)
+        len = 3, cp = c & 0x0F, min = 0x800;
+    else if ((c & 0xF8) == 0xF0)
+        len = 4, cp = c & 0x07, min = 0x10000;
+    else
+        return 0;
     if (len > n) return 0;
     for (size_t i = 1; i < len; i++) {
         if ((s[i] & 0xC0) != 0x80) return 0;
         cp = cp << 6 | (s[i] & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE ||
-        cp == 0xFFFF)
-        return 0;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF) return 0;
     return len;
 }
 
@@ -245,29 +247,21 @@ static vb_status warnings(xml_out *o, const vb_doc *d, const vb_warningv *v) {
 /* Item writers with one signature, so document() can write each fact array
  * with the same container loop. */
 typedef vb_status (*item_writer)(xml_out *o, const vb_doc *d, const void *item);
-static vb_status reference_item(xml_out *o, const vb_doc *d, const void *p) {
-    return reference(o, d, p);
-}
+static vb_status reference_item(xml_out *o, const vb_doc *d, const void *p) { return reference(o, d, p); }
 static vb_status date_item(xml_out *o, const vb_doc *d, const void *p) { return date(o, d, p); }
-static vb_status target_item(xml_out *o, const vb_doc *d, const void *p) {
-    return target(o, d, p);
-}
-static vb_status assignment_item(xml_out *o, const vb_doc *d, const void *p) {
-    return assignment(o, d, p);
-}
-static vb_status section_item(xml_out *o, const vb_doc *d, const void *p) {
-    return section(o, d, p);
-}
+static vb_status target_item(xml_out *o, const vb_doc *d, const void *p) { return target(o, d, p); }
+static vb_status assignment_item(xml_out *o, const vb_doc *d, const void *p) { return assignment(o, d, p); }
+static vb_status section_item(xml_out *o, const vb_doc *d, const void *p) { return section(o, d, p); }
 
 /* <name> item… </name> for items[0..n) of `size` bytes each. */
-static vb_status list(xml_out *o, const vb_doc *d, const char *name, const void *items, size_t n,
-                      size_t size, item_writer fn) {
+static vb_status list(xml_out *o, const vb_doc *d, const char *name, const void *items, size_t n, size_t size,
+                      item_writer fn) {
     TRY(xmlTextWriterStartElement(o->w, X(name)));
     for (size_t i = 0; i < n; i++) TRYS(fn(o, d, (const char *)items + i * size));
     TRY(xmlTextWriterEndElement(o->w));
     return VB_OK;
 }
-#define VB_XML_LIST(o, d, name, vec, fn)                                                   \
+#define VB_XML_LIST(o, d, name, vec, fn) \
     list((o), (d), (name), (vec).items, (vec).len, sizeof *(vec).items, (fn))
 
 static vb_status document(xml_out *o, const vb_doc *d) {
@@ -331,8 +325,7 @@ vb_status vb_xml_write_result(const vb_result *r, FILE *f) {
     }
     vb_buf_init(&o.scratch);
     vb_status s = VB_OK;
-    if (xmlTextWriterSetIndent(o.w, 1) < 0 || xmlTextWriterSetIndentString(o.w, X("  ")) < 0)
-        s = VB_E_NOMEM;
+    if (xmlTextWriterSetIndent(o.w, 1) < 0 || xmlTextWriterSetIndentString(o.w, X("  ")) < 0) s = VB_E_NOMEM;
     if (s == VB_OK) s = result(&o, r);
     xmlFreeTextWriter(o.w); /* flushes and closes the output buffer, not f */
     vb_buf_free(&o.scratch);

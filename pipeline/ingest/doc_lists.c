@@ -51,9 +51,12 @@ static int read_lvl(const unsigned char *t, size_t n, size_t *pos, vb_docx_lvl *
         vb_buf_init(&b);
         for (size_t i = 0; i < cch; i++) {
             unsigned u = rd16(t + p + 2 * i);
-            if (u < 9) vb_buf_printf(&b, "%%%u", u + 1);
-            else if (u >= 0xD800 && u < 0xE000) vb_buf_put_cp(&b, 0xFFFD);
-            else vb_buf_put_cp(&b, u);
+            if (u < 9)
+                vb_buf_printf(&b, "%%%u", u + 1);
+            else if (u >= 0xD800 && u < 0xE000)
+                vb_buf_put_cp(&b, 0xFFFD);
+            else
+                vb_buf_put_cp(&b, u);
         }
         l->text = b.oom ? NULL : vb_arena_strndup(a, b.data ? b.data : "", b.len);
         vb_buf_free(&b);
@@ -115,7 +118,7 @@ vb_status vb_doc_lists_load(vb_docx_numbering *nb, const vb_doc_list_src *s, vb_
         for (int l = 0; l < VB_DOCX_LEVELS; l++) num.start_override[l] = -1;
         unsigned overrides = lfo[12];
         int ok = pos <= n && n - pos >= 4;
-        if (ok) pos += 4; /* LFOData.cp */
+        if (ok) pos += 4;                                /* LFOData.cp */
         for (unsigned o = 0; ok && o < overrides; o++) { /* LFOLVL */
             if (n - pos < 8) {
                 ok = 0;
@@ -132,8 +135,10 @@ vb_status vb_doc_lists_load(vb_docx_numbering *nb, const vb_doc_list_src *s, vb_
             if (flags & 0x20) { /* fFormatting: a whole LVL follows */
                 int r = read_lvl(t, n, &pos, lv < VB_DOCX_LEVELS ? &num.lvl_override[lv] : NULL, a);
                 if (r < 0) return VB_E_NOMEM;
-                if (!r) ok = 0;
-                else if (lv < VB_DOCX_LEVELS) num.has_override = true;
+                if (!r)
+                    ok = 0;
+                else if (lv < VB_DOCX_LEVELS)
+                    num.has_override = true;
             }
         }
         if (VB_PUSH(a, nb->nums, num)) return VB_E_NOMEM;

@@ -57,15 +57,20 @@ static const char *tree_problem(const unsigned char *d, const dir_entries *e) {
     while (!why && top) {
         uint32_t i = stack[--top];
         unsigned type = i < e->len ? d[e->at[i] + 66] : 0;
-        if (i >= e->len) why = "a directory link past the last entry";
-        else if (seen[i]) why = "a loop in the directory tree";
-        else if (i ? type != 1 && type != TYPE_STREAM : type != TYPE_ROOT) why = "a directory link to an empty entry";
+        if (i >= e->len)
+            why = "a directory link past the last entry";
+        else if (seen[i])
+            why = "a loop in the directory tree";
+        else if (i ? type != 1 && type != TYPE_STREAM : type != TYPE_ROOT)
+            why = "a directory link to an empty entry";
         else {
             seen[i] = 1;
             for (int k = 0; k < 3; k++) { /* left sibling, right sibling, child */
                 uint32_t next = rd32(d + e->at[i] + 68 + 4 * (size_t)k);
-                if (next != NO_STREAM && top < e->len) stack[top++] = next;
-                else if (next != NO_STREAM) why = "a loop in the directory tree";
+                if (next != NO_STREAM && top < e->len)
+                    stack[top++] = next;
+                else if (next != NO_STREAM)
+                    why = "a loop in the directory tree";
             }
         }
     }
@@ -91,7 +96,8 @@ static const char *header_problem(const unsigned char *d, size_t len) {
     if (n_fat > sectors) return "more FAT sectors than the file holds (a truncated FAT)";
     size_t listed = n_fat < HEADER_DIFAT ? n_fat : HEADER_DIFAT;
     for (size_t i = 0; i < listed; i++)
-        if (rd32(d + 0x4C + 4 * i) >= sectors) return "a FAT sector past the end of the file (a truncated FAT)";
+        if (rd32(d + 0x4C + 4 * i) >= sectors)
+            return "a FAT sector past the end of the file (a truncated FAT)";
     dir_entries e = {malloc((sectors * (ssz / DIR_ENTRY) + 1) * sizeof *e.at), 0};
     if (!e.at) return "no memory to check the directory";
     const char *why = NULL;
@@ -114,10 +120,13 @@ static const char *header_problem(const unsigned char *d, size_t len) {
         size_t f = s / per;
         if (f >= listed) break; /* FAT sectors listed in DIFAT sectors: libgsf checks those */
         size_t at = ssz + (size_t)rd32(d + 0x4C + 4 * f) * ssz + 4 * (s % per);
-        if (at + 4 > len) why = "a FAT sector past the end of the file (a truncated FAT)";
-        else s = rd32(d + at);
+        if (at + 4 > len)
+            why = "a FAT sector past the end of the file (a truncated FAT)";
+        else
+            s = rd32(d + at);
     }
-    if (!why && (!e.len || d[e.at[0] + 66] != TYPE_ROOT)) why = "the directory does not start with its root entry";
+    if (!why && (!e.len || d[e.at[0] + 66] != TYPE_ROOT))
+        why = "the directory does not start with its root entry";
     if (!why) why = tree_problem(d, &e);
     free(e.at);
     return why;
@@ -149,7 +158,8 @@ vb_status vb_doc_ole_open(const unsigned char *data, size_t len, vb_doc_ole **ou
     GError *err = NULL;
     o->infile = gsf_infile_msole_new(o->input, &err);
     if (!o->infile) {
-        snprintf(why, why_len, "%s", err && err->message ? err->message : "not a readable OLE2 compound file");
+        snprintf(why, why_len, "%s",
+                 err && err->message ? err->message : "not a readable OLE2 compound file");
         if (err) g_error_free(err);
         vb_doc_ole_close(o);
         return VB_E_DOC_CORRUPT;
@@ -177,7 +187,8 @@ vb_status vb_doc_ole_read(vb_doc_ole *o, const char *name, unsigned char **buf, 
         s = VB_E_DOC_CORRUPT;
     } else {
         unsigned char *p = malloc((size_t)size + 1);
-        if (!p) s = VB_E_NOMEM;
+        if (!p)
+            s = VB_E_NOMEM;
         else if (size > 0 && !gsf_input_read(child, (size_t)size, p)) {
             free(p);
             s = VB_E_DOC_CORRUPT;

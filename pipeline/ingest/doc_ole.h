@@ -16,8 +16,7 @@ typedef struct vb_doc_ole vb_doc_ole;
 
 /* Open the container held in data[0..len) (not copied: it must outlive the
  * handle).  VB_E_DOC_CORRUPT with a reason in why[] when libgsf refuses it. */
-vb_status vb_doc_ole_open(const unsigned char *data, size_t len, vb_doc_ole **out, char *why,
-                          size_t why_len);
+vb_status vb_doc_ole_open(const unsigned char *data, size_t len, vb_doc_ole **out, char *why, size_t why_len);
 
 /* Read the top-level stream `name` into a malloc'd buffer (*buf, *len; the
  * caller frees).  VB_E_EMPTY when there is no such stream (buf NULL),

@@ -29,15 +29,32 @@ enum {
 };
 
 /* The FIB's story lengths, in document order. */
-enum { STORY_TEXT, STORY_FTN, STORY_HDD, STORY_MCR, STORY_ATN, STORY_EDN, STORY_TXBX, STORY_HDRTXBX, N_STORIES };
+enum {
+    STORY_TEXT,
+    STORY_FTN,
+    STORY_HDD,
+    STORY_MCR,
+    STORY_ATN,
+    STORY_EDN,
+    STORY_TXBX,
+    STORY_HDRTXBX,
+    N_STORIES
+};
 
 /* FibRgFcLcb97 pairs we read (index of the fc/lcb pair). */
-enum { FCLCB_PLCFHDD = 11, FCLCB_PLCFBTEPAPX = 13, FCLCB_CLX = 33, FCLCB_PLFLST = 73, FCLCB_PLFLFO = 74, N_FCLCB };
+enum {
+    FCLCB_PLCFHDD = 11,
+    FCLCB_PLCFBTEPAPX = 13,
+    FCLCB_CLX = 33,
+    FCLCB_PLFLST = 73,
+    FCLCB_PLFLFO = 74,
+    N_FCLCB
+};
 
 typedef struct {
     uint32_t ccp[N_STORIES];
     uint32_t fc[N_FCLCB], lcb[N_FCLCB]; /* the pairs we read; 0 past the FIB's count */
-    int table1;               /* the table stream is 1Table */
+    int table1;                         /* the table stream is 1Table */
 } fib;
 
 typedef struct {
@@ -51,7 +68,7 @@ typedef struct {
     int known; /* the FKP was found */
     int in_table, ttp, inner_cell, inner_ttp;
     int itap;
-    int outline; /* 0-8, or -1 */
+    int outline;    /* 0-8, or -1 */
     int ilfo, ilvl; /* list (1-based LFO, 0 none) and level */
 } para_props;
 
@@ -127,7 +144,8 @@ static vb_status parse_fib(doc_reader *rd) {
     rd->f.ccp[STORY_MCR] = 0; /* reserved */
     size_t pairs = rd16(w + pos);
     size_t blob = pos + 2;
-    if (pairs <= FCLCB_CLX || blob + 8 * (FCLCB_CLX + 1) > n) return corrupt(rd, "the FIB is truncated (fibRgFcLcb)");
+    if (pairs <= FCLCB_CLX || blob + 8 * (FCLCB_CLX + 1) > n)
+        return corrupt(rd, "the FIB is truncated (fibRgFcLcb)");
     if (pairs > N_FCLCB) pairs = N_FCLCB;
     if (blob + 8 * pairs > n) pairs = (n - blob) / 8;
     for (size_t k = 0; k < pairs; k++) {
@@ -174,7 +192,8 @@ static vb_status parse_clx(doc_reader *rd) {
         p->cp_end = e;
         p->compressed = (fc & 0x40000000u) != 0;
         p->fc = p->compressed ? (fc & 0x3FFFFFFFu) / 2 : fc & 0x3FFFFFFFu;
-        if (e < s || (i && s != rd->pieces[i - 1].cp_end)) return corrupt(rd, "the piece table's positions go backwards");
+        if (e < s || (i && s != rd->pieces[i - 1].cp_end))
+            return corrupt(rd, "the piece table's positions go backwards");
         if (e > rd->wd_len) return corrupt(rd, "the piece table holds more characters than its stream");
         uint64_t bytes = (uint64_t)(e - s) * (p->compressed ? 1 : 2);
         if (p->fc > rd->wd_len || bytes > rd->wd_len - p->fc)
@@ -194,7 +213,8 @@ static vb_status decode_text(doc_reader *rd) {
     UChar cp1252[256];
     UErrorCode ec = U_ZERO_ERROR;
     UConverter *cv = ucnv_open("windows-1252", &ec);
-    if (U_FAILURE(ec)) return vb_result_error(rd->r, VB_E_INTERNAL, "%s: ICU has no windows-1252", rd->r->path);
+    if (U_FAILURE(ec))
+        return vb_result_error(rd->r, VB_E_INTERNAL, "%s: ICU has no windows-1252", rd->r->path);
     for (int b = 0; b < 256; b++) {
         char in = (char)b;
         UChar u[2];
@@ -217,8 +237,10 @@ static uint32_t fc_of(const doc_reader *rd, uint32_t cp) {
     size_t lo = 0, hi = rd->n_pieces;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (rd->pieces[mid].cp_end <= cp) lo = mid + 1;
-        else hi = mid;
+        if (rd->pieces[mid].cp_end <= cp)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (lo == rd->n_pieces || rd->pieces[lo].cp_start > cp) return UINT32_MAX;
     const piece *p = &rd->pieces[lo];
@@ -244,14 +266,14 @@ static void apply_sprms(const doc_reader *rd, const unsigned char *g, size_t n, 
         if (sz == 0 || sz > n - pos) break;
         const unsigned char *op = g + pos;
         switch (sprm) {
-        case 0x2416: pp->in_table = op[0] != 0; break;   /* sprmPFInTable */
-        case 0x2417: pp->ttp = op[0] != 0; break;        /* sprmPFTtp */
-        case 0x244B: pp->inner_cell = op[0] != 0; break; /* sprmPFInnerTableCell */
-        case 0x244C: pp->inner_ttp = op[0] != 0; break;  /* sprmPFInnerTtp */
-        case 0x6649: pp->itap = (int)rd32(op); break;   /* sprmPItap */
-        case 0x460B: pp->ilfo = (int16_t)rd16(op); break; /* sprmPIlfo */
+        case 0x2416: pp->in_table = op[0] != 0; break;                     /* sprmPFInTable */
+        case 0x2417: pp->ttp = op[0] != 0; break;                          /* sprmPFTtp */
+        case 0x244B: pp->inner_cell = op[0] != 0; break;                   /* sprmPFInnerTableCell */
+        case 0x244C: pp->inner_ttp = op[0] != 0; break;                    /* sprmPFInnerTtp */
+        case 0x6649: pp->itap = (int)rd32(op); break;                      /* sprmPItap */
+        case 0x460B: pp->ilfo = (int16_t)rd16(op); break;                  /* sprmPIlfo */
         case 0x260A: pp->ilvl = op[0] < VB_DOCX_LEVELS ? op[0] : 0; break; /* sprmPIlvl */
-        case 0x2640: pp->outline = op[0] <= 8 ? op[0] : -1; break; /* sprmPOutLvl */
+        case 0x2640: pp->outline = op[0] <= 8 ? op[0] : -1; break;         /* sprmPOutLvl */
         case 0x6646: { /* sprmPHugePapx: the properties are in the Data stream */
             uint32_t at = rd32(op);
             if (!huge && rd->data && at < rd->data_len && rd->data_len - at >= 2) {
@@ -303,8 +325,10 @@ static para_props props_at(const doc_reader *rd, uint32_t cp) {
 /* ---- blocks ---- */
 
 static void page_break(doc_reader *rd) {
-    if (rd->para.len == 0) rd->flags |= VB_BLOCK_PAGE_BREAK;
-    else rd->pending_flags |= VB_BLOCK_PAGE_BREAK;
+    if (rd->para.len == 0)
+        rd->flags |= VB_BLOCK_PAGE_BREAK;
+    else
+        rd->pending_flags |= VB_BLOCK_PAGE_BREAK;
 }
 
 /* The paragraph as a block, with its list label (and a space) in front. */
@@ -314,8 +338,8 @@ static vb_status emit(doc_reader *rd, const para_props *pp, int table, int row, 
     size_t lab = pp->ilfo > 0 ? vb_docx_numbering_next(&rd->lists, pp->ilfo, pp->ilvl, label) : 0;
     size_t len = (lab ? lab + 1 : 0) + rd->para.len;
     if (len > rd->lim->max_line_bytes)
-        return vb_result_error(rd->r, VB_E_TOO_LARGE, "%s: a paragraph is over the %zu-byte bound", rd->r->path,
-                               rd->lim->max_line_bytes);
+        return vb_result_error(rd->r, VB_E_TOO_LARGE, "%s: a paragraph is over the %zu-byte bound",
+                               rd->r->path, rd->lim->max_line_bytes);
     char *s = vb_arena_alloc(rd->a, len + 1);
     if (!s) return no_memory(rd);
     if (lab) {
@@ -324,8 +348,14 @@ static vb_status emit(doc_reader *rd, const para_props *pp, int table, int row, 
     }
     if (rd->para.len) memcpy(s + lab, rd->para.data, rd->para.len);
     s[len] = '\0';
-    vb_block b = {.text = s, .len = len, .src_offset = rd->offset, .area = rd->area, .table = table,
-                  .row = row, .cell = cell, .heading_level = pp->outline >= 0 ? pp->outline + 1 : 0,
+    vb_block b = {.text = s,
+                  .len = len,
+                  .src_offset = rd->offset,
+                  .area = rd->area,
+                  .table = table,
+                  .row = row,
+                  .cell = cell,
+                  .heading_level = pp->outline >= 0 ? pp->outline + 1 : 0,
                   .flags = rd->flags | rd->base_flags | extra | (lab ? VB_BLOCK_NUMBERED : 0)};
     if (VB_PUSH(rd->a, *rd->out, b) != 0) return no_memory(rd);
     rd->offset += len;
@@ -337,7 +367,8 @@ static vb_status paragraph_end(doc_reader *rd, uint32_t cp, int cell_mark) {
     para_props pp = props_at(rd, cp);
     if (!pp.known) { /* no PAPX: a cell mark alone says "table"; an empty one after a cell is the row end */
         pp.in_table = cell_mark;
-        pp.ttp = cell_mark && rd->in_table && rd->cell > 0 && rd->para.len == 0 && cp > 0 && rd->text[cp - 1] == 0x07;
+        pp.ttp = cell_mark && rd->in_table && rd->cell > 0 && rd->para.len == 0 && cp > 0 &&
+                 rd->text[cp - 1] == 0x07;
     }
     int in_table = pp.in_table || cell_mark;
     vb_status s = VB_OK;
@@ -403,12 +434,12 @@ static vb_status put_char(doc_reader *rd, uint32_t *cp, uint32_t end) {
     }
     if (rd->instr_open) return VB_OK;
     if (rd->para.len > rd->lim->max_line_bytes)
-        return vb_result_error(rd->r, VB_E_TOO_LARGE, "%s: a paragraph is over the %zu-byte bound", rd->r->path,
-                               rd->lim->max_line_bytes);
+        return vb_result_error(rd->r, VB_E_TOO_LARGE, "%s: a paragraph is over the %zu-byte bound",
+                               rd->r->path, rd->lim->max_line_bytes);
     switch (c) {
     case 0x09: vb_buf_putc(&rd->para, '\t'); return VB_OK;
     case 0x0B: vb_buf_putc(&rd->para, '\n'); return VB_OK; /* line break */
-    case 0x0C:                                              /* page or section break */
+    case 0x0C:                                             /* page or section break */
         if (rd->para.len) vb_buf_putc(&rd->para, '\n');
         page_break(rd);
         return VB_OK;
@@ -423,7 +454,8 @@ static vb_status put_char(doc_reader *rd, uint32_t *cp, uint32_t end) {
     } else if (U16_IS_SURROGATE(c)) {
         u = 0xFFFD;
     }
-    if (U_IS_UNICODE_NONCHAR(u) || (u >= 0x80 && u < 0xA0)) return VB_OK; /* never text: no XML or DOCX holds them */
+    if (U_IS_UNICODE_NONCHAR(u) || (u >= 0x80 && u < 0xA0))
+        return VB_OK; /* never text: no XML or DOCX holds them */
     vb_buf_put_cp(&rd->para, u);
     return VB_OK;
 }
@@ -473,8 +505,12 @@ static vb_status read_document(doc_reader *rd) {
     rd->bte = table_slice(rd, FCLCB_PLCFBTEPAPX, &bn);
     if (rd->bte && (bn < 12 || (bn - 4) % 8)) rd->bte = NULL;
     rd->n_bte = rd->bte ? (bn - 4) / 8 : 0;
-    vb_doc_list_src ls = {rd->tbl, rd->tbl_len, rd->f.fc[FCLCB_PLFLST], rd->f.lcb[FCLCB_PLFLST],
-                          rd->f.fc[FCLCB_PLFLFO], rd->f.lcb[FCLCB_PLFLFO]};
+    vb_doc_list_src ls = {rd->tbl,
+                          rd->tbl_len,
+                          rd->f.fc[FCLCB_PLFLST],
+                          rd->f.lcb[FCLCB_PLFLST],
+                          rd->f.fc[FCLCB_PLFLFO],
+                          rd->f.lcb[FCLCB_PLFLFO]};
     if (vb_doc_lists_load(&rd->lists, &ls, rd->a) != VB_OK) return no_memory(rd);
     uint32_t at[N_STORIES + 1];
     at[0] = 0;
@@ -493,8 +529,16 @@ static vb_status read_document(doc_reader *rd) {
 
 vb_status vb_doc_read_streams(const vb_doc_streams *st, const vb_limits *lim, vb_arena *a, vb_result *r,
                               vb_blockv *out) {
-    doc_reader rd = {.r = r, .a = a, .lim = lim, .out = out, .wd = st->word, .wd_len = st->word_len,
-                     .tbl = st->table, .tbl_len = st->table_len, .data = st->data, .data_len = st->data_len};
+    doc_reader rd = {.r = r,
+                     .a = a,
+                     .lim = lim,
+                     .out = out,
+                     .wd = st->word,
+                     .wd_len = st->word_len,
+                     .tbl = st->table,
+                     .tbl_len = st->table_len,
+                     .data = st->data,
+                     .data_len = st->data_len};
     vb_buf_init(&rd.para);
     vb_status s = parse_fib(&rd);
     if (s == VB_OK) s = read_document(&rd);
@@ -507,7 +551,8 @@ vb_status vb_doc_read_streams(const vb_doc_streams *st, const vb_limits *lim, vb
 static vb_status stream_error(vb_result *r, const char *name, vb_status s) {
     if (s == VB_E_NOMEM) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
     return vb_result_error(r, VB_E_DOC_CORRUPT, "%s: .doc: the %s stream is %s", r->path, name,
-                           s == VB_E_EMPTY ? "missing" : "unreadable (a broken sector chain, or over the file size)");
+                           s == VB_E_EMPTY ? "missing"
+                                           : "unreadable (a broken sector chain, or over the file size)");
 }
 
 vb_status vb_doc_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a, vb_result *r,
@@ -522,15 +567,20 @@ vb_status vb_doc_read(const unsigned char *data, size_t len, const vb_limits *li
     if (s != VB_OK) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
     s = vb_doc_ole_read(ole, "WordDocument", &wd, &st.word_len);
     if (s == VB_E_EMPTY)
-        s = vb_result_error(r, VB_E_UNSUPPORTED, "%s: an OLE2 compound file without a WordDocument stream "
-                            "(not a Word document: Excel, PowerPoint or another program's file?)", r->path);
-    else if (s != VB_OK) s = stream_error(r, "WordDocument", s);
+        s = vb_result_error(r, VB_E_UNSUPPORTED,
+                            "%s: an OLE2 compound file without a WordDocument stream "
+                            "(not a Word document: Excel, PowerPoint or another program's file?)",
+                            r->path);
+    else if (s != VB_OK)
+        s = stream_error(r, "WordDocument", s);
     /* the FIB says which table stream holds the piece table */
     const char *table_name = s == VB_OK && st.word_len >= 12 && ((wd[0x0A] | wd[0x0B] << 8) & FIB_WHICH_TABLE)
-                                 ? "1Table" : "0Table";
+                                 ? "1Table"
+                                 : "0Table";
     if (s == VB_OK && (s = vb_doc_ole_read(ole, table_name, &tbl, &st.table_len)) != VB_OK)
         s = stream_error(r, table_name, s);
-    if (s == VB_OK && (s = vb_doc_ole_read(ole, "Data", &dat, &st.data_len)) != VB_OK) /* huge paragraph properties */
+    if (s == VB_OK &&
+        (s = vb_doc_ole_read(ole, "Data", &dat, &st.data_len)) != VB_OK) /* huge paragraph properties */
         s = s == VB_E_EMPTY ? VB_OK : stream_error(r, "Data", s);
     if (s == VB_OK) {
         st.word = wd;

@@ -23,8 +23,8 @@
 /* Is data an OLE2 compound file (by its 8-byte signature)? */
 int vb_doc_sniff(const unsigned char *data, size_t len);
 
-vb_status vb_doc_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a,
-                      vb_result *r, vb_blockv *out);
+vb_status vb_doc_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a, vb_result *r,
+                      vb_blockv *out);
 
 /* The same from the three streams already out of the container (tests and
  * the fuzzer reach the Word structures through it).  word: WordDocument;

@@ -19,8 +19,8 @@ typedef struct {
 /* One cached part: styles tables, or numbering definitions parsed against
  * one cached styles entry (numStyleLink resolves through the styles). */
 typedef struct {
-    vb_arena *arena; /* owns everything below; NULL: empty */
-    int valid;       /* the key is complete: lookups may hit */
+    vb_arena *arena;         /* owns everything below; NULL: empty */
+    int valid;               /* the key is complete: lookups may hit */
     unsigned long used, gen; /* LRU clock; gen names a styles entry */
     vb_limits lim;
     part_key key;
@@ -115,7 +115,8 @@ static int same_raw(const vb_docx_cache *c, int which, const part_key *k) {
 static vb_status copy_numbering(vb_arena *a, const vb_docx_numbering *src, vb_docx_numbering *dst) {
     memset(dst, 0, sizeof *dst);
     size_t na = src->abstracts.len, nn = src->nums.len;
-    if (na && !(dst->abstracts.items = vb_arena_alloc(a, na * sizeof *src->abstracts.items))) return VB_E_NOMEM;
+    if (na && !(dst->abstracts.items = vb_arena_alloc(a, na * sizeof *src->abstracts.items)))
+        return VB_E_NOMEM;
     if (nn && !(dst->nums.items = vb_arena_alloc(a, nn * sizeof *src->nums.items))) return VB_E_NOMEM;
     if (na) memcpy(dst->abstracts.items, src->abstracts.items, na * sizeof *src->abstracts.items);
     if (nn) memcpy(dst->nums.items, src->nums.items, nn * sizeof *src->nums.items);
@@ -126,8 +127,8 @@ static vb_status copy_numbering(vb_arena *a, const vb_docx_numbering *src, vb_do
 
 /* The entry of `set` that matches, or NULL with *victim the one to refill
  * (an empty or invalid entry, else the least recently used). */
-static entry *lookup(vb_docx_cache *c, entry *set, int n, int which, const vb_limits *lim,
-                     const part_key *k, unsigned long styles_gen, entry **victim) {
+static entry *lookup(vb_docx_cache *c, entry *set, int n, int which, const vb_limits *lim, const part_key *k,
+                     unsigned long styles_gen, entry **victim) {
     *victim = &set[0];
     for (int i = 0; i < n; i++) {
         entry *e = &set[i];

@@ -9,10 +9,14 @@ static const struct {
     const char *name;
     vb_docx_fmt fmt;
 } fmt_names[] = {
-    {"decimal", FMT_DECIMAL},          {"decimalZero", FMT_DECIMAL_ZERO},
-    {"upperRoman", FMT_UPPER_ROMAN},   {"lowerRoman", FMT_LOWER_ROMAN},
-    {"upperLetter", FMT_UPPER_LETTER}, {"lowerLetter", FMT_LOWER_LETTER},
-    {"bullet", FMT_BULLET},            {"none", FMT_NONE},
+    {"decimal", FMT_DECIMAL},
+    {"decimalZero", FMT_DECIMAL_ZERO},
+    {"upperRoman", FMT_UPPER_ROMAN},
+    {"lowerRoman", FMT_LOWER_ROMAN},
+    {"upperLetter", FMT_UPPER_LETTER},
+    {"lowerLetter", FMT_LOWER_LETTER},
+    {"bullet", FMT_BULLET},
+    {"none", FMT_NONE},
 };
 
 static vb_docx_fmt parse_fmt(const char *v) {
@@ -65,8 +69,10 @@ static vb_docx_num *find_num(const vb_docx_numbering *nb, int id) {
             while (mid > 0 && nb->nums.items[mid - 1].id == id) mid--;
             return &nb->nums.items[mid];
         }
-        if (m < id) lo = mid + 1;
-        else hi = mid;
+        if (m < id)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return NULL;
 }
@@ -197,9 +203,12 @@ static int on_end(void *ctx, vb_xml *x, const vb_xml_elem *e) {
     loader *ld = ctx;
     if (!e->in_w) return VB_XML_GO;
     const char *n = e->local;
-    if (is(n, "lvl")) ld->c.level = -1;
-    else if (is(n, "lvlOverride")) ld->c.ovr_level = -1;
-    else if (is(n, "abstractNum") || is(n, "num")) ld->c = (cursor){0, 0, -1, -1};
+    if (is(n, "lvl"))
+        ld->c.level = -1;
+    else if (is(n, "lvlOverride"))
+        ld->c.ovr_level = -1;
+    else if (is(n, "abstractNum") || is(n, "num"))
+        ld->c = (cursor){0, 0, -1, -1};
     return VB_XML_GO;
 }
 
@@ -274,8 +283,7 @@ static size_t format_counter(char *o, int v, vb_docx_fmt fmt) {
     return (size_t)snprintf(o, 24, "%d", v);
 }
 
-size_t vb_docx_numbering_next(vb_docx_numbering *nb, int num_id, int ilvl,
-                              char out[VB_DOCX_LABEL_MAX]) {
+size_t vb_docx_numbering_next(vb_docx_numbering *nb, int num_id, int ilvl, char out[VB_DOCX_LABEL_MAX]) {
     out[0] = '\0';
     vb_docx_num *n = num_id > 0 ? find_num(nb, num_id) : NULL;
     if (!n || !n->abstract) return 0;

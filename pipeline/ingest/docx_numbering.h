@@ -31,8 +31,8 @@ typedef enum {
 
 typedef struct {
     bool defined;
-    bool legal;         /* isLgl: counters shown in decimal */
-    unsigned char fmt;  /* vb_docx_fmt */
+    bool legal;          /* isLgl: counters shown in decimal */
+    unsigned char fmt;   /* vb_docx_fmt */
     signed char restart; /* lvlRestart - 1 (0-based level), -1 default, -2 never */
     int start;
     const char *text;   /* lvlText, or NULL */
@@ -53,7 +53,7 @@ typedef struct {
     size_t abstract; /* index + 1 into abstracts once resolved, 0 none */
     bool used;
     bool has_override;
-    int start_override[VB_DOCX_LEVELS]; /* -1 none */
+    int start_override[VB_DOCX_LEVELS];       /* -1 none */
     vb_docx_lvl lvl_override[VB_DOCX_LEVELS]; /* .defined when a full w:lvl overrides */
 } vb_docx_num;
 
@@ -79,7 +79,6 @@ int vb_docx_numbering_style_level(const vb_docx_numbering *nb, int num_id, const
  * at most VB_DOCX_LABEL_MAX-1 bytes) into out.  Returns the label length;
  * 0 when the paragraph has no visible label (numId 0 or unknown, empty
  * lvlText). */
-size_t vb_docx_numbering_next(vb_docx_numbering *nb, int num_id, int ilvl,
-                              char out[VB_DOCX_LABEL_MAX]);
+size_t vb_docx_numbering_next(vb_docx_numbering *nb, int num_id, int ilvl, char out[VB_DOCX_LABEL_MAX]);
 
 #endif

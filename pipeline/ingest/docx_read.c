@@ -20,11 +20,11 @@ enum { MAX_FRAMES = 8, MAX_TABLES = 64, MAX_FIELDS = 32 };
 /* A place paragraphs are written into: the part itself, or a text box. */
 typedef struct {
     vb_buf text;
-    int open;          /* w:p nesting inside this frame; 0 = no paragraph */
+    int open; /* w:p nesting inside this frame; 0 = no paragraph */
     int in_run, in_t, in_ppr;
-    int in_rpr, run_hidden; /* a run's properties; w:vanish hides the run */
-    vb_legacy run_legacy;   /* the run's font is a TCVN3/VNI one: its text is mapped */
-    int fields, fields_lost;      /* complex field nesting */
+    int in_rpr, run_hidden;          /* a run's properties; w:vanish hides the run */
+    vb_legacy run_legacy;            /* the run's font is a TCVN3/VNI one: its text is mapped */
+    int fields, fields_lost;         /* complex field nesting */
     unsigned char instr[MAX_FIELDS]; /* 1 while a field is in its instruction part */
     int instr_open;                  /* fields now in their instruction part */
     int tbl_base;                    /* tables opened outside this frame are not its */
@@ -100,8 +100,9 @@ static void paragraph_props(reader *rd, frame *f) {
 }
 
 static vb_status too_long(reader *rd) {
-    return rd->status = vb_result_error(rd->r, VB_E_TOO_LARGE, "%s: %s: a paragraph is over the %zu-byte bound",
-                                        rd->r->path, rd->part, rd->lim->max_line_bytes);
+    return rd->status =
+               vb_result_error(rd->r, VB_E_TOO_LARGE, "%s: %s: a paragraph is over the %zu-byte bound",
+                               rd->r->path, rd->part, rd->lim->max_line_bytes);
 }
 
 static void append(reader *rd, frame *f, const char *s, size_t n) {
@@ -113,8 +114,10 @@ static void append(reader *rd, frame *f, const char *s, size_t n) {
 }
 
 static void page_break(reader *rd, frame *f) {
-    if (f->open && f->text.len == 0) f->flags |= VB_BLOCK_PAGE_BREAK;
-    else rd->pending_break = 1;
+    if (f->open && f->text.len == 0)
+        f->flags |= VB_BLOCK_PAGE_BREAK;
+    else
+        rd->pending_break = 1;
 }
 
 static vb_status paragraph_end(reader *rd, frame *f) {
@@ -132,8 +135,14 @@ static vb_status paragraph_end(reader *rd, frame *f) {
     }
     if (f->text.len) memcpy(s + lab, f->text.data, f->text.len);
     s[len] = '\0';
-    vb_block b = {.text = s, .len = len, .src_offset = rd->offset, .area = rd->area,
-                  .table = -1, .row = -1, .cell = -1, .heading_level = f->heading > 0 ? f->heading : 0,
+    vb_block b = {.text = s,
+                  .len = len,
+                  .src_offset = rd->offset,
+                  .area = rd->area,
+                  .table = -1,
+                  .row = -1,
+                  .cell = -1,
+                  .heading_level = f->heading > 0 ? f->heading : 0,
                   .flags = f->flags};
     if (rd->n_tables > f->tbl_base) {
         const table *t = &rd->tables[rd->n_tables - 1];
@@ -153,8 +162,10 @@ static void flush_legacy(reader *rd, frame *f) {
     vb_buf u;
     vb_buf_init(&u);
     vb_legacy_decode_utf8(f->run_legacy, rd->legacy_raw.data, rd->legacy_raw.len, &u);
-    if (u.oom || rd->legacy_raw.oom) rd->status = vb_result_error(rd->r, VB_E_NOMEM, "%s: no memory", rd->r->path);
-    else append(rd, f, u.data ? u.data : "", u.len);
+    if (u.oom || rd->legacy_raw.oom)
+        rd->status = vb_result_error(rd->r, VB_E_NOMEM, "%s: no memory", rd->r->path);
+    else
+        append(rd, f, u.data ? u.data : "", u.len);
     vb_buf_free(&u);
     vb_buf_reset(&rd->legacy_raw);
 }
@@ -185,33 +196,97 @@ static void field_char(frame *f, const char *type) {
 /* The local names the handlers test; vb_xml gives each event's index (or
  * -1), so the handlers switch on it instead of comparing strings. */
 enum {
-    N_P, N_PPR, N_PTAB, N_T, N_TAB, N_TBL, N_TR, N_TC, N_TXBX, N_R, N_RPR, N_BR, N_CR, N_FLDCHAR,
-    N_FOOTNOTE, N_ENDNOTE, N_NOBREAKHYPHEN, N_LASTRENDEREDPAGEBREAK,
+    N_P,
+    N_PPR,
+    N_PTAB,
+    N_T,
+    N_TAB,
+    N_TBL,
+    N_TR,
+    N_TC,
+    N_TXBX,
+    N_R,
+    N_RPR,
+    N_BR,
+    N_CR,
+    N_FLDCHAR,
+    N_FOOTNOTE,
+    N_ENDNOTE,
+    N_NOBREAKHYPHEN,
+    N_LASTRENDEREDPAGEBREAK,
     /* in pPr */
-    N_PSTYLE, N_NUMID, N_ILVL, N_OUTLINELVL, N_PAGEBREAKBEFORE, N_NUMPR,
+    N_PSTYLE,
+    N_NUMID,
+    N_ILVL,
+    N_OUTLINELVL,
+    N_PAGEBREAKBEFORE,
+    N_NUMPR,
     /* in rPr */
-    N_VANISH, N_RFONTS,
+    N_VANISH,
+    N_RFONTS,
     /* skipped subtrees */
-    N_DEL, N_DELTEXT, N_DELINSTRTEXT, N_SDTPR, N_SDTENDPR, N_SECTPR, N_TBLPR, N_TBLGRID, N_TRPR,
-    N_TCPR, N_TBLPREX, N_MOVEFROM, N_INSTRTEXT, N_PPRCHANGE, N_COMMENTREFERENCE,
+    N_DEL,
+    N_DELTEXT,
+    N_DELINSTRTEXT,
+    N_SDTPR,
+    N_SDTENDPR,
+    N_SECTPR,
+    N_TBLPR,
+    N_TBLGRID,
+    N_TRPR,
+    N_TCPR,
+    N_TBLPREX,
+    N_MOVEFROM,
+    N_INSTRTEXT,
+    N_PPRCHANGE,
+    N_COMMENTREFERENCE,
     /* mc: */
     N_FALLBACK,
     N_COUNT
 };
 
 static const char *const names[N_COUNT + 1] = {
-    [N_P] = "p", [N_PPR] = "pPr", [N_PTAB] = "ptab", [N_T] = "t", [N_TAB] = "tab", [N_TBL] = "tbl",
-    [N_TR] = "tr", [N_TC] = "tc", [N_TXBX] = "txbxContent", [N_R] = "r", [N_RPR] = "rPr",
-    [N_BR] = "br", [N_CR] = "cr", [N_FLDCHAR] = "fldChar", [N_FOOTNOTE] = "footnote",
-    [N_ENDNOTE] = "endnote", [N_NOBREAKHYPHEN] = "noBreakHyphen",
+    [N_P] = "p",
+    [N_PPR] = "pPr",
+    [N_PTAB] = "ptab",
+    [N_T] = "t",
+    [N_TAB] = "tab",
+    [N_TBL] = "tbl",
+    [N_TR] = "tr",
+    [N_TC] = "tc",
+    [N_TXBX] = "txbxContent",
+    [N_R] = "r",
+    [N_RPR] = "rPr",
+    [N_BR] = "br",
+    [N_CR] = "cr",
+    [N_FLDCHAR] = "fldChar",
+    [N_FOOTNOTE] = "footnote",
+    [N_ENDNOTE] = "endnote",
+    [N_NOBREAKHYPHEN] = "noBreakHyphen",
     [N_LASTRENDEREDPAGEBREAK] = "lastRenderedPageBreak",
-    [N_PSTYLE] = "pStyle", [N_NUMID] = "numId", [N_ILVL] = "ilvl", [N_OUTLINELVL] = "outlineLvl",
-    [N_PAGEBREAKBEFORE] = "pageBreakBefore", [N_NUMPR] = "numPr",
-    [N_VANISH] = "vanish", [N_RFONTS] = "rFonts",
-    [N_DEL] = "del", [N_DELTEXT] = "delText", [N_DELINSTRTEXT] = "delInstrText", [N_SDTPR] = "sdtPr",
-    [N_SDTENDPR] = "sdtEndPr", [N_SECTPR] = "sectPr", [N_TBLPR] = "tblPr", [N_TBLGRID] = "tblGrid",
-    [N_TRPR] = "trPr", [N_TCPR] = "tcPr", [N_TBLPREX] = "tblPrEx", [N_MOVEFROM] = "moveFrom",
-    [N_INSTRTEXT] = "instrText", [N_PPRCHANGE] = "pPrChange", [N_COMMENTREFERENCE] = "commentReference",
+    [N_PSTYLE] = "pStyle",
+    [N_NUMID] = "numId",
+    [N_ILVL] = "ilvl",
+    [N_OUTLINELVL] = "outlineLvl",
+    [N_PAGEBREAKBEFORE] = "pageBreakBefore",
+    [N_NUMPR] = "numPr",
+    [N_VANISH] = "vanish",
+    [N_RFONTS] = "rFonts",
+    [N_DEL] = "del",
+    [N_DELTEXT] = "delText",
+    [N_DELINSTRTEXT] = "delInstrText",
+    [N_SDTPR] = "sdtPr",
+    [N_SDTENDPR] = "sdtEndPr",
+    [N_SECTPR] = "sectPr",
+    [N_TBLPR] = "tblPr",
+    [N_TBLGRID] = "tblGrid",
+    [N_TRPR] = "trPr",
+    [N_TCPR] = "tcPr",
+    [N_TBLPREX] = "tblPrEx",
+    [N_MOVEFROM] = "moveFrom",
+    [N_INSTRTEXT] = "instrText",
+    [N_PPRCHANGE] = "pPrChange",
+    [N_COMMENTREFERENCE] = "commentReference",
     [N_FALLBACK] = "Fallback",
     [N_COUNT] = NULL,
 };
@@ -253,21 +328,36 @@ static int on_start(reader *rd, vb_xml *x, const vb_xml_elem *e) {
     /* Subtrees whose text is not the document's: deleted or moved-away
      * text, field instructions, old properties, content-control settings
      * (the fallback copy of a shape is skipped in h_start). */
-    case N_DEL: case N_DELTEXT: case N_DELINSTRTEXT: case N_SDTPR: case N_SDTENDPR: case N_SECTPR:
-    case N_TBLPR: case N_TBLGRID: case N_TRPR: case N_TCPR: case N_TBLPREX: case N_MOVEFROM:
-    case N_INSTRTEXT: case N_PPRCHANGE: case N_COMMENTREFERENCE:
-        return 1;
+    case N_DEL:
+    case N_DELTEXT:
+    case N_DELINSTRTEXT:
+    case N_SDTPR:
+    case N_SDTENDPR:
+    case N_SECTPR:
+    case N_TBLPR:
+    case N_TBLGRID:
+    case N_TRPR:
+    case N_TCPR:
+    case N_TBLPREX:
+    case N_MOVEFROM:
+    case N_INSTRTEXT:
+    case N_PPRCHANGE:
+    case N_COMMENTREFERENCE: return 1;
     case N_RPR: /* a run's properties are read; anywhere else they are skipped */
         if (!f->in_run) return 1;
         f->in_rpr = 1;
         return 0;
     case N_P:
-        if (f->open) f->open++; /* a paragraph inside a paragraph: keep one block */
-        else paragraph_begin(rd, f);
+        if (f->open)
+            f->open++; /* a paragraph inside a paragraph: keep one block */
+        else
+            paragraph_begin(rd, f);
         return 0;
     case N_PPR:
-        if (f->open == 1 && !f->props_done) f->in_ppr = 1;
-        else return 1;
+        if (f->open == 1 && !f->props_done)
+            f->in_ppr = 1;
+        else
+            return 1;
         return 0;
     case N_PTAB:
         if (f->in_run) append(rd, f, "\t", 1);
@@ -277,8 +367,10 @@ static int on_start(reader *rd, vb_xml *x, const vb_xml_elem *e) {
         return 0;
     case N_T: f->in_t = f->open && f->in_run; return 0;
     case N_TBL:
-        if (rd->n_tables >= MAX_TABLES) rd->tables_lost++;
-        else rd->tables[rd->n_tables++] = (table){rd->table_count++, -1, -1, 0};
+        if (rd->n_tables >= MAX_TABLES)
+            rd->tables_lost++;
+        else
+            rd->tables[rd->n_tables++] = (table){rd->table_count++, -1, -1, 0};
         return 0;
     case N_TR:
         if (!rd->tables_lost && rd->n_tables) {
@@ -347,8 +439,10 @@ static void on_end(reader *rd, int name) {
     switch (name) {
     case N_P:
         if (f->open) {
-            if (f->open > 1) f->open--;
-            else paragraph_end(rd, f);
+            if (f->open > 1)
+                f->open--;
+            else
+                paragraph_end(rd, f);
         }
         return;
     case N_T:
@@ -358,12 +452,15 @@ static void on_end(reader *rd, int name) {
     case N_TC:
         if (!rd->tables_lost && rd->n_tables) {
             const table *t = &rd->tables[rd->n_tables - 1];
-            if (rd->out->len > t->cell_first_block) rd->out->items[rd->out->len - 1].flags |= VB_BLOCK_CELL_END;
+            if (rd->out->len > t->cell_first_block)
+                rd->out->items[rd->out->len - 1].flags |= VB_BLOCK_CELL_END;
         }
         return;
     case N_TBL:
-        if (rd->tables_lost) rd->tables_lost--;
-        else if (rd->n_tables) rd->n_tables--;
+        if (rd->tables_lost)
+            rd->tables_lost--;
+        else if (rd->n_tables)
+            rd->n_tables--;
         return;
     case N_TXBX:
         if (rd->frames_lost) {
@@ -422,8 +519,7 @@ static int h_text(void *ctx, const char *s, size_t n) {
 }
 
 /* Read one part's paragraphs into rd->out. */
-static vb_status read_part(reader *rd, vb_docx_zip *z, zip_int64_t index, const char *name,
-                           vb_area area) {
+static vb_status read_part(reader *rd, vb_docx_zip *z, zip_int64_t index, const char *name, vb_area area) {
     static const vb_xml_handler h = {h_start, h_end, h_text, names};
     rd->part = name;
     rd->area = area;
@@ -481,13 +577,13 @@ static vb_status read_parts(reader *rd, vb_docx_zip *z, const char *kind, vb_are
     return s;
 }
 
-vb_status vb_docx_read(const unsigned char *data, size_t len, const vb_limits *lim,
-                       vb_arena *a, vb_result *r, vb_blockv *out) {
+vb_status vb_docx_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a, vb_result *r,
+                       vb_blockv *out) {
     return vb_docx_read_in(NULL, data, len, lim, a, r, out);
 }
 
-vb_status vb_docx_read_in(vb_docx_cache *cache, const unsigned char *data, size_t len,
-                          const vb_limits *lim, vb_arena *a, vb_result *r, vb_blockv *out) {
+vb_status vb_docx_read_in(vb_docx_cache *cache, const unsigned char *data, size_t len, const vb_limits *lim,
+                          vb_arena *a, vb_result *r, vb_blockv *out) {
     vb_docx_zip z;
     vb_status s = vb_docx_zip_open(&z, data, len, lim, r);
     if (s != VB_OK) {

@@ -15,13 +15,13 @@
 #define VB_DOCX_READ_H
 #include "ingest.h"
 
-vb_status vb_docx_read(const unsigned char *data, size_t len, const vb_limits *lim,
-                       vb_arena *a, vb_result *r, vb_blockv *out);
+vb_status vb_docx_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a, vb_result *r,
+                       vb_blockv *out);
 
 /* Same, with a worker's cache of parsed template parts (docx_cache.h; NULL:
  * none).  The result is the same with or without it. */
 typedef struct vb_docx_cache vb_docx_cache;
-vb_status vb_docx_read_in(vb_docx_cache *cache, const unsigned char *data, size_t len,
-                          const vb_limits *lim, vb_arena *a, vb_result *r, vb_blockv *out);
+vb_status vb_docx_read_in(vb_docx_cache *cache, const unsigned char *data, size_t len, const vb_limits *lim,
+                          vb_arena *a, vb_result *r, vb_blockv *out);
 
 #endif

@@ -87,7 +87,8 @@ static int on_start(void *ctx, vb_xml *x, const vb_xml_elem *e) {
         const char *id = vb_xml_wattr(x, "styleId");
         const char *t = vb_xml_wattr(x, "type");
         const char *d = vb_xml_wattr(x, "default");
-        int is_default = t && strcmp(t, "paragraph") == 0 && d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
+        int is_default =
+            t && strcmp(t, "paragraph") == 0 && d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
         blank.id = vb_arena_strdup(l->a, id ? id : "");
         if (!blank.id || VB_PUSH(l->a, *st, blank) != 0) {
             l->s = vb_result_error(l->z->r, VB_E_NOMEM, "%s: no memory for styles", l->z->r->path);
@@ -110,8 +111,10 @@ static int on_start(void *ctx, vb_xml *x, const vb_xml_elem *e) {
             cur->ilvl = v >= 0 && v <= 8 ? v : -1;
         } else if (is(n, "outlineLvl")) {
             int v = vb_xml_wval_int(x, -1);
-            if (v >= 0 && v <= 8) cur->heading = v + 1;
-            else if (v == 9) cur->heading = 0;
+            if (v >= 0 && v <= 8)
+                cur->heading = v + 1;
+            else if (v == 9)
+                cur->heading = 0;
         }
     }
     return VB_XML_GO;
@@ -124,8 +127,8 @@ static int on_end(void *ctx, vb_xml *x, const vb_xml_elem *e) {
     return VB_XML_GO;
 }
 
-vb_status vb_docx_styles_load(vb_docx_styles *st, vb_docx_zip *z, zip_int64_t index,
-                              const vb_limits *lim, vb_arena *a) {
+vb_status vb_docx_styles_load(vb_docx_styles *st, vb_docx_zip *z, zip_int64_t index, const vb_limits *lim,
+                              vb_arena *a) {
     static const vb_xml_handler h = {on_start, on_end, NULL, NULL};
     memset(st, 0, sizeof *st);
     if (index < 0) return VB_OK;

@@ -24,8 +24,8 @@ typedef struct {
 } vb_docx_styles;
 
 /* Read styles.xml at `index` (-1: no styles part, leaves st empty). */
-vb_status vb_docx_styles_load(vb_docx_styles *st, vb_docx_zip *z, zip_int64_t index,
-                              const vb_limits *lim, vb_arena *a);
+vb_status vb_docx_styles_load(vb_docx_styles *st, vb_docx_zip *z, zip_int64_t index, const vb_limits *lim,
+                              vb_arena *a);
 const vb_docx_style *vb_docx_style_find(const vb_docx_styles *st, const char *id);
 
 #endif

@@ -38,14 +38,14 @@ struct vb_xml {
     unsigned depth;      /* open elements */
     unsigned skip_depth; /* depth of the element being skipped */
     int skipping;
-    int last_empty;   /* the last event started an empty element: its end is not delivered */
-    size_t text_run;  /* bytes of the text node libxml2's tree builder would be growing */
+    int last_empty;  /* the last event started an empty element: its end is not delivered */
+    size_t text_run; /* bytes of the text node libxml2's tree builder would be growing */
     /* the element being started, for vb_xml_wattr */
     const xmlChar **attrs;
     int n_attrs;
     vb_buf slot[VB_XML_ATTR_SLOTS];
     unsigned next_slot;
-    xmlHashTablePtr ids; /* xml:id values seen, as the tree builder's ID table */
+    xmlHashTablePtr ids;               /* xml:id values seen, as the tree builder's ID table */
     const xmlChar *w_ns, *w_ns_strict; /* the namespaces in the parser's dictionary */
     /* the handler's names in the parser's dictionary, open-addressed by
      * address (see name_of); names_slow when one could not be interned */
@@ -53,16 +53,16 @@ struct vb_xml {
     signed char name_id[NAME_SLOTS];
     int names_slow;
     /* how it ended */
-    int halt;         /* any of the five below is set: no more events */
-    int stopped;      /* the handler asked to stop */
+    int halt;    /* any of the five below is set: no more events */
+    int stopped; /* the handler asked to stop */
     int oom;
     int dtd_seen;
-    char tail[16];    /* last bytes of the previous chunk, for the DOCTYPE scan */
+    char tail[16]; /* last bytes of the previous chunk, for the DOCTYPE scan */
     size_t tail_len;
     int err_line, err_col; /* first libxml2 error (or our text-node bound) */
     int err_code;
     char err_msg[160];
-    vb_status own;    /* our depth bound, already recorded */
+    vb_status own; /* our depth bound, already recorded */
     /* name index and in_w of each delivered open element, by depth, so its
      * end event reuses them (see on_end) */
     int open_name[OPEN_SLOTS];
@@ -182,9 +182,11 @@ static void check_xml_ids(vb_xml *x, const xmlChar **attrs, int n) {
         }
         if (code) {
             const char *msg = vb_buf_cstr(&m);
-            if (msg) record_error(x, code, x->ctxt->input ? x->ctxt->input->line : 0,
-                                  x->ctxt->input ? x->ctxt->input->col : 0, msg);
-            else x->oom = x->halt = 1;
+            if (msg)
+                record_error(x, code, x->ctxt->input ? x->ctxt->input->line : 0,
+                             x->ctxt->input ? x->ctxt->input->col : 0, msg);
+            else
+                x->oom = x->halt = 1;
         }
         vb_buf_free(&v);
         vb_buf_free(&m);
@@ -204,9 +206,7 @@ static int is_ns(const xmlChar *uri, const xmlChar *interned, const char *want) 
  * interned one exactly when the addresses are equal.  libxml2 hands SAX2
  * element names, attribute names and namespace URIs out of the dictionary;
  * anything else is compared as a string, so the result never depends on it. */
-static int dict_owns(const vb_xml *x, const xmlChar *s) {
-    return xmlDictOwns(x->ctxt->dict, s) == 1;
-}
+static int dict_owns(const vb_xml *x, const xmlChar *s) { return xmlDictOwns(x->ctxt->dict, s) == 1; }
 
 static int in_w(const vb_xml *x, const xmlChar *uri) {
     if (!uri) return 0;
@@ -225,7 +225,8 @@ static void names_intern(vb_xml *x) {
     const char *const *names = x->h->names;
     if (!names) return;
     for (int i = 0; names[i]; i++) {
-        const xmlChar *p = i < VB_XML_MAX_NAMES ? xmlDictLookup(x->ctxt->dict, (const xmlChar *)names[i], -1) : NULL;
+        const xmlChar *p =
+            i < VB_XML_MAX_NAMES ? xmlDictLookup(x->ctxt->dict, (const xmlChar *)names[i], -1) : NULL;
         if (!p) {
             x->names_slow = 1;
             return;
@@ -254,9 +255,8 @@ static int name_of(const vb_xml *x, const xmlChar *local) {
     return -1;
 }
 
-static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_ns, const xmlChar **ns, int nb_attrs, int nb_defaulted,
-                     const xmlChar **attrs) {
+static void on_start(void *ud, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
+                     const xmlChar **ns, int nb_attrs, int nb_defaulted, const xmlChar **attrs) {
     (void)prefix, (void)nb_ns, (void)ns, (void)nb_defaulted;
     vb_xml *x = ud;
     if (halted(x)) return;
@@ -391,14 +391,16 @@ static vb_status fail(vb_xml *x) {
     if (x->own != VB_OK) return x->own;
     if (x->zs.status != VB_OK) return x->zs.status; /* already recorded by the zip layer */
     if (x->dtd_seen)
-        return vb_result_error(r, VB_E_XML_DTD, "%s: %s has a DOCTYPE; DTDs and entity declarations are refused",
-                               r->path, x->part);
+        return vb_result_error(r, VB_E_XML_DTD,
+                               "%s: %s has a DOCTYPE; DTDs and entity declarations are refused", r->path,
+                               x->part);
     if (x->oom) return vb_result_error(r, VB_E_NOMEM, "%s: %s: no memory", r->path, x->part);
     if (x->err_code == XML_ERR_INTERNAL_ERROR && strstr(x->err_msg, "depth"))
         return vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: elements nested too deep (%s)", r->path,
                                x->part, x->err_line, x->err_col, x->err_msg);
     if (x->err_code == XML_ERR_NAME_TOO_LONG || strstr(x->err_msg, "huge") || strstr(x->err_msg, "Huge") ||
-        strstr(x->err_msg, "too long")) /* libxml2's own size bounds (10 MB text node, name, attribute value) */
+        strstr(x->err_msg,
+               "too long")) /* libxml2's own size bounds (10 MB text node, name, attribute value) */
         return vb_result_error(r, VB_E_XML_LIMIT, "%s: %s:%d:%d: over an XML size bound (%s)", r->path,
                                x->part, x->err_line, x->err_col, x->err_msg);
     if (x->err_code == XML_ERR_ENTITY_LOOP)
@@ -439,11 +441,12 @@ static vb_status run(vb_xml *x, const vb_limits *lim) {
     size_t use = (size_t)n, cur = use >= FIRST ? FIRST : 0;
     x->ctxt = xmlCreatePushParserCtxt(&sax, x, cur ? buf : NULL, (int)cur, x->part);
     if (!x->ctxt)
-        return vb_result_error(x->r, VB_E_NOMEM, "%s: no memory for the XML parser (%s)", x->r->path, x->part);
+        return vb_result_error(x->r, VB_E_NOMEM, "%s: no memory for the XML parser (%s)", x->r->path,
+                               x->part);
     /* No NOENT, DTDLOAD, DTDATTR or HUGE: entities stay unexpanded, nothing
      * is fetched, libxml2's own size limits stay on. */
-    xmlCtxtUseOptions(x->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                   XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+    xmlCtxtUseOptions(x->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+                                   XML_PARSE_COMPACT);
     x->w_ns = xmlDictLookup(x->ctxt->dict, (const xmlChar *)VB_W_NS, -1);
     x->w_ns_strict = xmlDictLookup(x->ctxt->dict, (const xmlChar *)VB_W_NS_STRICT, -1);
     names_intern(x);
@@ -490,7 +493,6 @@ vb_status vb_xml_parse(vb_docx_zip *z, zip_int64_t index, const char *part, cons
     for (int i = 0; i < VB_XML_ATTR_SLOTS; i++) vb_buf_free(&x.slot[i]);
     return s;
 }
-
 
 /* A NUL-terminated copy of an attribute value as the reader returned it.
  * The parser leaves a '&' of the source as "&#38;" in SAX2 values when

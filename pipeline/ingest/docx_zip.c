@@ -6,14 +6,14 @@
 static vb_status zip_failure(vb_result *r, int zip_code, const char *what) {
     zip_error_t e;
     zip_error_init_with_code(&e, zip_code);
-    vb_status s = vb_result_error(r, VB_E_ZIP_CORRUPT, "%s: not a readable DOCX container: %s (%s)",
-                                  r->path, what, zip_error_strerror(&e));
+    vb_status s = vb_result_error(r, VB_E_ZIP_CORRUPT, "%s: not a readable DOCX container: %s (%s)", r->path,
+                                  what, zip_error_strerror(&e));
     zip_error_fini(&e);
     return s;
 }
 
-vb_status vb_docx_zip_open(vb_docx_zip *z, const unsigned char *data, size_t len,
-                           const vb_limits *lim, vb_result *r) {
+vb_status vb_docx_zip_open(vb_docx_zip *z, const unsigned char *data, size_t len, const vb_limits *lim,
+                           vb_result *r) {
     memset(z, 0, sizeof *z);
     z->lim = lim;
     z->r = r;
@@ -37,8 +37,8 @@ vb_status vb_docx_zip_open(vb_docx_zip *z, const unsigned char *data, size_t len
     zip_int64_t n = zip_get_num_entries(z->za, 0);
     if (n < 0) return zip_failure(r, ZIP_ER_INCONS, "no entry count");
     if ((zip_uint64_t)n > lim->max_zip_entries)
-        return vb_result_error(r, VB_E_ZIP_TOO_MANY, "%s: %lld zip entries, over the bound of %zu",
-                               r->path, (long long)n, lim->max_zip_entries);
+        return vb_result_error(r, VB_E_ZIP_TOO_MANY, "%s: %lld zip entries, over the bound of %zu", r->path,
+                               (long long)n, lim->max_zip_entries);
     for (zip_int64_t i = 0; i < n; i++) {
         zip_stat_t st;
         if (zip_stat_index(z->za, (zip_uint64_t)i, 0, &st) != 0)
@@ -78,13 +78,15 @@ vb_status vb_docx_stream_open(vb_docx_zip *z, zip_int64_t index, vb_docx_stream 
     if (over_ratio(s, s->size))
         return s->status = vb_result_error(
                    z->r, VB_E_ZIP_BOMB,
-                   "%s: entry \"%s\" inflates %llu bytes from %llu, over the %u:1 ratio bound",
-                   z->r->path, s->name, (unsigned long long)s->size,
-                   (unsigned long long)s->comp_size, z->lim->max_inflate_ratio);
-    if (s->size > z->lim->max_inflated_bytes - (z->inflated < z->lim->max_inflated_bytes ? z->inflated : z->lim->max_inflated_bytes))
+                   "%s: entry \"%s\" inflates %llu bytes from %llu, over the %u:1 ratio bound", z->r->path,
+                   s->name, (unsigned long long)s->size, (unsigned long long)s->comp_size,
+                   z->lim->max_inflate_ratio);
+    if (s->size > z->lim->max_inflated_bytes -
+                      (z->inflated < z->lim->max_inflated_bytes ? z->inflated : z->lim->max_inflated_bytes))
         return s->status = vb_result_error(
-                   z->r, VB_E_ZIP_BOMB, "%s: entry \"%s\" declares %llu bytes, over the %zu-byte inflated bound",
-                   z->r->path, s->name, (unsigned long long)s->size, z->lim->max_inflated_bytes);
+                   z->r, VB_E_ZIP_BOMB,
+                   "%s: entry \"%s\" declares %llu bytes, over the %zu-byte inflated bound", z->r->path,
+                   s->name, (unsigned long long)s->size, z->lim->max_inflated_bytes);
     s->f = zip_fopen_index(z->za, (zip_uint64_t)index, 0);
     if (!s->f) {
         int code = zip_error_code_zip(zip_get_error(z->za));
@@ -107,10 +109,10 @@ long vb_docx_stream_read(vb_docx_stream *s, char *buf, size_t n) {
     s->z->inflated += (size_t)got;
     const vb_limits *lim = s->z->lim;
     if (s->done > s->size || over_ratio(s, s->done)) {
-        s->status = vb_result_error(s->z->r, VB_E_ZIP_BOMB,
-                                    "%s: entry \"%s\" inflated past its declared %llu bytes or the %u:1 ratio bound",
-                                    s->z->r->path, s->name, (unsigned long long)s->size,
-                                    lim->max_inflate_ratio);
+        s->status =
+            vb_result_error(s->z->r, VB_E_ZIP_BOMB,
+                            "%s: entry \"%s\" inflated past its declared %llu bytes or the %u:1 ratio bound",
+                            s->z->r->path, s->name, (unsigned long long)s->size, lim->max_inflate_ratio);
         return -1;
     }
     if (s->z->inflated > lim->max_inflated_bytes) {

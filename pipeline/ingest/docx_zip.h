@@ -32,8 +32,8 @@ typedef struct {
  * XML parts of blank space compress far better than 200:1 yet harm no one. */
 enum { VB_DOCX_RATIO_FLOOR = 1 << 20 };
 
-vb_status vb_docx_zip_open(vb_docx_zip *z, const unsigned char *data, size_t len,
-                           const vb_limits *lim, vb_result *r);
+vb_status vb_docx_zip_open(vb_docx_zip *z, const unsigned char *data, size_t len, const vb_limits *lim,
+                           vb_result *r);
 void vb_docx_zip_close(vb_docx_zip *z);
 
 /* Index of the entry called `name` (exact), or -1. */

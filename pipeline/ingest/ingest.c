@@ -24,8 +24,7 @@ void vb_limits_default(vb_limits *l) {
 vb_format vb_sniff_format(const unsigned char *data, size_t len) {
     /* Local file header, or an empty/spanned archive's end record. */
     if (len >= 4 && data[0] == 'P' && data[1] == 'K' &&
-        ((data[2] == 3 && data[3] == 4) || (data[2] == 5 && data[3] == 6) ||
-         (data[2] == 7 && data[3] == 8)))
+        ((data[2] == 3 && data[3] == 4) || (data[2] == 5 && data[3] == 6) || (data[2] == 7 && data[3] == 8)))
         return VB_FMT_DOCX;
     if (vb_doc_sniff(data, len)) return VB_FMT_DOC;
     return VB_FMT_TXT;
@@ -62,8 +61,8 @@ static int sha256_hex(vb_ingest_state *st, const unsigned char *data, size_t len
     static const char hex[] = "0123456789abcdef";
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int n = 0;
-    int ok = st ? EVP_DigestInit_ex(st->md_ctx, st->sha256, NULL) && EVP_DigestUpdate(st->md_ctx, data, len) &&
-                      EVP_DigestFinal_ex(st->md_ctx, md, &n)
+    int ok = st ? EVP_DigestInit_ex(st->md_ctx, st->sha256, NULL) &&
+                      EVP_DigestUpdate(st->md_ctx, data, len) && EVP_DigestFinal_ex(st->md_ctx, md, &n)
                 : EVP_Digest(data, len, md, &n, EVP_sha256(), NULL);
     if (!ok || n != 32) return -1;
     for (unsigned i = 0; i < n; i++) {
@@ -74,8 +73,8 @@ static int sha256_hex(vb_ingest_state *st, const unsigned char *data, size_t len
     return 0;
 }
 
-vb_status vb_ingest_buffer(const unsigned char *data, size_t len, const vb_limits *lim,
-                           vb_arena *a, vb_result *r, vb_blockv *out) {
+vb_status vb_ingest_buffer(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a,
+                           vb_result *r, vb_blockv *out) {
     return vb_ingest_buffer_in(NULL, data, len, lim, a, r, out);
 }
 
@@ -86,8 +85,8 @@ vb_status vb_ingest_buffer_in(vb_ingest_state *st, const unsigned char *data, si
     if (sha256_hex(st, data, len, hex) == 0) r->sha256 = vb_arena_strdup(r->arena, hex);
     if (len == 0) return vb_result_error(r, VB_E_EMPTY, "%s: the file is empty (0 bytes)", r->path);
     if (len > lim->max_input_bytes)
-        return vb_result_error(r, VB_E_TOO_LARGE, "%s: %zu bytes is over the %zu-byte bound",
-                               r->path, len, lim->max_input_bytes);
+        return vb_result_error(r, VB_E_TOO_LARGE, "%s: %zu bytes is over the %zu-byte bound", r->path, len,
+                               lim->max_input_bytes);
     vb_format fmt = vb_sniff_format(data, len);
     if (fmt == VB_FMT_DOCX) {
         r->format = "docx";
@@ -101,13 +100,12 @@ vb_status vb_ingest_buffer_in(vb_ingest_state *st, const unsigned char *data, si
     return vb_text_read(data, len, lim, a, r, out);
 }
 
-vb_status vb_ingest_file(const char *path, const vb_limits *lim, vb_arena *a, vb_result *r,
-                         vb_blockv *out) {
+vb_status vb_ingest_file(const char *path, const vb_limits *lim, vb_arena *a, vb_result *r, vb_blockv *out) {
     return vb_ingest_file_in(NULL, path, lim, a, r, out);
 }
 
-vb_status vb_ingest_file_in(vb_ingest_state *st, const char *path, const vb_limits *lim,
-                            vb_arena *a, vb_result *r, vb_blockv *out) {
+vb_status vb_ingest_file_in(vb_ingest_state *st, const char *path, const vb_limits *lim, vb_arena *a,
+                            vb_result *r, vb_blockv *out) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) return vb_result_error(r, VB_E_IO, "%s: %s", path, strerror(errno));
     unsigned char *data = NULL;

@@ -67,12 +67,11 @@ vb_format vb_sniff_format(const unsigned char *data, size_t len);
 /* Read `path` (or stdin for "-") into blocks allocated in `a`.  On error the
  * status is returned and a message is recorded in `r` (vb_result_error).
  * Also fills r->format, r->bytes and r->sha256. */
-vb_status vb_ingest_file(const char *path, const vb_limits *lim, vb_arena *a,
-                         vb_result *r, vb_blockv *out);
+vb_status vb_ingest_file(const char *path, const vb_limits *lim, vb_arena *a, vb_result *r, vb_blockv *out);
 
 /* Same, from a buffer already in memory (used by the file reader, tests, fuzzers). */
-vb_status vb_ingest_buffer(const unsigned char *data, size_t len, const vb_limits *lim,
-                           vb_arena *a, vb_result *r, vb_blockv *out);
+vb_status vb_ingest_buffer(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a,
+                           vb_result *r, vb_blockv *out);
 
 /* What a worker keeps from one file to the next: parsed DOCX template parts
  * (styles, numbering definitions) shared by the files of a corpus.  It never
@@ -84,8 +83,8 @@ vb_ingest_state *vb_ingest_state_new(void); /* NULL when out of memory */
 void vb_ingest_state_free(vb_ingest_state *st);
 
 /* vb_ingest_file / vb_ingest_buffer with a worker's state (NULL: none). */
-vb_status vb_ingest_file_in(vb_ingest_state *st, const char *path, const vb_limits *lim,
-                            vb_arena *a, vb_result *r, vb_blockv *out);
+vb_status vb_ingest_file_in(vb_ingest_state *st, const char *path, const vb_limits *lim, vb_arena *a,
+                            vb_result *r, vb_blockv *out);
 vb_status vb_ingest_buffer_in(vb_ingest_state *st, const unsigned char *data, size_t len,
                               const vb_limits *lim, vb_arena *a, vb_result *r, vb_blockv *out);
 

@@ -31,7 +31,8 @@ typedef struct {
 
 static table table_of(vb_legacy enc) {
     if (enc == VB_LEGACY_VNI) return (table){vni, sizeof vni / sizeof *vni};
-    if (enc == VB_LEGACY_TCVN3 || enc == VB_LEGACY_TCVN3_CAPS) return (table){tcvn3, sizeof tcvn3 / sizeof *tcvn3};
+    if (enc == VB_LEGACY_TCVN3 || enc == VB_LEGACY_TCVN3_CAPS)
+        return (table){tcvn3, sizeof tcvn3 / sizeof *tcvn3};
     return (table){NULL, 0};
 }
 
@@ -133,9 +134,12 @@ void vb_legacy_decode_utf8(vb_legacy enc, const char *s, size_t n, vb_buf *out) 
             UChar32 c;
             U8_NEXT(s, at, n, c);
             int b = -1;
-            if (c >= 0 && c < 0x80) b = (int)c;
-            else if (c >= 0xA0 && c <= 0xFF) b = (int)c;
-            else if (c >= 0xF000 && c <= 0xF0FF) b = (int)(c - 0xF000); /* symbol-font private use */
+            if (c >= 0 && c < 0x80)
+                b = (int)c;
+            else if (c >= 0xA0 && c <= 0xFF)
+                b = (int)c;
+            else if (c >= 0xF000 && c <= 0xF0FF)
+                b = (int)(c - 0xF000); /* symbol-font private use */
             else
                 for (int k = 0x80; k < 0xA0 && c >= 0; k++)
                     if (cp1252[k] == c) b = k;
@@ -203,7 +207,8 @@ static UChar32 strip_tone(const UNormalizer2 *nfd, const UNormalizer2 *nfc, UCha
     if (U_FAILURE(ec) || k < 1 || U16_IS_SURROGATE(d[0])) return u_tolower(c);
     UChar32 base = d[0];
     for (int32_t i = 1; i < k; i++) {
-        if (is_tone(d[i])) *tone += 1;
+        if (is_tone(d[i]))
+            *tone += 1;
         else {
             UChar32 m = unorm2_composePair(nfc, base, d[i]);
             if (m >= 0) base = m;
@@ -243,8 +248,8 @@ static bool plausible_syllable(const char *w, size_t n) {
         U8_NEXT(w, i, n, c);
         if (c < 0) return false;
         UChar32 b = strip_tone(nfd, nfc, c, &tones);
-        if (is_vowel(prev) && is_vowel(b) && !(prev == 'u' && before == 'q') && !(prev == 'i' && before == 'g') &&
-            !pair_ok(prev, b))
+        if (is_vowel(prev) && is_vowel(b) && !(prev == 'u' && before == 'q') &&
+            !(prev == 'i' && before == 'g') && !pair_ok(prev, b))
             return false;
         before = prev;
         prev = b;

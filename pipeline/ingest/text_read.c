@@ -78,8 +78,8 @@ typedef struct {
 
 /* UTF-16 to UTF-8, recording in `starts` the source byte offset at which
  * each line begins (same line-break rules as split_lines). */
-static vb_status utf16_to_utf8(const unsigned char *s, size_t len, int big, vb_buf *out,
-                               size_t *bad, vb_arena *a, offsetv *starts, size_t base) {
+static vb_status utf16_to_utf8(const unsigned char *s, size_t len, int big, vb_buf *out, size_t *bad,
+                               vb_arena *a, offsetv *starts, size_t base) {
     if (VB_PUSH(a, *starts, base)) return VB_E_NOMEM;
     if (len % 2) {
         *bad = len - 1;
@@ -88,7 +88,8 @@ static vb_status utf16_to_utf8(const unsigned char *s, size_t len, int big, vb_b
     size_t n = len / 2;
     for (size_t i = 0; i < n;) {
         size_t at = i;
-        unsigned u = big ? (unsigned)(s[2 * i] << 8 | s[2 * i + 1]) : (unsigned)(s[2 * i + 1] << 8 | s[2 * i]);
+        unsigned u =
+            big ? (unsigned)(s[2 * i] << 8 | s[2 * i + 1]) : (unsigned)(s[2 * i + 1] << 8 | s[2 * i]);
         i++;
         UChar32 c = (UChar32)u;
         if (U16_IS_LEAD(u)) {
@@ -96,7 +97,8 @@ static vb_status utf16_to_utf8(const unsigned char *s, size_t len, int big, vb_b
                 *bad = 2 * at;
                 return VB_E_ENCODING;
             }
-            unsigned t = big ? (unsigned)(s[2 * i] << 8 | s[2 * i + 1]) : (unsigned)(s[2 * i + 1] << 8 | s[2 * i]);
+            unsigned t =
+                big ? (unsigned)(s[2 * i] << 8 | s[2 * i + 1]) : (unsigned)(s[2 * i + 1] << 8 | s[2 * i]);
             if (!U16_IS_TRAIL(t)) {
                 *bad = 2 * at;
                 return VB_E_ENCODING;
@@ -108,8 +110,9 @@ static vb_status utf16_to_utf8(const unsigned char *s, size_t len, int big, vb_b
             return VB_E_ENCODING;
         }
         vb_buf_put_cp(out, (unsigned)c);
-        if (c == '\n' || c == '\f' || (c == '\r' && !(i < n && (big ? s[2 * i] == 0 && s[2 * i + 1] == '\n'
-                                                                          : s[2 * i + 1] == 0 && s[2 * i] == '\n')))) {
+        if (c == '\n' || c == '\f' ||
+            (c == '\r' && !(i < n && (big ? s[2 * i] == 0 && s[2 * i + 1] == '\n'
+                                          : s[2 * i + 1] == 0 && s[2 * i] == '\n')))) {
             if (VB_PUSH(a, *starts, base + 2 * i)) return VB_E_NOMEM;
         }
     }
@@ -136,9 +139,9 @@ static int is_ascii_vowel(unsigned char c) {
  * 0xEC (acute), 0xDE (tilde), 0xD2 (hook), 0xF2 (dot below); its own vowels
  * â ê ô ă ơ ư đ sit at 0xE2 0xEA 0xF4 0xE3 0xF5 0xFD 0xF0 (and capitals). */
 static int looks_cp1258(const unsigned char *s, size_t len) {
-    static const unsigned char letters[] = {0xE2, 0xEA, 0xF4, 0xE3, 0xF5, 0xFD, 0xF0, 0xC2, 0xCA,
-                                            0xD4, 0xC3, 0xD5, 0xDD, 0xD0, 0xE0, 0xE1, 0xE8, 0xE9,
-                                            0xED, 0xF3, 0xFA, 0xC0, 0xC1, 0xC8, 0xC9, 0xCD, 0xD3, 0xDA};
+    static const unsigned char letters[] = {0xE2, 0xEA, 0xF4, 0xE3, 0xF5, 0xFD, 0xF0, 0xC2, 0xCA, 0xD4,
+                                            0xC3, 0xD5, 0xDD, 0xD0, 0xE0, 0xE1, 0xE8, 0xE9, 0xED, 0xF3,
+                                            0xFA, 0xC0, 0xC1, 0xC8, 0xC9, 0xCD, 0xD3, 0xDA};
     size_t high = 0, fit = 0, tones = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = s[i];
@@ -164,10 +167,12 @@ static vb_status cp1258_to_utf8(const unsigned char *s, size_t len, vb_buf *out)
     if (U_SUCCESS(ec) && vb_buf_reserve(out, len * 3 + 16)) {
         char *dst = out->data + out->len;
         const char *src = (const char *)s;
-        ucnv_convertEx(u8, cv, &dst, out->data + out->cap - 1, &src, src + len, NULL, NULL, NULL,
-                       NULL, true, true, &ec);
-        if (U_FAILURE(ec)) st = VB_E_ENCODING;
-        else out->len = (size_t)(dst - out->data);
+        ucnv_convertEx(u8, cv, &dst, out->data + out->cap - 1, &src, src + len, NULL, NULL, NULL, NULL, true,
+                       true, &ec);
+        if (U_FAILURE(ec))
+            st = VB_E_ENCODING;
+        else
+            out->len = (size_t)(dst - out->data);
     } else {
         st = U_FAILURE(ec) ? VB_E_LEGACY_ENCODING : VB_E_NOMEM;
     }
@@ -179,8 +184,8 @@ static vb_status cp1258_to_utf8(const unsigned char *s, size_t len, vb_buf *out)
 /* Split decoded UTF-8 into line blocks.  `text` is arena memory we may
  * modify: terminators become NUL so each block is a C string.  `src_of`
  * maps a decoded offset back to a source byte offset (NULL: identity). */
-static vb_status split_lines(char *text, size_t len, const vb_limits *lim, vb_arena *a,
-                             vb_result *r, vb_blockv *out, const offsetv *starts, size_t src_base) {
+static vb_status split_lines(char *text, size_t len, const vb_limits *lim, vb_arena *a, vb_result *r,
+                             vb_blockv *out, const offsetv *starts, size_t src_base) {
     size_t line_no = 0;
     size_t start = 0;
     unsigned next_flags = 0;
@@ -190,9 +195,14 @@ static vb_status split_lines(char *text, size_t len, const vb_limits *lim, vb_ar
         if (i - start > lim->max_line_bytes)
             return vb_result_error(r, VB_E_TOO_LARGE, "%s: line at byte %zu is over the %zu-byte bound",
                                    r->path, start, lim->max_line_bytes);
-        vb_block b = {.text = text + start, .len = i - start,
-                      .src_offset = starts && line_no < starts->len ? starts->items[line_no] : src_base + start,
-                      .table = -1, .row = -1, .cell = -1, .flags = next_flags};
+        vb_block b = {.text = text + start,
+                      .len = i - start,
+                      .src_offset =
+                          starts && line_no < starts->len ? starts->items[line_no] : src_base + start,
+                      .table = -1,
+                      .row = -1,
+                      .cell = -1,
+                      .flags = next_flags};
         next_flags = c == '\f' ? VB_BLOCK_PAGE_BREAK : 0;
         if (i < len) text[i] = '\0';
         if (c == '\r' && i + 1 < len && text[i + 1] == '\n') text[++i] = '\0';
@@ -214,15 +224,16 @@ static vb_legacy pick_legacy(const unsigned char *s, size_t n, vb_legacy_score *
     *t = vb_legacy_score_text(VB_LEGACY_TCVN3, s, n);
     *v = vb_legacy_score_text(VB_LEGACY_VNI, s, n);
     const vb_legacy_score *best = t->fit >= v->fit ? t : v, *other = best == t ? v : t;
-    if (best->words >= LEGACY_MIN_WORDS && best->fit >= LEGACY_SURE && other->fit <= best->fit - LEGACY_MARGIN)
+    if (best->words >= LEGACY_MIN_WORDS && best->fit >= LEGACY_SURE &&
+        other->fit <= best->fit - LEGACY_MARGIN)
         return best == t ? VB_LEGACY_TCVN3 : VB_LEGACY_VNI;
     return VB_LEGACY_NONE;
 }
 
 /* Legacy bytes decoded into the arena and split into lines, with a warning
  * saying how. */
-static vb_status read_legacy(const unsigned char *s, size_t n, vb_legacy enc, const char *why, const vb_limits *lim,
-                             vb_arena *a, vb_result *r, vb_blockv *out) {
+static vb_status read_legacy(const unsigned char *s, size_t n, vb_legacy enc, const char *why,
+                             const vb_limits *lim, vb_arena *a, vb_result *r, vb_blockv *out) {
     vb_buf b;
     vb_buf_init(&b);
     vb_legacy_decode(enc, s, n, &b);
@@ -233,7 +244,8 @@ static vb_status read_legacy(const unsigned char *s, size_t n, vb_legacy enc, co
     vb_buf m;
     vb_buf_init(&m);
     vb_buf_printf(&m, "decoded as %s (legacy Vietnamese)%s", vb_legacy_name(enc), why);
-    vb_warning w = {.code = "W_LEGACY_ENCODING", .message = vb_arena_strdup(r->arena, vb_buf_cstr(&m) ? vb_buf_cstr(&m) : "")};
+    vb_warning w = {.code = "W_LEGACY_ENCODING",
+                    .message = vb_arena_strdup(r->arena, vb_buf_cstr(&m) ? vb_buf_cstr(&m) : "")};
     vb_buf_free(&m);
     (void)VB_PUSH(r->arena, r->file_warnings, w);
     return split_lines(text, len, lim, a, r, out, NULL, 0);
@@ -242,8 +254,10 @@ static vb_status read_legacy(const unsigned char *s, size_t n, vb_legacy enc, co
 /* --encoding: the named encoding, no guessing. */
 static vb_status read_forced(const unsigned char *s, size_t n, size_t skip, const vb_limits *lim, vb_arena *a,
                              vb_result *r, vb_blockv *out) {
-    if (lim->encoding == VB_ENC_TCVN3) return read_legacy(s, n, VB_LEGACY_TCVN3, " as --encoding asked", lim, a, r, out);
-    if (lim->encoding == VB_ENC_VNI) return read_legacy(s, n, VB_LEGACY_VNI, " as --encoding asked", lim, a, r, out);
+    if (lim->encoding == VB_ENC_TCVN3)
+        return read_legacy(s, n, VB_LEGACY_TCVN3, " as --encoding asked", lim, a, r, out);
+    if (lim->encoding == VB_ENC_VNI)
+        return read_legacy(s, n, VB_LEGACY_VNI, " as --encoding asked", lim, a, r, out);
     if (lim->encoding == VB_ENC_CP1258) {
         vb_buf b;
         vb_buf_init(&b);
@@ -268,11 +282,9 @@ static vb_status read_forced(const unsigned char *s, size_t n, size_t skip, cons
  * at 01 02 04-06 11-17) uses: random or binary data has ~6 % of them. */
 static bool looks_binary(const unsigned char *s, size_t n) {
     /* 01 02 04-06, \t \n \v \f \r, 11-17, ESC */
-    static const uint32_t text_c0 =
-        1u << 1 | 1u << 2 | 7u << 4 | 0x1Fu << 9 | 0x7Fu << 17 | 1u << 27;
+    static const uint32_t text_c0 = 1u << 1 | 1u << 2 | 7u << 4 | 0x1Fu << 9 | 0x7Fu << 17 | 1u << 27;
     size_t controls = 0;
-    for (size_t i = 0; i < n; i++)
-        controls += s[i] == 0x7F || (s[i] < 0x20 && !(text_c0 >> s[i] & 1));
+    for (size_t i = 0; i < n; i++) controls += s[i] == 0x7F || (s[i] < 0x20 && !(text_c0 >> s[i] & 1));
     return controls >= 4 && controls * 100 >= n;
 }
 
@@ -281,25 +293,31 @@ static bool looks_binary(const unsigned char *s, size_t n) {
 static vb_status refuse_non_text(vb_result *r, const unsigned char *s, size_t n, size_t bad) {
     static const unsigned char ole2[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
     if (n >= sizeof ole2 && !memcmp(s, ole2, sizeof ole2))
-        return vb_result_error(r, VB_E_UNSUPPORTED, "%s: an OLE2 (Office 97-2003) file that is "
-                               "not a Word document", r->path);
-    if (n >= 5 && !memcmp(s, "%PDF-", 5))
-        return vb_result_error(r, VB_E_UNSUPPORTED, "%s: a PDF file: vanban reads DOCX and text",
+        return vb_result_error(r, VB_E_UNSUPPORTED,
+                               "%s: an OLE2 (Office 97-2003) file that is "
+                               "not a Word document",
                                r->path);
+    if (n >= 5 && !memcmp(s, "%PDF-", 5))
+        return vb_result_error(r, VB_E_UNSUPPORTED, "%s: a PDF file: vanban reads DOCX and text", r->path);
     if (looks_binary(s, n))
-        return vb_result_error(r, VB_E_NOT_DOCUMENT, "%s: binary data, not a document "
+        return vb_result_error(r, VB_E_NOT_DOCUMENT,
+                               "%s: binary data, not a document "
                                "(neither DOCX nor text in any encoding; not text from byte "
-                               "offset %zu)", r->path, bad);
+                               "offset %zu)",
+                               r->path, bad);
     return VB_OK;
 }
 
-vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a,
-                       vb_result *r, vb_blockv *out) {
+vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a, vb_result *r,
+                       vb_blockv *out) {
     size_t skip = 0;
     int utf16 = -1; /* 0 LE, 1 BE */
-    if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF) skip = 3;
-    else if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE) skip = 2, utf16 = 0;
-    else if (len >= 2 && data[0] == 0xFE && data[1] == 0xFF) skip = 2, utf16 = 1;
+    if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+        skip = 3;
+    else if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+        skip = 2, utf16 = 0;
+    else if (len >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+        skip = 2, utf16 = 1;
     const unsigned char *s = data + skip;
     size_t n = len - skip;
     if (lim->encoding != VB_ENC_AUTO && utf16 < 0) return read_forced(s, n, skip, lim, a, r, out);
@@ -334,16 +352,18 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
             if (enc != VB_LEGACY_NONE) {
                 const vb_legacy_score *sc = enc == VB_LEGACY_TCVN3 ? &ts : &vs;
                 char why[96];
-                snprintf(why, sizeof why, ": %.0f%% of %zu words with 8-bit letters fit", 100 * sc->fit, sc->words);
+                snprintf(why, sizeof why, ": %.0f%% of %zu words with 8-bit letters fit", 100 * sc->fit,
+                         sc->words);
                 return read_legacy(s, n, enc, why, lim, a, r, out);
             }
             if (s[bad] != 0 && (ts.fit >= LEGACY_CANDIDATE || vs.fit >= LEGACY_CANDIDATE) &&
                 ts.words + vs.words >= 2 * LEGACY_MIN_WORDS)
-                return vb_result_error(r, VB_E_LEGACY_ENCODING,
-                                       "%s: not UTF-8 (invalid byte 0x%02X at offset %zu); a legacy Vietnamese "
-                                       "encoding, but which is not certain: TCVN3 fits %.0f%%, VNI %.0f%% of the "
-                                       "words with 8-bit letters; name it with --encoding tcvn3|vni|cp1258",
-                                       r->path, s[bad], bad + skip, 100 * ts.fit, 100 * vs.fit);
+                return vb_result_error(
+                    r, VB_E_LEGACY_ENCODING,
+                    "%s: not UTF-8 (invalid byte 0x%02X at offset %zu); a legacy Vietnamese "
+                    "encoding, but which is not certain: TCVN3 fits %.0f%%, VNI %.0f%% of the "
+                    "words with 8-bit letters; name it with --encoding tcvn3|vni|cp1258",
+                    r->path, s[bad], bad + skip, 100 * ts.fit, 100 * vs.fit);
             /* Broken UTF-8 still holds valid multi-byte sequences; a legacy
              * 8-bit file holds almost none. */
             size_t valid_multi = 0, invalid = 0, high = 0;
@@ -355,8 +375,10 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
                 high++;
                 UChar32 c;
                 U8_NEXT(s, i, n, c);
-                if (c < 0) invalid++;
-                else valid_multi++;
+                if (c < 0)
+                    invalid++;
+                else
+                    valid_multi++;
             }
             if (s[bad] != 0 && high * 50 >= n && valid_multi * 4 < invalid)
                 return vb_result_error(r, VB_E_LEGACY_ENCODING,
@@ -376,8 +398,8 @@ vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *l
     if (st != VB_OK) {
         vb_buf_free(&b);
         if (st == VB_E_NOMEM) return vb_result_error(r, st, "%s: no memory", r->path);
-        return vb_result_error(r, st, "%s: invalid UTF-16%s at byte offset %zu", r->path,
-                               utf16 ? "BE" : "LE", bad + skip);
+        return vb_result_error(r, st, "%s: invalid UTF-16%s at byte offset %zu", r->path, utf16 ? "BE" : "LE",
+                               bad + skip);
     }
     char *text = vb_arena_strndup(a, b.data ? b.data : "", b.len);
     size_t tlen = b.len;

@@ -7,7 +7,7 @@
 #define VB_TEXT_READ_H
 #include "ingest.h"
 
-vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *lim,
-                       vb_arena *a, vb_result *r, vb_blockv *out);
+vb_status vb_text_read(const unsigned char *data, size_t len, const vb_limits *lim, vb_arena *a, vb_result *r,
+                       vb_blockv *out);
 
 #endif

@@ -13,16 +13,20 @@ static bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r'; }
  * space too (web pages fill empty lines with it). */
 static void trim(const char *t, size_t *s, size_t *e) {
     for (;;) {
-        if (*s < *e && is_space_byte(t[*s])) (*s)++;
+        if (*s < *e && is_space_byte(t[*s]))
+            (*s)++;
         else if (*e - *s >= 2 && (unsigned char)t[*s] == 0xC2 && (unsigned char)t[*s + 1] == 0xA0)
             *s += 2;
-        else break;
+        else
+            break;
     }
     for (;;) {
-        if (*e > *s && is_space_byte(t[*e - 1])) (*e)--;
+        if (*e > *s && is_space_byte(t[*e - 1]))
+            (*e)--;
         else if (*e - *s >= 2 && (unsigned char)t[*e - 2] == 0xC2 && (unsigned char)t[*e - 1] == 0xA0)
             *e -= 2;
-        else break;
+        else
+            break;
     }
 }
 
@@ -117,8 +121,10 @@ static bool is_page_number(const char *s, size_t len) {
 static bool is_stars_only(const char *s, size_t len) {
     size_t stars = 0;
     for (size_t i = 0; i < len; i++) {
-        if (s[i] == '*') stars++;
-        else if (!is_space_byte(s[i])) return false;
+        if (s[i] == '*')
+            stars++;
+        else if (!is_space_byte(s[i]))
+            return false;
     }
     return stars >= 2;
 }
@@ -134,8 +140,10 @@ static void track_emphasis(const char *s, size_t len, bool stars_only, bool *bol
         }
         size_t e = i;
         while (e < len && s[e] == '*') e++;
-        if (e - i >= 2) *bold = !*bold;
-        else if (!stars_only && vb_markup_star(s, i, len)) *italic = !*italic;
+        if (e - i >= 2)
+            *bold = !*bold;
+        else if (!stars_only && vb_markup_star(s, i, len))
+            *italic = !*italic;
         i = e;
     }
 }

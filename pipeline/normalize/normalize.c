@@ -55,8 +55,10 @@ vb_status vb_normalizer_open(const vb_norm_options *opt, vb_normalizer **out) {
         free(n);
         return VB_E_INTERNAL;
     }
-    if (opt) n->opt = *opt;
-    else vb_norm_options_default(&n->opt);
+    if (opt)
+        n->opt = *opt;
+    else
+        vb_norm_options_default(&n->opt);
     vb_buf_init(&n->text);
     *out = n;
     return VB_OK;
@@ -79,14 +81,41 @@ static ch_class classify_other(UChar32 *c) {
     if (x == '\n' || x == 0x2028 || x == 0x2029 || x == 0x0B || x == 0x0C) return CH_BREAK;
     if (x < 0x20 || (x >= 0x7F && x < 0xA0)) return CH_DROP; /* C0/C1 controls */
     switch (x) {
-    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000: return CH_SPACE;
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
-    case 0x180E: case 0x034F: return CH_DROP;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D: *c = '-'; return CH_KEEP;
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000: return CH_SPACE;
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x180E:
+    case 0x034F: return CH_DROP;
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D: *c = '-'; return CH_KEEP;
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
     case 0x2033: *c = '"'; return CH_KEEP;
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: *c = '\''; return CH_KEEP;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032: *c = '\''; return CH_KEEP;
     case 0xFFFD: return CH_KEEP;
     default: break;
     }
@@ -125,9 +154,7 @@ static int split_tone(const vb_normalizer *n, UChar32 c, UChar32 *base, UChar32 
 
 /* ASCII letter sets of the tone rules, as bit masks over 'A'..'z'. */
 #define VB_LETTER_BIT(ch) (1ull << ((ch) - 'A'))
-enum {
-    SET_OU = 0, SET_O, SET_AE, SET_AEY, SET_Y, SET_Q
-};
+enum { SET_OU = 0, SET_O, SET_AE, SET_AEY, SET_Y, SET_Q };
 static const unsigned long long letter_sets[] = {
     [SET_OU] = VB_LETTER_BIT('o') | VB_LETTER_BIT('O') | VB_LETTER_BIT('u') | VB_LETTER_BIT('U'),
     [SET_O] = VB_LETTER_BIT('o') | VB_LETTER_BIT('O'),
@@ -138,9 +165,7 @@ static const unsigned long long letter_sets[] = {
     [SET_Q] = VB_LETTER_BIT('q') | VB_LETTER_BIT('Q'),
 };
 
-static int in_set(UChar32 c, int set) {
-    return c >= 'A' && c <= 'z' && (letter_sets[set] >> (c - 'A') & 1);
-}
+static int in_set(UChar32 c, int set) { return c >= 'A' && c <= 'z' && (letter_sets[set] >> (c - 'A') & 1); }
 
 /* One tone placement for word-final oa/oe/uy: modern puts the mark on the
  * first vowel (hòa, Ủy), old on the second (hoà, Uỷ).  "qu" is a consonant
@@ -162,8 +187,7 @@ static void place_tones(vb_normalizer *n) {
             if (na < 0) continue;
             n->cps[i] = na;
             n->cps[i + 1] = base;
-        } else if (n->opt.tone == VB_TONE_OLD && split_tone(n, a, &base, &tone) &&
-                   in_set(base, SET_OU) &&
+        } else if (n->opt.tone == VB_TONE_OLD && split_tone(n, a, &base, &tone) && in_set(base, SET_OU) &&
                    (in_set(base, SET_O) ? in_set(b, SET_AE) : in_set(b, SET_Y))) {
             UChar32 nb = unorm2_composePair(n->nfc, b, tone);
             if (nb < 0) continue;
@@ -207,7 +231,8 @@ static vb_status nfc_token(vb_normalizer *n) {
     int32_t len = 0;
     for (size_t i = 0; i < n->ncps; i++) U16_APPEND_UNSAFE(n->u16, len, n->cps[i]);
     UErrorCode ec = U_ZERO_ERROR;
-    int32_t out = unorm2_normalize(n->nfc, n->u16, len, n->u16b, (int32_t)(sizeof n->u16b / sizeof *n->u16b), &ec);
+    int32_t out =
+        unorm2_normalize(n->nfc, n->u16, len, n->u16b, (int32_t)(sizeof n->u16b / sizeof *n->u16b), &ec);
     if (U_FAILURE(ec)) return VB_E_INTERNAL;
     /* NFC only composes within the token; keep each result char's source
      * offset as the offset of the first input char it came from (approx.). */
@@ -259,11 +284,11 @@ typedef struct {
     size_t n_anchors, cap_anchors;
     long long last_delta;
     int have_anchor;
-    bool line_open;    /* the current line has a token, from text[line_start] */
+    bool line_open; /* the current line has a token, from text[line_start] */
     size_t line_start;
-    bool blank;        /* an empty line came since the last emitted one */
-    size_t wrap_width; /* code points, when the file is hard-wrapped; else 0 */
-    bool last_lower;   /* the last line holds a lower-case letter */
+    bool blank;                 /* an empty line came since the last emitted one */
+    size_t wrap_width;          /* code points, when the file is hard-wrapped; else 0 */
+    bool last_lower;            /* the last line holds a lower-case letter */
     bool last_starts_paragraph; /* the last line is one source line after a blank one */
     size_t last_piece;          /* where the last source line joined into it starts */
     const unsigned char *facts; /* VB_LINE_* of each block (vb_markup_scan) */
@@ -272,8 +297,7 @@ typedef struct {
 static int add_anchor(out_state *o, size_t norm, size_t src) {
     long long delta = (long long)src - (long long)norm;
     if (o->have_anchor && delta == o->last_delta) return 0;
-    if (vb_arena_grow(o->arena, (void **)&o->anchors, &o->cap_anchors, o->n_anchors + 1,
-                      sizeof *o->anchors))
+    if (vb_arena_grow(o->arena, (void **)&o->anchors, &o->cap_anchors, o->n_anchors + 1, sizeof *o->anchors))
         return -1;
     o->anchors[o->n_anchors++] = (vb_offset_anchor){norm, src};
     o->last_delta = delta;
@@ -383,8 +407,8 @@ static inline UChar32 common_cp(const unsigned char *p, size_t *j, size_t len) {
  * that character, on the byte that follows, and the ASCII loop tests
  * nothing but the byte range.  A ' ' ends the token at once: it is not
  * plain and classify makes it CH_SPACE, as the general test would. */
-static size_t plain_token_end(vb_normalizer *n, const unsigned char *p, size_t t, size_t len,
-                              bool modern, bool old) {
+static size_t plain_token_end(vb_normalizer *n, const unsigned char *p, size_t t, size_t len, bool modern,
+                              bool old) {
     size_t j = t;
     while (j < len) {
         unsigned char b = p[j];
@@ -410,10 +434,8 @@ static size_t plain_token_end(vb_normalizer *n, const unsigned char *p, size_t t
             break;
         }
         /* c is non-ASCII here (no ASCII byte left is plain) */
-        if (modern && at > t && in_set(p[at - 1], SET_OU) && !ascii_letter_at(p, j, len))
-            return t;
-        if (old && j < len && in_set(p[j], SET_AEY) && !ascii_letter_at(p, j + 1, len))
-            return t;
+        if (modern && at > t && in_set(p[at - 1], SET_OU) && !ascii_letter_at(p, j, len)) return t;
+        if (old && j < len && in_set(p[j], SET_AEY) && !ascii_letter_at(p, j + 1, len)) return t;
     }
     if (j == t || j - t > TOKEN_MAX_CPS) return t; /* bytes bound code points */
     if (p[t] == '*' || p[t] == '_' || p[j - 1] == '*' || p[j - 1] == '_') return t;
@@ -441,13 +463,13 @@ static size_t plain_run_end(vb_normalizer *n, const unsigned char *p, size_t i, 
 /* ---- lines ----------------------------------------------------------------*/
 
 /* Whether the line just written continues the last one. */
-static bool joins_last(const vb_normalizer *n, const out_state *o, const vb_line *prev,
-                       const vb_line *cur, bool cur_lower, bool in_emphasis) {
+static bool joins_last(const vb_normalizer *n, const out_state *o, const vb_line *prev, const vb_line *cur,
+                       bool cur_lower, bool in_emphasis) {
     if (!n->opt.rejoin || !prev) return false;
     const char *text = o->text->data, *p = text + prev->start, *line = text + cur->start;
     size_t plen = prev->end - prev->start, len = cur->end - cur->start;
-    if (vb_rejoin_lines(p, plen, prev->table, prev->row, prev->cell, line, len, cur->table,
-                        cur->row, cur->cell))
+    if (vb_rejoin_lines(p, plen, prev->table, prev->row, prev->cell, line, len, cur->table, cur->row,
+                        cur->cell))
         return true;
     if (o->blank || prev->table != cur->table || prev->row != cur->row || prev->cell != cur->cell)
         return false;
@@ -456,8 +478,10 @@ static bool joins_last(const vb_normalizer *n, const out_state *o, const vb_line
          !vb_wrap_would_fit(text + o->last_piece, prev->end - o->last_piece, line, len, o->wrap_width)))
         return true;
     vb_rejoin_context ctx = {.prev_starts_paragraph = o->last_starts_paragraph,
-                             .cur_in_emphasis = in_emphasis, .prev_lower = o->last_lower,
-                             .cur_lower = cur_lower, .width = o->wrap_width};
+                             .cur_in_emphasis = in_emphasis,
+                             .prev_lower = o->last_lower,
+                             .cur_lower = cur_lower,
+                             .width = o->wrap_width};
     return vb_rejoin_cut_heading(p, plen, line, len, &ctx);
 }
 
@@ -469,9 +493,15 @@ static vb_status emit_line(vb_normalizer *n, out_state *o, const vb_block *b, si
     const char *line = o->text->data + o->line_start;
     size_t line_len = o->text->len - o->line_start;
     vb_line *prev = o->lines.len ? &o->lines.items[o->lines.len - 1] : NULL;
-    vb_line cur = {.start = o->line_start, .end = o->text->len, .block = bi, .area = b->area,
-                   .table = b->table, .row = b->row, .cell = b->cell,
-                   .heading_level = b->heading_level, .flags = b->flags};
+    vb_line cur = {.start = o->line_start,
+                   .end = o->text->len,
+                   .block = bi,
+                   .area = b->area,
+                   .table = b->table,
+                   .row = b->row,
+                   .cell = b->cell,
+                   .heading_level = b->heading_level,
+                   .flags = b->flags};
     /* each line is looked at once; a joined line's answer is its parts' */
     bool cur_lower = vb_has_lower(line, line_len);
     bool in_emphasis = o->facts && (o->facts[bi] & VB_LINE_IN_EMPHASIS);
@@ -492,8 +522,7 @@ static vb_status emit_line(vb_normalizer *n, out_state *o, const vb_block *b, si
     return VB_PUSH(o->arena, o->lines, cur) ? VB_E_NOMEM : VB_OK;
 }
 
-vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_arena *a,
-                              vb_normtext *out) {
+vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_arena *a, vb_normtext *out) {
     memset(out, 0, sizeof *out);
     vb_buf_reset(&n->text);
     out_state o = {.arena = a, .text = &n->text, .wrap_width = vb_wrap_width(blocks)};
@@ -528,9 +557,12 @@ vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_aren
             }
             UChar32 c = '\n';
             size_t at = i;
-            if (i < len && p[i] < 0x80) c = p[i++]; /* most bytes: no decoding */
-            else if (i < len) U8_NEXT(p, i, len, c);
-            else i++;
+            if (i < len && p[i] < 0x80)
+                c = p[i++]; /* most bytes: no decoding */
+            else if (i < len)
+                U8_NEXT(p, i, len, c);
+            else
+                i++;
             if (c < 0) c = 0xFFFD;
             ch_class k = classify(&c);
             if (k == CH_DROP || (c == '*' && vb_markup_star(b->text, at, len))) continue;
@@ -568,8 +600,8 @@ vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_aren
     return s;
 }
 
-vb_status vb_normalize_string(vb_normalizer *n, const char *s, size_t len, vb_arena *a,
-                              char **out, size_t *out_len) {
+vb_status vb_normalize_string(vb_normalizer *n, const char *s, size_t len, vb_arena *a, char **out,
+                              size_t *out_len) {
     vb_block b = {.text = (char *)s, .len = len, .table = -1, .row = -1, .cell = -1};
     vb_blockv v = {.items = &b, .len = 1, .cap = 1};
     vb_norm_options saved = n->opt;
@@ -587,8 +619,10 @@ size_t vb_normtext_source_offset(const vb_normtext *t, size_t norm) {
     size_t lo = 0, hi = t->n_anchors;
     while (lo < hi) { /* last anchor with anchor.norm <= norm */
         size_t mid = (lo + hi) / 2;
-        if (t->anchors[mid].norm <= norm) lo = mid + 1;
-        else hi = mid;
+        if (t->anchors[mid].norm <= norm)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     if (!lo) return norm;
     const vb_offset_anchor *x = &t->anchors[lo - 1];

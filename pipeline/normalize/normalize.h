@@ -59,13 +59,12 @@ void vb_normalizer_close(vb_normalizer *n);
 
 /* Normalise one UTF-8 string into `out` (appended, arena-owned, NUL-ended).
  * Used for header values and tests. */
-vb_status vb_normalize_string(vb_normalizer *n, const char *s, size_t len, vb_arena *a,
-                              char **out, size_t *out_len);
+vb_status vb_normalize_string(vb_normalizer *n, const char *s, size_t len, vb_arena *a, char **out,
+                              size_t *out_len);
 
 /* Normalise the body blocks (page header/footer blocks are kept out of the
  * text).  All memory comes from `a`. */
-vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_arena *a,
-                              vb_normtext *out);
+vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_arena *a, vb_normtext *out);
 
 /* Source offset for a normalised byte offset (nearest anchor at or before). */
 size_t vb_normtext_source_offset(const vb_normtext *t, size_t norm);

@@ -8,9 +8,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-static bool is_roman_byte(char c) {
-    return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C';
-}
+static bool is_roman_byte(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C'; }
 /* A sentence end in the sense of strchr(".!?:;", c). */
 static bool is_stop_cp(UChar32 c) {
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0;
@@ -24,9 +22,8 @@ static UChar32 last_cp(const char *s, size_t len) {
     return c;
 }
 
-bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev_row,
-                     int prev_cell, const char *cur, size_t cur_len, int cur_table, int cur_row,
-                     int cur_cell) {
+bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev_row, int prev_cell,
+                     const char *cur, size_t cur_len, int cur_table, int cur_row, int cur_cell) {
     if (!prev_len || !cur_len) return false;
     if (prev_table != cur_table || prev_row != cur_row || prev_cell != cur_cell) return false;
     UChar32 end = last_cp(prev, prev_len);
@@ -101,8 +98,7 @@ size_t vb_wrap_width(const void *blocks_) {
     return tight >= 50 && tight >= mid * 2 ? width : 0;
 }
 
-bool vb_wrap_would_fit(const char *line, size_t line_len, const char *cur, size_t cur_len,
-                       size_t width) {
+bool vb_wrap_would_fit(const char *line, size_t line_len, const char *cur, size_t cur_len, size_t width) {
     size_t word = 0;
     while (word < cur_len && cur[word] != ' ' && cur[word] != '\t') word++;
     size_t room = width - width / 10;
@@ -110,8 +106,8 @@ bool vb_wrap_would_fit(const char *line, size_t line_len, const char *cur, size_
     return used <= room;
 }
 
-bool vb_rejoin_wrapped(const char *prev, size_t prev_len, bool prev_lower, const char *cur,
-                       size_t cur_len, bool cur_lower, size_t width) {
+bool vb_rejoin_wrapped(const char *prev, size_t prev_len, bool prev_lower, const char *cur, size_t cur_len,
+                       bool cur_lower, size_t width) {
     /* counted only up to the bound: prev may be a whole joined paragraph */
     size_t least = width * 6 / 10;
     if (!prev_len || !cur_len || utf8_count_upto(prev, prev_len, least) * 10 < width * 6) return false;

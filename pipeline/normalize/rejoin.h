@@ -11,9 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev_row,
-                     int prev_cell, const char *cur, size_t cur_len, int cur_table, int cur_row,
-                     int cur_cell);
+bool vb_rejoin_lines(const char *prev, size_t prev_len, int prev_table, int prev_row, int prev_cell,
+                     const char *cur, size_t cur_len, int cur_table, int cur_row, int cur_cell);
 
 /* Hard-wrapped text (PDF-to-text output, e-mail) breaks lines at a fixed
  * width whatever the next word is, so there a line also continues the one
@@ -25,15 +24,14 @@ size_t vb_wrap_width(const void *blocks /* const vb_blockv * */);
 /* prev_lower and cur_lower say whether each line holds a lower-case letter
  * (vb_has_lower): the caller keeps prev's as lines are joined onto it, so a
  * long joined paragraph is not scanned again for every line that follows. */
-bool vb_rejoin_wrapped(const char *prev, size_t prev_len, bool prev_lower, const char *cur,
-                       size_t cur_len, bool cur_lower, size_t width);
+bool vb_rejoin_wrapped(const char *prev, size_t prev_len, bool prev_lower, const char *cur, size_t cur_len,
+                       bool cur_lower, size_t width);
 
 /* Whether cur's first word would have fitted on `line` (the last source
  * line of the text before it) within `width`, with a tenth of it to spare:
  * then the break was the author's, not a wrap (an all-capitals title above
  * the issuing authority's line, both near the width). */
-bool vb_wrap_would_fit(const char *line, size_t line_len, const char *cur, size_t cur_len,
-                       size_t width);
+bool vb_wrap_would_fit(const char *line, size_t line_len, const char *cur, size_t cur_len, size_t width);
 
 /* Length of a heading label at the start of s: a numbered or Roman one
  * ("1. ", "2.1. ", "IV. ") or "Điều 5. ", with the space after; 0 if none.

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-pcre2_code *vb_rule_compile_opts(const char *pattern, unsigned flags, uint32_t extra, bool jit,
-                                 char *err, size_t errlen) {
+pcre2_code *vb_rule_compile_opts(const char *pattern, unsigned flags, uint32_t extra, bool jit, char *err,
+                                 size_t errlen) {
     int ec;
     PCRE2_SIZE eo;
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | extra;
@@ -26,13 +26,12 @@ pcre2_code *vb_rule_compile_one(const char *pattern, unsigned flags, char *err, 
     return vb_rule_compile_opts(pattern, flags, 0, true, err, errlen);
 }
 
-vb_status vb_ruleset_compile(vb_ruleset *rs, const vb_rule_row *rows, size_t n, char *err,
-                             size_t errlen) {
+vb_status vb_ruleset_compile(vb_ruleset *rs, const vb_rule_row *rows, size_t n, char *err, size_t errlen) {
     return vb_ruleset_compile_opts(rs, rows, n, NULL, err, errlen);
 }
 
-vb_status vb_ruleset_compile_opts(vb_ruleset *rs, const vb_rule_row *rows, size_t n,
-                                  const uint32_t *extra, char *err, size_t errlen) {
+vb_status vb_ruleset_compile_opts(vb_ruleset *rs, const vb_rule_row *rows, size_t n, const uint32_t *extra,
+                                  char *err, size_t errlen) {
     memset(rs, 0, sizeof *rs);
     rs->rules = calloc(n ? n : 1, sizeof *rs->rules);
     if (!rs->rules) return VB_E_NOMEM;
@@ -98,8 +97,8 @@ vb_status vb_rulesets_compile(const vb_ruleset_spec *specs, size_t n, char *err,
     return st;
 }
 
-bool vb_rule_match(const vb_ruleset *rs, size_t i, const char *subject, size_t len,
-                   size_t start, const size_t **ovector, int *npairs) {
+bool vb_rule_match(const vb_ruleset *rs, size_t i, const char *subject, size_t len, size_t start,
+                   const size_t **ovector, int *npairs) {
     if (i >= rs->len || start > len) return false;
     int rc = pcre2_match(rs->rules[i].code, (PCRE2_SPTR)subject, len, start, 0, rs->md, NULL);
     if (rc <= 0) return false;
@@ -120,8 +119,8 @@ bool vb_rule_group(const vb_ruleset *rs, size_t i, const char *name, size_t *s, 
     return true;
 }
 
-bool vb_rule_match_at(const vb_ruleset *rs, size_t i, const char *subject, size_t len,
-                      size_t start, const size_t **ovector, int *npairs) {
+bool vb_rule_match_at(const vb_ruleset *rs, size_t i, const char *subject, size_t len, size_t start,
+                      const size_t **ovector, int *npairs) {
     /* Not PCRE2_ANCHORED, which JIT code does not take (PCRE2 would run the
      * interpreter): the search from `start` tries `start` first, so when the
      * rule matches there this is that match. */
@@ -204,7 +203,8 @@ static bool row_shareable(const vb_ruleset *rs, size_t self) {
                 if (!q) return false;
                 p = q;
             } else if (c == '&' || c == 'R' || c == '(' || c == 'C' || c == '+' || (c >= '0' && c <= '9') ||
-                       (c == 'P' && (p[3] == '=' || p[3] == '>')) || (c == '-' && p[3] >= '0' && p[3] <= '9')) {
+                       (c == 'P' && (p[3] == '=' || p[3] == '>')) ||
+                       (c == '-' && p[3] >= '0' && p[3] <= '9')) {
                 return false;
             }
         }
@@ -221,9 +221,9 @@ typedef struct {
 struct vb_rule_scan {
     scan_pass *passes;
     size_t n_passes;
-    uint64_t shared;            /* rows some pass finds */
-    pcre2_match_context *ctx;   /* the callout, per ruleset (one thread) */
-    size_t *next;               /* per row: where its next match may start */
+    uint64_t shared;          /* rows some pass finds */
+    pcre2_match_context *ctx; /* the callout, per ruleset (one thread) */
+    size_t *next;             /* per row: where its next match may start */
 };
 
 static void scan_free(struct vb_rule_scan *sc) {
@@ -244,9 +244,12 @@ enum { SCAN_MAX_ROWS = 64 }; /* a part names its rows by the bits of a uint64_t 
  * changes no match (rules.h). */
 static bool edge_ok(const char *e) {
     size_t k;
-    if (strncmp(e, "(?<!", 4) == 0 || strncmp(e, "(?<=", 4) == 0) k = 4;
-    else if (strncmp(e, "(?!", 3) == 0 || strncmp(e, "(?=", 3) == 0) k = 3;
-    else return false;
+    if (strncmp(e, "(?<!", 4) == 0 || strncmp(e, "(?<=", 4) == 0)
+        k = 4;
+    else if (strncmp(e, "(?!", 3) == 0 || strncmp(e, "(?=", 3) == 0)
+        k = 3;
+    else
+        return false;
     bool in_class = false;
     for (; e[k]; k++) {
         char c = e[k];
@@ -326,14 +329,22 @@ static size_t first_class(const uint8_t set[32], char *out, size_t cap) {
     for (unsigned b = 0; b < 0x100 && w < cap; b++) {
         if (!(set[b / 8] >> (b % 8) & 1)) continue;
         uint32_t lo, hi;
-        if (b < 0x80) lo = hi = b;
-        else if (b < 0xE0) lo = (b & 0x1Fu) << 6, hi = lo + 0x3F;
-        else if (b == 0xE0) lo = 0x800, hi = 0xFFF;
-        else if (b == 0xED) lo = 0xD000, hi = 0xD7FF;
-        else if (b < 0xF0) lo = (b & 0x0Fu) << 12, hi = lo + 0xFFF;
-        else if (b == 0xF0) lo = 0x10000, hi = 0x3FFFF;
-        else if (b < 0xF4) lo = (b & 0x07u) << 18, hi = lo + 0x3FFFF;
-        else lo = 0x100000, hi = 0x10FFFF;
+        if (b < 0x80)
+            lo = hi = b;
+        else if (b < 0xE0)
+            lo = (b & 0x1Fu) << 6, hi = lo + 0x3F;
+        else if (b == 0xE0)
+            lo = 0x800, hi = 0xFFF;
+        else if (b == 0xED)
+            lo = 0xD000, hi = 0xD7FF;
+        else if (b < 0xF0)
+            lo = (b & 0x0Fu) << 12, hi = lo + 0xFFF;
+        else if (b == 0xF0)
+            lo = 0x10000, hi = 0x3FFFF;
+        else if (b < 0xF4)
+            lo = (b & 0x07u) << 18, hi = lo + 0x3FFFF;
+        else
+            lo = 0x100000, hi = 0x10FFFF;
         w += (size_t)snprintf(out + w, cap - w, lo == hi ? "\\x{%X}" : "\\x{%X}-\\x{%X}", lo, hi);
     }
     if (w < cap) w += (size_t)snprintf(out + w, cap - w, "])");
@@ -347,7 +358,7 @@ static pcre2_code *pass_compile(const vb_ruleset *rs, uint64_t rows, const char 
                                 uint64_t *used) {
     *used = 0;
     size_t need = 32 + (guard ? strlen(guard) : 0) + (edge ? strlen(edge) : 0);
-    uint8_t (*first)[32] = calloc(SCAN_MAX_ROWS, 32);
+    uint8_t(*first)[32] = calloc(SCAN_MAX_ROWS, 32);
     uint64_t known = 0, done = 0;
     if (!first) return NULL;
     for (size_t i = 0; i < rs->len && i < SCAN_MAX_ROWS; i++)
@@ -362,8 +373,8 @@ static pcre2_code *pass_compile(const vb_ruleset *rs, uint64_t rows, const char 
         *used = 0;
         return NULL;
     }
-    size_t w = (size_t)snprintf(u, need, "%s%s%s%s(?:", edge ? edge : "", guard ? "(?=" : "", guard ? guard : "",
-                                guard ? ")" : "");
+    size_t w = (size_t)snprintf(u, need, "%s%s%s%s(?:", edge ? edge : "", guard ? "(?=" : "",
+                                guard ? guard : "", guard ? ")" : "");
     for (size_t i = 0; i < rs->len && i < SCAN_MAX_ROWS; i++) {
         if (!(*used >> i & 1) || (done >> i & 1)) continue;
         bool group = known >> i & 1;
@@ -378,8 +389,8 @@ static pcre2_code *pass_compile(const vb_ruleset *rs, uint64_t rows, const char 
             if (j != i && !(group && (known >> j & 1) && memcmp(first[i], first[j], 32) == 0)) continue;
             const vb_rule_row *r = rs->rules[j].row;
             bool cased = r->flags & VB_RULE_CASED;
-            w += (size_t)snprintf(u + w, need - w, "%s(?>%s%s%s)(?C%zu)", j == i ? "" : "|", cased ? "(?-i:" : "",
-                                  row_in_pass(r, edge), cased ? ")" : "", j + 1);
+            w += (size_t)snprintf(u + w, need - w, "%s(?>%s%s%s)(?C%zu)", j == i ? "" : "|",
+                                  cased ? "(?-i:" : "", row_in_pass(r, edge), cased ? ")" : "", j + 1);
             done |= (uint64_t)1 << j;
         }
         if (group) w += (size_t)snprintf(u + w, need - w, ")");
@@ -412,8 +423,8 @@ vb_status vb_ruleset_prepare_scan(vb_ruleset *rs, const vb_scan_part *parts, siz
     rs->scan = NULL;
     if (n == 0) return VB_OK;
     struct vb_rule_scan *sc = calloc(1, sizeof *sc);
-    if (!sc || !(sc->passes = calloc(n, sizeof *sc->passes)) || !(sc->ctx = pcre2_match_context_create(NULL)) ||
-        !(sc->next = calloc(rs->len, sizeof *sc->next))) {
+    if (!sc || !(sc->passes = calloc(n, sizeof *sc->passes)) ||
+        !(sc->ctx = pcre2_match_context_create(NULL)) || !(sc->next = calloc(rs->len, sizeof *sc->next))) {
         scan_free(sc);
         return VB_E_NOMEM;
     }
@@ -515,7 +526,8 @@ vb_status vb_ruleset_scan(const vb_ruleset *rs, const char *subject, size_t len,
         alone |= sc->passes[k].rows;
     }
     for (size_t i = 0; i < rs->len; i++)
-        if ((i >= SCAN_MAX_ROWS || (alone >> i & 1)) && !scan_row(rs, i, subject, len, out)) return VB_E_NOMEM;
+        if ((i >= SCAN_MAX_ROWS || (alone >> i & 1)) && !scan_row(rs, i, subject, len, out))
+            return VB_E_NOMEM;
     if (out->len > 1) qsort(out->items, out->len, sizeof *out->items, hit_cmp);
     return VB_OK;
 }
@@ -533,8 +545,8 @@ vb_status vb_ruleset_prepare_cursor(vb_ruleset *rs, size_t i) {
     vb_rule *r = &rs->rules[i];
     uint32_t type = 0;
     const uint8_t *bits = NULL;
-    if (!row_shareable(rs, i) || pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0 || type != 0 ||
-        pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &bits) != 0 || !bits)
+    if (!row_shareable(rs, i) || pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0 ||
+        type != 0 || pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &bits) != 0 || !bits)
         return VB_OK;
     unsigned char first[VB_RULE_FIRST_MAX];
     size_t n = 0;
@@ -567,7 +579,8 @@ vb_status vb_ruleset_prepare_cursor_edge(vb_ruleset *rs, size_t i, const char *n
 
 bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i) { return i < rs->len && rs->rules[i].at_code; }
 
-int vb_rule_try_at(const vb_ruleset *rs, size_t i, const char *s, size_t len, size_t p, const size_t **ovector) {
+int vb_rule_try_at(const vb_ruleset *rs, size_t i, const char *s, size_t len, size_t p,
+                   const size_t **ovector) {
     if (!vb_rule_cursor_fast(rs, i) || p > len) return PCRE2_ERROR_NULL;
     /* the offset limit: a match must start at p, no later */
     pcre2_set_offset_limit(rs->at_ctx, p);
@@ -614,7 +627,8 @@ bool vb_rule_cursor_next(vb_rule_cursor *c, size_t pos, const size_t **ovector) 
     const vb_ruleset *rs = c->rs;
     if (c->row >= rs->len || pos > c->len) return false;
     const vb_rule *r = &rs->rules[c->row];
-    if (!r->at_code || (c->known && pos < c->from)) return vb_rule_match(rs, c->row, c->subject, c->len, pos, ovector, NULL);
+    if (!r->at_code || (c->known && pos < c->from))
+        return vb_rule_match(rs, c->row, c->subject, c->len, pos, ovector, NULL);
     for (;;) {
         size_t p = cursor_candidate(c, r, pos);
         if (p >= c->len) return false; /* a match holds its first byte */

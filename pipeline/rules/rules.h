@@ -30,7 +30,7 @@ enum { VB_RULE_FIRST_MAX = 10 }; /* start bytes a cursor looks for with memchr *
 typedef struct {
     const vb_rule_row *row;
     pcre2_code *code;
-    pcre2_code *at_code;  /* vb_ruleset_prepare_cursor: the row with USE_OFFSET_LIMIT */
+    pcre2_code *at_code;                    /* vb_ruleset_prepare_cursor: the row with USE_OFFSET_LIMIT */
     unsigned char first[VB_RULE_FIRST_MAX]; /* the bytes a match can start with */
     unsigned char n_first;
     uint64_t not_after[2]; /* ASCII bytes no match starts right after (bit c) */
@@ -39,20 +39,19 @@ typedef struct {
 typedef struct {
     vb_rule *rules;
     size_t len;
-    pcre2_match_data *md; /* sized for the largest rule; per ruleset (one thread) */
-    struct vb_rule_scan *scan; /* vb_ruleset_scan's shared passes; NULL = row by row */
+    pcre2_match_data *md;        /* sized for the largest rule; per ruleset (one thread) */
+    struct vb_rule_scan *scan;   /* vb_ruleset_scan's shared passes; NULL = row by row */
     pcre2_match_context *at_ctx; /* the offset limit of cursors */
 } vb_ruleset;
 
 /* Compile rows[0..n).  On failure returns VB_E_REGEX and writes the row
  * name, offset and PCRE2 message into err. */
-vb_status vb_ruleset_compile(vb_ruleset *rs, const vb_rule_row *rows, size_t n, char *err,
-                             size_t errlen);
+vb_status vb_ruleset_compile(vb_ruleset *rs, const vb_rule_row *rows, size_t n, char *err, size_t errlen);
 /* The same with extra[i] OR-ed into row i's compile options (extra may be
  * NULL): only options that change no match, such as PCRE2_USE_OFFSET_LIMIT
  * or PCRE2_NO_START_OPTIMIZE. */
-vb_status vb_ruleset_compile_opts(vb_ruleset *rs, const vb_rule_row *rows, size_t n,
-                                  const uint32_t *extra, char *err, size_t errlen);
+vb_status vb_ruleset_compile_opts(vb_ruleset *rs, const vb_rule_row *rows, size_t n, const uint32_t *extra,
+                                  char *err, size_t errlen);
 void vb_ruleset_free(vb_ruleset *rs);
 
 /* A rule table with an example line for each row, which the row must
@@ -65,7 +64,8 @@ typedef struct vb_rule_table {
     const char *const *examples;
     size_t n;
 } vb_rule_table;
-#define VB_RULE_TABLE(name, rows, examples) {(name), (rows), (examples), sizeof(rows) / sizeof((rows)[0])}
+#define VB_RULE_TABLE(name, rows, examples) \
+    { (name), (rows), (examples), sizeof(rows) / sizeof((rows)[0]) }
 
 /* VB_OK when every row of t matches its example; else VB_E_REGEX (or the
  * compile's error) with the row and its example named in err. */
@@ -77,7 +77,8 @@ typedef struct {
     const vb_rule_row *rows;
     size_t n;
 } vb_ruleset_spec;
-#define VB_RULESET_SPEC(rs, rows) {(rs), (rows), sizeof(rows) / sizeof((rows)[0])}
+#define VB_RULESET_SPEC(rs, rows) \
+    { (rs), (rows), sizeof(rows) / sizeof((rows)[0]) }
 
 /* Compile every spec in order, stopping at the first failure (its message
  * in err).  The caller frees all the rulesets either way: vb_ruleset_free
@@ -89,20 +90,20 @@ pcre2_code *vb_rule_compile_one(const char *pattern, unsigned flags, char *err, 
 /* The same with `extra` options OR-ed in (as vb_ruleset_compile_opts), and
  * JIT-compiled only when jit is true: a pattern compiled to be inspected
  * (pcre2_pattern_info), not run, needs none. */
-pcre2_code *vb_rule_compile_opts(const char *pattern, unsigned flags, uint32_t extra, bool jit,
-                                 char *err, size_t errlen);
+pcre2_code *vb_rule_compile_opts(const char *pattern, unsigned flags, uint32_t extra, bool jit, char *err,
+                                 size_t errlen);
 
 /* Match rule i at or after `start` in subject[0..len).  Returns true and fills
  * ovector view (pairs of byte offsets) on a match. */
-bool vb_rule_match(const vb_ruleset *rs, size_t i, const char *subject, size_t len,
-                   size_t start, const size_t **ovector, int *npairs);
+bool vb_rule_match(const vb_ruleset *rs, size_t i, const char *subject, size_t len, size_t start,
+                   const size_t **ovector, int *npairs);
 
 /* Match rule i starting exactly at `start`; same results as vb_rule_match
  * otherwise, groups included.  It is a search from `start` (not
  * PCRE2_ANCHORED, which JIT code does not take), so a miss costs a search
  * of the rest of the text; rows prepared for a cursor have vb_rule_try_at. */
-bool vb_rule_match_at(const vb_ruleset *rs, size_t i, const char *subject, size_t len,
-                      size_t start, const size_t **ovector, int *npairs);
+bool vb_rule_match_at(const vb_ruleset *rs, size_t i, const char *subject, size_t len, size_t start,
+                      const size_t **ovector, int *npairs);
 
 /* Where the next search starts after a match at [s,e): its end, or one
  * character on after an empty match (never inside a UTF-8 sequence). */
@@ -170,8 +171,7 @@ size_t vb_ruleset_scan_shared(const vb_ruleset *rs);
 vb_status vb_ruleset_scan(const vb_ruleset *rs, const char *subject, size_t len, vb_rule_hits *out);
 
 /* Reference implementation: the loop above, row by row (for tests). */
-vb_status vb_ruleset_scan_rows(const vb_ruleset *rs, const char *subject, size_t len,
-                               vb_rule_hits *out);
+vb_status vb_ruleset_scan_rows(const vb_ruleset *rs, const char *subject, size_t len, vb_rule_hits *out);
 
 void vb_rule_hits_free(vb_rule_hits *h);
 
@@ -215,7 +215,8 @@ bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i);
  * none does, a negative PCRE2 code on an error (a limit), after which the
  * caller asks vb_rule_match from p.  The row must be prepared (it is
  * checked: an unprepared row gives PCRE2_ERROR_NULL). */
-int vb_rule_try_at(const vb_ruleset *rs, size_t i, const char *s, size_t len, size_t p, const size_t **ovector);
+int vb_rule_try_at(const vb_ruleset *rs, size_t i, const char *s, size_t len, size_t p,
+                   const size_t **ovector);
 
 void vb_rule_cursor_init(vb_rule_cursor *c, const vb_ruleset *rs, size_t i, const char *subject, size_t len);
 bool vb_rule_cursor_next(vb_rule_cursor *c, size_t pos, const size_t **ovector);

@@ -52,7 +52,9 @@ static size_t title_top(vb_closing *c, const vb_normtext *t, size_t i, size_t fl
     size_t top = i;
     while (top > floor && i - top < 4) {
         str_view prev = trim(line_view(t, top - 1), " \t|*");
-        if (!prev.len || !vb_is_upper_text(prev.s, prev.len) || vb_closing_is_sign_line(c, prev, VB_SIGN_TITLE)) break;
+        if (!prev.len || !vb_is_upper_text(prev.s, prev.len) ||
+            vb_closing_is_sign_line(c, prev, VB_SIGN_TITLE))
+            break;
         top--;
     }
     return top;
@@ -62,11 +64,12 @@ static size_t title_top(vb_closing *c, const vb_normtext *t, size_t i, size_t fl
  * lines follow it (a "TM. ỦY BAN NHÂN DÂN" split over lines does not). */
 static bool issuer_header(vb_closing *c, const vb_normtext *t, size_t i) {
     str_view line = line_view(t, i);
-    if (!vb_closing_is_body(c, line) || vb_closing_is_sign_line(c, line, VB_SIGN_TITLE)) return false; /* "BỘ TRƯỞNG" */
+    if (!vb_closing_is_body(c, line) || vb_closing_is_sign_line(c, line, VB_SIGN_TITLE))
+        return false; /* "BỘ TRƯỞNG" */
     for (size_t k = i + 1; k < t->n_lines && k <= i + 4; k++) {
         str_view v = line_view(t, k);
-        if (vb_closing_is_motto(c, v) || vb_closing_is_number_or_date(c, v) || vb_closing_is_type_title(c, v) ||
-            vb_closing_has_attached(c, v))
+        if (vb_closing_is_motto(c, v) || vb_closing_is_number_or_date(c, v) ||
+            vb_closing_is_type_title(c, v) || vb_closing_has_attached(c, v))
             return true;
     }
     return false;
@@ -91,7 +94,8 @@ vb_status vb_find_documents(vb_segmenter *sg, vb_arena *a, const vb_normtext *t,
     size_t start = 0, body_lines = 0, closed_at = NONE, motto_at = NONE;
     for (size_t i = 0; i < t->n_lines; i++) {
         str_view line = line_view(t, i);
-        if (vb_closing_is_distribution(c, line, line_view(t, i + 1)) || vb_closing_is_sign_line(c, line, VB_SIGN_AUTHORITY)) {
+        if (vb_closing_is_distribution(c, line, line_view(t, i + 1)) ||
+            vb_closing_is_sign_line(c, line, VB_SIGN_AUTHORITY)) {
             if (closed_at == NONE) closed_at = i;
             continue;
         }

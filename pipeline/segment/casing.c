@@ -73,9 +73,9 @@ static UChar32 base_letter(UChar32 c) {
  * ((initial consonant) vowels (final consonant)), so in an all-capitals
  * header it is an acronym to keep as written: UBND, HĐND, MTTQ, TW. */
 static bool is_acronym(const char *w, size_t n) {
-    static const char *const initials[] = {"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr",
-                                           "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t",
-                                           "v", "x", "", NULL};
+    static const char *const initials[] = {"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th",
+                                           "tr",  "b",  "c",  "d",  "đ",  "g",  "h",  "k",  "l",  "m",
+                                           "n",   "p",  "r",  "s",  "t",  "v",  "x",  "",   NULL};
     static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL};
     char b[32];
     size_t k = 0;
@@ -93,7 +93,10 @@ static bool is_acronym(const char *w, size_t n) {
     for (size_t ii = 0; initials[ii]; ii++) {
         const char *ini = initials[ii];
         size_t li = strlen(ini);
-        if (!strcmp(ini, "đ")) { ini = "D"; li = 1; }
+        if (!strcmp(ini, "đ")) {
+            ini = "D";
+            li = 1;
+        }
         if (strncmp(b, ini, li)) continue;
         size_t v = li;
         while (v < k && strchr("aeiouy", b[v])) v++;
@@ -173,9 +176,8 @@ char *vb_sentence_case(vb_arena *a, const char *s, size_t len, vb_case_style sty
         if (style != VB_CASE_NAME && is_acronym(w, n)) {
             vb_buf_append(&b, s + sw, sp - sw); /* keep an acronym's capitals */
         } else if (word_no == 0 || style == VB_CASE_NAME || (proper && !in_list(w, n, stop_words)) ||
-                   is_viet_nam(low, (size_t)blen, ws, i) ||
-            (cap_next && !(is_admin && !digit_next)) ||
-            (is_admin && digit_next))
+                   is_viet_nam(low, (size_t)blen, ws, i) || (cap_next && !(is_admin && !digit_next)) ||
+                   (is_admin && digit_next))
             put_capitalised(&b, w, n);
         else
             vb_buf_append(&b, w, n);

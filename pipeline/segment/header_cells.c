@@ -21,10 +21,11 @@ static char *zone_copy(vb_segmenter *sg, vb_arena *a, const char *s, size_t n, s
         /* a column break is a '|' apart from the words: OCR leaves a glued
          * '|' inside words and dates ("ngày ñ| tháng") */
         bool at_start = i == 0 || z[i - 1] == '\n', at_end = i + 1 == n || z[i + 1] == '\n';
-        bool apart = at_start || at_end ||
-                     ((is_space(z[i - 1]) || z[i - 1] == '-') && is_space(z[i + 1]));
-        if (z[i] == '|' && apart) z[i] = '\t';
-        else if (z[i] == '*' || (z[i] == '#' && line_start)) z[i] = ' ';
+        bool apart = at_start || at_end || ((is_space(z[i - 1]) || z[i - 1] == '-') && is_space(z[i + 1]));
+        if (z[i] == '|' && apart)
+            z[i] = '\t';
+        else if (z[i] == '*' || (z[i] == '#' && line_start))
+            z[i] = ' ';
     }
     for (size_t i = 0; i < n;) {
         size_t j = i;
@@ -59,8 +60,8 @@ size_t vb_symbol_len(const char *s, size_t len) {
         while (j < len && (s[j] == ' ' || s[j] == '\n') && j - i < 3) j++;
         if (j == i || j >= len || is_space(s[j])) break;
         char last = s[i - 1], next = s[j];
-        bool wrap = next == '/' || last == '/' || last == '-' ||
-                    (next == '-' && j + 1 < len && !is_space(s[j + 1]));
+        bool wrap =
+            next == '/' || last == '/' || last == '-' || (next == '-' && j + 1 < len && !is_space(s[j + 1]));
         /* "2254 NHNN-QLNH": a number, then a coded part holding a '-' or '/' */
         bool coded = false;
         if (digits_only && i > start && next >= 'A' && next <= 'Z') {
@@ -192,8 +193,8 @@ static vb_status push_cell(vb_arena *a, vb_header_cells *out, vb_cell_kind kind,
 }
 
 /* One block (no column break inside): its areas in order. */
-static vb_status read_block(vb_segmenter *sg, vb_arena *a, const char *z, const char *text,
-                            size_t bs, size_t be, vb_header_cells *out) {
+static vb_status read_block(vb_segmenter *sg, vb_arena *a, const char *z, const char *text, size_t bs,
+                            size_t be, vb_header_cells *out) {
     const char *b = z + bs;
     size_t len = be - bs, pos = 0;
     area ar;
@@ -207,8 +208,8 @@ static vb_status read_block(vb_segmenter *sg, vb_arena *a, const char *z, const 
     return st;
 }
 
-vb_status vb_header_cells_read(vb_segmenter *sg, vb_arena *a, const vb_doc *d, size_t from,
-                               size_t to, vb_header_cells *out) {
+vb_status vb_header_cells_read(vb_segmenter *sg, vb_arena *a, const vb_doc *d, size_t from, size_t to,
+                               vb_header_cells *out) {
     memset(out, 0, sizeof *out);
     if (to <= from) return VB_OK;
     size_t n = to - from;

@@ -25,8 +25,8 @@ typedef enum {
 
 typedef struct {
     vb_cell_kind kind;
-    str_view v;          /* a view into d->text: may span lines */
-    bool line_start;     /* it opens its line */
+    str_view v;      /* a view into d->text: may span lines */
+    bool line_start; /* it opens its line */
 } vb_header_cell;
 
 typedef struct {
@@ -38,8 +38,8 @@ typedef struct {
 } vb_header_cells;
 
 /* Cuts d->text[from, to) into cells.  VB_E_NOMEM only. */
-vb_status vb_header_cells_read(vb_segmenter *sg, vb_arena *a, const vb_doc *d, size_t from,
-                               size_t to, vb_header_cells *out);
+vb_status vb_header_cells_read(vb_segmenter *sg, vb_arena *a, const vb_doc *d, size_t from, size_t to,
+                               vb_header_cells *out);
 
 /* Length of the document symbol at the start of s[0..len) ("12/KH-UBND"),
  * leading spaces included: a space or line break next to a '/' or '-'

@@ -11,7 +11,10 @@
 /* The rows whose pattern is NULL are assembled from word lists by
  * vb_header_rules_build. */
 static const vb_rule_row base_rows[HR_COUNT] = {
-    [HR_MOTTO] = {"motto", "^(?:cộng hòa xã hội chủ nghĩa việt nam|độc lập\\s*-\\s*tự do\\s*-\\s*hạnh phúc|đảng cộng sản việt nam\\s*$)", 0, NULL, 0},
+    [HR_MOTTO] =
+        {"motto",
+         "^(?:cộng hòa xã hội chủ nghĩa việt nam|độc lập\\s*-\\s*tự do\\s*-\\s*hạnh phúc|đảng cộng sản việt nam\\s*$)",
+         0, NULL, 0},
     [HR_SEPARATOR] = {"separator", "^[-_=.*~\\s]{3,}$", 0, NULL, 0},
     [HR_NUMBER] = {"number", "^số\\s*[:.]?\\s*(?<num>[^\\t]*?)\\s*$", 0, NULL, 0},
     [HR_PLACE_DATE] = {"place_date",
@@ -21,22 +24,24 @@ static const vb_rule_row base_rows[HR_COUNT] = {
     [HR_RECIPIENT] = {"recipient", "^kính\\s+gửi\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
     [HR_VV] = {"vv", "^(?:v/v|về việc|về)\\s*:?\\s+(?<rest>.+)$", 0, NULL, 0},
     [HR_DISTRIB] = {"distribution", "^nơi\\s+nhận\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
-    [HR_TITLE] = {"title", NULL, 0, NULL, VB_RULE_CASED}, /* doctypes.txt, title lines */
-    [HR_ORG] = {"org", NULL, 0, NULL, VB_RULE_CASED}, /* header-org-heads.txt */
+    [HR_TITLE] = {"title", NULL, 0, NULL, VB_RULE_CASED},           /* doctypes.txt, title lines */
+    [HR_ORG] = {"org", NULL, 0, NULL, VB_RULE_CASED},               /* header-org-heads.txt */
     [HR_SIGN_TITLE] = {"sign_title", NULL, 0, NULL, VB_RULE_CASED}, /* header-signer-titles.txt */
-    [HR_BODY_START] = {"body_start", NULL, 0, NULL, 0}, /* header-body-openers.txt */
+    [HR_BODY_START] = {"body_start", NULL, 0, NULL, 0},             /* header-body-openers.txt */
     [HR_ATTACHED] = {"attached", "^\\(?\\s*(?:ban hành )?kèm theo\\b", 0, NULL, 0},
-    [HR_ARTICLE_DATE] = {"article_date",
-                         "^\\s*(?:date\\s+(?<iso>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\\b|"
-                         "(?:ngày đăng|đăng ngày|cập nhật|ngày)\\s*:\\s*(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4}))",
-                         0, NULL, 0},
+    [HR_ARTICLE_DATE] =
+        {"article_date",
+         "^\\s*(?:date\\s+(?<iso>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\\b|"
+         "(?:ngày đăng|đăng ngày|cập nhật|ngày)\\s*:\\s*(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4}))",
+         0, NULL, 0},
     [HR_AREA_BODY] = {"area_body",
                       "(?i:ủy ban nhân dân|ubnd)\\s+(?<lvl>(?i:tỉnh|thành phố|huyện|quận|thị xã))\\s+"
                       "(?<name>" NAME_WORD "(?:\\s+" NAME_WORD ")*)",
                       0, NULL, VB_RULE_CASED},
     [HR_CAPTION] = {"caption", "(?:^|\\.\\s)Ảnh\\s*:", 0, NULL, VB_RULE_CASED},
-    [HR_PERSON] = {"person", "^(?:\\p{Lu}\\p{Ll}+)(?:\\s+\\p{Lu}\\p{Ll}*){1,5}$|^(?:\\p{Lu}+)(?:\\s+\\p{Lu}+){1,5}$",
-                   0, NULL, VB_RULE_CASED},
+    [HR_PERSON] = {"person",
+                   "^(?:\\p{Lu}\\p{Ll}+)(?:\\s+\\p{Lu}\\p{Ll}*){1,5}$|^(?:\\p{Lu}+)(?:\\s+\\p{Lu}+){1,5}$", 0,
+                   NULL, VB_RULE_CASED},
     [HR_MOTTO_ANY] = {"motto_any",
                       /* letters OCR often loses its marks on are given as classes */
                       "\\bc[oôộóòố]ng\\s*h[oòóỏ]a\\b[\\s\\S]{0,40}?\\bvi[eêệẹ]t\\s*nam\\b|"
@@ -45,18 +50,22 @@ static const vb_rule_row base_rows[HR_COUNT] = {
                       "\\bt[ựưu]\\s*do\\W{0,6}h[ạa]nh\\s*ph[úu]c\\b|"
                       "\\b[đd][ảa]ng\\s+c[ộôo]ng\\s+s[ảa]n\\s+vi[ệêe]t\\s+nam\\b",
                       0, NULL, 0},
-    [HR_NUMBER_ANY] = {"number_any", "(?<![\\p{L}\\p{N}])(?:(?:Số|SỐ)(?:\\s*[:.;]|\\s+(?=[0-9]))|số\\s*:)", 0, NULL, VB_RULE_CASED},
-    [HR_PLACE_DATE_ANY] = {"place_date_any",
-                           "(?<![\\p{L}\\p{N}])(?<place>(?:TP|Tp|TX)\\.\\s*\\p{Lu}{2,5}(?!\\p{Ll})|"
-                           "(?:(?:Thành phố|Thị xã|Thị trấn|TP\\.|Tp\\.|TX\\.)\\s*)?"
-                           "\\p{Lu}\\p{Ll}*(?:\\s+(?:\\p{Lu}\\p{Ll}*\\.?|[0-9]+)){0,5})"
-                           "\\s*[,.]\\s*[Nn]g(?:[aàá]|\\S)y\\s*(?:(?<d>[0-9]{1,2})(?![0-9])|(?:[^\\s0-9]{1,3}[0-9]?\\s*){1,2})?\\s*"
-                           "(?:[Tt]h[aá]ng|/|-)\\s*(?:(?<m>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,2})?\\s*"
-                           "(?:[Nn][aă]m|/|-)\\s*(?:(?<y>[0-9]{4})(?![0-9]))?",
-                           0, NULL, VB_RULE_CASED},
-    [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)(?=[\\s:])", 0, NULL, VB_RULE_CASED},
+    [HR_NUMBER_ANY] = {"number_any", "(?<![\\p{L}\\p{N}])(?:(?:Số|SỐ)(?:\\s*[:.;]|\\s+(?=[0-9]))|số\\s*:)", 0,
+                       NULL, VB_RULE_CASED},
+    [HR_PLACE_DATE_ANY] =
+        {"place_date_any",
+         "(?<![\\p{L}\\p{N}])(?<place>(?:TP|Tp|TX)\\.\\s*\\p{Lu}{2,5}(?!\\p{Ll})|"
+         "(?:(?:Thành phố|Thị xã|Thị trấn|TP\\.|Tp\\.|TX\\.)\\s*)?"
+         "\\p{Lu}\\p{Ll}*(?:\\s+(?:\\p{Lu}\\p{Ll}*\\.?|[0-9]+)){0,5})"
+         "\\s*[,.]\\s*[Nn]g(?:[aàá]|\\S)y\\s*(?:(?<d>[0-9]{1,2})(?![0-9])|(?:[^\\s0-9]{1,3}[0-9]?\\s*){1,2})?\\s*"
+         "(?:[Tt]h[aá]ng|/|-)\\s*(?:(?<m>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,2})?\\s*"
+         "(?:[Nn][aă]m|/|-)\\s*(?:(?<y>[0-9]{4})(?![0-9]))?",
+         0, NULL, VB_RULE_CASED},
+    [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)(?=[\\s:])", 0, NULL,
+                   VB_RULE_CASED},
     [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s+gửi\\b", 0, NULL, 0},
-    [HR_APPENDIX] = {"appendix", "^phụ\\s*lục(?:\\s+(?:[IVXLC]+|[0-9]+|số\\s*[0-9]+))?\\s*[:.]?\\s*$", 0, NULL, 0},
+    [HR_APPENDIX] = {"appendix", "^phụ\\s*lục(?:\\s+(?:[IVXLC]+|[0-9]+|số\\s*[0-9]+))?\\s*[:.]?\\s*$", 0,
+                     NULL, 0},
     [HR_AUTHORITY] = {"authority", NULL, 0, NULL, VB_RULE_CASED}, /* header-signer-titles.txt */
     [HR_BARE_NUMBER] = {"bare_number", "^[0-9]{1,6}\\s?/\\s?\\p{Lu}", 0, NULL, VB_RULE_CASED},
     [HR_ORG_FOLDED] = {"org_folded", NULL, 0, NULL, 0}, /* the same heads folded */
@@ -174,8 +183,7 @@ static vb_status build_patterns(vb_header_rules *hr) {
     for (size_t i = 0; i < N_DOC_TITLES; i++)
         if (yes(doc_titles[i].title_line)) words[n++] = doc_titles[i].title;
     if (st == VB_OK)
-        st = assemble(&hr->pattern[HP_TITLE], "^(?<type>", words, n,
-                      ")(?=\\s|$|:)\\s*:?\\s*(?<rest>.*)$");
+        st = assemble(&hr->pattern[HP_TITLE], "^(?<type>", words, n, ")(?=\\s|$|:)\\s*:?\\s*(?<rest>.*)$");
     n = 0;
     for (size_t i = 0; i < N_SIGNER_TITLES; i++)
         if (yes(signer_titles[i].signs)) words[n++] = signer_titles[i].title;
@@ -197,9 +205,12 @@ static vb_status build_patterns(vb_header_rules *hr) {
     return st;
 }
 
-static const int assembled_row[HP_COUNT] = {
-    [HP_ORG] = HR_ORG, [HP_ORG_FOLDED] = HR_ORG_FOLDED, [HP_TITLE] = HR_TITLE,
-    [HP_SIGN_TITLE] = HR_SIGN_TITLE, [HP_AUTHORITY] = HR_AUTHORITY, [HP_BODY_START] = HR_BODY_START};
+static const int assembled_row[HP_COUNT] = {[HP_ORG] = HR_ORG,
+                                            [HP_ORG_FOLDED] = HR_ORG_FOLDED,
+                                            [HP_TITLE] = HR_TITLE,
+                                            [HP_SIGN_TITLE] = HR_SIGN_TITLE,
+                                            [HP_AUTHORITY] = HR_AUTHORITY,
+                                            [HP_BODY_START] = HR_BODY_START};
 
 vb_status vb_header_rules_build(vb_header_rules *hr) {
     memcpy(hr->rows, base_rows, sizeof hr->rows);

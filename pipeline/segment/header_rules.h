@@ -21,9 +21,9 @@ enum {
     HR_BODY_START, /* Căn cứ … / Thực hiện … */
     HR_ATTACHED,   /* (Ban hành kèm theo Quyết định số …) */
     HR_ARTICLE_DATE, /* "date 2022-02" metadata / Ngày đăng: 12/02/2022 */
-    HR_AREA_BODY,  /* Ủy ban nhân dân huyện Chương Mỹ, UBND tỉnh X */
-    HR_CAPTION,    /* Ảnh: … (press photo caption) */
-    HR_PERSON,     /* Trần Đức Hạnh Quỳnh */
+    HR_AREA_BODY,    /* Ủy ban nhân dân huyện Chương Mỹ, UBND tỉnh X */
+    HR_CAPTION,      /* Ảnh: … (press photo caption) */
+    HR_PERSON,       /* Trần Đức Hạnh Quỳnh */
     /* Unanchored forms, searched for inside a header zone whose columns have
      * been flattened onto shared lines (header_cells.c). */
     HR_MOTTO_ANY,      /* the fixed strings of the right column, OCR-tolerant */

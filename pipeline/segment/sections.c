@@ -8,8 +8,8 @@
 typedef enum { K_ROMAN = 1, K_ARABIC, K_DOTTED, K_LETTER = 6, K_DASH, K_PLUS } label_kind;
 
 typedef struct {
-    int rank;    /* nesting rank: lower is higher in the tree */
-    int value;   /* ordinal for gap checks, 0 for bullets */
+    int rank;  /* nesting rank: lower is higher in the tree */
+    int value; /* ordinal for gap checks, 0 for bullets */
     size_t parent;
     size_t line;
     size_t label_len; /* bytes of the label text without '.'/')' and space */
@@ -19,7 +19,12 @@ typedef struct {
 static int roman_value(const char *s, size_t n) {
     int total = 0, prev = 0;
     for (size_t i = n; i-- > 0;) {
-        int v = s[i] == 'I' ? 1 : s[i] == 'V' ? 5 : s[i] == 'X' ? 10 : s[i] == 'L' ? 50 : s[i] == 'C' ? 100 : 0;
+        int v = s[i] == 'I'   ? 1
+                : s[i] == 'V' ? 5
+                : s[i] == 'X' ? 10
+                : s[i] == 'L' ? 50
+                : s[i] == 'C' ? 100
+                              : 0;
         if (!v) return 0;
         total += v < prev ? -v : v;
         if (v > prev) prev = v;
@@ -79,9 +84,8 @@ typedef struct {
 
 static const size_t NONE = (size_t)-1;
 
-static vb_status build_children(vb_arena *a, vb_doc *d, const vb_text_line *lines,
-                                const flat_item *items, size_t n, const flat_tree *tr,
-                                size_t parent, vb_sectionv *out, int level) {
+static vb_status build_children(vb_arena *a, vb_doc *d, const vb_text_line *lines, const flat_item *items,
+                                size_t n, const flat_tree *tr, size_t parent, vb_sectionv *out, int level) {
     size_t count = tr->count[parent];
     if (!count) return VB_OK;
     out->items = vb_arena_alloc(a, count * sizeof *out->items);
@@ -110,8 +114,7 @@ static vb_status build_children(vb_arena *a, vb_doc *d, const vb_text_line *line
         /* numbering gaps among siblings of the same kind */
         if (it->value && prev_rank == it->rank && prev_value && it->value != prev_value + 1 &&
             vb_doc_warn(a, d, "W_SECTION_SKIPPED", &sec->span,
-                        "section %s follows number %d: a number is skipped", sec->label,
-                        prev_value))
+                        "section %s follows number %d: a number is skipped", sec->label, prev_value))
             return VB_E_NOMEM;
         if (it->value) {
             prev_value = it->value;
@@ -121,15 +124,13 @@ static vb_status build_children(vb_arena *a, vb_doc *d, const vb_text_line *line
         if (s2 != VB_OK) return s2;
         /* body: from the heading to the end of its last descendant */
         size_t j = tr->next_le[i];
-        size_t end = j < n ? (items[j].line > 0 ? lines[items[j].line - 1].end : ln->end)
-                           : d->text_len;
+        size_t end = j < n ? (items[j].line > 0 ? lines[items[j].line - 1].end : ln->end) : d->text_len;
         sec->body = (vb_span){ln->start, end < ln->end ? ln->end : end};
     }
     return VB_OK;
 }
 
-vb_status vb_sections_build(vb_arena *a, vb_doc *d, const vb_text_line *lines, size_t from,
-                            size_t to) {
+vb_status vb_sections_build(vb_arena *a, vb_doc *d, const vb_text_line *lines, size_t from, size_t to) {
     flat_item *items = NULL;
     size_t n = 0, cap = 0;
     size_t stack[16];
@@ -150,18 +151,20 @@ vb_status vb_sections_build(vb_arena *a, vb_doc *d, const vb_text_line *lines, s
     flat_tree tr;
     size_t *mem = vb_arena_alloc(a, (4 * n + 2) * sizeof *mem);
     if (!mem) return VB_E_NOMEM;
-    tr.first = mem;              /* n + 1 */
-    tr.count = mem + n + 1;      /* n + 1 */
-    tr.next = mem + 2 * n + 2;   /* n */
-    tr.next_le = mem + 3 * n + 2; /* n */
+    tr.first = mem;                                           /* n + 1 */
+    tr.count = mem + n + 1;                                   /* n + 1 */
+    tr.next = mem + 2 * n + 2;                                /* n */
+    tr.next_le = mem + 3 * n + 2;                             /* n */
     size_t *last = vb_arena_alloc(a, (n + 1) * sizeof *last); /* last child so far */
     if (!last) return VB_E_NOMEM;
     for (size_t i = 0; i <= n; i++) tr.first[i] = last[i] = NONE; /* counts are zeroed */
     for (size_t i = 0; i < n; i++) {
         size_t p = items[i].parent == (size_t)-1 ? n : items[i].parent;
         tr.next[i] = NONE;
-        if (last[p] == NONE) tr.first[p] = i;
-        else tr.next[last[p]] = i;
+        if (last[p] == NONE)
+            tr.first[p] = i;
+        else
+            tr.next[last[p]] = i;
         last[p] = i;
         tr.count[p]++;
     }

@@ -12,7 +12,6 @@ typedef struct {
 } vb_text_line;
 
 /* Build d->sections from lines[from..to) (document-relative offsets). */
-vb_status vb_sections_build(vb_arena *a, vb_doc *d, const vb_text_line *lines, size_t from,
-                            size_t to);
+vb_status vb_sections_build(vb_arena *a, vb_doc *d, const vb_text_line *lines, size_t from, size_t to);
 
 #endif

@@ -18,7 +18,6 @@
 #include "segment_internal.h"
 #include "signature.h"
 
-
 /* The type titles without marks: an OCR'd "QUYET ĐỊNH" is still a title. */
 static vb_status fold_titles(vb_segmenter *s) {
     s->folded_titles = calloc(vb_doctypes_count, sizeof *s->folded_titles);
@@ -113,7 +112,6 @@ typedef struct {
     bool appendix; /* a "Phụ lục" with its title and no header of its own */
 } header_state;
 
-
 /* "905/KH-UBND" → KH; "178/2004/NĐ-CP" → NĐ; "14-KH/TU" → KH. */
 static const vb_doctype *type_from_number(str_view num) {
     const char *slash = memchr(num.s, '/', num.len);
@@ -133,7 +131,6 @@ static const vb_doctype *type_from_number(str_view num) {
     if (d1) return vb_doctype_by_code(d1 + 1, (size_t)(slash - d1 - 1));
     return NULL;
 }
-
 
 /* cell: the whole number area; rest: what follows "Số:" in it. */
 static vb_status read_number(vb_arena *a, vb_doc *d, str_view cell, str_view rest) {
@@ -248,8 +245,7 @@ static bool is_org(vb_segmenter *sg, str_view v) {
 /* The issuer's lines in a text cell: each upper-case line either starts a
  * body (it opens with a body's head word, after a line of two words or
  * more: "ỦY\nBAN NHÂN DÂN" is one body wrapped) or continues the last. */
-static vb_status read_issuer_text(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h,
-                                  str_view cell) {
+static vb_status read_issuer_text(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h, str_view cell) {
     str_view prev = {NULL, 0};
     const char *end = cell.s + cell.len;
     for (const char *p = cell.s; p < end;) {
@@ -432,7 +428,8 @@ static bool is_title_line(vb_segmenter *sg, str_view line) {
     str_view cells[8];
     size_t n = split_cells(line, cells, 8);
     for (size_t i = 0; i < n; i++)
-        if (match(sg, HR_TITLE, trim(cells[i], " *#")) || folded_title(sg, trim(cells[i], " *#"))) return true;
+        if (match(sg, HR_TITLE, trim(cells[i], " *#")) || folded_title(sg, trim(cells[i], " *#")))
+            return true;
     return false;
 }
 
@@ -511,7 +508,8 @@ static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
             str_view rest = trim(group(sg, HR_TITLE, cell, "rest"), " .");
             if (rest.len && !vb_is_upper_text(rest.s, rest.len) && rest.s[0] >= 'a' && rest.s[0] <= 'z') {
                 /* "KẾ HOẠCH thực hiện …": a lower-case subject line joined to the title */
-                d->header.subject = vb_arena_printf(a, "%c%.*s", rest.s[0] - 32, (int)rest.len - 1, rest.s + 1);
+                d->header.subject =
+                    vb_arena_printf(a, "%c%.*s", rest.s[0] - 32, (int)rest.len - 1, rest.s + 1);
                 d->header.subject_span = rel_span(d, rest);
                 h->subject_upper = false;
             } else if (rest.len) {
@@ -532,16 +530,17 @@ static vb_status read_title_line(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
              * as "CỤC TRƯỞNG …" is not part of it); a long paragraph
              * after a subject is the body's first */
             str_view v = trim(cell, " .");
-            if (d->header.subject && (ends_authority(sg, d->header.subject, v) ||
-                                      (v.len > 240 && strchr(".:;", cell.s[cell.len - 1])) ||
-                                      opens_body_sentence(h, v, cell))) {
+            if (d->header.subject &&
+                (ends_authority(sg, d->header.subject, v) ||
+                 (v.len > 240 && strchr(".:;", cell.s[cell.len - 1])) || opens_body_sentence(h, v, cell))) {
                 h->subject_open = false;
                 continue;
             }
             if (!d->header.subject) {
                 h->subject_upper = vb_is_upper_text(v.s, v.len);
                 /* "V/v" is a letter's label, not the subject's word */
-                if (v.len > 4 && (v.s[0] == 'V' || v.s[0] == 'v') && v.s[1] == '/' && (v.s[2] == 'v' || v.s[2] == 'V')) {
+                if (v.len > 4 && (v.s[0] == 'V' || v.s[0] == 'v') && v.s[1] == '/' &&
+                    (v.s[2] == 'v' || v.s[2] == 'V')) {
                     v = trim((str_view){v.s + 3, v.len - 3}, " :");
                     d->header.subject_span = rel_span(d, v);
                     st = set_subject(a, d, v);
@@ -603,9 +602,12 @@ static size_t read_appendix(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_t
 static bool is_placeholder(const char *s) {
     size_t dots = 0, letters = 0;
     for (const char *p = s; *p; p++) {
-        if (*p == '.') dots++;
-        else if (!strncmp(p, "…", strlen("…"))) dots += 3, p += strlen("…") - 1;
-        else if ((unsigned char)*p >= 0x80 || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) letters++;
+        if (*p == '.')
+            dots++;
+        else if (!strncmp(p, "…", strlen("…")))
+            dots += 3, p += strlen("…") - 1;
+        else if ((unsigned char)*p >= 0x80 || (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+            letters++;
     }
     return dots >= 6 && dots * 2 >= letters;
 }
@@ -688,8 +690,8 @@ static vb_status read_article(vb_segmenter *sg, vb_arena *a, vb_doc *d) {
 
 /* When the header block is missing, the plan names its issuer in its first
  * sentence: "Ủy ban nhân dân Quận 1 xây dựng kế hoạch …". */
-static vb_status issuer_from_opening(vb_segmenter *sg, vb_arena *a, vb_doc *d,
-                                     const vb_text_line *lines, size_t from, size_t n_lines) {
+static vb_status issuer_from_opening(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
+                                     size_t from, size_t n_lines) {
     for (size_t i = from; i < n_lines && i < from + 4; i++) {
         str_view line = {d->text + lines[i].start, lines[i].end - lines[i].start};
         if (!vb_rule_match(&sg->rules, HR_AREA_BODY, line.s, line.len, 0, NULL, NULL)) continue;
@@ -698,7 +700,8 @@ static vb_status issuer_from_opening(vb_segmenter *sg, vb_arena *a, vb_doc *d,
         const size_t *ov = pcre2_get_ovector_pointer(sg->rules.md);
         if (ov[0] > 3) continue; /* must open the sentence */
         const char *rest = line.s + e;
-        if (strncmp(rest, " xây dựng", strlen(" xây dựng")) && strncmp(rest, " ban hành", strlen(" ban hành")))
+        if (strncmp(rest, " xây dựng", strlen(" xây dựng")) &&
+            strncmp(rest, " ban hành", strlen(" ban hành")))
             continue;
         str_view body = {line.s + ov[0], e - ov[0]};
         d->header.issuer = vb_arena_strndup(a, body.s, body.len);
@@ -735,7 +738,8 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
      * and date or a Kính gửi alone head a citizen's form or petition */
     bool framed = h.motto || h.place_line || h.distribution || d.header.signer;
     bool official = h.n_bodies || h.number_line || h.vv || h.appendix ||
-                    (h.title && (framed || r->documents.len > 0)) || (h.distribution && (h.motto || h.place_line));
+                    (h.title && (framed || r->documents.len > 0)) ||
+                    (h.distribution && (h.motto || h.place_line));
     bool form = !official && (h.motto || h.place_line || h.recipients || h.distribution || h.title);
     if (form) {
         d.kind = VB_KIND_UNKNOWN;
@@ -753,7 +757,8 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
     } else {
         str_view all = {d.text, d.text_len};
         bool caption = match(sg, HR_CAPTION, all);
-        bool meta = vb_rule_match(&sg->rules, HR_ARTICLE_DATE, all.s, all.len < 400 ? all.len : 400, 0, NULL, NULL);
+        bool meta =
+            vb_rule_match(&sg->rules, HR_ARTICLE_DATE, all.s, all.len < 400 ? all.len : 400, 0, NULL, NULL);
         bool body = vb_rule_match(&sg->rules, HR_AREA_BODY, all.s, all.len, 0, NULL, NULL);
         d.kind = (caption || meta || body) ? VB_KIND_ARTICLE : VB_KIND_UNKNOWN;
         if (d.kind == VB_KIND_ARTICLE) st = read_article(sg, a, &d);

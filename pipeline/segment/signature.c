@@ -59,15 +59,16 @@ enum {
 #define NAME_INITIAL "\\p{Lu}\\p{Ll}*" /* "Nguyễn Văn A", "Giàng A Páo" */
 
 static const vb_rule_row closing_rows[CL_COUNT] = {
-    [CL_AUTHORITY] = {"authority", "^(?:(?:TM|KT|TL|TUQ|Q)\\s?\\.|T/M|K/T|T/L)\\s*(?=\\S)", 0, NULL, VB_RULE_CASED},
+    [CL_AUTHORITY] = {"authority", "^(?:(?:TM|KT|TL|TUQ|Q)\\s?\\.|T/M|K/T|T/L)\\s*(?=\\S)", 0, NULL,
+                      VB_RULE_CASED},
     [CL_BULLET] = {"bullet", "^(?:\\*-\\*|[-~_+•–](?![-_~=])|\\*(?=\\s))\\s*", 0, NULL, VB_RULE_CASED},
     [CL_AFTER_TWO] = {"after_two", "^[^\\p{L}]*\\p{L}+\\s*\\p{L}+[\\s:;.*_}{|]*(?<rest>.*)$", 0, NULL, 0},
     [CL_INLINE_ITEM] = {"inline_item", "[;).]\\s+[-~–]\\s+", 0, NULL, 0},
     [CL_NAME] = {"name", "^" NAME_WORD "(?:\\s+" NAME_INITIAL "){1,4}$", 0, NULL, VB_RULE_CASED},
     [CL_NAME_UPPER] = {"name_upper", "^\\p{Lu}{2,}(?:\\s+\\p{Lu}{2,}){1,4}$", 0, NULL, VB_RULE_CASED},
     [CL_TRAILING_NAME] = {"trailing_name",
-                          "(?<![\\p{L}\\p{N}])(?<name>" NAME_WORD "(?:\\s+" NAME_WORD "){1,3})\\s*$",
-                          0, NULL, VB_RULE_CASED},
+                          "(?<![\\p{L}\\p{N}])(?<name>" NAME_WORD "(?:\\s+" NAME_WORD "){1,3})\\s*$", 0, NULL,
+                          VB_RULE_CASED},
     [CL_STAMP] = {"stamp", "^\\(\\s*(?:đã\\s+ký|ký|chữ\\s+ký|đóng\\s+dấu|dấu)", 0, NULL, 0},
 };
 static const char *const closing_rows_examples[CL_COUNT] = {
@@ -357,7 +358,8 @@ bool vb_closing_is_motto(vb_closing *c, str_view line) {
         size_t spaces = 0;
         for (size_t k = 0; k < i; k++) spaces += f.s[k] == ' ';
         str_view before = words_before(line, spaces);
-        return !before.len || vb_is_upper_text(before.s, before.len) || strspn(before.s, " |*#-\t") == before.len;
+        return !before.len || vb_is_upper_text(before.s, before.len) ||
+               strspn(before.s, " |*#-\t") == before.len;
     }
     return false;
 }
@@ -404,7 +406,8 @@ bool vb_closing_has_attached(vb_closing *c, str_view line) {
     str_view f = fold(c, line);
     for (const char *p = f.s, *end = f.s + f.len; (p = memchr(p, '(', (size_t)(end - p))); p++) {
         str_view at = skip_leading((str_view){p + 1, (size_t)(end - p - 1)}, " *_");
-        if (starts_with_words(at, "kem theo", 8) || starts_with_words(at, "ban hanh kem theo", 17)) return true;
+        if (starts_with_words(at, "kem theo", 8) || starts_with_words(at, "ban hanh kem theo", 17))
+            return true;
     }
     return false;
 }
@@ -412,7 +415,8 @@ bool vb_closing_has_attached(vb_closing *c, str_view line) {
 /* Where ", ngày" starts in the folded f, or f.len. */
 static size_t date_at(str_view f) {
     for (size_t i = 0; i + 6 < f.len; i++)
-        if (f.s[i] == ',' && starts_with_words(skip_leading((str_view){f.s + i + 1, f.len - i - 1}, " "), "ngay", 4))
+        if (f.s[i] == ',' &&
+            starts_with_words(skip_leading((str_view){f.s + i + 1, f.len - i - 1}, " "), "ngay", 4))
             return i;
     return f.len;
 }
@@ -709,7 +713,8 @@ static vb_status find_signer(closing_ctx *x, size_t start, signer_hit *hit) {
             }
             if (!v.len || is_bullet(x->c, v) || cl_match(x->c, CL_STAMP, v)) {
                 if (v.len) reach = j + NAME_REACH;
-                if (v.len && is_sign_cell(x->c, v, VB_SIGN_TITLE)) last_title = j; /* "- KT. TỔNG CỤC TRƯỞNG" */
+                if (v.len && is_sign_cell(x->c, v, VB_SIGN_TITLE))
+                    last_title = j; /* "- KT. TỔNG CỤC TRƯỞNG" */
                 continue;
             }
             if (is_sign_cell(x->c, v, VB_SIGN_TITLE)) {
@@ -744,8 +749,8 @@ static bool unheaded_list(closing_ctx *x, size_t start) {
     return nc > 1 && is_bullet(x->c, cells[0]) && !is_sign_cell(x->c, cells[0], VB_SIGN_TITLE);
 }
 
-vb_status vb_read_closing(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
-                          size_t n_lines, size_t from, size_t *body_to, bool *distribution) {
+vb_status vb_read_closing(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines, size_t n_lines,
+                          size_t from, size_t *body_to, bool *distribution) {
     closing_ctx x = {sg->closing, a, d, lines, n_lines};
     *body_to = n_lines;
     size_t head = NONE;

@@ -28,8 +28,8 @@ void vb_closing_close(vb_closing *c);
  * d->header.distribution, signer and signer_span, sets *distribution when a
  * "Nơi nhận" list is found, and lowers *body_to (set to n_lines first) to
  * the first closing line, so the body ends before it.  VB_E_NOMEM only. */
-vb_status vb_read_closing(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
-                          size_t n_lines, size_t from, size_t *body_to, bool *distribution);
+vb_status vb_read_closing(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines, size_t n_lines,
+                          size_t from, size_t *body_to, bool *distribution);
 
 /* ---- line tests shared with boundaries.c ---- */
 
@@ -46,7 +46,7 @@ bool vb_closing_is_distribution(vb_closing *c, str_view line, str_view next);
 typedef enum {
     VB_SIGN_AUTHORITY,   /* "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH": only in a signature */
     VB_SIGN_EXACT_TITLE, /* or a cell that is a title alone: "PHÓ CHỦ TỊCH" */
-    VB_SIGN_TITLE        /* or a cell that starts with one ("THỦ TƯỚNG CHÍNH PHỦ" heads a header too) */
+    VB_SIGN_TITLE /* or a cell that starts with one ("THỦ TƯỚNG CHÍNH PHỦ" heads a header too) */
 } vb_sign_test;
 
 /* A cell of the line is a signing authority or an upper-case title, as

@@ -14,10 +14,10 @@
     "  id INTEGER PRIMARY KEY,\n"                                                          \
     "  path TEXT NOT NULL UNIQUE,\n"                                                       \
     "  sha256 TEXT,                         -- NULL for skipped or unreadable inputs\n"    \
-    "  format TEXT,                         -- docx | doc | txt\n"                               \
+    "  format TEXT,                         -- docx | doc | txt\n"                         \
     "  bytes INTEGER,\n"                                                                   \
     "  status TEXT NOT NULL CHECK (status IN ('ok','error','skipped')),\n"                 \
-    "  error_code TEXT,                     -- first error's code (E_…), NULL when ok\n"   \
+    "  error_code TEXT,                     -- first error's code (E_…), NULL when ok\n" \
     "  tool_version TEXT NOT NULL,\n"                                                      \
     "  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))\n"         \
     ");\n"
@@ -29,25 +29,23 @@
  * its group, or its own id when a key part is missing (such a document is
  * only ever the same as itself).  count(DISTINCT identity_id) counts each
  * document once. */
-#define SAME_DOCUMENT_VIEW                                                                 \
+#define SAME_DOCUMENT_VIEW                                                                       \
     "CREATE INDEX documents_by_identity ON documents(number_key, doc_type, issuer_key, date);\n" \
-    "CREATE VIEW same_document AS\n"                                                       \
-    "SELECT d.id AS document_id, d.file_id,\n"                                             \
-    "       coalesce(g.identity_id, d.id) AS identity_id,\n"                               \
-    "       coalesce(g.copies, 1) AS copies, coalesce(g.files, 1) AS files\n"              \
-    "  FROM documents d LEFT JOIN (\n"                                                     \
-    "       SELECT doc_type, number_key, issuer_key, date, min(id) AS identity_id,\n"      \
-    "              count(*) AS copies, count(DISTINCT file_id) AS files\n"                 \
-    "         FROM documents\n"                                                            \
-    "        WHERE doc_type IS NOT NULL AND number_key IS NOT NULL\n"                      \
-    "          AND issuer_key IS NOT NULL AND date IS NOT NULL\n"                          \
-    "        GROUP BY number_key, doc_type, issuer_key, date) g\n"                         \
-    "    ON g.number_key = d.number_key AND g.doc_type = d.doc_type\n"                     \
+    "CREATE VIEW same_document AS\n"                                                             \
+    "SELECT d.id AS document_id, d.file_id,\n"                                                   \
+    "       coalesce(g.identity_id, d.id) AS identity_id,\n"                                     \
+    "       coalesce(g.copies, 1) AS copies, coalesce(g.files, 1) AS files\n"                    \
+    "  FROM documents d LEFT JOIN (\n"                                                           \
+    "       SELECT doc_type, number_key, issuer_key, date, min(id) AS identity_id,\n"            \
+    "              count(*) AS copies, count(DISTINCT file_id) AS files\n"                       \
+    "         FROM documents\n"                                                                  \
+    "        WHERE doc_type IS NOT NULL AND number_key IS NOT NULL\n"                            \
+    "          AND issuer_key IS NOT NULL AND date IS NOT NULL\n"                                \
+    "        GROUP BY number_key, doc_type, issuer_key, date) g\n"                               \
+    "    ON g.number_key = d.number_key AND g.doc_type = d.doc_type\n"                           \
     "   AND g.issuer_key = d.issuer_key AND g.date = d.date;\n"
 
-const char vb_store_schema_sql[] =
-    FILES_TABLE("files")
-    FILES_INDEX
+const char vb_store_schema_sql[] = FILES_TABLE("files") FILES_INDEX
     "CREATE TABLE documents (\n"
     "  id INTEGER PRIMARY KEY,\n"
     "  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,\n"
@@ -177,21 +175,17 @@ const char vb_store_schema_sql[] =
     "   AND (d.file_id = f.file_id\n"
     "        OR (r.issuer_key IS NOT NULL AND d.issuer_key IS NOT NULL\n"
     "            AND (substr(d.issuer_key, 1, length(r.issuer_key)) = r.issuer_key\n"
-    "                 OR substr(r.issuer_key, 1, length(d.issuer_key)) = d.issuer_key)));\n"
-    SAME_DOCUMENT_VIEW;
+    "                 OR substr(r.issuer_key, 1, length(d.issuer_key)) = d.issuer_key)));\n" SAME_DOCUMENT_VIEW;
 
 /* Version 1 → 2: `files` loses UNIQUE(sha256) (SQLite cannot drop a
  * constraint: the table is rebuilt, ids kept, so children stay attached)
  * and the identity index and view appear.  Run with foreign keys off, in
  * one transaction. */
-const char vb_store_migrate_v1_sql[] =
-    FILES_TABLE("files_v2")
-    "INSERT INTO files_v2 SELECT id, path, sha256, format, bytes, status, error_code,\n"
-    "       tool_version, imported_at FROM files;\n"
-    "DROP TABLE files;\n"
-    "ALTER TABLE files_v2 RENAME TO files;\n"
-    FILES_INDEX
-    SAME_DOCUMENT_VIEW;
+const char vb_store_migrate_v1_sql[] = FILES_TABLE(
+    "files_v2") "INSERT INTO files_v2 SELECT id, path, sha256, format, bytes, status, error_code,\n"
+                "       tool_version, imported_at FROM files;\n"
+                "DROP TABLE files;\n"
+                "ALTER TABLE files_v2 RENAME TO files;\n" FILES_INDEX SAME_DOCUMENT_VIEW;
 
 /* Version 2 → 3: a recurring date keeps its rule (RFC 5545 RRULE). */
 const char vb_store_migrate_v2_sql[] = "ALTER TABLE dates ADD COLUMN rule TEXT;\n";

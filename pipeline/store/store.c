@@ -11,8 +11,21 @@
 #include "../core/buf.h"
 
 enum {
-    ST_BEGIN, ST_COMMIT, ST_ROLLBACK, ST_DELETE, ST_FILE, ST_DOC, ST_REF, ST_DATE,
-    ST_TARGET, ST_ASSIGN, ST_TASK, ST_SECTION, ST_WARNING, ST_ERROR, ST_COUNT
+    ST_BEGIN,
+    ST_COMMIT,
+    ST_ROLLBACK,
+    ST_DELETE,
+    ST_FILE,
+    ST_DOC,
+    ST_REF,
+    ST_DATE,
+    ST_TARGET,
+    ST_ASSIGN,
+    ST_TASK,
+    ST_SECTION,
+    ST_WARNING,
+    ST_ERROR,
+    ST_COUNT
 };
 
 static const char *const statement_sql[ST_COUNT] = {
@@ -55,9 +68,7 @@ struct vb_store {
 
 sqlite3 *vb_store_db(vb_store *s) { return s->db; }
 
-const char *vb_store_errmsg(const vb_store *s) {
-    return s && s->db ? sqlite3_errmsg(s->db) : "no database";
-}
+const char *vb_store_errmsg(const vb_store *s) { return s && s->db ? sqlite3_errmsg(s->db) : "no database"; }
 
 static int user_version(sqlite3 *db) {
     sqlite3_stmt *q;
@@ -75,26 +86,25 @@ static vb_status create_or_upgrade(vb_store *s, const char *path, char *err, siz
     if (user_version(s->db) == VB_STORE_SCHEMA_VERSION) return VB_OK;
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return VB_E_DB;
     int version = user_version(s->db);
-    char *steps = version == 1 ? sqlite3_mprintf("%s%s", vb_store_migrate_v1_sql, vb_store_migrate_v2_sql)
-                               : NULL;
+    char *steps =
+        version == 1 ? sqlite3_mprintf("%s%s", vb_store_migrate_v1_sql, vb_store_migrate_v2_sql) : NULL;
     if (version == 1 && !steps) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         return VB_E_NOMEM;
     }
-    const char *sql = version == 0 ? vb_store_schema_sql
+    const char *sql = version == 0   ? vb_store_schema_sql
                       : version == 1 ? steps
                       : version == 2 ? vb_store_migrate_v2_sql
                                      : NULL;
     if (version != VB_STORE_SCHEMA_VERSION && !sql) {
-        snprintf(err, errlen, "%s: schema version %d, this vanban reads version %d", path,
-                 version, VB_STORE_SCHEMA_VERSION);
+        snprintf(err, errlen, "%s: schema version %d, this vanban reads version %d", path, version,
+                 VB_STORE_SCHEMA_VERSION);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         sqlite3_free(steps);
         return VB_E_DB;
     }
     char *msg = NULL;
-    char *all = sql ? sqlite3_mprintf("%s PRAGMA user_version = %d; COMMIT;", sql,
-                                      VB_STORE_SCHEMA_VERSION)
+    char *all = sql ? sqlite3_mprintf("%s PRAGMA user_version = %d; COMMIT;", sql, VB_STORE_SCHEMA_VERSION)
                     : sqlite3_mprintf("COMMIT;");
     if (!all) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -105,8 +115,8 @@ static vb_status create_or_upgrade(vb_store *s, const char *path, char *err, siz
     sqlite3_free(all);
     sqlite3_free(steps);
     if (rc != SQLITE_OK) {
-        snprintf(err, errlen, "%s: %s the schema: %s", path,
-                 version == 0 ? "creating" : "upgrading", msg ? msg : sqlite3_errmsg(s->db));
+        snprintf(err, errlen, "%s: %s the schema: %s", path, version == 0 ? "creating" : "upgrading",
+                 msg ? msg : sqlite3_errmsg(s->db));
         sqlite3_free(msg);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         return VB_E_DB;
@@ -141,11 +151,10 @@ static vb_status setup(vb_store *s, const char *path, char *err, size_t errlen) 
      * drops and renames the parent table. */
     vb_status st = create_or_upgrade(s, path, err, errlen);
     if (st != VB_OK) return st;
-    if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
-        return VB_E_DB;
+    if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK) return VB_E_DB;
     for (int i = 0; i < ST_COUNT; i++)
-        if (sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i],
-                               NULL) != SQLITE_OK)
+        if (sqlite3_prepare_v3(s->db, statement_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) !=
+            SQLITE_OK)
             return VB_E_DB;
     return vb_folder_open(&s->folder);
 }
@@ -160,8 +169,7 @@ vb_status vb_store_open(const char *path, vb_store **out, char *err, size_t errl
     vb_status st = setup(s, path, err, errlen);
     if (st != VB_OK) {
         if (errlen && !err[0])
-            snprintf(err, errlen, "%s: %s", path,
-                     st == VB_E_DB ? vb_store_errmsg(s) : vb_status_text(st));
+            snprintf(err, errlen, "%s: %s", path, st == VB_E_DB ? vb_store_errmsg(s) : vb_status_text(st));
         vb_store_close(s);
         return st;
     }
@@ -185,9 +193,7 @@ static int bind_text(sqlite3_stmt *q, int i, const char *v) {
     return v ? sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(q, i);
 }
 
-static int bind_size(sqlite3_stmt *q, int i, size_t v) {
-    return sqlite3_bind_int64(q, i, (sqlite3_int64)v);
-}
+static int bind_size(sqlite3_stmt *q, int i, size_t v) { return sqlite3_bind_int64(q, i, (sqlite3_int64)v); }
 
 /* Run an INSERT/DELETE that has been bound; reset it for reuse. */
 static vb_status step(vb_store *s, int which) {
@@ -206,8 +212,7 @@ static vb_status bind_key(vb_store *s, sqlite3_stmt *q, int i, const char *v, un
     bool number = how & KEY_NUMBER, nullable = how & KEY_NULLABLE;
     vb_buf_reset(&s->key);
     if (!v) v = "";
-    vb_status st = number ? vb_number_key(s->folder, v, &s->key)
-                          : vb_fold(s->folder, v, strlen(v), &s->key);
+    vb_status st = number ? vb_number_key(s->folder, v, &s->key) : vb_fold(s->folder, v, strlen(v), &s->key);
     if (st != VB_OK) return st;
     const char *k = vb_buf_cstr(&s->key);
     if (!k) return VB_E_NOMEM;
@@ -236,22 +241,21 @@ static vb_status bind_strv_json(sqlite3_stmt *q, int i, const vb_strv *v) {
     return rc == SQLITE_OK ? VB_OK : VB_E_DB;
 }
 
-#define TRY(expr)                                                                  \
-    do {                                                                           \
-        vb_status try_st_ = (expr);                                                \
-        if (try_st_ != VB_OK) return try_st_;                                      \
+#define TRY(expr)                             \
+    do {                                      \
+        vb_status try_st_ = (expr);           \
+        if (try_st_ != VB_OK) return try_st_; \
     } while (0)
-#define TRY_SQL(expr)                                                              \
-    do {                                                                           \
-        if ((expr) != SQLITE_OK) return VB_E_DB;                                   \
+#define TRY_SQL(expr)                            \
+    do {                                         \
+        if ((expr) != SQLITE_OK) return VB_E_DB; \
     } while (0)
 
 /* ---- one result, inside a transaction ---- */
 
-static vb_status put_file_row(vb_store *s, const char *path, const char *sha256,
-                              const char *format, size_t bytes, bool has_bytes,
-                              const char *status, const char *code, const char *version,
-                              sqlite3_int64 *file_id) {
+static vb_status put_file_row(vb_store *s, const char *path, const char *sha256, const char *format,
+                              size_t bytes, bool has_bytes, const char *status, const char *code,
+                              const char *version, sqlite3_int64 *file_id) {
     sqlite3_stmt *q = s->st[ST_DELETE];
     TRY_SQL(bind_text(q, 1, path));
     TRY(step(s, ST_DELETE));
@@ -268,8 +272,8 @@ static vb_status put_file_row(vb_store *s, const char *path, const char *sha256,
     return VB_OK;
 }
 
-static vb_status put_warning(vb_store *s, sqlite3_int64 file_id, sqlite3_int64 doc_id,
-                             const vb_doc *d, const vb_warning *w) {
+static vb_status put_warning(vb_store *s, sqlite3_int64 file_id, sqlite3_int64 doc_id, const vb_doc *d,
+                             const vb_warning *w) {
     sqlite3_stmt *q = s->st[ST_WARNING];
     TRY_SQL(sqlite3_bind_int64(q, 1, file_id));
     TRY_SQL(doc_id ? sqlite3_bind_int64(q, 2, doc_id) : sqlite3_bind_null(q, 2));
@@ -280,8 +284,8 @@ static vb_status put_warning(vb_store *s, sqlite3_int64 file_id, sqlite3_int64 d
 }
 
 /* Sections recursively; `prefix` is the parent's path in s->path. */
-static vb_status put_sections(vb_store *s, sqlite3_int64 doc_id, sqlite3_int64 parent_id,
-                              const vb_doc *d, const vb_sectionv *v) {
+static vb_status put_sections(vb_store *s, sqlite3_int64 doc_id, sqlite3_int64 parent_id, const vb_doc *d,
+                              const vb_sectionv *v) {
     size_t base = s->path.len;
     for (size_t i = 0; i < v->len; i++) {
         const vb_section *sec = &v->items[i];
@@ -379,8 +383,7 @@ static vb_status put_facts(vb_store *s, sqlite3_int64 doc_id, const vb_doc *d) {
     return VB_OK;
 }
 
-static vb_status put_document(vb_store *s, sqlite3_int64 file_id, size_t ordinal,
-                              const vb_doc *d) {
+static vb_status put_document(vb_store *s, sqlite3_int64 file_id, size_t ordinal, const vb_doc *d) {
     const vb_header *h = &d->header;
     sqlite3_stmt *q = s->st[ST_DOC];
     TRY_SQL(sqlite3_bind_int64(q, 1, file_id));
@@ -399,8 +402,7 @@ static vb_status put_document(vb_store *s, sqlite3_int64 file_id, size_t ordinal
     TRY_SQL(bind_text(q, 14, h->signer));
     TRY(bind_strv_json(q, 15, &h->recipients));
     TRY(bind_strv_json(q, 16, &h->distribution));
-    TRY_SQL(sqlite3_bind_text(q, 17, d->text ? d->text : "", d->text ? (int)d->text_len : 0,
-                              SQLITE_STATIC));
+    TRY_SQL(sqlite3_bind_text(q, 17, d->text ? d->text : "", d->text ? (int)d->text_len : 0, SQLITE_STATIC));
     TRY(step(s, ST_DOC));
     sqlite3_int64 doc_id = sqlite3_last_insert_rowid(s->db);
     TRY(put_facts(s, doc_id, d));
@@ -415,8 +417,8 @@ static vb_status put_result_rows(vb_store *s, const vb_result *r, const char *ve
     const char *status = r->errors.len ? "error" : "ok";
     const char *code = r->errors.len ? r->errors.items[0].code : NULL;
     sqlite3_int64 file_id;
-    TRY(put_file_row(s, r->path, r->sha256, r->format, r->bytes, r->sha256 != NULL, status, code,
-                     version, &file_id));
+    TRY(put_file_row(s, r->path, r->sha256, r->format, r->bytes, r->sha256 != NULL, status, code, version,
+                     &file_id));
     for (size_t i = 0; i < r->documents.len; i++)
         TRY(put_document(s, file_id, i + 1, &r->documents.items[i]));
     for (size_t i = 0; i < r->file_warnings.len; i++)
@@ -444,12 +446,11 @@ vb_status vb_store_put_result(vb_store *s, const vb_result *r, const char *tool_
     return in_transaction(s, put_result_rows(s, r, tool_version));
 }
 
-vb_status vb_store_put_skipped(vb_store *s, const char *path, const char *code,
-                               const char *message, const char *tool_version) {
+vb_status vb_store_put_skipped(vb_store *s, const char *path, const char *code, const char *message,
+                               const char *tool_version) {
     TRY(step(s, ST_BEGIN));
     sqlite3_int64 file_id;
-    vb_status st = put_file_row(s, path, NULL, NULL, 0, false, "skipped", code, tool_version,
-                                &file_id);
+    vb_status st = put_file_row(s, path, NULL, NULL, 0, false, "skipped", code, tool_version, &file_id);
     if (st == VB_OK) {
         sqlite3_stmt *q = s->st[ST_ERROR];
         if (sqlite3_bind_int64(q, 1, file_id) != SQLITE_OK || sqlite3_bind_int(q, 2, 1) ||
@@ -462,8 +463,7 @@ vb_status vb_store_put_skipped(vb_store *s, const char *path, const char *code,
 }
 
 vb_status vb_store_each_file(vb_store *s, const char *tool_version,
-                             int (*fn)(const char *path, const char *sha256, void *ctx),
-                             void *ctx) {
+                             int (*fn)(const char *path, const char *sha256, void *ctx), void *ctx) {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db,
                            "SELECT path, sha256 FROM files"
@@ -473,8 +473,7 @@ vb_status vb_store_each_file(vb_store *s, const char *tool_version,
     vb_status st = bind_text(q, 1, tool_version) == SQLITE_OK ? VB_OK : VB_E_DB;
     int rc = SQLITE_ROW;
     while (st == VB_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
-        if (fn((const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1),
-               ctx))
+        if (fn((const char *)sqlite3_column_text(q, 0), (const char *)sqlite3_column_text(q, 1), ctx))
             st = VB_E_INTERNAL;
     if (st == VB_OK && rc != SQLITE_DONE) st = VB_E_DB;
     sqlite3_finalize(q);

@@ -41,15 +41,14 @@ void vb_store_close(vb_store *s);
 vb_status vb_store_put_result(vb_store *s, const vb_result *r, const char *tool_version);
 
 /* Record an input that was not converted (not a .docx/.txt in a folder). */
-vb_status vb_store_put_skipped(vb_store *s, const char *path, const char *code,
-                               const char *message, const char *tool_version);
+vb_status vb_store_put_skipped(vb_store *s, const char *path, const char *code, const char *message,
+                               const char *tool_version);
 
 /* Call fn(path, sha256, ctx) for every converted file stored by
  * tool_version; fn returns 0 to go on, non-zero to stop (returned as
  * VB_E_INTERNAL). */
 vb_status vb_store_each_file(vb_store *s, const char *tool_version,
-                             int (*fn)(const char *path, const char *sha256, void *ctx),
-                             void *ctx);
+                             int (*fn)(const char *path, const char *sha256, void *ctx), void *ctx);
 
 /* The connection, for read-only queries from the owning thread (tests,
  * callers that want to ask the store something). */

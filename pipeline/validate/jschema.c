@@ -31,11 +31,11 @@ static const char *const js_keywords[] = {
     /* annotations */
     "$schema", "$id", "$comment", "$defs", "title", "description", "default", "examples",
     /* applicators */
-    "$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "properties",
-    "additionalProperties", "items",
+    "$ref", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "properties", "additionalProperties",
+    "items",
     /* assertions */
-    "type", "enum", "const", "required", "pattern", "minLength", "maxLength", "minimum",
-    "maximum", "minItems", "maxItems"};
+    "type", "enum", "const", "required", "pattern", "minLength", "maxLength", "minimum", "maximum",
+    "minItems", "maxItems"};
 
 static const char *const js_type_names[] = {"null",   "boolean", "integer", "number",
                                             "string", "array",   "object"};
@@ -85,9 +85,12 @@ static const json_t *js_resolve(const json_t *root, const char *ref) {
 static void js_path_push(vb_buf *path, const char *token) {
     vb_buf_putc(path, '/');
     for (const char *p = token; *p; p++) {
-        if (*p == '~') vb_buf_puts(path, "~0");
-        else if (*p == '/') vb_buf_puts(path, "~1");
-        else vb_buf_putc(path, *p);
+        if (*p == '~')
+            vb_buf_puts(path, "~0");
+        else if (*p == '/')
+            vb_buf_puts(path, "~1");
+        else
+            vb_buf_putc(path, *p);
     }
 }
 
@@ -129,8 +132,8 @@ static bool js_is_type_name(const json_t *v) {
 
 static vb_status js_check(js_loader *l, const json_t *node, int depth);
 
-static vb_status js_check_at(js_loader *l, const json_t *node, const char *key,
-                             const char *index, int depth) {
+static vb_status js_check_at(js_loader *l, const json_t *node, const char *key, const char *index,
+                             int depth) {
     size_t mark = l->where.len;
     js_path_push(&l->where, key);
     if (index) js_path_push(&l->where, index);
@@ -143,8 +146,7 @@ static vb_status js_add_pattern(js_loader *l, const json_t *node, const char *pa
     int code;
     PCRE2_SIZE off;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY, &code, &off,
-                                   NULL);
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_DOLLAR_ENDONLY, &code, &off, NULL);
     if (!re) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(code, msg, sizeof msg);
@@ -167,13 +169,11 @@ static vb_status js_add_pattern(js_loader *l, const json_t *node, const char *pa
     return VB_OK;
 }
 
-static bool js_is_nonneg_int(const json_t *v) {
-    return json_is_integer(v) && json_integer_value(v) >= 0;
-}
+static bool js_is_nonneg_int(const json_t *v) { return json_is_integer(v) && json_integer_value(v) >= 0; }
 
 /* Check one keyword's value; recurse into subschemas. */
-static vb_status js_check_keyword(js_loader *l, const json_t *node, const char *k,
-                                  const json_t *v, int depth) {
+static vb_status js_check_keyword(js_loader *l, const json_t *node, const char *k, const json_t *v,
+                                  int depth) {
     if (!strcmp(k, "$defs") || !strcmp(k, "properties")) {
         if (!json_is_object(v)) return js_fail(l, VB_E_SCHEMA, "%s must be an object", k);
         const char *name;
@@ -191,9 +191,8 @@ static vb_status js_check_keyword(js_loader *l, const json_t *node, const char *
             vb_status st = js_check_at(l, json_array_get(v, i), k, idx, depth);
             if (st != VB_OK) return st;
         }
-    } else if (!strcmp(k, "not") || !strcmp(k, "if") || !strcmp(k, "then") ||
-               !strcmp(k, "else") || !strcmp(k, "additionalProperties") ||
-               !strcmp(k, "items")) {
+    } else if (!strcmp(k, "not") || !strcmp(k, "if") || !strcmp(k, "then") || !strcmp(k, "else") ||
+               !strcmp(k, "additionalProperties") || !strcmp(k, "items")) {
         return js_check_at(l, v, k, NULL, depth);
     } else if (!strcmp(k, "$ref")) {
         if (!json_is_string(v) || !js_resolve(l->s->root, json_string_value(v)))
@@ -202,8 +201,7 @@ static vb_status js_check_keyword(js_loader *l, const json_t *node, const char *
         bool ok = js_is_type_name(v);
         if (json_is_array(v)) {
             ok = json_array_size(v) > 0;
-            for (size_t i = 0; ok && i < json_array_size(v); i++)
-                ok = js_is_type_name(json_array_get(v, i));
+            for (size_t i = 0; ok && i < json_array_size(v); i++) ok = js_is_type_name(json_array_get(v, i));
         }
         if (!ok) return js_fail(l, VB_E_SCHEMA, "type must name JSON types");
     } else if (!strcmp(k, "enum") || !strcmp(k, "required")) {
@@ -218,8 +216,7 @@ static vb_status js_check_keyword(js_loader *l, const json_t *node, const char *
         if (!json_is_number(v)) return js_fail(l, VB_E_SCHEMA, "%s must be a number", k);
     } else if (!strcmp(k, "minLength") || !strcmp(k, "maxLength") || !strcmp(k, "minItems") ||
                !strcmp(k, "maxItems")) {
-        if (!js_is_nonneg_int(v))
-            return js_fail(l, VB_E_SCHEMA, "%s must be a non-negative integer", k);
+        if (!js_is_nonneg_int(v)) return js_fail(l, VB_E_SCHEMA, "%s must be a non-negative integer", k);
     }
     return VB_OK; /* const and annotations take any value */
 }
@@ -232,8 +229,7 @@ static vb_status js_check(js_loader *l, const json_t *node, int depth) {
     json_t *v;
     json_object_foreach((json_t *)node, k, v) {
         if (!js_is_keyword(k))
-            return js_fail(l, VB_E_SCHEMA, "keyword \"%s\" is not supported by this validator",
-                           k);
+            return js_fail(l, VB_E_SCHEMA, "keyword \"%s\" is not supported by this validator", k);
         vb_status st = js_check_keyword(l, node, k, v, depth);
         if (st != VB_OK) return st;
     }
@@ -419,8 +415,8 @@ static size_t js_cp_len(const char *s, size_t n) {
 static void js_validate(js_ctx *c, const json_t *schema, const json_t *inst);
 
 /* Validate inst at path + "/" + key (or index when key is NULL). */
-static void js_validate_child(js_ctx *c, const json_t *schema, const json_t *inst,
-                              const char *key, size_t index) {
+static void js_validate_child(js_ctx *c, const json_t *schema, const json_t *inst, const char *key,
+                              size_t index) {
     size_t mark = c->path.len;
     if (key) {
         js_path_push(&c->path, key);
@@ -429,8 +425,10 @@ static void js_validate_child(js_ctx *c, const json_t *schema, const json_t *ins
         snprintf(idx, sizeof idx, "%zu", index);
         js_path_push(&c->path, idx);
     }
-    if (c->path.oom) c->oom = true;
-    else js_validate(c, schema, inst);
+    if (c->path.oom)
+        c->oom = true;
+    else
+        js_validate(c, schema, inst);
     c->path.len = mark;
 }
 
@@ -468,16 +466,13 @@ static void js_string(js_ctx *c, const json_t *schema, const json_t *inst) {
     const char *s = json_string_value(inst);
     size_t n = json_string_length(inst);
     const json_t *k;
-    if ((k = json_object_get(schema, "minLength")) &&
-        js_cp_len(s, n) < (size_t)json_integer_value(k))
+    if ((k = json_object_get(schema, "minLength")) && js_cp_len(s, n) < (size_t)json_integer_value(k))
         js_report(c, "shorter than %lld characters", (long long)json_integer_value(k));
-    if ((k = json_object_get(schema, "maxLength")) &&
-        js_cp_len(s, n) > (size_t)json_integer_value(k))
+    if ((k = json_object_get(schema, "maxLength")) && js_cp_len(s, n) > (size_t)json_integer_value(k))
         js_report(c, "longer than %lld characters", (long long)json_integer_value(k));
     if (!json_object_get(schema, "pattern")) return;
     js_pattern key = {.node = schema};
-    const js_pattern *p = bsearch(&key, c->s->patterns, c->s->n_patterns, sizeof key,
-                                  js_pattern_cmp);
+    const js_pattern *p = bsearch(&key, c->s->patterns, c->s->n_patterns, sizeof key, js_pattern_cmp);
     if (!p) {
         js_report(c, "internal: pattern not compiled");
         return;
@@ -613,8 +608,8 @@ static void js_validate(js_ctx *c, const json_t *schema, const json_t *inst) {
     c->depth--;
 }
 
-vb_status vb_jschema_validate(const vb_jschema *s, const json_t *instance, vb_jschema_report fn,
-                              void *ctx, size_t *count) {
+vb_status vb_jschema_validate(const vb_jschema *s, const json_t *instance, vb_jschema_report fn, void *ctx,
+                              size_t *count) {
     if (count) *count = 0;
     js_ctx c = {.s = s, .md = pcre2_match_data_create(1, NULL)};
     if (!c.md) return VB_E_NOMEM;

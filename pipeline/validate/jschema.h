@@ -44,7 +44,7 @@ void vb_jschema_free(vb_jschema *s);
 /* VB_OK when instance is valid; VB_E_SCHEMA after reporting every violation
  * through fn (which may be NULL to only count); VB_E_NOMEM.  If `count` is
  * not NULL it receives the number of violations. */
-vb_status vb_jschema_validate(const vb_jschema *s, const json_t *instance, vb_jschema_report fn,
-                              void *ctx, size_t *count);
+vb_status vb_jschema_validate(const vb_jschema *s, const json_t *instance, vb_jschema_report fn, void *ctx,
+                              size_t *count);
 
 #endif

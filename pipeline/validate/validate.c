@@ -52,8 +52,7 @@ vb_status vb_schemas_dir_find(const char *explicit_dir, char *out, size_t outlen
         static const char *const rel[] = {"/../schemas", "/../share/vanban/schemas"};
         for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
             char dir[PATH_MAX];
-            if (snprintf(dir, sizeof dir, "%s%s", exe, rel[i]) < (int)sizeof dir &&
-                vb_schemas_in(dir)) {
+            if (snprintf(dir, sizeof dir, "%s%s", exe, rel[i]) < (int)sizeof dir && vb_schemas_in(dir)) {
                 snprintf(out, outlen, "%s", dir);
                 return VB_OK;
             }
@@ -128,8 +127,7 @@ void vb_validator_close(vb_validator *v) {
 static size_t vb_skip_bom_space(const char *data, size_t len) {
     size_t i = 0;
     if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) i = 3;
-    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
-        i++;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
     return i;
 }
 
@@ -174,8 +172,8 @@ static void vb_json_violation(void *ctx, const char *pointer, const char *messag
 /* A line of `vanban batch`'s manifest.jsonl is a record about a result, not
  * a result: say so once instead of listing every field it lacks. */
 static bool vb_is_manifest_record(const json_t *doc) {
-    return json_is_object(doc) && !json_object_get(doc, "schema_version") &&
-           json_object_get(doc, "status") && json_object_get(doc, "path");
+    return json_is_object(doc) && !json_object_get(doc, "schema_version") && json_object_get(doc, "status") &&
+           json_object_get(doc, "path");
 }
 
 /* One JSON value; `line` is where it starts in the input (JSON Lines) or 0. */
@@ -192,8 +190,10 @@ static vb_status vb_validate_json_at(const vb_validator *v, const char *data, si
     }
     vb_status st;
     if (vb_is_manifest_record(doc)) {
-        if (fn) fn(ctx, line, "", "a `vanban batch` manifest record, not a result "
-                                  "(validate the result files it names)");
+        if (fn)
+            fn(ctx, line, "",
+               "a `vanban batch` manifest record, not a result "
+               "(validate the result files it names)");
         st = VB_E_SCHEMA;
     } else {
         vb_json_report_ctx rc = {fn, ctx, line};
@@ -205,8 +205,8 @@ static vb_status vb_validate_json_at(const vb_validator *v, const char *data, si
 
 /* JSON Lines: each non-blank line one result; a bad line does not stop the
  * others from being checked. */
-static vb_status vb_validate_jsonl(const vb_validator *v, const char *data, size_t len,
-                                   vb_validate_report fn, void *ctx, size_t *records) {
+static vb_status vb_validate_jsonl(const vb_validator *v, const char *data, size_t len, vb_validate_report fn,
+                                   void *ctx, size_t *records) {
     vb_status worst = VB_OK;
     size_t n = 0, at = 0;
     if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) at = 3;
@@ -276,8 +276,7 @@ static void vb_xml_clean_message(const char *m, vb_buf *out) {
         }
         vb_buf_putc(out, *p++);
     }
-    while (out->len && (out->data[out->len - 1] == '\n' || out->data[out->len - 1] == ' '))
-        out->len--;
+    while (out->len && (out->data[out->len - 1] == '\n' || out->data[out->len - 1] == ' ')) out->len--;
 }
 
 static void vb_xml_violation(void *ctx, vb_xml_error e) {
@@ -292,8 +291,8 @@ static void vb_xml_violation(void *ctx, vb_xml_error e) {
     c->fn(c->ctx, e->line, path ? path : "", msg ? msg : "invalid (no memory for the message)");
 }
 
-static vb_status vb_validate_xml(const vb_validator *v, const char *data, size_t len,
-                                 vb_validate_report fn, void *ctx) {
+static vb_status vb_validate_xml(const vb_validator *v, const char *data, size_t len, vb_validate_report fn,
+                                 void *ctx) {
     if (len > INT_MAX) return VB_E_SCHEMA;
     xmlParserCtxtPtr pc = xmlNewParserCtxt();
     if (!pc) return VB_E_NOMEM;
@@ -328,8 +327,10 @@ static vb_status vb_validate_xml(const vb_validator *v, const char *data, size_t
     vb_buf_init(&rc.msg);
     xmlSchemaSetValidStructuredErrors(vc, vb_xml_violation, &rc);
     int r = xmlSchemaValidateDoc(vc, doc);
-    if (r < 0) st = VB_E_INTERNAL;
-    else if (r > 0 || rc.count) st = VB_E_SCHEMA;
+    if (r < 0)
+        st = VB_E_INTERNAL;
+    else if (r > 0 || rc.count)
+        st = VB_E_SCHEMA;
     xmlSchemaFreeValidCtxt(vc);
     xmlFreeDoc(doc);
     vb_buf_free(&rc.path);
@@ -339,14 +340,13 @@ static vb_status vb_validate_xml(const vb_validator *v, const char *data, size_t
 
 /* ---- entry points --------------------------------------------------------- */
 
-vb_status vb_validate_buffer(const vb_validator *v, const char *data, size_t len,
-                             vb_validate_report fn, void *ctx) {
+vb_status vb_validate_buffer(const vb_validator *v, const char *data, size_t len, vb_validate_report fn,
+                             void *ctx) {
     return vb_validate_buffer_mode(v, data, len, VB_VALIDATE_AUTO, fn, ctx, NULL);
 }
 
-vb_status vb_validate_buffer_mode(const vb_validator *v, const char *data, size_t len,
-                                  vb_validate_mode mode, vb_validate_report fn, void *ctx,
-                                  size_t *records) {
+vb_status vb_validate_buffer_mode(const vb_validator *v, const char *data, size_t len, vb_validate_mode mode,
+                                  vb_validate_report fn, void *ctx, size_t *records) {
     if (records) *records = 1;
     if (mode == VB_VALIDATE_JSONL) return vb_validate_jsonl(v, data, len, fn, ctx, records);
     switch (vb_validate_sniff(data, len)) {
@@ -359,8 +359,7 @@ vb_status vb_validate_buffer_mode(const vb_validator *v, const char *data, size_
     }
 }
 
-vb_status vb_validate_file(const vb_validator *v, const char *path, vb_validate_report fn,
-                           void *ctx) {
+vb_status vb_validate_file(const vb_validator *v, const char *path, vb_validate_report fn, void *ctx) {
     return vb_validate_file_mode(v, path, VB_VALIDATE_AUTO, fn, ctx, NULL);
 }
 

@@ -55,17 +55,15 @@ vb_input_kind vb_validate_sniff(const char *data, size_t len);
 
 /* VB_OK if data[0..len) is a valid result; VB_E_SCHEMA after reporting each
  * violation (also: malformed, neither JSON nor XML); VB_E_NOMEM. */
-vb_status vb_validate_buffer(const vb_validator *v, const char *data, size_t len,
-                             vb_validate_report fn, void *ctx);
+vb_status vb_validate_buffer(const vb_validator *v, const char *data, size_t len, vb_validate_report fn,
+                             void *ctx);
 /* The same for a file ("-" is stdin); VB_E_IO if it cannot be read. */
-vb_status vb_validate_file(const vb_validator *v, const char *path, vb_validate_report fn,
-                           void *ctx);
+vb_status vb_validate_file(const vb_validator *v, const char *path, vb_validate_report fn, void *ctx);
 
 /* The same two with a mode; *records (may be NULL) receives how many JSON
  * values were checked (the non-blank lines of JSON Lines, else 1). */
-vb_status vb_validate_buffer_mode(const vb_validator *v, const char *data, size_t len,
-                                  vb_validate_mode mode, vb_validate_report fn, void *ctx,
-                                  size_t *records);
+vb_status vb_validate_buffer_mode(const vb_validator *v, const char *data, size_t len, vb_validate_mode mode,
+                                  vb_validate_report fn, void *ctx, size_t *records);
 vb_status vb_validate_file_mode(const vb_validator *v, const char *path, vb_validate_mode mode,
                                 vb_validate_report fn, void *ctx, size_t *records);
 

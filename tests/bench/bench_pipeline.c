@@ -81,8 +81,7 @@ static size_t convert_one(vb_pipeline *p, const char *path, FILE *out, int *fail
 }
 
 enum { ST_INGEST, ST_NORMALIZE, ST_SEGMENT, ST_EXTRACT, ST_JSON_WRITE, ST_COUNT };
-static const char *const stage_names[ST_COUNT] = {"ingest", "normalise", "segment", "extract",
-                                                  "json write"};
+static const char *const stage_names[ST_COUNT] = {"ingest", "normalise", "segment", "extract", "json write"};
 
 typedef struct {
     vb_limits limits;
@@ -194,8 +193,7 @@ int main(int argc, char **argv) {
                 bytes += convert_staged(&sr, files.items[i], out, &failed);
         secs = now_seconds() - t0;
         stages_close(&sr);
-        for (int st = 0; st < ST_COUNT; st++)
-            printf("stage %s cpu %.6f\n", stage_names[st], sr.cpu[st]);
+        for (int st = 0; st < ST_COUNT; st++) printf("stage %s cpu %.6f\n", stage_names[st], sr.cpu[st]);
     } else {
         vb_pipeline_options po;
         vb_pipeline_options_default(&po);

@@ -13,12 +13,12 @@
 
 pcre2_code *__real_pcre2_compile_8(PCRE2_SPTR, PCRE2_SIZE, uint32_t, int *, PCRE2_SIZE *,
                                    pcre2_compile_context *);
-int __real_pcre2_match_8(const pcre2_code *, PCRE2_SPTR, PCRE2_SIZE, PCRE2_SIZE, uint32_t,
-                         pcre2_match_data *, pcre2_match_context *);
+int __real_pcre2_match_8(const pcre2_code *, PCRE2_SPTR, PCRE2_SIZE, PCRE2_SIZE, uint32_t, pcre2_match_data *,
+                         pcre2_match_context *);
 pcre2_code *__wrap_pcre2_compile_8(PCRE2_SPTR, PCRE2_SIZE, uint32_t, int *, PCRE2_SIZE *,
                                    pcre2_compile_context *);
-int __wrap_pcre2_match_8(const pcre2_code *, PCRE2_SPTR, PCRE2_SIZE, PCRE2_SIZE, uint32_t,
-                         pcre2_match_data *, pcre2_match_context *);
+int __wrap_pcre2_match_8(const pcre2_code *, PCRE2_SPTR, PCRE2_SIZE, PCRE2_SIZE, uint32_t, pcre2_match_data *,
+                         pcre2_match_context *);
 
 typedef struct {
     const pcre2_code *code;
@@ -54,18 +54,18 @@ static void report(void) {
     double total = 0;
     for (size_t i = 0; i < n_stats; i++) total += stats[i].seconds;
     qsort(stats, n_stats, sizeof *stats, by_seconds);
-    fprintf(stderr, "regex profile: %zu compiled patterns (%llu compiles), %.3f s in pcre2_match\n",
-            n_stats, total_compiles, total);
-    fprintf(stderr, "%8s %6s %10s %8s %12s  %s\n", "seconds", "share", "calls", "hits",
-            "scan bytes", "pattern (start)");
+    fprintf(stderr, "regex profile: %zu compiled patterns (%llu compiles), %.3f s in pcre2_match\n", n_stats,
+            total_compiles, total);
+    fprintf(stderr, "%8s %6s %10s %8s %12s  %s\n", "seconds", "share", "calls", "hits", "scan bytes",
+            "pattern (start)");
     for (size_t i = 0; i < n_stats && i < 25; i++)
         fprintf(stderr, "%8.3f %5.1f%% %10llu %8llu %12llu  %s\n", stats[i].seconds,
                 total > 0 ? 100 * stats[i].seconds / total : 0, stats[i].calls, stats[i].hits,
                 stats[i].scan_bytes, stats[i].pattern);
 }
 
-pcre2_code *__wrap_pcre2_compile_8(PCRE2_SPTR pat, PCRE2_SIZE len, uint32_t opts, int *ec,
-                                   PCRE2_SIZE *eo, pcre2_compile_context *cc) {
+pcre2_code *__wrap_pcre2_compile_8(PCRE2_SPTR pat, PCRE2_SIZE len, uint32_t opts, int *ec, PCRE2_SIZE *eo,
+                                   pcre2_compile_context *cc) {
     pcre2_code *c = __real_pcre2_compile_8(pat, len, opts, ec, eo, cc);
     total_compiles++;
     if (total_compiles == 1) atexit(report);

@@ -12,12 +12,12 @@
 #include "../../pipeline/emit/xml_write.h"
 #include "../../pipeline/pipeline.h"
 
-#define VB_FUZZ_REQUIRE(cond)                                                              \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
+#define VB_FUZZ_REQUIRE(cond)                                                                   \
+    do {                                                                                        \
+        if (!(cond)) {                                                                          \
             fprintf(stderr, "fuzz invariant broken at %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-            abort();                                                                       \
-        }                                                                                  \
+            abort();                                                                            \
+        }                                                                                       \
     } while (0)
 
 /* The process-wide pipeline (built once: ICU and PCRE2 setup is costly). */

@@ -17,8 +17,9 @@
 
 static const uint8_t *next_part(const uint8_t **p, const uint8_t *end, size_t *len) {
     const uint8_t *start = *p;
-    const uint8_t *sep = start < end ? memmem(start, (size_t)(end - start), VB_FUZZ_PART_SEP,
-                                              sizeof VB_FUZZ_PART_SEP - 1) : NULL;
+    const uint8_t *sep =
+        start < end ? memmem(start, (size_t)(end - start), VB_FUZZ_PART_SEP, sizeof VB_FUZZ_PART_SEP - 1)
+                    : NULL;
     *len = sep ? (size_t)(sep - start) : (size_t)(end - start);
     *p = sep ? sep + sizeof VB_FUZZ_PART_SEP - 1 : end;
     return start;

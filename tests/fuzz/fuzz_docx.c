@@ -37,7 +37,8 @@ static uint8_t *build_package(const uint8_t *data, size_t size, size_t *out_len)
     const size_t sep_len = sizeof VB_FUZZ_PART_SEP - 1;
     const uint8_t *p = data, *end = data + size;
     for (int k = 0; k < N_PARTS && p <= end; k++) {
-        const uint8_t *next = k + 1 < N_PARTS ? memmem(p, (size_t)(end - p), VB_FUZZ_PART_SEP, sep_len) : NULL;
+        const uint8_t *next =
+            k + 1 < N_PARTS ? memmem(p, (size_t)(end - p), VB_FUZZ_PART_SEP, sep_len) : NULL;
         size_t len = next ? (size_t)(next - p) : (size_t)(end - p);
         zip_source_t *part = zip_source_buffer(za, p, len, 0);
         zip_int64_t idx = part ? zip_file_add(za, part_names[k], part, ZIP_FL_OVERWRITE) : -1;

@@ -56,8 +56,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         for (size_t i = 0; i < blocks.len && i < 64; i++) {
             char *out = NULL;
             size_t out_len = 0;
-            if (vb_normalize_string(normalizer(), blocks.items[i].text, blocks.items[i].len, r->arena,
-                                    &out, &out_len) == VB_OK)
+            if (vb_normalize_string(normalizer(), blocks.items[i].text, blocks.items[i].len, r->arena, &out,
+                                    &out_len) == VB_OK)
                 VB_FUZZ_REQUIRE(out != NULL && vb_fuzz_valid_utf8(out, out_len));
         }
     }

@@ -50,15 +50,15 @@ static const vb_assignment *find(const vb_doc *d, const char *unit) {
     return NULL;
 }
 
-#define CHECK_UNIT(d, name, role_, ntasks, section_)                                           \
-    do {                                                                                       \
-        const vb_assignment *as_ = find(d, name);                                              \
-        CHECK(as_ != NULL);                                                                    \
-        if (as_) {                                                                             \
-            CHECK_INT(as_->role, role_);                                                       \
-            CHECK_INT(as_->tasks.len, ntasks);                                                 \
-            CHECK_STR(as_->section, section_);                                                 \
-        }                                                                                      \
+#define CHECK_UNIT(d, name, role_, ntasks, section_) \
+    do {                                             \
+        const vb_assignment *as_ = find(d, name);    \
+        CHECK(as_ != NULL);                          \
+        if (as_) {                                   \
+            CHECK_INT(as_->role, role_);             \
+            CHECK_INT(as_->tasks.len, ntasks);       \
+            CHECK_STR(as_->section, section_);       \
+        }                                            \
     } while (0)
 
 static const char *provincial_plan =
@@ -104,8 +104,7 @@ static void numbered_units(void) {
         CHECK(strstr(police->tasks.items[1], "tình hình tệ nạn mới phát sinh") != NULL);
     const vb_assignment *justice = find(d, "Sở Tư pháp");
     if (justice && justice->tasks.len == 1)
-        CHECK_STR(justice->tasks.items[0],
-                  "Phối hợp với các sở, ngành phổ biến, giáo dục pháp luật.");
+        CHECK_STR(justice->tasks.items[0], "Phối hợp với các sở, ngành phổ biến, giáo dục pháp luật.");
     vb_arena_destroy(a);
 }
 
@@ -126,8 +125,7 @@ static void sub_items_and_lead_in(void) {
     CHECK_UNIT(d, "Trung tâm Y tế huyện", VB_ROLE_ASSIGNED, 1, "V.3");
     const vb_assignment *health = find(d, "Sở Y tế");
     if (health && health->tasks.len == 2)
-        CHECK_STR(health->tasks.items[0],
-                  "Tổ chức khám sức khỏe định kỳ cho người lao động tại cơ sở");
+        CHECK_STR(health->tasks.items[0], "Tổ chức khám sức khỏe định kỳ cho người lao động tại cơ sở");
     vb_arena_destroy(a);
 }
 
@@ -177,8 +175,7 @@ static void unit_subject_paragraphs(void) {
     CHECK_UNIT(d, "Các trường có học sinh nội trú", VB_ROLE_ASSIGNED, 1, "III");
     const vb_assignment *h = find(d, "Hiệu trưởng các cơ sở giáo dục trên địa bàn quận");
     if (h && h->tasks.len == 1)
-        CHECK_STR(h->tasks.items[0],
-                  "tăng cường công tác giáo dục đạo đức, lối sống cho học sinh.");
+        CHECK_STR(h->tasks.items[0], "tăng cường công tác giáo dục đạo đức, lối sống cho học sinh.");
     vb_arena_destroy(a);
 }
 
@@ -283,10 +280,38 @@ static void standing_body_positions(void) {
  * code point up to U+3100 (dashes, bullets, Vietnamese letters). */
 static void outline_first_bytes(void) {
     static const char *const lines[] = {
-        "I. Mục tiêu", "IV) Nội dung", "XII/ Khác", "C. Ba", "L . Lớn", "V x", "1. Một", "12) Hai", "3/ Ba",
-        "1.2. Chi tiết", "1.2.3 Sâu", "10.11 Số", "a) Việc", "đ. Đây", "b . Bê", "- Gạch", "+ Cộng",
-        "* Sao", "• Chấm", "– Ngang", "— Dài", "\xe2\x80\x90 Ngắn", "\xe2\xb8\xba Hai", "\xef\xbc\x8d Rộng",
-        "-Liền", "Sở Y tế", "Căn cứ", "ỦY BAN", "x. Thường", "0. Không", "9.9.9.9.9 Dài", "\xc2\xa0- NBSP",
+        "I. Mục tiêu",
+        "IV) Nội dung",
+        "XII/ Khác",
+        "C. Ba",
+        "L . Lớn",
+        "V x",
+        "1. Một",
+        "12) Hai",
+        "3/ Ba",
+        "1.2. Chi tiết",
+        "1.2.3 Sâu",
+        "10.11 Số",
+        "a) Việc",
+        "đ. Đây",
+        "b . Bê",
+        "- Gạch",
+        "+ Cộng",
+        "* Sao",
+        "• Chấm",
+        "– Ngang",
+        "— Dài",
+        "\xe2\x80\x90 Ngắn",
+        "\xe2\xb8\xba Hai",
+        "\xef\xbc\x8d Rộng",
+        "-Liền",
+        "Sở Y tế",
+        "Căn cứ",
+        "ỦY BAN",
+        "x. Thường",
+        "0. Không",
+        "9.9.9.9.9 Dài",
+        "\xc2\xa0- NBSP",
     };
     vb_buf b;
     vb_buf_init(&b);

@@ -9,8 +9,8 @@
 #include "check.h"
 
 /* Sector key of `unit` (NULL place) into a static-free caller buffer. */
-static void key_of(vb_folder *f, const char *unit, const char *place, char *out, size_t n,
-                   char *label, size_t ln) {
+static void key_of(vb_folder *f, const char *unit, const char *place, char *out, size_t n, char *label,
+                   size_t ln) {
     vb_buf b;
     vb_buf_init(&b);
     size_t ls = 0, le = 0;
@@ -51,13 +51,12 @@ static void test_sector_keys(void) {
     CHECK_STR(k2, "uy ban nhan dan");
     /* the front-line committee at two levels */
     key_of(f, "Ủy ban Mặt trận Tổ quốc Việt Nam quận", NULL, k1, sizeof k1, l1, sizeof l1);
-    key_of(f, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội", NULL,
-           k2, sizeof k2, l2, sizeof l2);
+    key_of(f, "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội", NULL, k2, sizeof k2,
+           l2, sizeof l2);
     CHECK_STR(k1, "mat tran to quoc viet nam");
     CHECK_STR(k2, k1);
     /* a place name given by the plan is cut like a level word */
-    key_of(f, "Báo Tây Ninh, Đài Phát thanh và Truyền hình tỉnh", "Tây Ninh", k1, sizeof k1, l1,
-           sizeof l1);
+    key_of(f, "Báo Tây Ninh, Đài Phát thanh và Truyền hình tỉnh", "Tây Ninh", k1, sizeof k1, l1, sizeof l1);
     CHECK_STR(k1, "bao dai phat thanh truyen hinh");
     CHECK_STR(l1, "Báo Tây Ninh, Đài Phát thanh và Truyền hình");
     /* decomposed input (combining marks) folds the same as precomposed */
@@ -87,8 +86,7 @@ static void test_target_format(void) {
     vb_cmp_target t = {.value = 70, .unit = "percent", .comparator = "ge"};
     vb_cmp_target_format(&t, b, sizeof b);
     CHECK_STR(b, "≥ 70%");
-    t = (vb_cmp_target){.value = 80, .from = 74, .has_from = true, .unit = "count",
-                        .comparator = "eq"};
+    t = (vb_cmp_target){.value = 80, .from = 74, .has_from = true, .unit = "count", .comparator = "eq"};
     vb_cmp_target_format(&t, b, sizeof b);
     CHECK_STR(b, "80 (from 74)");
     t = (vb_cmp_target){.value = 1, .unit = "times_per_month", .comparator = "ge"};
@@ -201,10 +199,10 @@ static vb_cmp_set *letter_and_plan(const char *refs) {
 }
 
 static void test_inference_without_date(void) {
-    vb_cmp_set *s = letter_and_plan(
-        "{\"doc_type\":\"Kế hoạch\",\"number\":\"8/KH-UBND\",\"date\":\"2024-03-22\","
-        "\"relation\":\"basis\"},"
-        "{\"doc_type\":\"Quyết định\",\"number\":\"1/QĐ\",\"relation\":\"basis\"}");
+    vb_cmp_set *s =
+        letter_and_plan("{\"doc_type\":\"Kế hoạch\",\"number\":\"8/KH-UBND\",\"date\":\"2024-03-22\","
+                        "\"relation\":\"basis\"},"
+                        "{\"doc_type\":\"Quyết định\",\"number\":\"1/QĐ\",\"relation\":\"basis\"}");
     if (s) CHECK_STR(s->plans.items[0].number_inferred, "8/KH-UBND");
     vb_cmp_set_free(s);
     /* a date of another year contradicts; two candidate plans: no answer */

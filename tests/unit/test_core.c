@@ -74,7 +74,8 @@ static void test_status_and_errors(void) {
 }
 
 static void test_non_utf8_names_are_scrubbed(void) {
-    vb_result *r = vb_result_new("dir/a\xFF\xFE" "b.txt");
+    vb_result *r = vb_result_new("dir/a\xFF\xFE"
+                                 "b.txt");
     CHECK_STR(r->path, "dir/a??b.txt");
     vb_result_error(r, VB_E_IO, "%s: bad byte \xC3 here", "x\xE1\xBB");
     CHECK_STR(r->errors.items[0].message, "x??: bad byte ? here");

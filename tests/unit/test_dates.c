@@ -79,9 +79,10 @@ static void test_parse_vn(void) {
     CHECK_STR(iso, "2024-06-05");
     /* impossible or not dates */
     const char *bad[] = {"30/02/2024", "ngày 32 tháng 1 năm 2020", "ngày 1 tháng 13 năm 2020",
-                         "29/02/2023", "1/12/2024/NQ-HĐND", "ngày tháng năm 2024", "178/2004",
-                         "ngày 07 tháng 5", "Kế hoạch 07/10/2016"};
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) CHECK(!vb_date_parse_vn(bad[i], strlen(bad[i]), iso, NULL));
+                         "29/02/2023", "1/12/2024/NQ-HĐND",        "ngày tháng năm 2024",
+                         "178/2004",   "ngày 07 tháng 5",          "Kế hoạch 07/10/2016"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK(!vb_date_parse_vn(bad[i], strlen(bad[i]), iso, NULL));
     s = "29/02/2024";
     CHECK(vb_date_parse_vn(s, strlen(s), iso, NULL));
     CHECK_STR(iso, "2024-02-29");
@@ -103,16 +104,19 @@ static void test_parse_vn_damaged(void) {
     s = "ngày 5 tháng 3 năm 20 19";
     CHECK(vb_date_parse_vn(s, strlen(s), iso, NULL));
     CHECK_STR(iso, "2019-03-05");
-    static const char *const bad[] = {"16/7/21 21", "16/7/20  21", "16/7/20 2", "5 . 3 . 2020", "5.3. 2020",
-                                      "ngàyx 5/3/2020", "16/7/20\n21"};
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) CHECK(!vb_date_parse_vn(bad[i], strlen(bad[i]), iso, NULL));
+    static const char *const bad[] = {"16/7/21 21", "16/7/20  21",    "16/7/20 2",  "5 . 3 . 2020",
+                                      "5.3. 2020",  "ngàyx 5/3/2020", "16/7/20\n21"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK(!vb_date_parse_vn(bad[i], strlen(bad[i]), iso, NULL));
 }
 
 static void test_damaged_dates(void) {
     vb_arena *a = vb_arena_create();
-    vb_doc d = run(a, "Căn cứ Quyết định ngày22 / 4/2022 của Bộ trưởng; Quyết định ngày 16/7/20 21 của Thủ tướng; "
-                      "tỷ lệ 1 / 2 số xã; mã 12/3/20 25%.\n",
-                   NULL);
+    vb_doc d =
+        run(a,
+            "Căn cứ Quyết định ngày22 / 4/2022 của Bộ trưởng; Quyết định ngày 16/7/20 21 của Thủ tướng; "
+            "tỷ lệ 1 / 2 số xã; mã 12/3/20 25%.\n",
+            NULL);
     CHECK(find_value(&d, "2022-04-22") != NULL);
     CHECK(find_value(&d, "2021-07-16") != NULL);
     const vb_date *x = find_value(&d, "2021-07-16");
@@ -159,8 +163,9 @@ static void test_full_dates(void) {
 
 static void test_wrapped_and_invalid(void) {
     vb_arena *a = vb_arena_create();
-    vb_doc d = run(a, "Ban hành kèm theo Quyết định ngày 07 tháng\n5 năm 2019. Số liệu đến ngày 31/02/2020 "
-                      "và ngày 32 tháng 1 năm 2020, tỷ lệ 10/12 xã.",
+    vb_doc d = run(a,
+                   "Ban hành kèm theo Quyết định ngày 07 tháng\n5 năm 2019. Số liệu đến ngày 31/02/2020 "
+                   "và ngày 32 tháng 1 năm 2020, tỷ lệ 10/12 xã.",
                    "2024-01-01");
     CHECK(find_value(&d, "2019-05-07") != NULL);
     CHECK_INT(d.dates.len, 1);
@@ -187,7 +192,8 @@ static void test_issued_header_span(void) {
     const char *text = "Ngày 01 tháng 4 năm 2024 là hạn.\nHà Nội, ngày 15 tháng 3 năm 2024\n";
     vb_doc d = make_doc(a, text, "2024-03-15");
     const char *p = strstr(text, "ngày 15");
-    d.header.date_span = (vb_span){(size_t)(p - text), (size_t)(p - text) + strlen("ngày 15 tháng 3 năm 2024")};
+    d.header.date_span =
+        (vb_span){(size_t)(p - text), (size_t)(p - text) + strlen("ngày 15 tháng 3 năm 2024")};
     CHECK(vb_dates_extract(rules, &d, a) == VB_OK);
     const vb_date *x = find_value(&d, "2024-03-15");
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_ISSUED);
@@ -206,8 +212,8 @@ static void test_issued_header_span(void) {
 
 static void test_month_year_and_year(void) {
     vb_arena *a = vb_arena_create();
-    vb_doc d = run(a, "Tổng kết vào tháng 12/2025; sơ kết tháng 6 năm 2025. Phấn đấu đến năm 2030 đạt 90%.",
-                   NULL);
+    vb_doc d =
+        run(a, "Tổng kết vào tháng 12/2025; sơ kết tháng 6 năm 2025. Phấn đấu đến năm 2030 đạt 90%.", NULL);
     const vb_date *x = find_value(&d, "2025-12");
     CHECK_STR(x ? x->text : NULL, "tháng 12/2025");
     CHECK(find_value(&d, "2025-06") != NULL);
@@ -242,7 +248,8 @@ static void test_periods(void) {
 
 static void test_quarters(void) {
     vb_arena *a = vb_arena_create();
-    vb_doc d = run(a, "Sơ kết trong quý II/2024, tổng kết quý IV năm 2025; hoàn thành trước quý 3/2026.", NULL);
+    vb_doc d =
+        run(a, "Sơ kết trong quý II/2024, tổng kết quý IV năm 2025; hoàn thành trước quý 3/2026.", NULL);
     const vb_date *x = find_value(&d, "2024-04/2024-06");
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_PERIOD);
     CHECK_STR(x ? x->text : NULL, "quý II/2024");
@@ -334,8 +341,9 @@ static void test_blank_placeholder(void) {
 
 static void test_law_year(void) {
     vb_arena *a = vb_arena_create();
-    vb_doc d = run(a, "Căn cứ Luật Tổ chức chính quyền địa phương năm 2015; Pháp lệnh Phòng, chống mại dâm năm 2003.",
-                   NULL);
+    vb_doc d = run(
+        a, "Căn cứ Luật Tổ chức chính quyền địa phương năm 2015; Pháp lệnh Phòng, chống mại dâm năm 2003.",
+        NULL);
     CHECK(find_value(&d, "2015") != NULL);
     CHECK(find_value(&d, "2003") != NULL);
     CHECK_INT(d.dates.len, 2);
@@ -360,7 +368,8 @@ static void test_scan_matches_rows(void) {
         "Trước 30/4, không muộn hơn ngày 15 tháng 5; hạn nộp: 31/12/2024. Thờikỳ 2020-2021.",
         "1999-2000 2000 - 2049 2019-2018 năm 1899 năm 2199 tháng 13/2024 tháng 12 - 2024",
     };
-    for (size_t k = 0; k < sizeof sentences / sizeof *sentences; k++) (void)run(a, sentences[k], "2024-01-01");
+    for (size_t k = 0; k < sizeof sentences / sizeof *sentences; k++)
+        (void)run(a, sentences[k], "2024-01-01");
     vb_doc d = run(a, sentences[0], NULL);
     CHECK(find_value(&d, "2023/2024") != NULL);
     CHECK(find_value(&d, "2024-06-15") != NULL);
@@ -415,9 +424,12 @@ static const char *const date_skeletons[] = {
 };
 
 static const char *const date_draws[][8] = {
-    {"$D", "1", "07", "15", "31", "32", "9", "010"},   {"$M", "1", "03", "12", "13", "2", "0", "7"},
-    {"$Y", "2016", "2020", "1999", "2024", "1899", "2199", "20201"}, {"$Q", "I", "II", "III", "IV", "1", "4", "V"},
-    {"$N", "1", "2", "3", "6", "12", "24", "25"},       {"$S", "/", ".", "-", "/", "/", ".", "-"},
+    {"$D", "1", "07", "15", "31", "32", "9", "010"},
+    {"$M", "1", "03", "12", "13", "2", "0", "7"},
+    {"$Y", "2016", "2020", "1999", "2024", "1899", "2199", "20201"},
+    {"$Q", "I", "II", "III", "IV", "1", "4", "V"},
+    {"$N", "1", "2", "3", "6", "12", "24", "25"},
+    {"$S", "/", ".", "-", "/", "/", ".", "-"},
     {"$B", "…", "...", "___", ". . .", "…", "_", "."},
 };
 

@@ -55,11 +55,12 @@ static void make_doc(unsigned char *w, unsigned char *t, size_t *t_len, const pi
     }
     put32(plc + 4 * n, (uint32_t)cp);
     *t_len = 5 + 4 * (n + 1) + 8 * n;
-    put32(w + FIB_BLOB + 8 * 33, 0);               /* fcClx */
+    put32(w + FIB_BLOB + 8 * 33, 0);                    /* fcClx */
     put32(w + FIB_BLOB + 8 * 33 + 4, (uint32_t)*t_len); /* lcbClx */
 }
 
-static vb_result *read_streams(unsigned char *w, unsigned char *t, size_t t_len, vb_blockv *out, vb_status *st) {
+static vb_result *read_streams(unsigned char *w, unsigned char *t, size_t t_len, vb_blockv *out,
+                               vb_status *st) {
     vb_limits lim;
     vb_limits_default(&lim);
     vb_result *r = vb_result_new("t.doc");
@@ -73,7 +74,9 @@ static void test_pieces_8bit_and_utf16(void) {
     unsigned char w[WORD_LEN], t[256];
     size_t tl;
     /* "Số 12\r" as UTF-16LE after "Hello\r" in cp1252 */
-    static const char u16[] = "S\0\xD1\x1E \0" "1\0" "2\0\r\0";
+    static const char u16[] = "S\0\xD1\x1E \0"
+                              "1\0"
+                              "2\0\r\0";
     piece_in p[] = {{"Hello\r", 6, 0}, {u16, sizeof u16 - 1, 1}};
     make_fib(w, 12, 0);
     make_doc(w, t, &tl, p, 2);
@@ -95,14 +98,18 @@ static void test_pieces_8bit_and_utf16(void) {
 static void test_cp1252_high_bytes(void) {
     unsigned char w[WORD_LEN], t[256];
     size_t tl;
-    piece_in p[] = {{"\x93" "a\x94 \x96 \xE9\r", 8, 0}};
+    piece_in p[] = {{"\x93"
+                     "a\x94 \x96 \xE9\r",
+                     8, 0}};
     make_fib(w, 8, 0);
     make_doc(w, t, &tl, p, 1);
     vb_blockv b;
     vb_status st;
     vb_result *r = read_streams(w, t, tl, &b, &st);
     CHECK_INT(st, VB_OK);
-    if (b.len >= 1) CHECK_STR(b.items[0].text, "\xE2\x80\x9C" "a\xE2\x80\x9D \xE2\x80\x93 \xC3\xA9");
+    if (b.len >= 1)
+        CHECK_STR(b.items[0].text, "\xE2\x80\x9C"
+                                   "a\xE2\x80\x9D \xE2\x80\x93 \xC3\xA9");
     vb_result_free(r);
 }
 
@@ -110,7 +117,11 @@ static void test_fields_keep_result_drop_code(void) {
     unsigned char w[WORD_LEN], t[256];
     size_t tl;
     /* A{PAGE}3B, a field with no result, a nested field in a result */
-    static const char s[] = "A\x13 PAGE \x14" "3\x15" "B\x13 TOC \x15" "C\x13 X \x14<\x13 Y \x14" "7\x15>\x15\r";
+    static const char s[] = "A\x13 PAGE \x14"
+                            "3\x15"
+                            "B\x13 TOC \x15"
+                            "C\x13 X \x14<\x13 Y \x14"
+                            "7\x15>\x15\r";
     piece_in p[] = {{s, sizeof s - 1, 0}};
     make_fib(w, (uint32_t)(sizeof s - 1), 0);
     make_doc(w, t, &tl, p, 1);
@@ -127,7 +138,11 @@ static void test_marks_breaks_and_controls(void) {
     unsigned char w[WORD_LEN], t[256];
     size_t tl;
     /* line break, tab, non-breaking hyphen, optional hyphen, picture, page break */
-    static const char s[] = "a\x0b" "b\tc\x1e" "d\x1f" "e\x01\r\x0c" "next\r";
+    static const char s[] = "a\x0b"
+                            "b\tc\x1e"
+                            "d\x1f"
+                            "e\x01\r\x0c"
+                            "next\r";
     piece_in p[] = {{s, sizeof s - 1, 0}};
     make_fib(w, (uint32_t)(sizeof s - 1), 0);
     make_doc(w, t, &tl, p, 1);
@@ -149,7 +164,11 @@ static void test_marks_breaks_and_controls(void) {
 static void test_cells_and_rows_without_papx(void) {
     unsigned char w[WORD_LEN], t[256];
     size_t tl;
-    static const char s[] = "a\x07" "b\x07\x07" "c\x07" "d\x07\x07" "after\r";
+    static const char s[] = "a\x07"
+                            "b\x07\x07"
+                            "c\x07"
+                            "d\x07\x07"
+                            "after\r";
     piece_in p[] = {{s, sizeof s - 1, 0}};
     make_fib(w, (uint32_t)(sizeof s - 1), 0);
     make_doc(w, t, &tl, p, 1);
@@ -201,7 +220,8 @@ static void expect_error(unsigned char *w, unsigned char *t, size_t tl, vb_statu
     CHECK_INT(st, want);
     CHECK_INT(r->errors.len, 1);
     if (r->errors.len && words) {
-        if (!strstr(r->errors.items[0].message, words)) fprintf(stderr, "  message: %s\n", r->errors.items[0].message);
+        if (!strstr(r->errors.items[0].message, words))
+            fprintf(stderr, "  message: %s\n", r->errors.items[0].message);
         CHECK(strstr(r->errors.items[0].message, words) != NULL);
     }
     vb_result_free(r);
@@ -388,8 +408,10 @@ static void test_damaged_containers(void) {
     /* a sector chain that loops: the FAT's first entry points to itself */
     unsigned char *bad = malloc(d.len);
     memcpy(bad, d.data, d.len);
-    uint32_t fat0 = (uint32_t)bad[0x4C] | (uint32_t)bad[0x4D] << 8 | (uint32_t)bad[0x4E] << 16 | (uint32_t)bad[0x4F] << 24;
-    uint32_t dir0 = (uint32_t)bad[0x30] | (uint32_t)bad[0x31] << 8 | (uint32_t)bad[0x32] << 16 | (uint32_t)bad[0x33] << 24;
+    uint32_t fat0 = (uint32_t)bad[0x4C] | (uint32_t)bad[0x4D] << 8 | (uint32_t)bad[0x4E] << 16 |
+                    (uint32_t)bad[0x4F] << 24;
+    uint32_t dir0 = (uint32_t)bad[0x30] | (uint32_t)bad[0x31] << 8 | (uint32_t)bad[0x32] << 16 |
+                    (uint32_t)bad[0x33] << 24;
     size_t fat_at = 512 + (size_t)fat0 * 512 + 4 * (size_t)dir0;
     if (fat_at + 4 <= d.len) put32(bad + fat_at, dir0);
     vb_blockv b;

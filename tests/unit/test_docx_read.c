@@ -12,10 +12,10 @@
 #include "check.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define NS_ATTRS                                                                          \
-    " xmlns:w=\"" W_NS "\""                                                               \
-    " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""           \
-    " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\""    \
+#define NS_ATTRS                                                                       \
+    " xmlns:w=\"" W_NS "\""                                                            \
+    " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\""        \
+    " xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\"" \
     " xmlns:v=\"urn:schemas-microsoft-com:vml\""
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
 #define DOC(body) XML_DECL "<w:document" NS_ATTRS "><w:body>" body "</w:body></w:document>"
@@ -123,8 +123,9 @@ static const char *last_error_code(const read_out *o) {
 }
 
 static void test_paragraphs(void) {
-    read_out o = read_doc(DOC(P("Kế hoạch") "<w:p/><w:p><w:r><w:t>số </w:t></w:r><w:r><w:t>905</w:t></w:r></w:p>"
-                                 "<w:sectPr><w:pgSz w:w=\"11906\"/></w:sectPr>"));
+    read_out o =
+        read_doc(DOC(P("Kế hoạch") "<w:p/><w:p><w:r><w:t>số </w:t></w:r><w:r><w:t>905</w:t></w:r></w:p>"
+                                   "<w:sectPr><w:pgSz w:w=\"11906\"/></w:sectPr>"));
     CHECK_INT(o.s, VB_OK);
     CHECK_INT(o.b.len, 3);
     CHECK_STR(text_of(&o, 0), "Kế hoạch");
@@ -144,16 +145,24 @@ static void test_paragraphs(void) {
 static void test_two_column_table(void) {
     read_out o = read_doc(DOC(
         "<w:tbl><w:tblPr><w:tblW w:w=\"0\"/></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
-        "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"1\"/></w:tcPr>" P("ỦY BAN NHÂN DÂN") P("TỈNH TÂY NINH") "</w:tc>"
-        "<w:tc>" P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") P("Độc lập - Tự do - Hạnh phúc") "</w:tc></w:tr>"
-        "<w:tr><w:tc>" P("Số: 905/KH-UBND")
-        "<w:tbl><w:tr><w:tc>" P("nested") "</w:tc></w:tr></w:tbl></w:tc>"
-        "<w:tc>" P("Tây Ninh, ngày 07 tháng 5 năm 2019") "</w:tc></w:tr></w:tbl>" P("KẾ HOẠCH")));
+        "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"1\"/></w:tcPr>" P("ỦY BAN NHÂN DÂN") P(
+            "TỈNH TÂY NINH") "</w:tc>"
+                             "<w:tc>" P("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") P(
+                                 "Độc lập - Tự do - Hạnh phúc") "</w:tc></w:tr>"
+                                                                "<w:tr><w:tc>" P("Số: 905/KH-UBND") "<w:tbl><w:tr><w:tc>" P(
+                                                                    "nested") "</w:tc></w:tr></w:tbl></w:tc>"
+                                                                              "<w:tc>" P("Tây Ninh, ngày 07 tháng 5 năm 2019") "</w:tc></w:tr></w:tbl>" P(
+                                                                                  "KẾ HOẠCH")));
     CHECK_INT(o.s, VB_OK);
     CHECK_INT(o.b.len, 8);
-    static const char *want[] = {"ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                                 "Độc lập - Tự do - Hạnh phúc", "Số: 905/KH-UBND", "nested",
-                                 "Tây Ninh, ngày 07 tháng 5 năm 2019", "KẾ HOẠCH"};
+    static const char *want[] = {"ỦY BAN NHÂN DÂN",
+                                 "TỈNH TÂY NINH",
+                                 "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                 "Độc lập - Tự do - Hạnh phúc",
+                                 "Số: 905/KH-UBND",
+                                 "nested",
+                                 "Tây Ninh, ngày 07 tháng 5 năm 2019",
+                                 "KẾ HOẠCH"};
     static const int cell[] = {0, 0, 1, 1, 0, 0, 1, -1};
     static const int row[] = {0, 0, 0, 0, 1, 0, 1, -1};
     static const int table[] = {0, 0, 0, 0, 0, 1, 0, -1};
@@ -168,8 +177,8 @@ static void test_two_column_table(void) {
     vb_result_free(o.r);
 }
 
-static const char numbering_xml[] =
-    XML_DECL "<w:numbering" NS_ATTRS ">"
+static const char numbering_xml[] = XML_DECL
+    "<w:numbering" NS_ATTRS ">"
     "<w:abstractNum w:abstractNumId=\"0\">"
     "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/><w:lvlText w:val=\"%1.\"/>"
     "<w:pPr><w:ind w:left=\"720\"/></w:pPr></w:lvl>"
@@ -190,8 +199,8 @@ static const char numbering_xml[] =
     "<w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
     "</w:numbering>";
 
-static const char styles_xml[] =
-    XML_DECL "<w:styles" NS_ATTRS ">"
+static const char styles_xml[] = XML_DECL
+    "<w:styles" NS_ATTRS ">"
     "<w:docDefaults><w:pPrDefault><w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:pPrDefault></w:docDefaults>"
     "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"ListHead\"><w:name w:val=\"List Head\"/>"
@@ -203,28 +212,32 @@ static const char styles_xml[] =
     "<w:style w:type=\"paragraph\" w:styleId=\"Loop\"><w:name w:val=\"Loop\"/><w:basedOn w:val=\"Loop\"/></w:style>"
     "</w:styles>";
 
-#define NUMP(num, ilvl, text)                                                                    \
+#define NUMP(num, ilvl, text)                                                                           \
     "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" #ilvl "\"/><w:numId w:val=\"" #num "\"/></w:numPr></w:pPr>" \
     "<w:r><w:t>" text "</w:t></w:r></w:p>"
-#define STYP(style, text) "<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr><w:r><w:t>" text "</w:t></w:r></w:p>"
+#define STYP(style, text) \
+    "<w:p><w:pPr><w:pStyle w:val=\"" style "\"/></w:pPr><w:r><w:t>" text "</w:t></w:r></w:p>"
 
 static void test_numbering(void) {
     const char *doc = DOC(
         STYP("ListHeadChild", "MỤC ĐÍCH") NUMP(1, 1, "Mục đích") NUMP(1, 2, "một") NUMP(1, 2, "hai")
-            NUMP(1, 1, "Yêu cầu") NUMP(1, 2, "ba")
-        "<w:p><w:pPr><w:pStyle w:val=\"ListHead\"/><w:pPrChange><w:pPr><w:numPr><w:numId w:val=\"2\"/></w:numPr></w:pPr></w:pPrChange></w:pPr>"
-        "<w:r><w:t>NỘI DUNG</w:t></w:r></w:p>"
-        "<w:p><w:pPr><w:pStyle w:val=\"ListHead\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr></w:pPr><w:r><w:t>không số</w:t></w:r></w:p>"
-            NUMP(2, 0, "ba") NUMP(2, 1, "ba chấm một") NUMP(4, 0, "lại một") NUMP(3, 0, "gạch")
-                STYP("Heading1", "Tiêu đề") STYP("Loop", "vòng") P("thường")
-        "<w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr><w:r><w:t>cấp 2</w:t></w:r></w:p>");
-    entry e[] = {{"word/document.xml", doc, 0}, {"word/numbering.xml", numbering_xml, 0},
+            NUMP(1, 1, "Yêu cầu") NUMP(
+                1, 2,
+                "ba") "<w:p><w:pPr><w:pStyle w:val=\"ListHead\"/><w:pPrChange><w:pPr><w:numPr><w:numId w:val=\"2\"/></w:numPr></w:pPr></w:pPrChange></w:pPr>"
+                      "<w:r><w:t>NỘI DUNG</w:t></w:r></w:p>"
+                      "<w:p><w:pPr><w:pStyle w:val=\"ListHead\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr></w:pPr><w:r><w:t>không số</w:t></w:r></w:p>" NUMP(
+                          2, 0, "ba") NUMP(2, 1, "ba chấm một") NUMP(4, 0, "lại một") NUMP(3, 0, "gạch")
+                          STYP("Heading1", "Tiêu đề") STYP("Loop", "vòng") P(
+                              "thường") "<w:p><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr><w:r><w:t>cấp 2</w:t></w:r></w:p>");
+    entry e[] = {{"word/document.xml", doc, 0},
+                 {"word/numbering.xml", numbering_xml, 0},
                  {"word/styles.xml", styles_xml, 0}};
     read_out o = read_entries(e, 3, NULL);
     CHECK_INT(o.s, VB_OK);
-    static const char *want[] = {"I. MỤC ĐÍCH", "1. Mục đích", "a) một", "b) hai",     "2. Yêu cầu",
-                                 "a) ba",       "II. NỘI DUNG", "không số", "3. ba",    "3.1. ba chấm một",
-                                 "1. lại một",  "- gạch",       "Tiêu đề",  "vòng",     "thường", "cấp 2"};
+    static const char *want[] = {"I. MỤC ĐÍCH", "1. Mục đích",  "a) một",   "b) hai", "2. Yêu cầu",
+                                 "a) ba",       "II. NỘI DUNG", "không số", "3. ba",  "3.1. ba chấm một",
+                                 "1. lại một",  "- gạch",       "Tiêu đề",  "vòng",   "thường",
+                                 "cấp 2"};
     CHECK_INT(o.b.len, sizeof want / sizeof *want);
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) CHECK_STR(text_of(&o, i), want[i]);
     if (o.b.len == sizeof want / sizeof *want) {
@@ -244,15 +257,16 @@ static void test_tracked_changes_sdt_fields(void) {
         "<w:p><w:r><w:t xml:space=\"preserve\">giữ </w:t></w:r><w:ins w:id=\"1\"><w:r><w:t>mới</w:t></w:r></w:ins>"
         "<w:del w:id=\"2\"><w:r><w:delText>cũ</w:delText></w:r></w:del></w:p>"
         "<w:sdt><w:sdtPr><w:alias w:val=\"Tên\"/><w:placeholder><w:docPart w:val=\"x\"/></w:placeholder></w:sdtPr>"
-        "<w:sdtContent>" P("trong sdt") "</w:sdtContent></w:sdt>"
-        "<w:p><w:r><w:t xml:space=\"preserve\">Trang </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-        "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-        "<w:r><w:t>5</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
-        "<w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:t>/9</w:t></w:r></w:fldSimple></w:p>"
-        "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:t>bỏ</w:t></w:r>"
-        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t>sau</w:t></w:r>"
-        "<w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>"
-        "<w:r><w:rPr><w:vanish w:val=\"0\"/><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t> hiện</w:t></w:r></w:p>"));
+        "<w:sdtContent>" P(
+            "trong sdt") "</w:sdtContent></w:sdt>"
+                         "<w:p><w:r><w:t xml:space=\"preserve\">Trang </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                         "<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                         "<w:r><w:t>5</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+                         "<w:fldSimple w:instr=\" NUMPAGES \"><w:r><w:t>/9</w:t></w:r></w:fldSimple></w:p>"
+                         "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:t>bỏ</w:t></w:r>"
+                         "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t>sau</w:t></w:r>"
+                         "<w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>ẩn</w:t></w:r>"
+                         "<w:r><w:rPr><w:vanish w:val=\"0\"/><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t> hiện</w:t></w:r></w:p>"));
     CHECK_INT(o.s, VB_OK);
     CHECK_INT(o.b.len, 4);
     CHECK_STR(text_of(&o, 0), "giữ mới");
@@ -265,10 +279,11 @@ static void test_tracked_changes_sdt_fields(void) {
 static void test_text_box(void) {
     read_out o = read_doc(DOC(
         "<w:p><w:r><w:t xml:space=\"preserve\">Trước </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\">"
-        "<w:drawing><wps:wsp><wps:txbx><w:txbxContent>" P("Trong hộp") P("dòng hai")
-        "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
-        "<w:txbxContent>" P("Trong hộp") P("dòng hai") "</w:txbxContent></v:textbox></v:shape></w:pict>"
-        "</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>sau</w:t></w:r></w:p>"));
+        "<w:drawing><wps:wsp><wps:txbx><w:txbxContent>" P("Trong hộp") P(
+            "dòng hai") "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+                        "<w:txbxContent>" P("Trong hộp") P(
+                            "dòng hai") "</w:txbxContent></v:textbox></v:shape></w:pict>"
+                                        "</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>sau</w:t></w:r></w:p>"));
     CHECK_INT(o.s, VB_OK);
     CHECK_INT(o.b.len, 3);
     CHECK_STR(text_of(&o, 0), "Trong hộp");
@@ -283,13 +298,13 @@ static void test_text_box(void) {
 }
 
 static void test_tab_break_hyphens(void) {
-    read_out o = read_doc(DOC(
-        "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"
-        "<w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p>"
-        "<w:p><w:r><w:t>phòng</w:t><w:softHyphen/><w:t>ngừa</w:t><w:noBreakHyphen/><w:t>x</w:t>"
-        "<w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r></w:p>"
-        "<w:p><w:r><w:t>trước</w:t><w:br w:type=\"page\"/></w:r></w:p>" P("trang mới")
-        "<w:p><w:r><w:br w:type=\"page\"/><w:t>đầu trang</w:t></w:r></w:p>"));
+    read_out o =
+        read_doc(DOC("<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>"
+                     "<w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t></w:r></w:p>"
+                     "<w:p><w:r><w:t>phòng</w:t><w:softHyphen/><w:t>ngừa</w:t><w:noBreakHyphen/><w:t>x</w:t>"
+                     "<w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r></w:p>"
+                     "<w:p><w:r><w:t>trước</w:t><w:br w:type=\"page\"/></w:r></w:p>" P(
+                         "trang mới") "<w:p><w:r><w:br w:type=\"page\"/><w:t>đầu trang</w:t></w:r></w:p>"));
     CHECK_INT(o.s, VB_OK);
     CHECK_INT(o.b.len, 5);
     CHECK_STR(text_of(&o, 0), "a\tb\nc");
@@ -312,8 +327,10 @@ static void test_header_footer_parts(void) {
         {"word/document.xml", DOC(P("thân")), 0},
         {"word/header2.xml", XML_DECL "<w:hdr" NS_ATTRS ">" P("đầu 2") "</w:hdr>", 0},
         {"word/footnotes.xml",
-         XML_DECL "<w:footnotes" NS_ATTRS "><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p>"
-                  "</w:footnote><w:footnote w:id=\"1\">" P("chú thích") "</w:footnote></w:footnotes>", 0},
+         XML_DECL "<w:footnotes" NS_ATTRS
+                  "><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p>"
+                  "</w:footnote><w:footnote w:id=\"1\">" P("chú thích") "</w:footnote></w:footnotes>",
+         0},
     };
     read_out o = read_entries(e, 5, NULL);
     CHECK_INT(o.s, VB_OK);
@@ -361,22 +378,25 @@ static void test_no_document(void) {
 }
 
 static void test_doctype_refused(void) {
-    read_out o = read_doc(XML_DECL "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
-                                   "<w:document" NS_ATTRS "><w:body>" P("&lol2;") "</w:body></w:document>");
+    read_out o =
+        read_doc(XML_DECL "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>"
+                          "<w:document" NS_ATTRS "><w:body>" P("&lol2;") "</w:body></w:document>");
     CHECK_INT(o.s, VB_E_XML_DTD);
     CHECK_STR(last_error_code(&o), "E_XML_DTD");
     CHECK_INT(o.b.len, 0);
     vb_result_free(o.r);
     /* an external entity in styles.xml is refused the same way */
-    entry e[] = {{"word/document.xml", DOC(P("x")), 0},
-                 {"word/styles.xml", XML_DECL "<!DOCTYPE s SYSTEM \"file:///etc/passwd\"><w:styles" NS_ATTRS "/>", 0}};
+    entry e[] = {
+        {"word/document.xml", DOC(P("x")), 0},
+        {"word/styles.xml", XML_DECL "<!DOCTYPE s SYSTEM \"file:///etc/passwd\"><w:styles" NS_ATTRS "/>", 0}};
     o = read_entries(e, 2, NULL);
     CHECK_INT(o.s, VB_E_XML_DTD);
     vb_result_free(o.r);
 }
 
 static void test_malformed_xml(void) {
-    read_out o = read_doc(XML_DECL "<w:document" NS_ATTRS "><w:body>\n<w:p><w:r><w:t>a</w:r></w:p></w:body></w:document>");
+    read_out o = read_doc(XML_DECL "<w:document" NS_ATTRS
+                                   "><w:body>\n<w:p><w:r><w:t>a</w:r></w:p></w:body></w:document>");
     CHECK_INT(o.s, VB_E_XML_MALFORMED);
     CHECK(o.r->errors.len && strstr(o.r->errors.items[0].message, "word/document.xml:2:") != NULL);
     vb_result_free(o.r);
@@ -438,9 +458,11 @@ static void test_ratio_bomb(void) {
     vb_limits lim;
     vb_limits_default(&lim);
     lim.max_inflated_bytes = 600;
-    entry small[] = {{"word/document.xml", DOC(P("một đoạn văn bản dài hơn một chút để vượt giới hạn")
-                                                   P("một đoạn văn bản dài hơn một chút để vượt giới hạn")
-                                                       P("một đoạn văn bản dài hơn một chút để vượt giới hạn")), 0}};
+    entry small[] = {{"word/document.xml",
+                      DOC(P("một đoạn văn bản dài hơn một chút để vượt giới hạn")
+                              P("một đoạn văn bản dài hơn một chút để vượt giới hạn")
+                                  P("một đoạn văn bản dài hơn một chút để vượt giới hạn")),
+                      0}};
     o = read_entries(small, 1, &lim);
     CHECK_INT(o.s, VB_E_ZIP_BOMB);
     vb_result_free(o.r);
@@ -531,7 +553,8 @@ static void test_samples(void) {
             snprintf(path, sizeof path, "%s/%s", dirs[d], de->d_name);
             read_out o = read_file(path);
             files++;
-            if (o.s != VB_OK) fprintf(stderr, "  %s: %s\n", path, o.r->errors.len ? o.r->errors.items[0].message : "?");
+            if (o.s != VB_OK)
+                fprintf(stderr, "  %s: %s\n", path, o.r->errors.len ? o.r->errors.items[0].message : "?");
             CHECK_INT(o.s, VB_OK);
             CHECK(o.b.len > 10);
             CHECK(cells_in_order(&o.b));
@@ -588,8 +611,9 @@ static void test_reader_equivalents(void) {
     /* attribute values decoded as the reader returned them ("&amp;" stays '&') */
     static const char styles[] =
         XML_DECL "<w:styles" NS_ATTRS "><w:style w:type=\"paragraph\" w:styleId=\"A&amp;B\">"
-        "<w:name w:val=\"heading 2\"/></w:style></w:styles>";
-    const char *doc = DOC(STYP("A&#38;B", "đề mục") "<w:p><w:r><w:t>a<!-- c -->b<![CDATA[<c>]]>&amp;d</w:t></w:r></w:p>");
+                 "<w:name w:val=\"heading 2\"/></w:style></w:styles>";
+    const char *doc =
+        DOC(STYP("A&#38;B", "đề mục") "<w:p><w:r><w:t>a<!-- c -->b<![CDATA[<c>]]>&amp;d</w:t></w:r></w:p>");
     entry e[] = {{"word/document.xml", doc, 0}, {"word/styles.xml", styles, 0}};
     read_out o = read_entries(e, 2, NULL);
     CHECK_INT(o.s, VB_OK);
@@ -606,7 +630,8 @@ static void test_reader_equivalents(void) {
     CHECK_INT(o.s, VB_E_XML_MALFORMED);
     vb_result_free(o.r);
     /* a DOCTYPE the byte scan cannot see: UTF-16 */
-    static const char dtd[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE d [<!ENTITY x \"y\">]><d>&x;</d>";
+    static const char dtd[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE d [<!ENTITY x \"y\">]><d>&x;</d>";
     char u16[2 + 2 * sizeof dtd];
     entry e16[] = {{"word/document.xml", u16, utf16le(dtd, u16)}};
     o = read_entries(e16, 1, NULL);
@@ -619,15 +644,16 @@ static void test_reader_equivalents(void) {
  * WordprocessingML namespace counts, whatever else the part holds. */
 static void test_element_names(void) {
     /* look-alike names and the same names in other namespaces are not ours */
-    read_out o = read_doc(DOC("<w:p><w:r><w:t>a</w:t><w:tt>x</w:tt><w:pp/><w:tabs/><w:t>b</w:t></w:r>"
-                              "<w:delTextX><w:r><w:t>c</w:t></w:r></w:delTextX>"
-                              "<v:del><w:r><w:t>d</w:t></w:r></v:del>"
-                              "<w:rPrX/><w:r><w:rPrChange/><w:t>e</w:t></w:r></w:p>"
-                              "<v:p><w:p><w:r><w:t>f</w:t></w:r></w:p></v:p>"
-                              "<mc:AlternateContent><mc:Choice><w:p><w:r><w:t>g</w:t></w:r></w:p></mc:Choice>"
-                              "<mc:Fallback><w:p><w:r><w:t>h</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent>"
-                              "<w:Fallback><w:p><w:r><w:t>i</w:t></w:r></w:p></w:Fallback>"
-                              "<v:Fallback><w:p><w:r><w:t>j</w:t></w:r></w:p></v:Fallback>"));
+    read_out o =
+        read_doc(DOC("<w:p><w:r><w:t>a</w:t><w:tt>x</w:tt><w:pp/><w:tabs/><w:t>b</w:t></w:r>"
+                     "<w:delTextX><w:r><w:t>c</w:t></w:r></w:delTextX>"
+                     "<v:del><w:r><w:t>d</w:t></w:r></v:del>"
+                     "<w:rPrX/><w:r><w:rPrChange/><w:t>e</w:t></w:r></w:p>"
+                     "<v:p><w:p><w:r><w:t>f</w:t></w:r></w:p></v:p>"
+                     "<mc:AlternateContent><mc:Choice><w:p><w:r><w:t>g</w:t></w:r></w:p></mc:Choice>"
+                     "<mc:Fallback><w:p><w:r><w:t>h</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent>"
+                     "<w:Fallback><w:p><w:r><w:t>i</w:t></w:r></w:p></w:Fallback>"
+                     "<v:Fallback><w:p><w:r><w:t>j</w:t></w:r></w:p></v:Fallback>"));
     CHECK_INT(o.s, VB_OK);
     CHECK_INT(o.b.len, 5);
     CHECK_STR(text_of(&o, 0), "abcde");
@@ -639,12 +665,15 @@ static void test_element_names(void) {
     /* the strict namespace, a default namespace, and many distinct names
      * first (the dictionary grows past its first string pool) */
     char doc[64 * 1024];
-    size_t n = (size_t)snprintf(doc, sizeof doc, XML_DECL "<d xmlns=\"http://purl.oclc.org/ooxml/wordprocessingml/main\""
-                                                          " xmlns:s=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><body>");
+    size_t n =
+        (size_t)snprintf(doc, sizeof doc,
+                         XML_DECL "<d xmlns=\"http://purl.oclc.org/ooxml/wordprocessingml/main\""
+                                  " xmlns:s=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><body>");
     for (int i = 0; i < 2000 && n < sizeof doc - 512; i++)
         n += (size_t)snprintf(doc + n, sizeof doc - n, "<name%d/>", i);
-    snprintf(doc + n, sizeof doc - n, "<p><r><t>k</t><tab/><delText>z</delText><t>l</t></r></p>"
-                                      "<p><pPr><outlineLvl val=\"3\" s:val=\"1\"/></pPr><r><t>m</t></r></p></body></d>");
+    snprintf(doc + n, sizeof doc - n,
+             "<p><r><t>k</t><tab/><delText>z</delText><t>l</t></r></p>"
+             "<p><pPr><outlineLvl val=\"3\" s:val=\"1\"/></pPr><r><t>m</t></r></p></body></d>");
     o = read_doc(doc);
     CHECK_INT(o.s, VB_OK);
     CHECK_INT(o.b.len, 2);
@@ -653,9 +682,10 @@ static void test_element_names(void) {
     if (o.b.len == 2) CHECK_INT(o.b.items[1].heading_level, 2);
     vb_result_free(o.r);
     /* a UTF-16 part: names come through the encoding conversion */
-    static const char u8[] = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document xmlns:w=\"" W_NS "\"><w:body>"
-                             "<w:p><w:r><w:t>n</w:t><w:br/><w:instrText>x</w:instrText><w:t>o</w:t></w:r></w:p>"
-                             "</w:body></w:document>";
+    static const char u8[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?><w:document xmlns:w=\"" W_NS "\"><w:body>"
+        "<w:p><w:r><w:t>n</w:t><w:br/><w:instrText>x</w:instrText><w:t>o</w:t></w:r></w:p>"
+        "</w:body></w:document>";
     char u16[2 + 2 * sizeof u8];
     entry e16[] = {{"word/document.xml", u16, utf16le(u8, u16)}};
     o = read_entries(e16, 1, NULL);
@@ -706,8 +736,9 @@ static void test_end_names_by_depth(void) {
     if (!doc) return;
     char *p = doc + sprintf(doc, "%s", pre);
     for (int i = 0; i < D; i++) p += sprintf(p, i % 2 ? "<v:p>" : "<w:hyperlink><w:pp>");
-    p += sprintf(p, "%s", P("deep") "<w:p><w:r><w:t>a</w:t></w:r><v:p/><w:tt>b</w:tt>"
-                          "<v:p><w:tt>b</w:tt></v:p><w:r><w:t>c</w:t></w:r></w:p>");
+    p += sprintf(p, "%s",
+                 P("deep") "<w:p><w:r><w:t>a</w:t></w:r><v:p/><w:tt>b</w:tt>"
+                           "<v:p><w:tt>b</w:tt></v:p><w:r><w:t>c</w:t></w:r></w:p>");
     for (int i = D - 1; i >= 0; i--) p += sprintf(p, i % 2 ? "</v:p>" : "</w:pp></w:hyperlink>");
     sprintf(p, "%s", P("shallow") "</w:body></w:document>");
     read_out o = read_doc(doc);
@@ -760,27 +791,30 @@ static void patch_bytes(unsigned char *z, size_t len, const char *needle, const 
 }
 
 static void test_template_cache(void) {
-    const char *doc = DOC(STYP("ListHeadChild", "MỤC ĐÍCH") NUMP(1, 1, "Mục đích") NUMP(1, 2, "một")
-                              NUMP(2, 0, "ba") NUMP(4, 0, "lại một") NUMP(3, 0, "gạch") STYP("Heading1", "Tiêu đề"));
+    const char *doc = DOC(STYP("ListHeadChild", "MỤC ĐÍCH") NUMP(1, 1, "Mục đích") NUMP(1, 2, "một") NUMP(
+        2, 0, "ba") NUMP(4, 0, "lại một") NUMP(3, 0, "gạch") STYP("Heading1", "Tiêu đề"));
     /* B: other styles (ListHead on list 2); C: A's styles, other numbering */
-    static const char styles_b[] =
-        XML_DECL "<w:styles" NS_ATTRS ">"
+    static const char styles_b[] = XML_DECL
+        "<w:styles" NS_ATTRS ">"
         "<w:style w:type=\"paragraph\" w:styleId=\"ListHead\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/>"
         "<w:numId w:val=\"2\"/></w:numPr></w:pPr></w:style>"
         "<w:style w:type=\"paragraph\" w:styleId=\"ListHeadChild\"><w:basedOn w:val=\"ListHead\"/></w:style>"
         "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 2\"/></w:style>"
         "</w:styles>";
-    static const char numbering_c[] =
-        XML_DECL "<w:numbering" NS_ATTRS ">"
+    static const char numbering_c[] = XML_DECL
+        "<w:numbering" NS_ATTRS ">"
         "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"5\"/><w:numFmt w:val=\"decimal\"/>"
         "<w:lvlText w:val=\"(%1)\"/></w:lvl></w:abstractNum>"
         "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
         "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
-    entry ea[] = {{"word/document.xml", doc, 0}, {"word/numbering.xml", numbering_xml, 0},
+    entry ea[] = {{"word/document.xml", doc, 0},
+                  {"word/numbering.xml", numbering_xml, 0},
                   {"word/styles.xml", styles_xml, 0}};
-    entry eb[] = {{"word/document.xml", doc, 0}, {"word/numbering.xml", numbering_xml, 0},
+    entry eb[] = {{"word/document.xml", doc, 0},
+                  {"word/numbering.xml", numbering_xml, 0},
                   {"word/styles.xml", styles_b, 0}};
-    entry ec[] = {{"word/document.xml", doc, 0}, {"word/numbering.xml", numbering_c, 0},
+    entry ec[] = {{"word/document.xml", doc, 0},
+                  {"word/numbering.xml", numbering_c, 0},
                   {"word/styles.xml", styles_xml, 0}};
     size_t la = 0, lb = 0, lc = 0, lf = 0;
     unsigned char *za = make_zip(ea, 3, &la), *zb = make_zip(eb, 3, &lb), *zc = make_zip(ec, 3, &lc);
@@ -801,7 +835,8 @@ static void test_template_cache(void) {
     const size_t ls[] = {la, lb, lc};
     for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
         read_out o = read_cached(c, zs[order[i]], ls[order[i]], NULL);
-        if (!same_read(&o, &ref[order[i]])) fprintf(stderr, "  read %zu (file %d) differs from uncached\n", i, order[i]);
+        if (!same_read(&o, &ref[order[i]]))
+            fprintf(stderr, "  read %zu (file %d) differs from uncached\n", i, order[i]);
         CHECK(same_read(&o, &ref[order[i]]));
         vb_result_free(o.r);
     }

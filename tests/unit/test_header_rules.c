@@ -34,9 +34,10 @@ static void test_assembled_rows(void) {
     CHECK(vb_ruleset_compile(&rs, hr.rows, HR_COUNT, err, sizeof err) == VB_OK);
     CHECK(vb_rule_match(&rs, HR_ORG, "BỘ CHỈ HUY QUÂN SỰ", strlen("BỘ CHỈ HUY QUÂN SỰ"), 0, NULL, NULL));
     CHECK(!vb_rule_match(&rs, HR_ORG, "Sở Y tế", strlen("Sở Y tế"), 0, NULL, NULL)); /* upper case only */
-    CHECK(!vb_rule_match(&rs, HR_ORG, "SỞI", strlen("SỞI"), 0, NULL, NULL));     /* a whole word */
+    CHECK(!vb_rule_match(&rs, HR_ORG, "SỞI", strlen("SỞI"), 0, NULL, NULL));         /* a whole word */
     CHECK(vb_rule_match(&rs, HR_ORG_FOLDED, "chi cuc kiem lam", strlen("chi cuc kiem lam"), 0, NULL, NULL));
-    CHECK(!vb_rule_match(&rs, HR_ORG_FOLDED, "so 12", strlen("so 12"), 0, NULL, NULL)); /* "so" folds onto Số */
+    CHECK(
+        !vb_rule_match(&rs, HR_ORG_FOLDED, "so 12", strlen("so 12"), 0, NULL, NULL)); /* "so" folds onto Số */
     const char *t = "QUYẾT ĐỊNH: Về việc ban hành";
     size_t s = 0, e = 0;
     CHECK(vb_rule_match(&rs, HR_TITLE, t, strlen(t), 0, NULL, NULL));

@@ -65,8 +65,7 @@ static void check_roundtrip(const char *text, size_t len, bool compact) {
     char *again = jansson_text(v, compact);
     CHECK(again && strlen(again) == len && memcmp(again, text, len) == 0);
     if (again && (strlen(again) != len || memcmp(again, text, len) != 0))
-        fprintf(stderr, "  streamed:\n%.*s\n  jansson:\n%s\n", (int)(len > 400 ? 400 : len), text,
-                again);
+        fprintf(stderr, "  streamed:\n%.*s\n  jansson:\n%s\n", (int)(len > 400 ? 400 : len), text, again);
     free(again);
     json_decref(v);
 }
@@ -171,12 +170,12 @@ static void test_layout(void) {
  * going out as broken JSON. */
 static void test_ill_formed_utf8(void) {
     static const char *const bad[] = {
-        "a\xC0\x80",         /* overlong NUL */
-        "\xED\xA0\x80",      /* surrogate */
-        "\xF4\x90\x80\x80",  /* above U+10FFFF */
-        "\xF5\x80\x80\x80",  /* invalid lead */
-        "x\xE1\xBB",         /* cut short */
-        "\x80",              /* lone continuation */
+        "a\xC0\x80",        /* overlong NUL */
+        "\xED\xA0\x80",     /* surrogate */
+        "\xF4\x90\x80\x80", /* above U+10FFFF */
+        "\xF5\x80\x80\x80", /* invalid lead */
+        "x\xE1\xBB",        /* cut short */
+        "\x80",             /* lone continuation */
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         capture c;
@@ -214,9 +213,9 @@ static bool string_agrees(const char *s, size_t n, bool compact, bool *accepted)
  * continuations, the narrow-range leads, escapes): the writer accepts
  * exactly what jansson accepts, and writes what jansson writes. */
 static void test_random_bytes_agree_with_jansson(void) {
-    static const unsigned char alphabet[] = {'a', ' ', '"', '\\', 0x01, 0x1F, 0x7F, 0x80, 0x8F,
-                                             0x90, 0x9F, 0xA0, 0xBB, 0xBF, 0xC0, 0xC2, 0xDF,
-                                             0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF};
+    static const unsigned char alphabet[] = {'a',  ' ',  '"',  '\\', 0x01, 0x1F, 0x7F, 0x80, 0x8F,
+                                             0x90, 0x9F, 0xA0, 0xBB, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0,
+                                             0xE1, 0xED, 0xEF, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF};
     unsigned long long seed = 0x9E3779B97F4A7C15ull;
     int agreed = 0, accepted = 0;
     for (int round = 0; round < 20000; round++) {
@@ -254,9 +253,11 @@ static void test_string_edge_characters(void) {
  * an escape at every offset of the 8-byte words the writer scans: written as
  * jansson writes them. */
 static void test_random_characters_agree_with_jansson(void) {
-    static const char *const chars[] = {"a", " ", "\"", "\\", "\n", "\t", "\x01", "\x1F", "\x7F",
-                                        "\xC2\xA2", "\xDC\x90", "\xC3\x9C", "\xE1\xBB\xA7",
-                                        "\xE2\x80\xA8", "\xF0\x9F\x98\x80", "\xC4\x91"};
+    static const char *const chars[] = {
+        "a",        " ",        "\"",           "\\",           "\n",
+        "\t",       "\x01",     "\x1F",         "\x7F",         "\xC2\xA2",
+        "\xDC\x90", "\xC3\x9C", "\xE1\xBB\xA7", "\xE2\x80\xA8", "\xF0\x9F\x98\x80",
+        "\xC4\x91"};
     unsigned long long seed = 0x2545F4914F6CDD1Dull;
     int agreed = 0;
     for (int round = 0; round < 5000; round++) {

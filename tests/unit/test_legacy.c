@@ -53,7 +53,8 @@ static void test_vni_all_letters(void) { round_trip_all(VB_LEGACY_VNI); }
 static void test_known_bytes(void) {
     vb_buf d;
     vb_buf_init(&d);
-    static const char t3[] = "Q\xB8 tr\xACnh \xAE\xB5o t\xB9o", vni[] = "Vi\xE6t Nam \xF1" "a\xF9o ta\xEFo";
+    static const char t3[] = "Q\xB8 tr\xACnh \xAE\xB5o t\xB9o", vni[] = "Vi\xE6t Nam \xF1"
+                                                                        "a\xF9o ta\xEFo";
     vb_legacy_decode(VB_LEGACY_TCVN3, (const unsigned char *)t3, sizeof t3 - 1, &d);
     CHECK_STR(vb_buf_cstr(&d), "Qá trơnh đào tạo");
     d.len = 0;
@@ -128,7 +129,8 @@ static void seed_in(vb_legacy enc) {
         vb_legacy_decode(enc, (const unsigned char *)back.data, back.len, &twin);
         vb_legacy_score t = vb_legacy_score_text(VB_LEGACY_TCVN3, (const unsigned char *)e.data, e.len);
         vb_legacy_score v = vb_legacy_score_text(VB_LEGACY_VNI, (const unsigned char *)e.data, e.len);
-        const vb_legacy_score *right = enc == VB_LEGACY_TCVN3 ? &t : &v, *wrong = enc == VB_LEGACY_TCVN3 ? &v : &t;
+        const vb_legacy_score *right = enc == VB_LEGACY_TCVN3 ? &t : &v,
+                              *wrong = enc == VB_LEGACY_TCVN3 ? &v : &t;
         CHECK(right->fit > 0.97);
         CHECK(wrong->fit < 0.7);
         vb_blockv b, tb;
@@ -137,10 +139,12 @@ static void seed_in(vb_legacy enc) {
         vb_result *tr = ingest(twin.data, twin.len, VB_ENC_AUTO, &tb, &tst);
         CHECK_INT(st, VB_OK);
         CHECK_INT(r->file_warnings.len, 1);
-        if (r->file_warnings.len) CHECK(strstr(r->file_warnings.items[0].message, vb_legacy_name(enc)) != NULL);
+        if (r->file_warnings.len)
+            CHECK(strstr(r->file_warnings.items[0].message, vb_legacy_name(enc)) != NULL);
         CHECK_INT(b.len, tb.len);
         size_t same = 0;
-        for (size_t i = 0; i < b.len && i < tb.len; i++) same += strcmp(b.items[i].text, tb.items[i].text) == 0;
+        for (size_t i = 0; i < b.len && i < tb.len; i++)
+            same += strcmp(b.items[i].text, tb.items[i].text) == 0;
         CHECK_INT(same, tb.len);
         vb_result_free(r);
         vb_result_free(tr);
@@ -163,7 +167,8 @@ static void test_uncertain_refused_naming_candidates(void) {
     CHECK_INT(st, VB_E_LEGACY_ENCODING);
     vb_result_free(r);
     /* words that are half TCVN3, half VNI */
-    const char m[] = "nh\xA9n d\xA9n t\xACnh ta\xEAng nha\xE8m vie\xE4" "c \xAE\xB5o \xAE\xB5o ta\xEAng ta\xEAng";
+    const char m[] = "nh\xA9n d\xA9n t\xACnh ta\xEAng nha\xE8m vie\xE4"
+                     "c \xAE\xB5o \xAE\xB5o ta\xEAng ta\xEAng";
     r = ingest(m, sizeof m - 1, VB_ENC_AUTO, &b, &st);
     CHECK_INT(st, VB_E_LEGACY_ENCODING);
     if (r->errors.len) CHECK(strstr(r->errors.items[0].message, "--encoding") != NULL);

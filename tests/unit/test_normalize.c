@@ -17,8 +17,12 @@ static vb_normtext norm_lines(vb_normalizer *n, vb_arena *a, const char **lines,
     vb_blockv v = {0};
     size_t off = 0;
     for (size_t i = 0; i < count; i++) {
-        vb_block b = {.text = (char *)lines[i], .len = strlen(lines[i]), .src_offset = off,
-                      .table = -1, .row = -1, .cell = -1};
+        vb_block b = {.text = (char *)lines[i],
+                      .len = strlen(lines[i]),
+                      .src_offset = off,
+                      .table = -1,
+                      .row = -1,
+                      .cell = -1};
         off += b.len + 1;
         (void)VB_PUSH(a, v, b);
     }
@@ -35,7 +39,10 @@ static void test_nfc_and_tones(void) {
     vb_norm_options_default(&o);
     CHECK_INT(vb_normalizer_open(&o, &n), VB_OK);
     /* decomposed "Kế hoạch" (e + U+0302 + U+0301) */
-    CHECK_STR(norm(n, a, "Ke\xCC\x82\xCC\x81 hoa\xCC\xA3" "ch"), "Kế hoạch");
+    CHECK_STR(norm(n, a,
+                   "Ke\xCC\x82\xCC\x81 hoa\xCC\xA3"
+                   "ch"),
+              "Kế hoạch");
     CHECK_STR(norm(n, a, "Uỷ ban"), "Ủy ban");
     CHECK_STR(norm(n, a, "hoà nhập, khoẻ, thuỷ"), "hòa nhập, khỏe, thủy");
     CHECK_STR(norm(n, a, "hoàn thành, quý, Quỳnh, khuyến"), "hoàn thành, quý, Quỳnh, khuyến");
@@ -53,10 +60,16 @@ static void test_folding_and_spaces(void) {
     CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
     CHECK_STR(norm(n, a, "Lao động \xE2\x80\x93 Thương binh"), "Lao động - Thương binh");
     CHECK_STR(norm(n, a, "\xE2\x80\x9CToàn dân\xE2\x80\x9D"), "\"Toàn dân\"");
-    CHECK_STR(norm(n, a, "  a\xC2\xA0\xC2\xA0 b\xE2\x80\x8B" "c  "), "a bc");
+    CHECK_STR(norm(n, a,
+                   "  a\xC2\xA0\xC2\xA0 b\xE2\x80\x8B"
+                   "c  "),
+              "a bc");
     CHECK_STR(norm(n, a, "\tỦY BAN \t\tCỘNG HÒA"), "ỦY BAN\tCỘNG HÒA");
     CHECK_STR(norm(n, a, "**ỦY BAN NHÂN DÂN**"), "ỦY BAN NHÂN DÂN");
-    CHECK_STR(norm(n, a, "mại\xC2\xAD" "dâm"), "mạidâm");
+    CHECK_STR(norm(n, a,
+                   "mại\xC2\xAD"
+                   "dâm"),
+              "mạidâm");
     vb_normalizer_close(n);
     vb_arena_destroy(a);
 }
@@ -65,8 +78,14 @@ static void test_rejoin_page_break_and_wrap(void) {
     vb_arena *a = vb_arena_create();
     vb_normalizer *n;
     CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
-    const char *lines[] = {"1. Mục đích", "Tiếp tục kiến nghị không còn phù hợp với đặc điểm,", "", "tình hình mới.",
-                           "Tây Ninh, ngày 07 tháng", "5 năm 2019", "- Như trên;", "2. Yêu cầu"};
+    const char *lines[] = {"1. Mục đích",
+                           "Tiếp tục kiến nghị không còn phù hợp với đặc điểm,",
+                           "",
+                           "tình hình mới.",
+                           "Tây Ninh, ngày 07 tháng",
+                           "5 năm 2019",
+                           "- Như trên;",
+                           "2. Yêu cầu"};
     vb_normtext t = norm_lines(n, a, lines, 8);
     CHECK_STR(t.text, "1. Mục đích\nTiếp tục kiến nghị không còn phù hợp với đặc điểm, tình hình mới.\n"
                       "Tây Ninh, ngày 07 tháng 5 năm 2019\n- Như trên;\n2. Yêu cầu");
@@ -83,22 +102,22 @@ static void test_hard_wrapped_file(void) {
     vb_normalizer *n;
     CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
     /* wrapped at ~60 columns: capitals and digits start continuation lines */
-    const char *lines[] = {
-        "KẾ HOẠCH",
-        "THỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG MA TÚY NĂM 2025 TRÊN ĐỊA",
-        "Căn cứ Quyết định số 12/QĐ-UBND ngày 07/3/2024 của Ủy ban",
-        "Nhân dân tỉnh về việc ban hành chương trình phòng, chống",
-        "HIV/AIDS và ma túy giai đoạn 2021-2025 trên địa bàn tỉnh.",
-        "1. Mục tiêu",
-        "Tổ chức tuyên truyền cho 100% xã, phường, thị trấn và các",
-        "trường học, cơ quan, đơn vị trên địa bàn toàn tỉnh nhằm",
-        "Nâng cao nhận thức của người dân về tác hại của ma túy.",
-        "- Kiểm tra các cơ sở kinh doanh dịch vụ có điều kiện dễ",
-        "phát sinh tệ nạn xã hội ít nhất hai lần trong một năm.",
-        "2. Yêu cầu"};
+    const char *lines[] = {"KẾ HOẠCH",
+                           "THỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG MA TÚY NĂM 2025 TRÊN ĐỊA",
+                           "Căn cứ Quyết định số 12/QĐ-UBND ngày 07/3/2024 của Ủy ban",
+                           "Nhân dân tỉnh về việc ban hành chương trình phòng, chống",
+                           "HIV/AIDS và ma túy giai đoạn 2021-2025 trên địa bàn tỉnh.",
+                           "1. Mục tiêu",
+                           "Tổ chức tuyên truyền cho 100% xã, phường, thị trấn và các",
+                           "trường học, cơ quan, đơn vị trên địa bàn toàn tỉnh nhằm",
+                           "Nâng cao nhận thức của người dân về tác hại của ma túy.",
+                           "- Kiểm tra các cơ sở kinh doanh dịch vụ có điều kiện dễ",
+                           "phát sinh tệ nạn xã hội ít nhất hai lần trong một năm.",
+                           "2. Yêu cầu"};
     vb_normtext t = norm_lines(n, a, lines, sizeof lines / sizeof *lines);
     CHECK_INT(t.n_lines, 7);
-    CHECK(strstr(t.text, "của Ủy ban Nhân dân tỉnh về việc ban hành chương trình phòng, chống HIV/AIDS") != NULL);
+    CHECK(strstr(t.text, "của Ủy ban Nhân dân tỉnh về việc ban hành chương trình phòng, chống HIV/AIDS") !=
+          NULL);
     CHECK(strstr(t.text, "TRÊN ĐỊA\nCăn cứ") != NULL);
     vb_normalizer_close(n);
     vb_arena_destroy(a);
@@ -112,24 +131,24 @@ static void test_wrapped_case_edges(void) {
     vb_arena *a = vb_arena_create();
     vb_normalizer *n;
     CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
-    const char *lines[] = {
-        "CHƯƠNG TRÌNH PHÒNG, CHỐNG MA TÚY VÀ TỆ NẠN XÃ HỘI TRÊN ĐỊA BÀN",
-        "TỈNH TRONG GIAI ĐOẠN 2021-2025 CỦA ỦY BAN NHÂN DÂN CÁC HUYỆN,",
-        "THỊ XÃ, THÀNH PHỐ VÀ CÁC SỞ, BAN, NGÀNH, ĐOÀN THỂ CẤP TỈNH CÓ",
-        "Tổ chức tuyên truyền cho 100% xã, phường, thị trấn và các cơ",
-        "quan, đơn vị trên địa bàn toàn tỉnh về tác hại của ma túy, rồi",
-        "TUYÊN TRUYỀN PHÒNG, CHỐNG MA TÚY TRONG TRƯỜNG HỌC CÁC CẤP HỌC",
-        "trường học, cơ quan, đơn vị trên địa bàn toàn tỉnh nhằm nâng",
-        "cao nhận thức của người dân về tác hại của ma túy trong cộng",
-        "đồng dân cư, gia đình và nhà trường trên địa bàn toàn tỉnh và",
-        "các xã, phường, thị trấn trên địa bàn tỉnh trong năm học mới",
-        "Kiểm tra các cơ sở kinh doanh dịch vụ có điều kiện dễ phát",
-        "sinh tệ nạn xã hội ít nhất hai lần trong một năm học tới đây."};
+    const char *lines[] = {"CHƯƠNG TRÌNH PHÒNG, CHỐNG MA TÚY VÀ TỆ NẠN XÃ HỘI TRÊN ĐỊA BÀN",
+                           "TỈNH TRONG GIAI ĐOẠN 2021-2025 CỦA ỦY BAN NHÂN DÂN CÁC HUYỆN,",
+                           "THỊ XÃ, THÀNH PHỐ VÀ CÁC SỞ, BAN, NGÀNH, ĐOÀN THỂ CẤP TỈNH CÓ",
+                           "Tổ chức tuyên truyền cho 100% xã, phường, thị trấn và các cơ",
+                           "quan, đơn vị trên địa bàn toàn tỉnh về tác hại của ma túy, rồi",
+                           "TUYÊN TRUYỀN PHÒNG, CHỐNG MA TÚY TRONG TRƯỜNG HỌC CÁC CẤP HỌC",
+                           "trường học, cơ quan, đơn vị trên địa bàn toàn tỉnh nhằm nâng",
+                           "cao nhận thức của người dân về tác hại của ma túy trong cộng",
+                           "đồng dân cư, gia đình và nhà trường trên địa bàn toàn tỉnh và",
+                           "các xã, phường, thị trấn trên địa bàn tỉnh trong năm học mới",
+                           "Kiểm tra các cơ sở kinh doanh dịch vụ có điều kiện dễ phát",
+                           "sinh tệ nạn xã hội ít nhất hai lần trong một năm học tới đây."};
     vb_normtext t = norm_lines(n, a, lines, sizeof lines / sizeof *lines);
-    CHECK(strstr(t.text, "ĐỊA BÀN TỈNH TRONG GIAI ĐOẠN 2021-2025 CỦA ỦY BAN NHÂN DÂN CÁC HUYỆN, THỊ XÃ") != NULL);
+    CHECK(strstr(t.text, "ĐỊA BÀN TỈNH TRONG GIAI ĐOẠN 2021-2025 CỦA ỦY BAN NHÂN DÂN CÁC HUYỆN, THỊ XÃ") !=
+          NULL);
     CHECK(strstr(t.text, "CẤP TỈNH CÓ\nTổ chức") != NULL);
     CHECK(strstr(t.text, "ma túy, rồi\nTUYÊN TRUYỀN") != NULL);
-    CHECK(strstr(t.text, "CẤP HỌC trường học") != NULL); /* a lower-case start joins (rejoin_lines) */
+    CHECK(strstr(t.text, "CẤP HỌC trường học") != NULL);   /* a lower-case start joins (rejoin_lines) */
     CHECK(strstr(t.text, "năm học mới Kiểm tra") != NULL); /* wrapped: a capital continues */
     CHECK_INT(t.n_lines, 3);
     vb_normalizer_close(n);
@@ -166,18 +185,38 @@ static void test_list_labels(void) {
  * sends each one down that path, so both texts must be equal. */
 static void test_plain_path_matches_general_path(void) {
     static const char *const tokens[] = {
-        "Kế", "hoạch", "hoà", "hòa", "Uỷ", "Ủy", "HOÀ", "THUỶ", "thuế", "quả", "quý", "khoẻ",
-        "oà", "uý.", "hoà)", "oà1", "Hoà-", "quỷ", "**ỦY", "TẠO**", "__x__", "*a*", "**", "_",
-        "a\xCC\x80", "o\xCC\x80" "a", "u\xCC\x89y", "\xE2\x80\x93", "\xE2\x80\x9Cx\xE2\x80\x9D",
-        "\xEF\xAC\x81", "\xE2\x84\xAB", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD", "a\xC2\xAD" "b", "ng\xC6\xB0\xE1\xBB\x9Di",
-        "100%", "05/2019", "(1)", "Đảng", "đ", "ỹ", "oỹ", "uỵ!", "Óa", "óA",
+        "Kế", "hoạch", "hoà", "hòa", "Uỷ", "Ủy", "HOÀ", "THUỶ", "thuế", "quả", "quý", "khoẻ", "oà", "uý.",
+        "hoà)", "oà1", "Hoà-", "quỷ", "**ỦY", "TẠO**", "__x__", "*a*", "**", "_", "a\xCC\x80",
+        "o\xCC\x80"
+        "a",
+        "u\xCC\x89y", "\xE2\x80\x93", "\xE2\x80\x9Cx\xE2\x80\x9D", "\xEF\xAC\x81", "\xE2\x84\xAB",
+        "\xF0\x9F\x98\x80", "\xEF\xBF\xBD",
+        "a\xC2\xAD"
+        "b",
+        "ng\xC6\xB0\xE1\xBB\x9Di", "100%", "05/2019", "(1)", "Đảng", "đ", "ỹ", "oỹ", "uỵ!", "Óa", "óA",
         /* the two- and three-byte decoding shortcut at its edges, and the
          * forms it leaves to U8_NEXT (other leads, bad or missing trails) */
-        "\xC2\x80", "\xC2\xA0x", "\xDF\xBF", "\xC2", "\xC2" "a", "\xC1\xBF", "\xC0\xAF",
-        "\xE0\xA0\x80", "\xE0\x80\x80", "\xE1\x80\x80", "\xEC\xBF\xBF", "\xED\x9F\xBF",
-        "\xED\xA0\x80", "\xEE\x80\x80", "\xEF\xBF\xBF", "\xEF\xBF\xBE", "\xE1\xBA",
-        "\xE1\xBA" "a", "\xE1" "ab", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF", "\xF5\x80\x80\x80",
-        "\x7F" "a", "a\x01", "\xC3\xA0" "a", "\xC3\xA0" "ay", "y\xC3\xA0" "e", "\xE1\xBB\xA7" "y",
+        "\xC2\x80", "\xC2\xA0x", "\xDF\xBF", "\xC2",
+        "\xC2"
+        "a",
+        "\xC1\xBF", "\xC0\xAF", "\xE0\xA0\x80", "\xE0\x80\x80", "\xE1\x80\x80", "\xEC\xBF\xBF",
+        "\xED\x9F\xBF", "\xED\xA0\x80", "\xEE\x80\x80", "\xEF\xBF\xBF", "\xEF\xBF\xBE", "\xE1\xBA",
+        "\xE1\xBA"
+        "a",
+        "\xE1"
+        "ab",
+        "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF", "\xF5\x80\x80\x80",
+        "\x7F"
+        "a",
+        "a\x01",
+        "\xC3\xA0"
+        "a",
+        "\xC3\xA0"
+        "ay",
+        "y\xC3\xA0"
+        "e",
+        "\xE1\xBB\xA7"
+        "y",
         NULL};
     static const vb_tone_style tones[] = {VB_TONE_MODERN, VB_TONE_OLD, VB_TONE_KEEP};
     for (size_t k = 0; k < 3; k++) {
@@ -256,7 +295,8 @@ static size_t wrap_width_full(const vb_blockv *blocks) {
  * on files whose lines cluster below, at and above every width, with
  * ASCII, Vietnamese letters, stray continuation bytes, tables and padding. */
 static void test_wrap_width_matches_full_count(void) {
-    static const char *const pieces[] = {"a", "\xE1\xBB\x87", "\xC3\xA0", " ", "\x80", "\xF0\x9F\x98\x80", "\t"};
+    static const char *const pieces[] = {"a",    "\xE1\xBB\x87",     "\xC3\xA0", " ",
+                                         "\x80", "\xF0\x9F\x98\x80", "\t"};
     vb_arena *a = vb_arena_create();
     unsigned seed = 12345, found = 0;
     for (int round = 0; round < 600; round++) {
@@ -272,14 +312,21 @@ static void test_wrap_width_matches_full_count(void) {
             if (kind == 0) t[len++] = ' ';
             for (size_t k = 0; k < want; k++) {
                 seed = seed * 1103515245u + 12345u;
-                const char *pc = kind >= 5 && kind < 8 ? pieces[1] : pieces[(seed >> 16) % (kind < 8 ? 1 : kind < 14 ? 4 : 7)];
+                const char *pc = kind >= 5 && kind < 8 ? pieces[1]
+                                                       : pieces[(seed >> 16) % (kind < 8    ? 1
+                                                                                : kind < 14 ? 4
+                                                                                            : 7)];
                 size_t pl = strlen(pc);
                 if (len + pl > cap) break;
                 memcpy(t + len, pc, pl);
                 len += pl;
             }
             if (kind == 1 && len < cap) t[len++] = '\r';
-            vb_block b = {.text = t, .len = len, .table = kind == 2 ? 0 : -1, .row = -1, .cell = -1,
+            vb_block b = {.text = t,
+                          .len = len,
+                          .table = kind == 2 ? 0 : -1,
+                          .row = -1,
+                          .cell = -1,
                           .area = kind == 3 ? VB_AREA_PAGE_HEADER : VB_AREA_BODY};
             (void)VB_PUSH(a, v, b);
         }
@@ -359,10 +406,22 @@ static void test_export_furniture(void) {
     vb_arena *a = vb_arena_create();
     vb_normalizer *n;
     CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
-    const char *lines[] = {"*Source: https://example.org/van-ban/123*", "# Quyết định về việc thử",
-                           "|", "ỦY BAN NHÂN DÂN", "|---|---|", "Tổ chức kiểm tra các cơ sở trong",
-                           "", "", "--- PAGE BREAK ---", "", "2", "", "địa bàn xã.", "12",
-                           "** **", "Lưu: VT."};
+    const char *lines[] = {"*Source: https://example.org/van-ban/123*",
+                           "# Quyết định về việc thử",
+                           "|",
+                           "ỦY BAN NHÂN DÂN",
+                           "|---|---|",
+                           "Tổ chức kiểm tra các cơ sở trong",
+                           "",
+                           "",
+                           "--- PAGE BREAK ---",
+                           "",
+                           "2",
+                           "",
+                           "địa bàn xã.",
+                           "12",
+                           "** **",
+                           "Lưu: VT."};
     vb_normtext t = norm_lines(n, a, lines, sizeof lines / sizeof *lines);
     CHECK_STR(t.text, "Quyết định về việc thử\n|\nỦY BAN NHÂN DÂN\n"
                       "Tổ chức kiểm tra các cơ sở trong địa bàn xã.\n12\nLưu: VT.");
@@ -389,11 +448,26 @@ static void test_cut_headings(void) {
     vb_arena *a = vb_arena_create();
     vb_normalizer *n;
     CHECK_INT(vb_normalizer_open(NULL, &n), VB_OK);
-    const char *lines[] = {"ỦY BAN NHÂN DÂN", "TỈNH BÌNH MINH", "Số:", "15/KH-UBND", "KẾ HOẠCH",
-                           "Phòng chống thiên tai năm 2024", "**IV. PHÂN", "CÔNG NHIỆM VỤ**", "**1.",
-                           "Công an tỉnh**", "a) Chủ trì", "b) Phối hợp", "**2. Sở", "Tài chính**",
-                           "I.", "1. Mục tiêu chung", "Điều 2.", "Giao Sở Y tế chủ trì.",
-                           "**6. Chỉ tiêu đến năm", "2030**"};
+    const char *lines[] = {"ỦY BAN NHÂN DÂN",
+                           "TỈNH BÌNH MINH",
+                           "Số:",
+                           "15/KH-UBND",
+                           "KẾ HOẠCH",
+                           "Phòng chống thiên tai năm 2024",
+                           "**IV. PHÂN",
+                           "CÔNG NHIỆM VỤ**",
+                           "**1.",
+                           "Công an tỉnh**",
+                           "a) Chủ trì",
+                           "b) Phối hợp",
+                           "**2. Sở",
+                           "Tài chính**",
+                           "I.",
+                           "1. Mục tiêu chung",
+                           "Điều 2.",
+                           "Giao Sở Y tế chủ trì.",
+                           "**6. Chỉ tiêu đến năm",
+                           "2030**"};
     vb_normtext t = norm_lines(n, a, lines, sizeof lines / sizeof *lines);
     CHECK_STR(t.text, "ỦY BAN NHÂN DÂN\nTỈNH BÌNH MINH\nSố: 15/KH-UBND\nKẾ HOẠCH\n"
                       "Phòng chống thiên tai năm 2024\nIV. PHÂN CÔNG NHIỆM VỤ\n1. Công an tỉnh\n"
@@ -439,8 +513,8 @@ static void test_short_first_line(void) {
     CHECK(strstr(t.text, "với Bộ Công an tổ chức") != NULL);
     CHECK(strstr(t.text, "Phó Chủ tịch\nNguyễn Văn An") != NULL);
     CHECK_INT(t.n_lines, 6 + 4);
-    vb_rejoin_context first = {.prev_starts_paragraph = true, .prev_lower = true, .cur_lower = true,
-                               .width = 70};
+    vb_rejoin_context first = {
+        .prev_starts_paragraph = true, .prev_lower = true, .cur_lower = true, .width = 70};
     CHECK(vb_rejoin_cut_heading(S("Theo đề nghị của Giám đốc Sở"), full, strlen(full), &first));
     CHECK(!vb_rejoin_cut_heading(S("Theo đề nghị của Giám đốc Sở"), S("Nông nghiệp"), &first));
     first.prev_starts_paragraph = false;

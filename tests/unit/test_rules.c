@@ -13,9 +13,11 @@
 /* Rows that overlap, repeat names, refer back by name, differ in case, can
  * match empty, and look behind their start. */
 static const vb_rule_row rows[] = {
-    {"full", EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})\\s+năm\\s+(?<y>[0-9]{4})", 0, NULL, 0},
-    {"numeric", "(?<![\\p{L}0-9/.-])(?:ngày\\s+)?(?<d>[0-9]{1,2})(?<sep>[/.-])(?<m>[0-9]{1,2})\\k<sep>(?<y>[0-9]{4})",
-     0, NULL, 0},
+    {"full", EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})\\s+năm\\s+(?<y>[0-9]{4})", 0, NULL,
+     0},
+    {"numeric",
+     "(?<![\\p{L}0-9/.-])(?:ngày\\s+)?(?<d>[0-9]{1,2})(?<sep>[/.-])(?<m>[0-9]{1,2})\\k<sep>(?<y>[0-9]{4})", 0,
+     NULL, 0},
     {"year", EDGE "năm\\s+(?<y>[0-9]{4})", 0, NULL, 0},
     {"digits", "[0-9]+", 0, NULL, 0},
     {"pair", "[0-9]{2}", 0, NULL, 0},
@@ -35,9 +37,17 @@ static const vb_rule_row rows[] = {
 static const char *texts[] = {
     "Ngày 07 tháng 3 năm 2016, Sở Y tế; ngày 1/2/2020 và 1.2.2020 nhưng 1/2.2020. Năm 2021.",
     "SỞ Y TẾ, sở y tế, Sở. Cửa hàng tháng 5; định kỳ hằng năm, hàng tháng 12345678.",
-    "", ".", "...", "2024", "ngày", "a1b22c333.4444",
+    "",
+    ".",
+    "...",
+    "2024",
+    "ngày",
+    "a1b22c333.4444",
     "quý II/2024; từ năm 2016 đến năm 2020 — giai đoạn 2021-2025 — 7/3/2016/NQ-CP ngày  9-9-2019",
-    "\xC3\xA9t\xE1\xBB\x87" "12.12.2012" "\xC2\xA0" "năm\n2030.",
+    "\xC3\xA9t\xE1\xBB\x87"
+    "12.12.2012"
+    "\xC2\xA0"
+    "năm\n2030.",
     "ĐẶNG đặng éo Éo; Sáu 6 SÁU 7 \xC5\xBF\xC3\xA1u 8 ax .x \xFFx; ĐỊNH KỲ, định  kỳ; NĂM Năm năm",
     "\xC4\xC4\x91\xC3 \x80x \xE1\xBBngày 1/1/2001 \xC4",
 };
@@ -153,10 +163,12 @@ static void test_scan_edge(void) {
     vb_ruleset rs;
     const vb_scan_part q[] = {{(UINT64_C(1) << N(quant)) - 1, NULL, EDGE}};
     /* "?…" left whole, so the pass compiles and shares every row */
-    CHECK(scan_agrees(&rs, quant, N(quant), q, N(quant), "1x a2 -3x 44 5-6 \xC3\xA9" "7 x8X ") > 8);
+    CHECK(scan_agrees(&rs, quant, N(quant), q, N(quant),
+                      "1x a2 -3x 44 5-6 \xC3\xA9"
+                      "7 x8X ") > 8);
     /* an edge is one lookaround and nothing else */
-    static const char *const bad[] = {"(?<!a)(?<!b)", "(?<!(a))", "(?<![[:alpha:]])", "(?<!a)x", "abc", "(?<!a",
-                                      "(?<!\\Qa)\\E)", "(?<!a)?", ""};
+    static const char *const bad[] = {"(?<!a)(?<!b)", "(?<!(a))",      "(?<![[:alpha:]])", "(?<!a)x", "abc",
+                                      "(?<!a",        "(?<!\\Qa)\\E)", "(?<!a)?",          ""};
     for (size_t k = 0; k < N(bad); k++) {
         const vb_scan_part e[] = {{1, NULL, bad[k]}};
         CHECK(vb_ruleset_prepare_scan(&rs, e, 1) == VB_E_INTERNAL);
@@ -246,10 +258,11 @@ static size_t cursor_agrees(vb_ruleset *rs, const char *text) {
  * texts with near misses and invalid UTF-8. */
 static void test_cursor_matches_search(void) {
     static const vb_rule_row crow[] = {
-        {"number", "(?<![\\p{L}0-9/.-])[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?\\p{Lu}[\\p{L}0-9&]*", 0, NULL,
-         VB_RULE_CASED},
-        {"law", "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:B)ộ\\s+luật|(?-i:H)iến\\s+pháp)\\s+(?<name>\\p{Lu}\\p{L}*)", 0, NULL,
-         0},
+        {"number", "(?<![\\p{L}0-9/.-])[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?\\p{Lu}[\\p{L}0-9&]*", 0,
+         NULL, VB_RULE_CASED},
+        {"law",
+         "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:B)ộ\\s+luật|(?-i:H)iến\\s+pháp)\\s+(?<name>\\p{Lu}\\p{L}*)", 0,
+         NULL, 0},
         {"caseless_letters", "(?:quý|năm)\\s+[0-9]+", 0, NULL, 0}, /* q Q n N: on the path */
         {"fixed_first", "x[0-9]", 0, NULL, 0},
         {"non_ascii", "(?:đ|ă)[a-z]", 0, NULL, 0},
@@ -261,7 +274,11 @@ static void test_cursor_matches_search(void) {
     static const char *ctexts[] = {
         "Quyết định số 361/QĐ-TTg, 14/2004/NĐ-CP; Luật Đất đai, Bộ  luật Hình sự; Hiến pháp Năm 2013",
         "a361/QĐ 12/ab 7 / X quý 3 QUÝ  4 năm2020 NĂM 2021 x1 đa ăb 12/ 99/",
-        "\xff" "12/AB \xe1\xbb" "3/Q \xc3" "L" "uật Xa",
+        "\xff"
+        "12/AB \xe1\xbb"
+        "3/Q \xc3"
+        "L"
+        "uật Xa",
         "",
         "9",
     };
@@ -280,7 +297,8 @@ static void test_cursor_matches_search(void) {
     const size_t *ov;
     size_t s, e;
     CHECK(vb_rule_cursor_next(&c, 0, &ov));
-    CHECK(vb_rule_group(&rs, 1, "name", &s, &e) && e - s == strlen("Đất") && memcmp(t + s, "Đất", e - s) == 0);
+    CHECK(vb_rule_group(&rs, 1, "name", &s, &e) && e - s == strlen("Đất") &&
+          memcmp(t + s, "Đất", e - s) == 0);
     vb_ruleset_free(&rs);
 }
 
@@ -288,8 +306,8 @@ static void test_cursor_matches_search(void) {
  * starts right after them and still gives what vb_rule_match gives. */
 static void test_cursor_edge(void) {
     static const vb_rule_row erow[] = {
-        {"number", "(?<![\\p{L}0-9/.-])[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?\\p{Lu}[\\p{L}0-9&]*", 0, NULL,
-         VB_RULE_CASED},
+        {"number", "(?<![\\p{L}0-9/.-])[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?\\p{Lu}[\\p{L}0-9&]*", 0,
+         NULL, VB_RULE_CASED},
         {"law", "(?<![\\p{L}])(?<type>(?-i:L)uật|(?-i:H)iến\\s+pháp)\\s+(?<name>\\p{Lu}\\p{L}*)", 0, NULL, 0},
     };
     static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -297,8 +315,13 @@ static void test_cursor_edge(void) {
     snprintf(edge0, sizeof edge0, "%s0123456789/.-", letters);
     static const char *etexts[] = {
         "12/AB a12/AB 3-4/AB 1.2/AB 1/2/AB x/3/QĐ 123/2020/NĐ-CP 1234567/AB (5/UB) “6/UB” ă7/UB",
-        "Luật Đất đai; xLuật Xa, 1Luật Xb .Luật Xc ăLuật Xd \xe1\xbb" "Luật Xe",
-        "\xff" "9/AB \xc3" "8/AB", "7/AB", "",
+        "Luật Đất đai; xLuật Xa, 1Luật Xb .Luật Xc ăLuật Xd \xe1\xbb"
+        "Luật Xe",
+        "\xff"
+        "9/AB \xc3"
+        "8/AB",
+        "7/AB",
+        "",
     };
     vb_ruleset rs;
     char err[300];

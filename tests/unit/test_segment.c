@@ -28,18 +28,17 @@ static vb_pipeline *open_pipeline(void) {
 
 static void test_decision_header_tab_columns(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p,
-        "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-        "CỤC QUẢN LÝ DƯỢC\tĐộc lập - Tự do - Hạnh phúc\n"
-        "Số: 12/QĐ-QLD\tHà Nội, ngày 3 tháng 02 năm 2023\n"
-        "QUYẾT ĐỊNH\n"
-        "Về việc ban hành quy chế làm việc\n"
-        "CỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC\n"
-        "Căn cứ Luật Dược ngày 06 tháng 4 năm 2016;\n"
-        "QUYẾT ĐỊNH:\n"
-        "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n"
-        "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n"
-        "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nNGUYỄN VĂN AN\n");
+    vb_result *r = convert(p, "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                              "CỤC QUẢN LÝ DƯỢC\tĐộc lập - Tự do - Hạnh phúc\n"
+                              "Số: 12/QĐ-QLD\tHà Nội, ngày 3 tháng 02 năm 2023\n"
+                              "QUYẾT ĐỊNH\n"
+                              "Về việc ban hành quy chế làm việc\n"
+                              "CỤC TRƯỞNG CỤC QUẢN LÝ DƯỢC\n"
+                              "Căn cứ Luật Dược ngày 06 tháng 4 năm 2016;\n"
+                              "QUYẾT ĐỊNH:\n"
+                              "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.\n"
+                              "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n"
+                              "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nNGUYỄN VĂN AN\n");
     CHECK_INT(r->documents.len, 1);
     const vb_doc *d = &r->documents.items[0];
     CHECK_INT(d->kind, VB_KIND_OFFICIAL);
@@ -59,16 +58,16 @@ static void test_decision_header_tab_columns(void) {
 
 static void test_cover_letter_and_plan_split(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p,
-        "SỞ TƯ PHÁP\nSố: 88/STP-PBGDPL\nV/v triển khai Kế hoạch năm 2025\n"
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-        "Đà Nẵng, ngày 15 tháng 01 năm 2025\n"
-        "Kính gửi:\n- Các phòng chuyên môn;\n- Ủy ban nhân dân các quận.\n"
-        "Sở Tư pháp gửi kèm Kế hoạch để các đơn vị triển khai thực hiện.\n"
-        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nLê Thị Bình\n"
-        "Đà Nẵng, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\nPhổ biến giáo dục pháp luật năm 2025\n"
-        "I. MỤC ĐÍCH\n1. Mục đích\nNâng cao nhận thức.\n3. Yêu cầu\nĐúng tiến độ.\n"
-        "II. TỔ CHỨC THỰC HIỆN\na) Sở Tư pháp\n- Chủ trì.\n+ Báo cáo.\n");
+    vb_result *r =
+        convert(p, "SỞ TƯ PHÁP\nSố: 88/STP-PBGDPL\nV/v triển khai Kế hoạch năm 2025\n"
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                   "Đà Nẵng, ngày 15 tháng 01 năm 2025\n"
+                   "Kính gửi:\n- Các phòng chuyên môn;\n- Ủy ban nhân dân các quận.\n"
+                   "Sở Tư pháp gửi kèm Kế hoạch để các đơn vị triển khai thực hiện.\n"
+                   "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nLê Thị Bình\n"
+                   "Đà Nẵng, ngày 10 tháng 01 năm 2025\nKẾ HOẠCH\nPhổ biến giáo dục pháp luật năm 2025\n"
+                   "I. MỤC ĐÍCH\n1. Mục đích\nNâng cao nhận thức.\n3. Yêu cầu\nĐúng tiến độ.\n"
+                   "II. TỔ CHỨC THỰC HIỆN\na) Sở Tư pháp\n- Chủ trì.\n+ Báo cáo.\n");
     CHECK_INT(r->documents.len, 2);
     const vb_doc *c = &r->documents.items[0], *k = &r->documents.items[1];
     CHECK_STR(c->header.doc_type, "Công văn");
@@ -113,8 +112,9 @@ static void test_draft_placeholders(void) {
 
 static void test_article_and_unknown(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p, "date 2023-07 UBND tỉnh Bình Dương vừa ban hành kế hoạch.\n"
-                              "Theo đó, UBND tỉnh Bình Dương yêu cầu các sở triển khai. Ảnh: Báo Bình Dương\n");
+    vb_result *r =
+        convert(p, "date 2023-07 UBND tỉnh Bình Dương vừa ban hành kế hoạch.\n"
+                   "Theo đó, UBND tỉnh Bình Dương yêu cầu các sở triển khai. Ảnh: Báo Bình Dương\n");
     CHECK_INT(r->documents.items[0].kind, VB_KIND_ARTICLE);
     CHECK_STR(r->documents.items[0].header.issuer, "Ủy ban nhân dân tỉnh Bình Dương");
     CHECK_STR(r->documents.items[0].header.date, "2023-07");
@@ -127,16 +127,16 @@ static void test_article_and_unknown(void) {
 
 static void test_decision_with_attached_plan(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p,
-        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LONG AN\tĐộc lập - Tự do - Hạnh phúc\n"
-        "Số: 1234/QĐ-UBND\tLong An, ngày 12 tháng 3 năm 2023\nQUYẾT ĐỊNH\n"
-        "Về việc ban hành Kế hoạch phòng, chống mại dâm năm 2023\n"
-        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống mại dâm năm 2023.\n"
-        "Nơi nhận:\n- Như Điều 2;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Út\n"
-        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LONG AN\tĐộc lập - Tự do - Hạnh phúc\n"
-        "KẾ HOẠCH\nPhòng, chống mại dâm năm 2023\n"
-        "(Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 12/3/2023 của UBND tỉnh)\n"
-        "I. MỤC TIÊU\n1. Chỉ tiêu\n");
+    vb_result *r = convert(
+        p, "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LONG AN\tĐộc lập - Tự do - Hạnh phúc\n"
+           "Số: 1234/QĐ-UBND\tLong An, ngày 12 tháng 3 năm 2023\nQUYẾT ĐỊNH\n"
+           "Về việc ban hành Kế hoạch phòng, chống mại dâm năm 2023\n"
+           "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống mại dâm năm 2023.\n"
+           "Nơi nhận:\n- Như Điều 2;\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Út\n"
+           "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LONG AN\tĐộc lập - Tự do - Hạnh phúc\n"
+           "KẾ HOẠCH\nPhòng, chống mại dâm năm 2023\n"
+           "(Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 12/3/2023 của UBND tỉnh)\n"
+           "I. MỤC TIÊU\n1. Chỉ tiêu\n");
     CHECK_INT(r->documents.len, 2);
     CHECK_STR(r->documents.items[0].header.doc_type, "Quyết định");
     CHECK_STR(r->documents.items[0].header.signer, "Nguyễn Văn Út");
@@ -149,12 +149,12 @@ static void test_decision_with_attached_plan(void) {
 
 static void test_party_document(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p,
-        "ĐẢNG BỘ TỈNH BÌNH ĐỊNH\tĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY\n*\n"
-        "Số 14-KH/TU\tQuy Nhơn, ngày 20 tháng 02 năm 2021\nKẾ HOẠCH\n"
-        "thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị\n"
-        "Thực hiện Chỉ thị số 36-CT/TW, Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:\n"
-        "I. MỤC ĐÍCH\nNơi nhận:\n- Lưu VP.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nLê Kim Toàn\n");
+    vb_result *r =
+        convert(p, "ĐẢNG BỘ TỈNH BÌNH ĐỊNH\tĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY\n*\n"
+                   "Số 14-KH/TU\tQuy Nhơn, ngày 20 tháng 02 năm 2021\nKẾ HOẠCH\n"
+                   "thực hiện Chỉ thị số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị\n"
+                   "Thực hiện Chỉ thị số 36-CT/TW, Ban Thường vụ Tỉnh ủy xây dựng kế hoạch như sau:\n"
+                   "I. MỤC ĐÍCH\nNơi nhận:\n- Lưu VP.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nLê Kim Toàn\n");
     const vb_doc *d = &r->documents.items[0];
     CHECK_STR(d->header.issuer, "Tỉnh ủy");
     CHECK_STR(d->header.issuer_parent, "Đảng bộ tỉnh Bình Định");
@@ -168,11 +168,11 @@ static void test_party_document(void) {
 
 static void test_department_letter_casing(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p,
-        "UBND TỈNH QUẢNG NAM\nSỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 1523/SLĐTBXH-PCTNXH\n"
-        "V/v triển khai công tác phòng, chống\nmại dâm 6 tháng cuối năm 2023\n"
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nQuảng Nam, ngày 05 tháng 7 năm 2023\n"
-        "Kính gửi:\n- Công an tỉnh;\n- UBND các huyện.\nNội dung.\n");
+    vb_result *r =
+        convert(p, "UBND TỈNH QUẢNG NAM\nSỞ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 1523/SLĐTBXH-PCTNXH\n"
+                   "V/v triển khai công tác phòng, chống\nmại dâm 6 tháng cuối năm 2023\n"
+                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nQuảng Nam, ngày 05 tháng 7 năm 2023\n"
+                   "Kính gửi:\n- Công an tỉnh;\n- UBND các huyện.\nNội dung.\n");
     const vb_doc *d = &r->documents.items[0];
     CHECK_STR(d->header.issuer, "Sở Lao động - Thương binh và Xã hội");
     CHECK_STR(d->header.issuer_parent, "UBND tỉnh Quảng Nam");

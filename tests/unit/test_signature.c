@@ -28,16 +28,16 @@ static void check_entries(const vb_result *r, const char *const *want, size_t n)
         CHECK_STR(d->header.distribution.items[i], want[i]);
 }
 
-#define LETTER_HEAD                                                   \
-    "SỞ NỘI VỤ TỈNH HÀ AN\nSố: 71/SNV-VP\nV/v tổng kết công tác\n"   \
-    "Kính gửi: Các phòng thuộc Sở.\n"                                  \
+#define LETTER_HEAD                                                                 \
+    "SỞ NỘI VỤ TỈNH HÀ AN\nSố: 71/SNV-VP\nV/v tổng kết công tác\n" \
+    "Kính gửi: Các phòng thuộc Sở.\n"                                      \
     "Sở Nội vụ đề nghị các phòng gửi báo cáo tổng kết đúng thời hạn quy định.\n"
 
 static void test_plain_list(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p, LETTER_HEAD
-                           "Nơi nhận:\n- Như trên;\n- Giám đốc Sở (để b/c);\n- Lưu: VT; VP (2b).\n"
-                           "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Thị Hạnh\n");
+    vb_result *r =
+        convert(p, LETTER_HEAD "Nơi nhận:\n- Như trên;\n- Giám đốc Sở (để b/c);\n- Lưu: VT; VP (2b).\n"
+                               "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Thị Hạnh\n");
     static const char *const want[] = {"Như trên", "Giám đốc Sở (để b/c)", "Lưu: VT; VP (2b)"};
     check_entries(r, want, 3);
     const vb_doc *d = &r->documents.items[0];
@@ -50,9 +50,9 @@ static void test_plain_list(void) {
 
 static void test_wrapped_entries(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p, LETTER_HEAD
-                           "Nơi nhận:\n- Như trên;\n- VPCP: BTCN, các PCN, Trợ lý TTg, TGĐ\nCổng TTĐT, các Vụ;\n"
-                           "- Lưu: VT\n, KGVX (3).\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nĐỗ Văn Lực\n");
+    vb_result *r = convert(
+        p, LETTER_HEAD "Nơi nhận:\n- Như trên;\n- VPCP: BTCN, các PCN, Trợ lý TTg, TGĐ\nCổng TTĐT, các Vụ;\n"
+                       "- Lưu: VT\n, KGVX (3).\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nĐỗ Văn Lực\n");
     static const char *const want[] = {"Như trên", "VPCP: BTCN, các PCN, Trợ lý TTg, TGĐ Cổng TTĐT, các Vụ",
                                        "Lưu: VT, KGVX (3)"};
     check_entries(r, want, 3);
@@ -63,9 +63,9 @@ static void test_wrapped_entries(void) {
 
 static void test_entries_on_one_row(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p, LETTER_HEAD
-                           "| Nơi nhận: - Bộ Nội vụ; (báo cáo) - Thường trực HĐND tỉnh; - Cục KS TTHC - VPCP; "
-                           "- Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lò Văn Chiến |\n|---|---|\n");
+    vb_result *r = convert(
+        p, LETTER_HEAD "| Nơi nhận: - Bộ Nội vụ; (báo cáo) - Thường trực HĐND tỉnh; - Cục KS TTHC - VPCP; "
+                       "- Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lò Văn Chiến |\n|---|---|\n");
     static const char *const want[] = {"Bộ Nội vụ", "Thường trực HĐND tỉnh", "Cục KS TTHC - VPCP", "Lưu: VT"};
     check_entries(r, want, 4);
     const vb_doc *d = &r->documents.items[0];
@@ -79,9 +79,10 @@ static void test_entries_on_one_row(void) {
 /* OCR: the signature column's words land in the list's lines. */
 static void test_merged_columns(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p, LETTER_HEAD
-                           "Noi nhận: KT. TONG CỤC TRƯỞNG\n- Như trên; - PHO TONG CUC TRUONG\n"
-                           "_ Vụ Pháp chế;\n~ Lãnh đạo Tổng cục; ff\n- Luu: VT, PC(2b). a\n(ees 2®) <<\nMai Văn Sơn\n");
+    vb_result *r =
+        convert(p, LETTER_HEAD
+                "Noi nhận: KT. TONG CỤC TRƯỞNG\n- Như trên; - PHO TONG CUC TRUONG\n"
+                "_ Vụ Pháp chế;\n~ Lãnh đạo Tổng cục; ff\n- Luu: VT, PC(2b). a\n(ees 2®) <<\nMai Văn Sơn\n");
     static const char *const want[] = {"Như trên", "Vụ Pháp chế", "Lãnh đạo Tổng cục", "Luu: VT, PC(2b)"};
     check_entries(r, want, 4);
     CHECK_STR(r->documents.items[0].header.signer, "Mai Văn Sơn");
@@ -91,9 +92,9 @@ static void test_merged_columns(void) {
 
 static void test_title_is_no_entry(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p, LETTER_HEAD
-                           "Noi nhận: - BỘ TRƯỞNG, CHỦ NHIỆM\n~ TTgCP (để b/c);\n- Các Bộ: Công an, Tài chính;\n"
-                           "- Lưu: VT, KSTT.\nLã Văn Kiên\n");
+    vb_result *r = convert(
+        p, LETTER_HEAD "Noi nhận: - BỘ TRƯỞNG, CHỦ NHIỆM\n~ TTgCP (để b/c);\n- Các Bộ: Công an, Tài chính;\n"
+                       "- Lưu: VT, KSTT.\nLã Văn Kiên\n");
     static const char *const want[] = {"TTgCP (để b/c)", "Các Bộ: Công an, Tài chính", "Lưu: VT, KSTT"};
     check_entries(r, want, 3);
     CHECK_STR(r->documents.items[0].header.signer, "Lã Văn Kiên");
@@ -103,8 +104,8 @@ static void test_title_is_no_entry(void) {
 
 static void test_placeholder_and_mark_lines(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p, LETTER_HEAD
-                           "Nơi nhận:\n- Như trên;\n{{NOI_DUNG}}\n- Lưu VT, VHXH.\n+\nTô Hoài Nam\n");
+    vb_result *r =
+        convert(p, LETTER_HEAD "Nơi nhận:\n- Như trên;\n{{NOI_DUNG}}\n- Lưu VT, VHXH.\n+\nTô Hoài Nam\n");
     static const char *const want[] = {"Như trên", "Lưu VT, VHXH"};
     check_entries(r, want, 2);
     CHECK_STR(r->documents.items[0].header.signer, "Tô Hoài Nam");
@@ -130,9 +131,8 @@ static void test_unheaded_list(void) {
 /* A name OCR merged into the last entry is the signer, not the entry's. */
 static void test_name_in_last_entry(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p, LETTER_HEAD
-                           "Noi nhận: THỦ TƯỞNG\n- Các Bộ, cơ quan ngang Bộ;\n"
-                           "- Lưu: Văn thư, KTTH(2b) 233 š Zuyến Văn An\n");
+    vb_result *r = convert(p, LETTER_HEAD "Noi nhận: THỦ TƯỞNG\n- Các Bộ, cơ quan ngang Bộ;\n"
+                                          "- Lưu: Văn thư, KTTH(2b) 233 š Zuyến Văn An\n");
     static const char *const want[] = {"Các Bộ, cơ quan ngang Bộ", "Lưu: Văn thư, KTTH(2b) 233 š"};
     check_entries(r, want, 2);
     const vb_doc *d = &r->documents.items[0];
@@ -146,9 +146,10 @@ static void test_name_in_last_entry(void) {
 /* The body ends where the closing starts: the list is no section. */
 static void test_body_ends_at_closing(void) {
     vb_pipeline *p = open_pipeline();
-    vb_result *r = convert(p, "ỦY BAN NHÂN DÂN TỈNH HÀ AN\nSố: 5/KH-UBND\nKẾ HOẠCH\nKiểm tra năm 2024\n"
-                              "I. MỤC ĐÍCH\nBảo đảm đúng quy định.\nII. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n"
-                              "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNơi nhận:\n- Các sở;\n- Lưu: VT.\nTrịnh Minh Tú\n");
+    vb_result *r =
+        convert(p, "ỦY BAN NHÂN DÂN TỈNH HÀ AN\nSố: 5/KH-UBND\nKẾ HOẠCH\nKiểm tra năm 2024\n"
+                   "I. MỤC ĐÍCH\nBảo đảm đúng quy định.\nII. TỔ CHỨC THỰC HIỆN\nCác sở thực hiện.\n"
+                   "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNơi nhận:\n- Các sở;\n- Lưu: VT.\nTrịnh Minh Tú\n");
     const vb_doc *d = &r->documents.items[0];
     CHECK_INT(d->sections.len, 2);
     if (d->sections.len == 2) CHECK_INT(d->sections.items[1].children.len, 0);

@@ -47,8 +47,11 @@ static vb_result *letter_and_plan(const char *path, const char *sha) {
     d->header.doc_type = "Công văn";
     d->header.date = "2021-03-10";
     d->header.issuer = "Phòng Giáo dục";
-    vb_reference ref = {.doc_type = "Kế hoạch", .number = "7/KH-UBND", .date = "2021-03-02",
-                        .issuer = "Ủy ban nhân dân Huyện Đông", .relation = VB_REL_BASIS};
+    vb_reference ref = {.doc_type = "Kế hoạch",
+                        .number = "7/KH-UBND",
+                        .date = "2021-03-02",
+                        .issuer = "Ủy ban nhân dân Huyện Đông",
+                        .relation = VB_REL_BASIS};
     ref.span = span_of(d, "Kế hoạch số 7/KH-UBND");
     if (VB_PUSH(a, d->references, ref)) return NULL;
     vb_date dt = {.text = "ngày 02 tháng 3 năm 2021", .value = "2021-03-02"};
@@ -66,8 +69,8 @@ static vb_result *letter_and_plan(const char *path, const char *sha) {
     top.span = span_of(p, "I. MỤC ĐÍCH");
     top.body = (vb_span){top.span.start, child.body.end};
     if (VB_PUSH(a, top.children, child) || VB_PUSH(a, p->sections, top)) return NULL;
-    vb_assignment as = {.unit = "Phòng Lao động - Thương binh và Xã hội", .role = VB_ROLE_LEAD,
-                        .section = "II"};
+    vb_assignment as = {
+        .unit = "Phòng Lao động - Thương binh và Xã hội", .role = VB_ROLE_LEAD, .section = "II"};
     as.span = span_of(p, as.unit);
     vb_span ts = span_of(p, "tuyên truyền");
     if (VB_PUSH(a, as.tasks, "tuyên truyền") || VB_PUSH(a, as.task_spans, ts) ||
@@ -164,10 +167,8 @@ static void test_reimport_replaces(void) {
     CHECK_INT(vb_store_put_result(s, same_path, "9.9"), VB_OK);
     CHECK_INT(vb_store_put_result(s, same_path, "9.9"), VB_OK);
     CHECK_INT(vb_store_put_result(s, same_sha, "9.9"), VB_OK);
-    CHECK_INT(vb_store_put_skipped(s, "a/scan.pdf", "E_UNSUPPORTED", "not .docx/.txt", "9.9"),
-              VB_OK);
-    CHECK_INT(vb_store_put_skipped(s, "a/scan.pdf", "E_UNSUPPORTED", "not .docx/.txt", "9.9"),
-              VB_OK);
+    CHECK_INT(vb_store_put_skipped(s, "a/scan.pdf", "E_UNSUPPORTED", "not .docx/.txt", "9.9"), VB_OK);
+    CHECK_INT(vb_store_put_skipped(s, "a/scan.pdf", "E_UNSUPPORTED", "not .docx/.txt", "9.9"), VB_OK);
     sqlite3 *db = vb_store_db(s);
     CHECK_INT(count(db, "SELECT count(*) FROM files"), 3);
     CHECK_INT(count(db, "SELECT count(*) FROM files WHERE status = 'skipped'"), 1);
@@ -322,7 +323,8 @@ static void test_racing_openers(void) {
                 vb_store *s = NULL;
                 vb_result *r = letter_and_plan(name, "ee55");
                 vb_status st = vb_store_open(path, &s, err, sizeof err);
-                if (st != VB_OK) fprintf(stderr, "  child: %s\n", err);
+                if (st != VB_OK)
+                    fprintf(stderr, "  child: %s\n", err);
                 else if ((st = r ? vb_store_put_result(s, r, "9.9") : VB_E_NOMEM) != VB_OK)
                     fprintf(stderr, "  child: %s\n", vb_store_errmsg(s));
                 vb_result_free(r);

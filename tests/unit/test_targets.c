@@ -33,11 +33,11 @@ static vb_doc *run(vb_arena *a, const char *text) {
     return d;
 }
 
-#define CHECK_TARGET(t, val, unit_, cmp)                                                         \
-    do {                                                                                        \
-        CHECK(fabs((t)->value - (val)) < 1e-9);                                                 \
-        CHECK_STR((t)->unit, unit_);                                                            \
-        CHECK_INT((t)->comparator, cmp);                                                        \
+#define CHECK_TARGET(t, val, unit_, cmp)        \
+    do {                                        \
+        CHECK(fabs((t)->value - (val)) < 1e-9); \
+        CHECK_STR((t)->unit, unit_);            \
+        CHECK_INT((t)->comparator, cmp);        \
     } while (0)
 
 static void percent_with_noun_phrase(void) {
@@ -71,8 +71,7 @@ static void comparators(void) {
         CHECK_STR(d->targets.items[1].indicator, "Tỷ lệ người bán dâm tái phạm");
         CHECK_TARGET(&d->targets.items[2], 95.5, "percent", VB_CMP_GE);
         CHECK_TARGET(&d->targets.items[3], 80, "percent", VB_CMP_GE);
-        CHECK_STR(d->targets.items[3].indicator,
-                  "Tỷ lệ học sinh được tuyên truyền về phòng, chống mại dâm");
+        CHECK_STR(d->targets.items[3].indicator, "Tỷ lệ học sinh được tuyên truyền về phòng, chống mại dâm");
         CHECK_STR(d->targets.items[3].theme, "communication");
     }
     vb_arena_destroy(a);
@@ -91,12 +90,10 @@ static void verb_before_percent_and_ellipsis(void) {
         CHECK_STR(d->targets.items[1].indicator, "kiểm tra các cơ sở kinh doanh dịch vụ");
         CHECK_STR(d->targets.items[1].theme, "inspection");
         CHECK_TARGET(&d->targets.items[2], 20, "percent", VB_CMP_EQ);
-        CHECK_STR(d->targets.items[2].indicator,
-                  "người làm công tác phòng, chống tệ nạn xã hội cấp huyện");
+        CHECK_STR(d->targets.items[2].indicator, "người làm công tác phòng, chống tệ nạn xã hội cấp huyện");
         CHECK_STR(d->targets.items[2].theme, "training");
         CHECK_TARGET(&d->targets.items[3], 10, "percent", VB_CMP_EQ);
-        CHECK_STR(d->targets.items[3].indicator,
-                  "người làm công tác phòng, chống tệ nạn xã hội ở cấp xã");
+        CHECK_STR(d->targets.items[3].indicator, "người làm công tác phòng, chống tệ nạn xã hội ở cấp xã");
         CHECK_STR(d->targets.items[3].theme, "training");
     }
     vb_arena_destroy(a);
@@ -150,8 +147,7 @@ static void counts_from_to(void) {
     if (d->targets.len == 2) {
         CHECK_TARGET(&d->targets.items[0], 80, "count", VB_CMP_EQ);
         CHECK(d->targets.items[0].has_from && d->targets.items[0].from == 74);
-        CHECK_STR(d->targets.items[0].indicator,
-                  "xã, phường, thị trấn lành mạnh không có tệ nạn mại dâm");
+        CHECK_STR(d->targets.items[0].indicator, "xã, phường, thị trấn lành mạnh không có tệ nạn mại dâm");
         CHECK_STR(d->targets.items[0].theme, "healthy_communes");
         const char *tail = "nâng lên 80";
         size_t n = strlen(d->targets.items[0].text), m = strlen(tail);
@@ -347,38 +343,95 @@ static void shared_outline_same_result(void) {
  * anchored scan (form_scans in targets.c) must find what every row finds
  * run over the whole text.  A reach cut short or an anchor word dropped
  * loses matches here. */
-enum { W_CMP, W_NUM, W_TIMES, W_PER, W_SEP, W_PCT, W_EVERY, W_DK, W_MONTHS, W_THANG, W_COUNTED, W_AFTER,
-       W_FROM, W_TO, W_FILL, W_DASH, W_KINDS };
+enum {
+    W_CMP,
+    W_NUM,
+    W_TIMES,
+    W_PER,
+    W_SEP,
+    W_PCT,
+    W_EVERY,
+    W_DK,
+    W_MONTHS,
+    W_THANG,
+    W_COUNTED,
+    W_AFTER,
+    W_FROM,
+    W_TO,
+    W_FILL,
+    W_DASH,
+    W_KINDS
+};
 
 typedef struct {
     const char *words[16][2]; /* lower, upper; NULL-terminated */
 } word_kind;
 
 static const word_kind kinds[W_KINDS] = {
-    [W_CMP] = {{{"ít nhất", "ÍT NHẤT"}, {"ít nhất là", "Ít Nhất Là"}, {"tối thiểu", "TỐI THIỂU"},
-                {"tối thiểu là", "TỐI THIỂU LÀ"}, {"không dưới", "KHÔNG DƯỚI"}, {"không thấp hơn", "KHÔNG THẤP HƠN"},
-                {"không ít hơn", "KHÔNG ÍT HƠN"}, {"trên", "TRÊN"}, {"hơn", "HƠN"}, {"không quá", "KHÔNG QUÁ"},
-                {"không vượt quá", "KHÔNG VƯỢT QUÁ"}, {"tối đa", "TỐI ĐA"}, {"tối đa là", "Tối Đa Là"},
-                {"dưới", "DƯỚI"}, {"từ", "TỪ"}}},
-    [W_NUM] = {{{"1", "01"}, {"02", "2"}, {"6", "06"}, {"12", "3"}, {"70", "100"}, {"2,5", "99.5"},
-                {"1.000", "100,25"}, {"một", "MỘT"}, {"hai", "HAI"}, {"ba", "BA"}, {"mười", "MƯỜI"},
-                {"tư", "BẨY"}, {"năm", "NĂM"}, {"mốt", "LĂM"}}},
+    [W_CMP] = {{{"ít nhất", "ÍT NHẤT"},
+                {"ít nhất là", "Ít Nhất Là"},
+                {"tối thiểu", "TỐI THIỂU"},
+                {"tối thiểu là", "TỐI THIỂU LÀ"},
+                {"không dưới", "KHÔNG DƯỚI"},
+                {"không thấp hơn", "KHÔNG THẤP HƠN"},
+                {"không ít hơn", "KHÔNG ÍT HƠN"},
+                {"trên", "TRÊN"},
+                {"hơn", "HƠN"},
+                {"không quá", "KHÔNG QUÁ"},
+                {"không vượt quá", "KHÔNG VƯỢT QUÁ"},
+                {"tối đa", "TỐI ĐA"},
+                {"tối đa là", "Tối Đa Là"},
+                {"dưới", "DƯỚI"},
+                {"từ", "TỪ"}}},
+    [W_NUM] = {{{"1", "01"},
+                {"02", "2"},
+                {"6", "06"},
+                {"12", "3"},
+                {"70", "100"},
+                {"2,5", "99.5"},
+                {"1.000", "100,25"},
+                {"một", "MỘT"},
+                {"hai", "HAI"},
+                {"ba", "BA"},
+                {"mười", "MƯỜI"},
+                {"tư", "BẨY"},
+                {"năm", "NĂM"},
+                {"mốt", "LĂM"}}},
     [W_TIMES] = {{{"lần", "LẦN"}, {"đợt", "ĐỢT"}}},
-    [W_PER] = {{{"tháng", "THÁNG"}, {"quý", "QUÝ"}, {"năm", "NĂM"}, {"tuần", "TUẦN"}, {"ngày", "NGÀY"},
+    [W_PER] = {{{"tháng", "THÁNG"},
+                {"quý", "QUÝ"},
+                {"năm", "NĂM"},
+                {"tuần", "TUẦN"},
+                {"ngày", "NGÀY"},
                 {"học kỳ", "HỌC KỲ"}}},
-    [W_SEP] = {{{"/", "/"}, {"một", "MỘT"}, {"mỗi", "MỖI"}, {"trên", "TRÊN"}, {"trong", "TRONG"}, {"1", "01"},
+    [W_SEP] = {{{"/", "/"},
+                {"một", "MỘT"},
+                {"mỗi", "MỖI"},
+                {"trên", "TRÊN"},
+                {"trong", "TRONG"},
+                {"1", "01"},
                 {"trong một", "TRÊN MỖI"}}},
     [W_PCT] = {{{"%", "%"}, {"phần trăm", "PHẦN TRĂM"}}},
     [W_EVERY] = {{{"mỗi", "MỖI"}, {"hằng", "HẰNG"}, {"hàng", "HÀNG"}, {"mỗi một", "HẰNG MỘT"}}},
     [W_DK] = {{{"định kỳ", "ĐỊNH KỲ"}}},
     [W_MONTHS] = {{{"3", "03"}, {"6", "12"}, {"ba", "BA"}, {"sáu", "SÁU"}, {"mười hai", "MƯỜI HAI"}}},
-    [W_THANG] = {{{"tháng", "THÁNG"}, {"tháng /", "THÁNG/"}, {"tháng một", "THÁNG MỘT"}, {"tháng 01", "THÁNG 1"}}},
-    [W_COUNTED] = {{{"lớp", "LỚP"}, {"mô hình", "MÔ HÌNH"}, {"xã", "XÃ"}, {"người", "NGƯỜI"},
-                    {"khu dân cư", "KHU DÂN CƯ"}, {"câu lạc bộ", "TỔ"}, {"lượt", "HỘI NGHỊ"}}},
+    [W_THANG] =
+        {{{"tháng", "THÁNG"}, {"tháng /", "THÁNG/"}, {"tháng một", "THÁNG MỘT"}, {"tháng 01", "THÁNG 1"}}},
+    [W_COUNTED] = {{{"lớp", "LỚP"},
+                    {"mô hình", "MÔ HÌNH"},
+                    {"xã", "XÃ"},
+                    {"người", "NGƯỜI"},
+                    {"khu dân cư", "KHU DÂN CƯ"},
+                    {"câu lạc bộ", "TỔ"},
+                    {"lượt", "HỘI NGHỊ"}}},
     [W_AFTER] = {{{"trở lên", "TRỞ LÊN"}, {"trở xuống", "TRỞ XUỐNG"}}},
     [W_FROM] = {{{"từ", "TỪ"}}},
-    [W_TO] = {{{"nâng lên", "NÂNG LÊN"}, {"lên", "TĂNG LÊN"}, {"giảm còn", "XUỐNG"}, {"còn mức", "GIẢM XUỐNG"}}},
-    [W_FILL] = {{{"cán bộ được tập huấn", "KIỂM TRA"}, {"các cơ sở", "tổ chức"}, {",", "."}, {";", "\n- "},
+    [W_TO] =
+        {{{"nâng lên", "NÂNG LÊN"}, {"lên", "TĂNG LÊN"}, {"giảm còn", "XUỐNG"}, {"còn mức", "GIẢM XUỐNG"}}},
+    [W_FILL] = {{{"cán bộ được tập huấn", "KIỂM TRA"},
+                 {"các cơ sở", "tổ chức"},
+                 {",", "."},
+                 {";", "\n- "},
                  {"kiểm tra", "Sở Y tế"}}},
     [W_DASH] = {{{"-", "–"}, {" - ", " – "}}},
 };
@@ -395,7 +448,8 @@ static const int skeletons[][12] = {
     {W_CMP + 100, W_NUM, W_DASH, W_NUM, W_PCT, W_FILL + 100, -1},
 };
 
-static const char *const gaps[] = {" ", " ", " ", "", "  ", "\t", "\n", "\xC2\xA0", "\xE2\x80\x83", " \xC2\xA0 "};
+static const char *const gaps[] = {" ",         " ", " ", "", "  ", "\t", "\n", "\xC2\xA0", "\xE2\x80\x83",
+                                   " \xC2\xA0 "};
 
 static uint32_t rng_state = 12345;
 static uint32_t rng(uint32_t n) {
@@ -420,9 +474,11 @@ static size_t phrase(char *out, size_t cap) {
         int kind = sk[i] % 100;
         if (sk[i] >= 100 && rng(2)) continue;
         uint32_t r = rng(20);
-        if (r == 0) continue;                            /* dropped */
-        if (r == 1) kind = (int)rng(W_KINDS);            /* swapped */
-        if (r == 2) n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? gaps[rng(N_GAPS)] : "", word_of((int)rng(W_KINDS)));
+        if (r == 0) continue;                 /* dropped */
+        if (r == 1) kind = (int)rng(W_KINDS); /* swapped */
+        if (r == 2)
+            n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? gaps[rng(N_GAPS)] : "",
+                                  word_of((int)rng(W_KINDS)));
         if (n >= cap) break;
         n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? gaps[rng(N_GAPS)] : "", word_of(kind));
     }
@@ -463,9 +519,10 @@ static void anchored_scan_matches_full_scan(void) {
  * forms, \1 is a gap (a different one at each place) and \2 the number. */
 static void every_comparator_before_every_form(void) {
     static const char *const forms[] = {
-        "\2\1lần/năm",    "hằng một\1quý\1\2 lần", "định kỳ\1mười hai\1tháng\1một\1\2\1đợt", "\2\1%",
-        "\2\1phần trăm", "\2\1lần",                "\2\1lớp",                              "sáu\1tháng/\1\2\1lần",
-        "mỗi\1tháng\1\2\1lần", "\2\1-\1\2\1%", "\2\1–\1\2\1phần trăm",
+        "\2\1lần/năm",  "hằng một\1quý\1\2 lần", "định kỳ\1mười hai\1tháng\1một\1\2\1đợt",
+        "\2\1%",        "\2\1phần trăm",         "\2\1lần",
+        "\2\1lớp",      "sáu\1tháng/\1\2\1lần",  "mỗi\1tháng\1\2\1lần",
+        "\2\1-\1\2\1%", "\2\1–\1\2\1phần trăm",
     };
     static const char *const nums[] = {"02", "100,25", "mười", "MƯỜI", "1.000"};
     enum { N_GAPS = sizeof gaps / sizeof gaps[0] };
@@ -475,12 +532,15 @@ static void every_comparator_before_every_form(void) {
         for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
             for (size_t g = 0; g < N_GAPS; g++)
                 for (size_t m = 0; m < sizeof nums / sizeof nums[0]; m++) {
-                    size_t n = (size_t)snprintf(text, sizeof text, "%s%s", kinds[W_CMP].words[c][(g + m) & 1], gaps[g]);
+                    size_t n = (size_t)snprintf(text, sizeof text, "%s%s", kinds[W_CMP].words[c][(g + m) & 1],
+                                                gaps[g]);
                     size_t gi = g;
                     for (const char *p = forms[f]; *p && n + 8 < sizeof text; p++) {
                         const char *piece = *p == '\1' ? gaps[++gi % N_GAPS] : *p == '\2' ? nums[m] : NULL;
-                        if (piece) n += (size_t)snprintf(text + n, sizeof text - n, "%s", piece);
-                        else text[n++] = *p;
+                        if (piece)
+                            n += (size_t)snprintf(text + n, sizeof text - n, "%s", piece);
+                        else
+                            text[n++] = *p;
                     }
                     text[n] = '\0';
                     check_scan(text);

@@ -16,7 +16,8 @@ static vb_result *run(const char *bytes, size_t len, vb_blockv *out, vb_status *
 }
 
 static void test_utf8_bom_and_crlf(void) {
-    const char s[] = "\xEF\xBB\xBFK\xE1\xBA\xBF ho\xE1\xBA\xA1" "ch\r\nS\xE1\xBB\x91: 1\rC\n";
+    const char s[] = "\xEF\xBB\xBFK\xE1\xBA\xBF ho\xE1\xBA\xA1"
+                     "ch\r\nS\xE1\xBB\x91: 1\rC\n";
     vb_blockv b;
     vb_status st;
     vb_result *r = run(s, sizeof s - 1, &b, &st);
@@ -31,8 +32,11 @@ static void test_utf8_bom_and_crlf(void) {
 }
 
 static void test_utf16le_and_be(void) {
-    const char le[] = "\xFF\xFE" "S\0\xD1\x1E:\0\n\0" "x\0";
-    const char be[] = "\xFE\xFF" "\0S\x1E\xD1\0:\0\n\0x";
+    const char le[] = "\xFF\xFE"
+                      "S\0\xD1\x1E:\0\n\0"
+                      "x\0";
+    const char be[] = "\xFE\xFF"
+                      "\0S\x1E\xD1\0:\0\n\0x";
     vb_blockv b;
     vb_status st;
     vb_result *r = run(le, sizeof le - 1, &b, &st);
@@ -81,7 +85,8 @@ static void test_legacy_refused_cp1258_converted(void) {
     CHECK_INT(st, VB_E_LEGACY_ENCODING);
     vb_result_free(r);
     /* Windows-1258: "Vie\xF2t Nam" = Việt with a combining dot below (0xF2) */
-    const char w[] = "Vie\xF2\xE2t Nam co\xE2ng ho\xEC" "a ng\xE0y";
+    const char w[] = "Vie\xF2\xE2t Nam co\xE2ng ho\xEC"
+                     "a ng\xE0y";
     r = run(w, sizeof w - 1, &b, &st);
     CHECK(st == VB_OK || st == VB_E_LEGACY_ENCODING);
     if (st == VB_OK) CHECK(r->file_warnings.len == 1);
@@ -102,8 +107,8 @@ static unsigned next_rand(unsigned *seed) {
  * control bytes and letters, at every place in and across the words, must
  * give the blocks a byte-by-byte reading gives. */
 static void test_line_split_matches_bytewise(void) {
-    static const char *const pieces[] = {"a", "bc", " ", "\n", "\r", "\f", "\r\n", "\t", "\v",
-                                         "\x0E", "\x0D\x0D", "\xE1\xBB\x87", "\x1F", "\n\r"};
+    static const char *const pieces[] = {"a",  "bc", " ",    "\n",       "\r",           "\f",   "\r\n",
+                                         "\t", "\v", "\x0E", "\x0D\x0D", "\xE1\xBB\x87", "\x1F", "\n\r"};
     vb_limits lim;
     vb_limits_default(&lim);
     unsigned seed = 99;
@@ -148,9 +153,9 @@ static void test_line_split_matches_bytewise(void) {
  * offset refused must be the one U8_NEXT alone finds, for byte strings
  * built around every lead and trail edge, NUL and DEL included. */
 static void test_utf8_check_matches_u8_next(void) {
-    static const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
-                                          0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
-                                          0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+    static const unsigned char edges[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0,
+                                          0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC,
+                                          0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
     vb_limits lim;
     vb_limits_default(&lim);
     unsigned seed = 7, checked = 0;

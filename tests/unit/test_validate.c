@@ -94,16 +94,18 @@ static json_t *mutated(const char *parent, const char *key, const char *value) {
         json_object_del(p, key);
     } else {
         json_t *v = json_loads(value, JSON_DECODE_ANY, NULL);
-        if (json_is_array(p)) json_array_set_new(p, (size_t)atoi(key), v);
-        else json_object_set_new(p, key, v);
+        if (json_is_array(p))
+            json_array_set_new(p, (size_t)atoi(key), v);
+        else
+            json_object_set_new(p, key, v);
     }
     return doc;
 }
 
 /* Validate the mutation; expect exactly one violation at `want_path` whose
  * message contains `want_msg`. */
-static void expect_one(const vb_jschema *s, const char *parent, const char *key,
-                       const char *value, const char *want_path, const char *want_msg) {
+static void expect_one(const vb_jschema *s, const char *parent, const char *key, const char *value,
+                       const char *want_path, const char *want_msg) {
     json_t *doc = mutated(parent, key, value);
     CHECK(doc != NULL);
     if (!doc) return;
@@ -142,15 +144,15 @@ static void test_each_violation_has_its_path(void) {
         return;
     }
     expect_one(s, "/documents/0", "foo", "1", "/documents/0/foo", "unknown field \"foo\"");
-    expect_one(s, "/documents/0/references/0", "relation", "\"foo\"",
-               "/documents/0/references/0/relation", "not one of");
+    expect_one(s, "/documents/0/references/0", "relation", "\"foo\"", "/documents/0/references/0/relation",
+               "not one of");
     expect_one(s, "/documents/0/dates/0", "value", "\"2019-5-7\"", "/documents/0/dates/0/value",
                "does not match pattern");
     expect_one(s, "/documents/0/dates/0", "value", "\"2019-13\"", "/documents/0/dates/0/value",
                "does not match pattern");
     /* $ must not match before a trailing newline */
-    expect_one(s, "/documents/0/header", "date", "\"2019-05-07\\n\"",
-               "/documents/0/header/date", "does not match pattern");
+    expect_one(s, "/documents/0/header", "date", "\"2019-05-07\\n\"", "/documents/0/header/date",
+               "does not match pattern");
     expect_one(s, "/documents/0/header", "signer", NULL, "/documents/0/header",
                "missing required field \"signer\"");
     expect_one(s, "", "source", NULL, "", "missing required field \"source\"");
@@ -162,22 +164,21 @@ static void test_each_violation_has_its_path(void) {
                "less than the minimum 0");
     expect_one(s, "/documents/0/dates/1/span", "end", "2.5", "/documents/0/dates/1/span/end",
                "expected integer");
-    expect_one(s, "/documents/0/references/0", "mentions", "[]",
-               "/documents/0/references/0/mentions", "fewer than 1 items");
-    expect_one(s, "/documents/0/header", "recipients", "[\"a\", 3]",
-               "/documents/0/header/recipients/1", "expected string, got integer");
+    expect_one(s, "/documents/0/references/0", "mentions", "[]", "/documents/0/references/0/mentions",
+               "fewer than 1 items");
+    expect_one(s, "/documents/0/header", "recipients", "[\"a\", 3]", "/documents/0/header/recipients/1",
+               "expected string, got integer");
     expect_one(s, "/documents/0", "kind", "\"letter\"", "/documents/0/kind", "not one of");
-    expect_one(s, "/documents/0/assignments/0", "role", "\"helper\"",
-               "/documents/0/assignments/0/role", "not one of");
-    expect_one(s, "/documents/0/targets/0", "comparator", "\"gt\"",
-               "/documents/0/targets/0/comparator", "not one of");
+    expect_one(s, "/documents/0/assignments/0", "role", "\"helper\"", "/documents/0/assignments/0/role",
+               "not one of");
+    expect_one(s, "/documents/0/targets/0", "comparator", "\"gt\"", "/documents/0/targets/0/comparator",
+               "not one of");
     expect_one(s, "/source", "format", "\"pdf\"", "/source/format", "not one of");
     /* recursion through $ref: a nested section */
     expect_one(s, "/documents/0/sections/0/children/0", "level", "0",
                "/documents/0/sections/0/children/0/level", "less than the minimum 1");
     /* pointer escaping of odd keys */
-    expect_one(s, "/documents/0/header", "a/b~c", "1", "/documents/0/header/a~1b~0c",
-               "unknown field");
+    expect_one(s, "/documents/0/header", "a/b~c", "1", "/documents/0/header/a~1b~0c", "unknown field");
     vb_jschema_free(s);
 }
 
@@ -238,8 +239,7 @@ static void test_keywords(void) {
     CHECK_INT(violations("{\"maximum\":10}", "11"), 1);
     CHECK_INT(violations("{\"maxItems\":1}", "[1,2]"), 1);
     CHECK_INT(violations("{\"items\":{\"type\":\"string\"}}", "[\"a\",1,2]"), 2);
-    CHECK_INT(violations("{\"additionalProperties\":{\"type\":\"string\"}}", "{\"a\":\"x\",\"b\":1}"),
-              1);
+    CHECK_INT(violations("{\"additionalProperties\":{\"type\":\"string\"}}", "{\"a\":\"x\",\"b\":1}"), 1);
     CHECK_INT(violations("{\"anyOf\":[{\"type\":\"string\"},{\"minimum\":5}]}", "7"), 0);
     CHECK_INT(violations("{\"anyOf\":[{\"type\":\"string\"},{\"minimum\":5}]}", "3"), 1);
     /* oneOf: both alternatives match -> one violation */
@@ -262,10 +262,10 @@ static void test_keywords(void) {
 static void test_closest_alternative_is_reported(void) {
     vb_status st;
     char err[256];
-    vb_jschema *s = inline_schema(
-        "{\"properties\":{\"d\":{\"anyOf\":[{\"type\":\"string\",\"pattern\":\"^[0-9]{4}$\"},"
-        "{\"type\":\"null\"}]}}}",
-        &st, err, sizeof err);
+    vb_jschema *s =
+        inline_schema("{\"properties\":{\"d\":{\"anyOf\":[{\"type\":\"string\",\"pattern\":\"^[0-9]{4}$\"},"
+                      "{\"type\":\"null\"}]}}}",
+                      &st, err, sizeof err);
     CHECK(s != NULL);
     if (!s) return;
     json_t *j = json_loads("{\"d\":\"20x9\"}", 0, NULL);
@@ -281,8 +281,7 @@ static void test_closest_alternative_is_reported(void) {
 static void test_unsupported_schemas_refused(void) {
     vb_status st;
     char err[256];
-    vb_jschema *s = inline_schema("{\"properties\":{\"a\":{\"format\":\"date\"}}}", &st, err,
-                                  sizeof err);
+    vb_jschema *s = inline_schema("{\"properties\":{\"a\":{\"format\":\"date\"}}}", &st, err, sizeof err);
     CHECK(s == NULL);
     CHECK_INT(st, VB_E_SCHEMA);
     CHECK(strstr(err, "format") != NULL && strstr(err, "/properties/a") != NULL);

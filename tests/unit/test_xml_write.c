@@ -42,20 +42,26 @@ static vb_result *build(void) {
                          .role = VB_DATE_RECURRING,
                          .recurrence = vb_arena_strdup(a, "quarterly"),
                          .span = byte_span("Hà Nội")};
-    vb_target t = {.text = vb_arena_strdup(a, "x"), .value = 12.5, .has_from = true, .from = 74,
-                   .unit = vb_arena_strdup(a, "percent"), .comparator = VB_CMP_GE,
+    vb_target t = {.text = vb_arena_strdup(a, "x"),
+                   .value = 12.5,
+                   .has_from = true,
+                   .from = 74,
+                   .unit = vb_arena_strdup(a, "percent"),
+                   .comparator = VB_CMP_GE,
                    .span = byte_span("x")};
-    vb_assignment as = {.unit = vb_arena_strdup(a, "Công an tỉnh"), .role = VB_ROLE_LEAD,
-                        .span = byte_span("Nội")};
+    vb_assignment as = {
+        .unit = vb_arena_strdup(a, "Công an tỉnh"), .role = VB_ROLE_LEAD, .span = byte_span("Nội")};
     vb_reference ref = {.doc_type = vb_arena_strdup(a, "Quyết định"),
                         .number = vb_arena_strdup(a, "361/QĐ-TTg"),
                         .relation = VB_REL_BASIS,
                         .span = byte_span("07/5")};
     vb_section sec = {.label = vb_arena_strdup(a, "I"), .level = 1, .span = byte_span("Hà")};
-    vb_section child = {.label = vb_arena_strdup(a, "1"), .title = vb_arena_strdup(a, "Mục đích"),
-                        .level = 2, .span = byte_span("Nội")};
-    if (!d.text || VB_PUSH(a, d.dates, date) || VB_PUSH(a, d.dates, recurring) ||
-        VB_PUSH(a, d.targets, t) || VB_PUSH(a, as.tasks, vb_arena_strdup(a, "Chủ trì & phối hợp")) ||
+    vb_section child = {.label = vb_arena_strdup(a, "1"),
+                        .title = vb_arena_strdup(a, "Mục đích"),
+                        .level = 2,
+                        .span = byte_span("Nội")};
+    if (!d.text || VB_PUSH(a, d.dates, date) || VB_PUSH(a, d.dates, recurring) || VB_PUSH(a, d.targets, t) ||
+        VB_PUSH(a, as.tasks, vb_arena_strdup(a, "Chủ trì & phối hợp")) ||
         VB_PUSH(a, as.task_spans, byte_span("<&>")) || VB_PUSH(a, d.assignments, as) ||
         VB_PUSH(a, ref.mentions, ref.span) || VB_PUSH(a, d.references, ref) ||
         VB_PUSH(a, sec.children, child) || VB_PUSH(a, d.sections, sec) ||
