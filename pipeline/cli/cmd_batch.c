@@ -66,15 +66,11 @@ int vb_cmd_batch(int argc, char **argv) {
         } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && has_value) {
             o.outdir = argv[++i];
         } else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && has_value) {
-            if (parse_jobs(argv[++i], &o.jobs)) {
-                fprintf(stderr, "vanban batch: -j takes a number from 1 to 1024\n");
-                rc = VB_EXIT_USAGE;
-            }
+            if (parse_jobs(argv[++i], &o.jobs))
+                rc = vb_cli_usage_error("batch", "-j takes a number from 1 to 1024");
         } else if (!strncmp(a, "-j", 2) && a[2]) {
-            if (parse_jobs(a + 2, &o.jobs)) {
-                fprintf(stderr, "vanban batch: -j takes a number from 1 to 1024\n");
-                rc = VB_EXIT_USAGE;
-            }
+            if (parse_jobs(a + 2, &o.jobs))
+                rc = vb_cli_usage_error("batch", "-j takes a number from 1 to 1024");
         } else if (!strcmp(a, "--db") && has_value) {
             o.db_path = argv[++i];
         } else if (!strcmp(a, "--files-from") && has_value) {
@@ -92,8 +88,7 @@ int vb_cmd_batch(int argc, char **argv) {
         } else if (!strcmp(a, "--")) {
             while (++i < argc) inputs[n_inputs++] = argv[i];
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "vanban batch: unknown option or missing value: %s\n", a);
-            rc = VB_EXIT_USAGE;
+            rc = vb_cli_usage_error("batch", "unknown option or missing value: %s", a);
         } else {
             inputs[n_inputs++] = argv[i];
         }
@@ -108,11 +103,7 @@ int vb_cmd_batch(int argc, char **argv) {
             why = "-o OUTDIR is needed (or --ndjson, --db)";
         else if (o.quiet && o.verbose)
             why = "--quiet and --verbose together";
-        if (why) {
-            fprintf(stderr, "vanban batch: %s\n", why);
-            help(stderr);
-            rc = VB_EXIT_USAGE;
-        }
+        if (why) rc = vb_cli_usage_error("batch", "%s", why);
     }
     if (rc < 0) {
         o.xml = !strcmp(format, "xml");
