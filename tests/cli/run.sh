@@ -27,7 +27,7 @@ cd "$root"
 usage_error() {
     local want=$1; shift 2
     local cmd=""
-    case ${1:-} in convert|validate|compare|ingest|normalize|segment|extract) cmd=" $1" ;; esac
+    case ${1:-} in convert|batch|validate|compare|ingest|normalize|segment|extract) cmd=" $1" ;; esac
     "$bin" "$@" > "$out/u.out" 2> "$out/u.err" < /dev/null
     local rc=$? first second n
     n=$(wc -l < "$out/u.err")
@@ -62,6 +62,10 @@ usage_error "no FILE" -- segment
 usage_error "one FILE at a time" -- extract a.txt b.txt
 usage_error "unknown option '--map'" -- extract --map a.txt
 usage_error "--tone" -- normalize --tone x a.txt
+usage_error "no INPUT and no --files-from" -- batch -o out
+usage_error "-o OUTDIR is needed" -- batch samples
+usage_error "-j takes a number from 1 to 1024" -- batch samples -o out -j0
+usage_error "unknown option or missing value: --bogus" -- batch --bogus samples -o out
 
 # ---- 2. version, help, unreadable inputs -------------------------------------
 echo "cli: version, help, unreadable inputs"
