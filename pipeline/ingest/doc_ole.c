@@ -4,7 +4,10 @@
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-memory.h>
+#include <gsf/gsf-input-proxy.h>
 #include <gsf/gsf-input.h>
+#include <gsf/gsf-shared-memory.h>
+#include <gsf/gsf-utils.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,9 +20,19 @@ static void drop_log(const gchar *domain, GLogLevelFlags level, const gchar *mes
     (void)domain, (void)level, (void)message, (void)data;
 }
 
+/* Once per process, by whichever thread comes first: libgsf's log lines
+ * dropped, and its GObject types registered before any worker builds an
+ * object (libgsf registers a type on its first use without a lock: two
+ * batch workers opening their first .doc at once crashed in
+ * gsf_shared_memory_new). */
 static void quiet_libgsf(void) {
-    static gsize done = 0; /* set once per process, by whichever thread comes first */
+    static gsize done = 0;
     if (g_once_init_enter(&done)) {
+        gsf_init();
+        g_type_ensure(GSF_SHARED_MEMORY_TYPE);
+        g_type_ensure(GSF_INPUT_MEMORY_TYPE);
+        g_type_ensure(GSF_INPUT_PROXY_TYPE);
+        g_type_ensure(GSF_INFILE_MSOLE_TYPE);
         GLogLevelFlags all = (GLogLevelFlags)(G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION);
         g_log_set_handler("libgsf", all, drop_log, NULL);
         g_log_set_handler("libgsf:msole", all, drop_log, NULL);
