@@ -127,7 +127,7 @@ format-check:
 test: all
 	@$(MAKE) --no-print-directory lint format-check
 	@$(MAKE) --no-print-directory test-unit test-golden test-suites
-	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)-san OPT=-O1 test-unit test-golden test-suites SUITES="batch hostile"
+	@VB_BATCH_BOXES=20 $(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)-san OPT=-O1 test-unit test-golden test-suites SUITES="batch hostile"
 	@if [ -f tests/fuzz/run.sh ]; then sh tests/fuzz/run.sh $${FUZZ_SECONDS:-10}; fi
 
 # Benchmark (not a test: never fails on timing): tests/bench/run.sh.
