@@ -121,10 +121,22 @@ bool vb_rule_group(const vb_ruleset *rs, size_t i, const char *name, size_t *s, 
 
 bool vb_rule_match_at(const vb_ruleset *rs, size_t i, const char *subject, size_t len, size_t start,
                       const size_t **ovector, int *npairs) {
+    const size_t *ov;
+    if (i < rs->len && rs->rules[i].at_code && start <= len) {
+        /* the offset limit: a match must start at `start`, no later */
+        pcre2_set_offset_limit(rs->at_ctx, start);
+        int rc = pcre2_match(rs->rules[i].at_code, (PCRE2_SPTR)subject, len, start, 0, rs->md, rs->at_ctx);
+        if (rc == PCRE2_ERROR_NOMATCH) return false;
+        if (rc > 0) {
+            if (ovector) *ovector = pcre2_get_ovector_pointer(rs->md);
+            if (npairs) *npairs = rc;
+            return true;
+        }
+        /* a PCRE2 error (a limit): the plain search decides */
+    }
     /* Not PCRE2_ANCHORED, which JIT code does not take (PCRE2 would run the
      * interpreter): the search from `start` tries `start` first, so when the
      * rule matches there this is that match. */
-    const size_t *ov;
     if (!vb_rule_match(rs, i, subject, len, start, &ov, npairs) || ov[0] != start) return false;
     if (ovector) *ovector = ov;
     return true;
@@ -540,8 +552,17 @@ vb_status vb_ruleset_scan(const vb_ruleset *rs, const char *subject, size_t len,
  * finds with its own memchr) holding a few ASCII bytes only.  An ASCII
  * byte is a character of its own in any UTF-8, valid or not, so each one
  * is a start PCRE2 would try. */
-vb_status vb_ruleset_prepare_cursor(vb_ruleset *rs, size_t i) {
+vb_status vb_ruleset_prepare_at(vb_ruleset *rs, size_t i) {
     if (i >= rs->len || rs->rules[i].at_code) return VB_OK;
+    vb_rule *r = &rs->rules[i];
+    if (!rs->at_ctx && !(rs->at_ctx = pcre2_match_context_create(NULL))) return VB_E_NOMEM;
+    /* the row's own options; USE_OFFSET_LIMIT changes no match */
+    r->at_code = vb_rule_compile_opts(r->row->pattern, r->row->flags, PCRE2_USE_OFFSET_LIMIT, true, NULL, 0);
+    return r->at_code ? VB_OK : VB_E_REGEX;
+}
+
+vb_status vb_ruleset_prepare_cursor(vb_ruleset *rs, size_t i) {
+    if (i >= rs->len || rs->rules[i].n_first) return VB_OK;
     vb_rule *r = &rs->rules[i];
     uint32_t type = 0;
     const uint8_t *bits = NULL;
@@ -556,10 +577,8 @@ vb_status vb_ruleset_prepare_cursor(vb_ruleset *rs, size_t i) {
         first[n++] = (unsigned char)b;
     }
     if (n == 0) return VB_OK;
-    if (!rs->at_ctx && !(rs->at_ctx = pcre2_match_context_create(NULL))) return VB_E_NOMEM;
-    /* the row's own options; USE_OFFSET_LIMIT changes no match */
-    r->at_code = vb_rule_compile_opts(r->row->pattern, r->row->flags, PCRE2_USE_OFFSET_LIMIT, true, NULL, 0);
-    if (!r->at_code) return VB_E_REGEX;
+    vb_status s = vb_ruleset_prepare_at(rs, i);
+    if (s != VB_OK) return s;
     memcpy(r->first, first, n);
     r->n_first = (unsigned char)n;
     return VB_OK;
@@ -577,11 +596,11 @@ vb_status vb_ruleset_prepare_cursor_edge(vb_ruleset *rs, size_t i, const char *n
     return s;
 }
 
-bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i) { return i < rs->len && rs->rules[i].at_code; }
+bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i) { return i < rs->len && rs->rules[i].n_first; }
 
 int vb_rule_try_at(const vb_ruleset *rs, size_t i, const char *s, size_t len, size_t p,
                    const size_t **ovector) {
-    if (!vb_rule_cursor_fast(rs, i) || p > len) return PCRE2_ERROR_NULL;
+    if (i >= rs->len || !rs->rules[i].at_code || p > len) return PCRE2_ERROR_NULL;
     /* the offset limit: a match must start at p, no later */
     pcre2_set_offset_limit(rs->at_ctx, p);
     int rc = pcre2_match(rs->rules[i].at_code, (PCRE2_SPTR)s, len, p, 0, rs->md, rs->at_ctx);
@@ -627,7 +646,7 @@ bool vb_rule_cursor_next(vb_rule_cursor *c, size_t pos, const size_t **ovector) 
     const vb_ruleset *rs = c->rs;
     if (c->row >= rs->len || pos > c->len) return false;
     const vb_rule *r = &rs->rules[c->row];
-    if (!r->at_code || (c->known && pos < c->from))
+    if (!r->n_first || (c->known && pos < c->from))
         return vb_rule_match(rs, c->row, c->subject, c->len, pos, ovector, NULL);
     for (;;) {
         size_t p = cursor_candidate(c, r, pos);

@@ -30,7 +30,7 @@ enum { VB_RULE_FIRST_MAX = 10 }; /* start bytes a cursor looks for with memchr *
 typedef struct {
     const vb_rule_row *row;
     pcre2_code *code;
-    pcre2_code *at_code;                    /* vb_ruleset_prepare_cursor: the row with USE_OFFSET_LIMIT */
+    pcre2_code *at_code;                    /* vb_ruleset_prepare_at: the row with USE_OFFSET_LIMIT */
     unsigned char first[VB_RULE_FIRST_MAX]; /* the bytes a match can start with */
     unsigned char n_first;
     uint64_t not_after[2]; /* ASCII bytes no match starts right after (bit c) */
@@ -99,9 +99,10 @@ bool vb_rule_match(const vb_ruleset *rs, size_t i, const char *subject, size_t l
                    const size_t **ovector, int *npairs);
 
 /* Match rule i starting exactly at `start`; same results as vb_rule_match
- * otherwise, groups included.  It is a search from `start` (not
- * PCRE2_ANCHORED, which JIT code does not take), so a miss costs a search
- * of the rest of the text; rows prepared for a cursor have vb_rule_try_at. */
+ * otherwise, groups included.  A row prepared with vb_ruleset_prepare_at
+ * makes one offset-limited attempt at `start`; any other row is searched
+ * from `start` (not PCRE2_ANCHORED, which JIT code does not take), so a
+ * miss costs a search of the rest of the text. */
 bool vb_rule_match_at(const vb_ruleset *rs, size_t i, const char *subject, size_t len, size_t start,
                       const size_t **ovector, int *npairs);
 
@@ -198,6 +199,12 @@ typedef struct {
  * VB_E_NOMEM, VB_E_REGEX when the second compile fails. */
 vb_status vb_ruleset_prepare_cursor(vb_ruleset *rs, size_t i);
 
+/* Give row i a second compile with PCRE2_USE_OFFSET_LIMIT, so that
+ * vb_rule_match_at and vb_rule_try_at try one start instead of searching
+ * the rest of the subject (for rows asked only "does it match here?").
+ * VB_E_NOMEM, VB_E_REGEX when the compile fails. */
+vb_status vb_ruleset_prepare_at(vb_ruleset *rs, size_t i);
+
 /* The same, for a row that begins with a lookbehind refusing each ASCII
  * byte of not_after, e.g. (?<![\p{L}0-9/.-]) and "0123456789/.-" plus the
  * ASCII letters: the memchr path then skips, without calling PCRE2, the
@@ -210,7 +217,8 @@ vb_status vb_ruleset_prepare_cursor_edge(vb_ruleset *rs, size_t i, const char *n
 /* Whether row i takes the memchr path (for tests). */
 bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i);
 
-/* One attempt of row i, prepared by vb_ruleset_prepare_cursor, at exactly
+/* One attempt of row i, prepared by vb_ruleset_prepare_cursor or
+ * vb_ruleset_prepare_at, at exactly
  * start p of s[0..len): 1 and *ovector on a match that starts at p, 0 when
  * none does, a negative PCRE2 code on an error (a limit), after which the
  * caller asks vb_rule_match from p.  The row must be prepared (it is

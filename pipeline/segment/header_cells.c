@@ -155,7 +155,7 @@ static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, a
         *out = (area){openers[k].kind, ov[0], ov[1]};
         found = true;
     }
-    if (pos == 0 && vb_rule_match(&sg->rules, HR_BARE_NUMBER, b, len, 0, &ov, NULL) && ov[0] == 0 &&
+    if (pos == 0 && vb_rule_match_at(&sg->rules, HR_BARE_NUMBER, b, len, 0, &ov, NULL) &&
         (!found || out->start > 0)) {
         *out = (area){CELL_NUMBER, 0, 0};
         found = true;

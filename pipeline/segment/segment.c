@@ -47,6 +47,16 @@ vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
         free(s);
         return st;
     }
+    /* rows asked only whether a cell opens with them: one attempt, not a
+     * search of the rest of a long paragraph */
+    static const size_t at_start[] = {HR_MOTTO_ANY, HR_NUMBER_ANY, HR_BARE_NUMBER};
+    for (size_t i = 0; st == VB_OK && i < sizeof at_start / sizeof *at_start; i++)
+        st = vb_ruleset_prepare_at(&s->rules, at_start[i]);
+    if (st != VB_OK) {
+        snprintf(err, errlen, "cannot compile the header rules for one start");
+        vb_segmenter_close(s);
+        return st;
+    }
     if ((st = fold_titles(s)) != VB_OK) {
         snprintf(err, errlen, "cannot fold the type titles");
         vb_segmenter_close(s);
@@ -380,8 +390,8 @@ static bool cell_opens(vb_segmenter *sg, str_view cell, bool org) {
     if (!cell.len) return false;
     if (org && vb_is_upper_text(cell.s, cell.len) && is_org(sg, cell)) return true;
     const size_t *ov;
-    if (vb_rule_match(&sg->rules, HR_MOTTO_ANY, cell.s, cell.len, 0, &ov, NULL) && ov[0] == 0) return true;
-    return vb_rule_match(&sg->rules, HR_NUMBER_ANY, cell.s, cell.len, 0, &ov, NULL) && ov[0] == 0;
+    if (vb_rule_match_at(&sg->rules, HR_MOTTO_ANY, cell.s, cell.len, 0, &ov, NULL)) return true;
+    return vb_rule_match_at(&sg->rules, HR_NUMBER_ANY, cell.s, cell.len, 0, &ov, NULL);
 }
 
 /* Line i opens a header area: a cell that starts with a motto, "Số", or

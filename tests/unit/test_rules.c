@@ -361,6 +361,55 @@ static void test_try_at(void) {
     vb_ruleset_free(&rs);
 }
 
+/* vb_rule_match_at on a row prepared with vb_ruleset_prepare_at (one
+ * offset-limited attempt) says what the plain search from the start says,
+ * with the same groups, at every byte of texts with near misses, \G,
+ * verbs, empty matches and invalid UTF-8. */
+static void test_match_at_prepared(void) {
+    static const vb_rule_row arow[] = {
+        {"number", "(?<![\\p{L}0-9/.-])[0-9]{1,6}(?:\\s?/\\s?[0-9]{4})?\\s?/\\s?(?<sym>\\p{Lu}[\\p{L}0-9&]*)",
+         0, NULL, VB_RULE_CASED},
+        {"motto", "C[OỘ]NG\\s+H[OÒ]A(?:\\s+XÃ)?", 0, NULL, 0},
+        {"anchor_g", "\\G[0-9]", 0, NULL, 0},
+        {"verb", "[0-9](*SKIP)(*FAIL)|[0-9]{2}/", 0, NULL, 0},
+        {"empty", "[0-9]*", 0, NULL, 0},
+        {"optional_group", "(a)?(b)?c", 0, NULL, 0},
+    };
+    static const char *atexts[] = {
+        "Số: 361/QĐ-TTg CỘNG HÒA XÃ cong hoa 14/2004/NĐ-CP 12/ 99/ bc ac abc c",
+        "\xff"
+        "12/AB \xe1\xbb"
+        "3/Q CONG  HOA",
+        "",
+    };
+    vb_ruleset plain, at;
+    char err[300];
+    CHECK(vb_ruleset_compile(&plain, arow, N(arow), err, sizeof err) == VB_OK);
+    CHECK(vb_ruleset_compile(&at, arow, N(arow), err, sizeof err) == VB_OK);
+    for (size_t i = 0; i < N(arow); i++) CHECK(vb_ruleset_prepare_at(&at, i) == VB_OK);
+    for (size_t k = 0; k < N(atexts); k++) {
+        const char *t = atexts[k];
+        size_t len = strlen(t);
+        for (size_t i = 0; i < N(arow); i++)
+            for (size_t p = 0; p <= len + 1; p++) {
+                const size_t *ov1 = NULL, *ov2 = NULL;
+                int n1 = 0, n2 = 0;
+                bool m1 = vb_rule_match_at(&plain, i, t, len, p, &ov1, &n1);
+                size_t a1 = m1 ? ov1[0] : 0, b1 = m1 ? ov1[1] : 0;
+                size_t g1s = 0, g1e = 0, g2s = 0, g2e = 0;
+                bool h1 = m1 && i == 0 && vb_rule_group(&plain, i, "sym", &g1s, &g1e);
+                bool m2 = vb_rule_match_at(&at, i, t, len, p, &ov2, &n2);
+                CHECK(m1 == m2);
+                if (!m1 || !m2) continue;
+                CHECK(a1 == ov2[0] && b1 == ov2[1] && n1 == n2);
+                bool h2 = i == 0 && vb_rule_group(&at, i, "sym", &g2s, &g2e);
+                CHECK(h1 == h2 && g1s == g2s && g1e == g2e);
+            }
+    }
+    vb_ruleset_free(&plain);
+    vb_ruleset_free(&at);
+}
+
 int main(void) {
     VB_RUN(test_scan_one_pass);
     VB_RUN(test_scan_parts_and_guards);
@@ -371,5 +420,6 @@ int main(void) {
     VB_RUN(test_cursor_matches_search);
     VB_RUN(test_cursor_edge);
     VB_RUN(test_try_at);
+    VB_RUN(test_match_at_prepared);
     return VB_SUMMARY("rules");
 }
