@@ -88,16 +88,22 @@ static const char *const closing_rows_examples[CL_COUNT] = {
 enum { FOLD_MAX = 400 };
 
 static str_view fold(vb_closing *c, str_view v);
+static unsigned char fold_cp(const vb_closing *c, UChar32 cp);
 
 typedef struct {
     char **items; /* folded (no tone marks, lower case) */
     size_t n;
 } word_list;
 
+/* What fold does with a code point below FOLD_TABLE_END, asked of ICU once
+ * at open: FOLD_DROP, FOLD_COPY, or the ASCII byte it becomes. */
+enum { FOLD_TABLE_END = 0x2000, FOLD_DROP = 0, FOLD_COPY = 0xFF };
+
 struct vb_closing {
     vb_ruleset rules;
     const UNormalizer2 *nfd; /* ICU's shared instance: not owned */
     vb_buf folded;           /* the last fold's result */
+    unsigned char fold_table[FOLD_TABLE_END];
     word_list surnames, titles, bodies, types;
 };
 
@@ -131,6 +137,7 @@ vb_status vb_closing_open(vb_closing **out, char *err, size_t errlen) {
     UErrorCode ec = U_ZERO_ERROR;
     c->nfd = unorm2_getNFDInstance(&ec);
     if (U_FAILURE(ec)) st = VB_E_INTERNAL;
+    for (UChar32 cp = 0; st == VB_OK && cp < FOLD_TABLE_END; cp++) c->fold_table[cp] = fold_cp(c, cp);
     /* sized once for the longest fold: folding never allocates later */
     if (st == VB_OK && !vb_buf_reserve(&c->folded, FOLD_MAX + 1)) st = VB_E_NOMEM;
     if (st == VB_OK) st = list_build(c, &c->surnames, surname_rows, COUNT(surname_rows));
@@ -173,6 +180,18 @@ static str_view cl_group(vb_closing *c, int rule, str_view v, const char *name) 
  * first character of its canonical decomposition (ICU's NFD data: "ệ" is
  * "e" and two marks), "đ" becomes "d"; other characters stay.  Byte for
  * byte this never grows, so the buffer sized at open suffices. */
+static unsigned char fold_cp(const vb_closing *c, UChar32 cp) {
+    if (cp < 0x80) return (unsigned char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+    if (cp == 0x0110 || cp == 0x0111) return 'd'; /* Đ đ: no decomposition */
+    if (u_charType(cp) == U_NON_SPACING_MARK) return FOLD_DROP;
+    UChar dec[8];
+    UErrorCode ec = U_ZERO_ERROR;
+    int32_t dn = unorm2_getDecomposition(c->nfd, cp, dec, 8, &ec);
+    if (U_SUCCESS(ec) && dn > 0 && dec[0] < 0x80 && dec[0] != 0)
+        return (unsigned char)(dec[0] >= 'A' && dec[0] <= 'Z' ? dec[0] + 32 : dec[0]);
+    return FOLD_COPY;
+}
+
 static str_view fold(vb_closing *c, str_view v) {
     size_t n = v.len < FOLD_MAX ? v.len : FOLD_MAX;
     char *out = c->folded.data;
@@ -182,20 +201,11 @@ static str_view fold(vb_closing *c, str_view v) {
         UChar32 cp;
         U8_NEXT(v.s, i, n, cp);
         if (cp < 0) continue;
-        if (cp < 0x80) {
-            out[k++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-            continue;
-        }
-        if (cp == 0x0110 || cp == 0x0111) { /* Đ đ: no decomposition */
-            out[k++] = 'd';
-            continue;
-        }
-        if (u_charType(cp) == U_NON_SPACING_MARK) continue;
-        UChar dec[8];
-        UErrorCode ec = U_ZERO_ERROR;
-        int32_t dn = unorm2_getDecomposition(c->nfd, cp, dec, 8, &ec);
-        if (U_SUCCESS(ec) && dn > 0 && dec[0] < 0x80) {
-            out[k++] = (char)(dec[0] >= 'A' && dec[0] <= 'Z' ? dec[0] + 32 : dec[0]);
+        /* Vietnamese letters all lie below the table's end */
+        unsigned char f = cp < FOLD_TABLE_END ? c->fold_table[cp] : fold_cp(c, cp);
+        if (f == FOLD_DROP && cp != 0) continue;
+        if (f != FOLD_COPY) {
+            out[k++] = (char)f;
             continue;
         }
         memcpy(out + k, v.s + at, i - at);
