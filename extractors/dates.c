@@ -584,6 +584,18 @@ static void mark_issued(const vb_dates_rules *x, const vb_doc *d, const spans *r
     }
 }
 
+/* The hits are kept from document to document to save reallocating them,
+ * but not a large document's: they would stay allocated beside the facts
+ * of every later stage. */
+enum { SCRATCH_KEEP_BYTES = 1 << 20 };
+static void release_large_scratch(vb_dates_rules *x) {
+    if (x->hits.cap * sizeof *x->hits.items <= SCRATCH_KEEP_BYTES) return;
+    vb_rule_hits_free(&x->hits);
+    free(x->by_row);
+    x->by_row = NULL;
+    x->by_row_cap = 0;
+}
+
 vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
     if (!x || !d || !a) return VB_E_INTERNAL;
     if (!d->text || d->text_len == 0) return VB_OK;
@@ -593,6 +605,7 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
     candv v = {0};
     vb_status st = mask ? collect(x, d, &refs, mask, &v) : VB_E_NOMEM;
     free(mask);
+    release_large_scratch(x);
     if (st != VB_OK) {
         free(refs.items);
         free(v.items);
