@@ -1078,9 +1078,9 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
         }
         if (!tg.theme) tg.theme = "other";
     }
-    tg.unit = vb_arena_strdup(a, tg.unit);
-    tg.theme = vb_arena_strdup(a, tg.theme);
-    if (!tg.unit || !tg.theme) return VB_E_NOMEM;
+    /* unit and theme are names from the static tables (unit words, periods,
+     * themes) or arena strings: they outlive the result as they are, so no
+     * copy per target */
     tg.span = span;
     tg.text = vb_arena_strndup(a, t + span.start, span.end - span.start);
     if (!tg.text) return VB_E_NOMEM;
