@@ -42,7 +42,12 @@ struct vb_arena {
 /* VB_ARENA_BIG: allocations of at least this many bytes get a block of
  * their own; below it the header and malloc overhead would cost more than
  * the garbage a doubling array leaves in a chunk. */
-enum { VB_ARENA_FIRST = 16 * 1024, VB_ARENA_MAX_STEP = 8 * 1024 * 1024, VB_ARENA_BIG = 4 * 1024 };
+enum {
+    VB_ARENA_FIRST = 16 * 1024,
+    VB_ARENA_MAX_STEP = 8 * 1024 * 1024,
+    VB_ARENA_BIG = 4 * 1024,
+    VB_ARENA_FIRST_ROOM = 64 /* bytes: a growable array's first allocation */
+};
 
 vb_arena *vb_arena_create(void) {
     vb_arena *a = calloc(1, sizeof *a);
@@ -177,7 +182,10 @@ char *vb_arena_printf(vb_arena *a, const char *fmt, ...) {
 
 int vb_arena_grow(vb_arena *a, void **items, size_t *cap, size_t need, size_t elem) {
     if (need <= *cap) return 0;
-    size_t ncap = *cap ? *cap * 2 : 8;
+    /* the first room is about 64 bytes, not 8 elements: most documents of a
+     * many-document file hold one or two of each kind of fact, and the 8-slot
+     * arrays of 50-100-byte facts were a fifth of such a document's memory */
+    size_t ncap = *cap ? *cap * 2 : (elem && elem < VB_ARENA_FIRST_ROOM ? VB_ARENA_FIRST_ROOM / elem : 1);
     while (ncap < need) ncap *= 2;
     if (elem && ncap > SIZE_MAX / elem) return -1;
     vb_big *b = big_of(a, *items, *cap * elem);
