@@ -262,15 +262,26 @@ typedef struct {
     char rule[64]; /* RRULE value, "" when not recurring */
 } cand;
 
+/* What collect keeps of an accepted match until the facts are made: a cand
+ * less its strings (value, recurrence, rule: 112 bytes), which the final
+ * pass gets again by matching the row at the same start (make_again).
+ * A fact-dense text has a date every 80 bytes. */
 typedef struct {
-    cand *items;
+    vb_span span;
+    size_t row;
+    date_form form;
+    vb_date_role role;
+} date_hit;
+
+typedef struct {
+    date_hit *items;
     size_t len, cap;
 } candv;
 
-static int cand_push(candv *v, const cand *c) {
+static int cand_push(candv *v, const date_hit *c) {
     if (v->len == v->cap) {
         size_t n = v->cap ? v->cap * 2 : 32;
-        cand *p = realloc(v->items, n * sizeof *p);
+        date_hit *p = realloc(v->items, n * sizeof *p);
         if (!p) return -1;
         v->items = p;
         v->cap = n;
@@ -465,7 +476,7 @@ static bool make_cand(const vb_dates_rules *x, size_t i, const char *t, size_t s
 }
 
 static int by_start(const void *pa, const void *pb) {
-    const cand *a = pa, *b = pb;
+    const date_hit *a = pa, *b = pb;
     return a->span.start < b->span.start ? -1 : a->span.start > b->span.start;
 }
 
@@ -551,7 +562,8 @@ static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, 
                 (c.form == F_FULL || c.form == F_MONTH_YEAR || c.form == F_YEAR || c.form == F_QUARTER) &&
                 deadline_cue_before(x, t, s))
                 c.role = VB_DATE_DEADLINE;
-            if (cand_push(v, &c)) return VB_E_NOMEM;
+            date_hit kept = {.span = c.span, .row = i, .form = c.form, .role = c.role};
+            if (cand_push(v, &kept)) return VB_E_NOMEM;
             memset(mask + s, 1, e - s);
         }
     }
@@ -565,7 +577,7 @@ static void mark_issued(const vb_dates_rules *x, const vb_doc *d, const spans *r
     if (h.end > h.start) {
         bool found = false;
         for (size_t k = 0; k < v->len; k++) {
-            cand *c = &v->items[k];
+            date_hit *c = &v->items[k];
             if ((c->form == F_FULL || c->form == F_BLANK) && c->span.start < h.end && h.start < c->span.end) {
                 c->role = VB_DATE_ISSUED;
                 found = true;
@@ -575,13 +587,37 @@ static void mark_issued(const vb_dates_rules *x, const vb_doc *d, const spans *r
     }
     /* no header span, or none of our dates under it: the first place line */
     for (size_t k = 0; k < v->len; k++) {
-        cand *c = &v->items[k];
+        date_hit *c = &v->items[k];
         if ((c->form == F_FULL || c->form == F_BLANK) && !inside_reference(refs, c->span) &&
             on_place_line(x, d->text, d->text_len, c->span)) {
             c->role = VB_DATE_ISSUED;
             return;
         }
     }
+}
+
+/* The cand of an accepted match: its row matched again at its start (the
+ * same match, as in collect), with the role the passes since gave it. */
+static bool make_again(const vb_dates_rules *x, const vb_doc *d, const date_hit *h, cand *c) {
+    const size_t *ov;
+    size_t s = h->span.start, e = h->span.end;
+    if (!vb_rule_match_at(&x->dates, h->row, d->text, d->text_len, s, &ov, NULL) || ov[1] != e ||
+        !make_cand(x, h->row, d->text, s, e, c))
+        return false;
+    c->role = h->role;
+    return true;
+}
+
+/* The hits are kept from document to document to save reallocating them,
+ * but not a large document's: they would stay allocated beside the facts
+ * of every later stage. */
+enum { SCRATCH_KEEP_BYTES = 1 << 20 };
+static void release_large_scratch(vb_dates_rules *x) {
+    if (x->hits.cap * sizeof *x->hits.items <= SCRATCH_KEEP_BYTES) return;
+    vb_rule_hits_free(&x->hits);
+    free(x->by_row);
+    x->by_row = NULL;
+    x->by_row_cap = 0;
 }
 
 vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
@@ -593,6 +629,7 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
     candv v = {0};
     vb_status st = mask ? collect(x, d, &refs, mask, &v) : VB_E_NOMEM;
     free(mask);
+    release_large_scratch(x);
     if (st != VB_OK) {
         free(refs.items);
         free(v.items);
@@ -603,7 +640,12 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
     free(refs.items);
     int year = vb_date_year_of(d->header.date);
     for (size_t k = 0; k < v.len && st == VB_OK; k++) {
-        cand *c = &v.items[k];
+        cand whole;
+        if (!make_again(x, d, &v.items[k], &whole)) {
+            st = VB_E_INTERNAL;
+            break;
+        }
+        cand *c = &whole;
         if (c->form == F_DAY_MONTH) {
             if (sentence_recurs(&v, d->text, d->text_len, c->span)) {
                 /* "báo cáo năm (trước ngày 10 tháng 12)" beside "hằng quý": every year */

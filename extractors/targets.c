@@ -473,8 +473,16 @@ typedef struct {
     bool pct, from_pct;
 } cand;
 
+/* What collect keeps of a form match: where it is and which row made it.
+ * Its groups are found again when it is built (expand): a cand is ten
+ * times the size, and a fact-dense text has a form match every 80 bytes. */
 typedef struct {
-    cand *items;
+    size_t ms, me;
+    size_t row;
+} form_hit;
+
+typedef struct {
+    form_hit *items;
     size_t len, cap;
 } candv;
 
@@ -500,9 +508,12 @@ static bool overlaps(const candv *v, size_t n, size_t s, size_t e) {
     return lo > 0 && v->items[lo - 1].me > s;
 }
 
+/* By start; at one start the earlier row first, as they were appended
+ * (a row's own matches have distinct starts), so the order is total. */
 static int by_start(const void *a, const void *b) {
-    const cand *x = a, *y = b;
-    return x->ms < y->ms ? -1 : x->ms > y->ms;
+    const form_hit *x = a, *y = b;
+    if (x->ms != y->ms) return x->ms < y->ms ? -1 : 1;
+    return x->row < y->row ? -1 : x->row > y->row;
 }
 
 /* Byte ranges of sections: those that report past results, not goals
@@ -650,21 +661,8 @@ static vb_status collect(const vb_targets_rules *x, const char *t, size_t len, c
         size_t at = 0, k = 0, prior = out->len; /* earlier rows' matches, sorted */
         const size_t *ov;
         while (at < len && next_form(x, r, t, len, at, anchors, &k, &ov)) {
-            cand c = {.form = x->forms.rules[r].row->tag, .ms = ov[0], .me = ov[1]};
+            form_hit c = {.ms = ov[0], .me = ov[1], .row = r};
             at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-            c.num = group(&x->forms, r, "num");
-            c.cmp = group(&x->forms, r, "cmp");
-            c.cmp0 = group(&x->forms, r, "cmp0");
-            c.after = group(&x->forms, r, "after");
-            c.from = group(&x->forms, r, "from");
-            c.per = group(&x->forms, r, "per");
-            c.months = group(&x->forms, r, "months");
-            c.act = group(&x->forms, r, "act");
-            c.lo = group(&x->forms, r, "lo");
-            c.mult = group(&x->forms, r, "mult");
-            c.unit = group(&x->forms, r, "unit");
-            c.pct = c.form == FORM_PERCENT || has(group(&x->forms, r, "pct"));
-            c.from_pct = has(group(&x->forms, r, "fpct"));
             if (overlaps(out, prior, c.ms, c.me) || in_ranges(skipped, c.ms)) continue;
             if (!vb_scratch_room((void **)&out->items, out->len, &out->cap, sizeof *out->items)) {
                 s = VB_E_NOMEM;
@@ -854,10 +852,37 @@ static size_t subject_floor(const vb_targets_rules *x, const vb_doc *d, const ca
     return floor;
 }
 
+/* The cand of a form hit: its row matched again at its start, which gives
+ * the match collect found there (a match at a start does not depend on
+ * where the search began), and its groups copied out before the match
+ * data is reused.  False when the row does not match there as it did. */
+static bool expand(const vb_targets_rules *x, const char *t, size_t len, const form_hit *h, cand *c) {
+    const size_t *ov;
+    size_t r = h->row;
+    if (!vb_rule_match_at(&x->forms, r, t, len, h->ms, &ov, NULL) || ov[1] != h->me) return false;
+    *c = (cand){.form = x->forms.rules[r].row->tag, .ms = h->ms, .me = h->me};
+    c->num = group(&x->forms, r, "num");
+    c->cmp = group(&x->forms, r, "cmp");
+    c->cmp0 = group(&x->forms, r, "cmp0");
+    c->after = group(&x->forms, r, "after");
+    c->from = group(&x->forms, r, "from");
+    c->per = group(&x->forms, r, "per");
+    c->months = group(&x->forms, r, "months");
+    c->act = group(&x->forms, r, "act");
+    c->lo = group(&x->forms, r, "lo");
+    c->mult = group(&x->forms, r, "mult");
+    c->unit = group(&x->forms, r, "unit");
+    c->pct = c->form == FORM_PERCENT || has(group(&x->forms, r, "pct"));
+    c->from_pct = has(group(&x->forms, r, "fpct"));
+    return true;
+}
+
 static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const vb_linev *lines,
                        const rangev *goal_sections, const candv *cs, size_t k) {
     const char *t = d->text;
-    const cand *c = &cs->items[k];
+    cand whole;
+    if (!expand(x, t, d->text_len, &cs->items[k], &whole)) return VB_E_INTERNAL;
+    const cand *c = &whole;
     size_t limit = k + 1 < cs->len ? cs->items[k + 1].ms : d->text_len;
     size_t nl = c->me;
     while (nl < limit && t[nl] != '\n') nl++;
@@ -1053,24 +1078,22 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
         }
         if (!tg.theme) tg.theme = "other";
     }
-    tg.unit = vb_arena_strdup(a, tg.unit);
-    tg.theme = vb_arena_strdup(a, tg.theme);
-    if (!tg.unit || !tg.theme) return VB_E_NOMEM;
+    /* unit and theme are names from the static tables (unit words, periods,
+     * themes) or arena strings: they outlive the result as they are, so no
+     * copy per target */
     tg.span = span;
     tg.text = vb_arena_strndup(a, t + span.start, span.end - span.start);
     if (!tg.text) return VB_E_NOMEM;
     return VB_PUSH(a, d->targets, tg) == 0 ? VB_OK : VB_E_NOMEM;
 }
 
-static bool same_cand(const cand *a, const cand *b) {
-    const vb_span *sa[] = {&a->num,    &a->cmp, &a->cmp0, &a->after, &a->from, &a->per,
-                           &a->months, &a->act, &a->lo,   &a->mult,  &a->unit};
-    const vb_span *sb[] = {&b->num,    &b->cmp, &b->cmp0, &b->after, &b->from, &b->per,
-                           &b->months, &b->act, &b->lo,   &b->mult,  &b->unit};
-    for (size_t i = 0; i < sizeof sa / sizeof sa[0]; i++)
-        if (sa[i]->start != sb[i]->start || sa[i]->end != sb[i]->end) return false;
-    return a->form == b->form && a->ms == b->ms && a->me == b->me && a->pct == b->pct &&
-           a->from_pct == b->from_pct;
+/* A hit found by the anchored scan is the full scan's when it is the same
+ * row's match at the same place: its groups come from matching that row
+ * there again (expand), which must succeed. */
+static bool same_hit(const vb_targets_rules *x, const char *t, size_t len, const form_hit *a,
+                     const form_hit *b) {
+    cand c;
+    return a->ms == b->ms && a->me == b->me && a->row == b->row && expand(x, t, len, a, &c);
 }
 
 vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t len, bool *same,
@@ -1083,7 +1106,8 @@ vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t le
     x->full_scan = false;
     *same = s == VB_OK && fast.len == full.len;
     *found = full.len;
-    for (size_t k = 0; *same && k < fast.len; k++) *same = same_cand(&fast.items[k], &full.items[k]);
+    for (size_t k = 0; *same && k < fast.len; k++)
+        *same = same_hit(x, text, len, &fast.items[k], &full.items[k]);
     free(fast.items);
     free(full.items);
     return s;

@@ -3,6 +3,10 @@
  * Contract: vb_arena_alloc never returns NULL on success paths; on allocation
  * failure it returns NULL and the caller reports VB_E_NOMEM.  Memory is freed
  * only all at once by vb_arena_destroy, so a result has exactly one owner.
+ * An array grown with vb_arena_grow / VB_PUSH must have come from the same
+ * arena (vb_arena_alloc or vb_arena_grow) and have one owner: a large one
+ * lives in a block of its own that growing moves (realloc), so a stale copy
+ * of its {items, cap} must not be grown or read after the owner grew it.
  * Not thread-safe: one arena per worker/result. */
 #ifndef VB_ARENA_H
 #define VB_ARENA_H
@@ -22,6 +26,11 @@ char *vb_arena_printf(vb_arena *a, const char *fmt, ...) __attribute__((format(p
 /* Grow an array living in the arena to hold at least `need` elements of
  * `elem` bytes; *items and *cap are updated.  Returns 0 or -1 (no memory). */
 int vb_arena_grow(vb_arena *a, void **items, size_t *cap, size_t need, size_t elem);
+/* Hand a malloc'd block p (of n bytes, for vb_arena_used) to the arena,
+ * which frees it in vb_arena_destroy: a buffer built on the heap becomes
+ * part of the result without a copy.  Returns 0, or -1 (no memory: the
+ * caller still owns p). */
+int vb_arena_adopt(vb_arena *a, void *p, size_t n);
 /* Bytes handed out so far (for memory-bound reporting). */
 size_t vb_arena_used(const vb_arena *a);
 

@@ -522,6 +522,24 @@ static vb_status emit_line(vb_normalizer *n, out_state *o, const vb_block *b, si
     return VB_PUSH(o->arena, o->lines, cur) ? VB_E_NOMEM : VB_OK;
 }
 
+/* The text built in n->text as arena memory.  A large one is handed over
+ * (shrunk to fit) rather than copied, so the result does not hold it twice
+ * and the normalizer does not keep a buffer of the largest file's size
+ * from call to call; a small one is copied and the buffer reused. */
+enum { NORM_ADOPT_MIN = 64 * 1024 };
+static char *text_to_arena(vb_normalizer *n, vb_arena *a) {
+    vb_buf *t = &n->text;
+    if (t->len < NORM_ADOPT_MIN) return vb_arena_strndup(a, t->len ? t->data : "", t->len);
+    char *p = realloc(t->data, t->len + 1);
+    if (!p) p = t->data; /* shrinking failed: hand over the buffer as it is */
+    if (vb_arena_adopt(a, p, t->len + 1)) {
+        t->data = p;
+        return NULL;
+    }
+    vb_buf_init(t);
+    return p;
+}
+
 vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_arena *a, vb_normtext *out) {
     memset(out, 0, sizeof *out);
     vb_buf_reset(&n->text);
@@ -589,8 +607,8 @@ vb_status vb_normalize_blocks(vb_normalizer *n, const vb_blockv *blocks, vb_aren
     }
     if (s == VB_OK && n->text.oom) s = VB_E_NOMEM;
     if (s == VB_OK) {
-        out->text = vb_arena_strndup(a, n->text.len ? n->text.data : "", n->text.len);
         out->len = n->text.len;
+        out->text = text_to_arena(n, a);
         out->lines = o.lines.items;
         out->n_lines = o.lines.len;
         out->anchors = o.anchors;

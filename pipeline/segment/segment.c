@@ -728,9 +728,10 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
     vb_doc d = {0};
     size_t base = t->lines[lr.first].start, end = t->lines[lr.last - 1].end;
     d.base = base;
-    /* a document that runs to the end of the text ends at its NUL: it shares
-     * the text (in r's arena, see segment.h) instead of copying it */
-    d.text = end == t->len ? t->text + base : vb_arena_strndup(a, t->text + base, end - base);
+    /* a document ending at the text's NUL, or at one end_documents wrote,
+     * shares the text (in r's arena, see segment.h) instead of copying it */
+    d.text = end == t->len || t->text[end] == '\0' ? t->text + base
+                                                   : vb_arena_strndup(a, t->text + base, end - base);
     d.text_len = end - base;
     if (!d.text || vb_doc_index(a, &d)) return VB_E_NOMEM;
     size_t n = lr.last - lr.first;
@@ -809,11 +810,22 @@ static vb_status drop_preamble(vb_segmenter *sg, vb_arena *a, const vb_normtext 
     return VB_OK;
 }
 
+/* End each document's slice of the text with a NUL in place of the line
+ * break after its last line, so that every document can share the text:
+ * a copy of each would hold the file's text twice. */
+static void end_documents(const vb_normtext *t, const vb_line_ranges *ranges) {
+    for (size_t i = 0; i < ranges->len; i++) {
+        size_t end = t->lines[ranges->items[i].last - 1].end;
+        if (end < t->len && t->text[end] == '\n') t->text[end] = '\0';
+    }
+}
+
 vb_status vb_segment(vb_segmenter *sg, const vb_normtext *t, vb_result *r) {
     if (!t->n_lines) return vb_result_error(r, VB_E_EMPTY, "%s: no text after normalisation", r->path);
     vb_line_ranges ranges = {0};
     vb_status st = vb_find_documents(sg, r->arena, t, &ranges);
     if (st == VB_OK && ranges.len) st = drop_preamble(sg, r->arena, t, &ranges.items[0]);
+    if (st == VB_OK) end_documents(t, &ranges);
     for (size_t i = 0; i < ranges.len && st == VB_OK; i++) st = build_document(sg, t, ranges.items[i], r);
     if (st != VB_OK) return st;
     inherit_headers(r);

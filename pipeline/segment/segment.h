@@ -4,9 +4,10 @@
  * 30/2020/NĐ-CP layout), section tree and kind are read.
  *
  * Output: r->documents, each with text (its slice of the file's normalised
- * text, NUL-terminated: a copy, or for the document that runs to the end,
- * t->text itself, so t must be allocated in r->arena), header, sections,
- * kind, warnings and a cp index.
+ * text, NUL-terminated: a pointer into t->text, so t must be allocated in
+ * r->arena; the line break after each document's last line is overwritten
+ * with that NUL, so t->text is no longer one string afterwards), header,
+ * sections, kind, warnings and a cp index.
  * Facts (references, dates, targets, assignments) are left empty: the
  * extractors fill them.
  *

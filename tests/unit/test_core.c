@@ -3,6 +3,8 @@
 #include "../../pipeline/core/buf.h"
 #include "../../pipeline/core/doc.h"
 #include "../../pipeline/core/doctypes.h"
+#include <stdlib.h>
+
 #include "check.h"
 
 static void test_arena_alignment_and_growth(void) {
@@ -23,6 +25,28 @@ static void test_arena_alignment_and_growth(void) {
     CHECK_INT(v.items[9999], 9999);
     CHECK_STR(vb_arena_printf(a, "%s-%d", "KH", 905), "KH-905");
     CHECK_STR(vb_arena_strndup(a, "Số: 905", strlen("Số")), "Số");
+    vb_arena_destroy(a);
+}
+
+/* Large arrays live in blocks of their own that growing reallocs: the
+ * elements survive each move, however many arrays grow in turn. */
+static void test_arena_big_arrays(void) {
+    vb_arena *a = vb_arena_create();
+    CHECK(a != NULL);
+    struct {
+        size_t *items;
+        size_t len, cap;
+    } v[3] = {{0}};
+    for (size_t i = 0; i < 200000; i++)
+        for (int k = 0; k < 3; k++) CHECK_INT(VB_PUSH(a, v[k], i * 3 + (size_t)k), 0);
+    size_t bad = 0;
+    for (int k = 0; k < 3; k++)
+        for (size_t i = 0; i < v[k].len; i++) bad += v[k].items[i] != i * 3 + (size_t)k;
+    CHECK_INT(bad, 0);
+    CHECK(vb_arena_used(a) >= 3 * 200000 * sizeof(size_t));
+    char *heap = malloc(1000);
+    CHECK(heap != NULL);
+    CHECK_INT(vb_arena_adopt(a, heap, 1000), 0); /* freed with the arena (sanitizer build checks) */
     vb_arena_destroy(a);
 }
 
@@ -96,6 +120,7 @@ static void test_doctypes(void) {
 
 int main(void) {
     VB_RUN(test_arena_alignment_and_growth);
+    VB_RUN(test_arena_big_arrays);
     VB_RUN(test_buf);
     VB_RUN(test_code_point_offsets);
     VB_RUN(test_status_and_errors);

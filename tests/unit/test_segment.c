@@ -78,6 +78,14 @@ static void test_cover_letter_and_plan_split(void) {
     CHECK_STR(k->header.doc_type, "Kế hoạch");
     CHECK_STR(k->header.date, "2025-01-10");
     CHECK_STR(k->header.subject, "Phổ biến giáo dục pháp luật năm 2025");
+    /* each document's text is its own lines, NUL-ended, in the one shared
+     * normalised text (no copy per document) */
+    CHECK_INT(strlen(c->text), c->text_len);
+    CHECK_INT(strlen(k->text), k->text_len);
+    const char *sign = "Lê Thị Bình";
+    CHECK(c->text_len >= strlen(sign) && !strcmp(c->text + c->text_len - strlen(sign), sign));
+    CHECK(!strncmp(k->text, "Đà Nẵng, ngày 10", strlen("Đà Nẵng, ngày 10")));
+    CHECK(k->text == c->text + c->text_len + 1);
     CHECK_INT(k->sections.len, 2);
     CHECK_STR(k->sections.items[0].label, "I");
     CHECK_STR(k->sections.items[0].title, "MỤC ĐÍCH");
