@@ -173,12 +173,12 @@ static const vb_scan_part date_scan[] = {
 };
 
 /* Matched on the text before a date: the cue must end right where the date
- * starts (only spaces or a colon between). */
+ * starts (only spaces or a colon between).  The deadline nouns are data. */
+#include "date-deadline-words.alt.inc"
 static const vb_rule_row deadline_cues[] = {
     {"truoc", L_EDGE "(?:trước|trước hoặc (?:vào|trong))\\s*:?\\s*\\z", 0, NULL, 0},
     {"cham_nhat", L_EDGE "(?:chậm|muộn) nhất(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z", 0, NULL, 0},
-    {"han_chot", L_EDGE "(?:hạn chót|hạn cuối|thời hạn|hạn nộp|hạn gửi)(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z",
-     0, NULL, 0},
+    {"han_chot", L_EDGE VB_ALT_DATE_DEADLINE_WORDS "(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z", 0, NULL, 0},
     {"khong_muon_hon", L_EDGE "không (?:muộn|chậm) hơn\\s*\\z", 0, NULL, 0},
 };
 static const char *const deadline_cues_examples[] = {

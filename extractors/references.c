@@ -50,6 +50,10 @@ static const code_row extra_codes[] = {
 #undef X
 };
 
+/* word lists embedded in the patterns (extractors/data/ref-*.txt) */
+#include "ref-issuer-end-words.alt.inc"
+#include "ref-subject-verbs.alt.inc"
+
 #define L_EDGE "(?<![\\p{L}0-9])"
 #define N_EDGE "(?<![\\p{L}0-9/.-])"
 /* "số" and what OCR and unaccented typing make of it ("so", "sô", "s6"),
@@ -103,9 +107,7 @@ static const vb_rule_row tail_rows[] = {
      T_DATE_LEAD, NULL, 0},
     {"issuer_lead", "\\G\\s*,?\\s*(?:của|do)\\s+(?=\\p{Lu})", T_ISSUER_LEAD, NULL, 0},
     {"subject_lead", "\\G\\s*,?\\s*(?:về\\s+việc|về|v/v)\\s+", T_SUBJECT_LEAD, NULL, 0},
-    {"subject_verb",
-     "\\G\\s*,?\\s*(?=(?:phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thành lập)(?!\\p{L}))",
-     T_SUBJECT_VERB, NULL, 0},
+    {"subject_verb", "\\G\\s*,?\\s*(?=" VB_ALT_REF_SUBJECT_VERBS "(?!\\p{L}))", T_SUBJECT_VERB, NULL, 0},
 };
 static const char *const tail_rows_examples[] = {
     ", ban hành ngày 12/3/2020",
@@ -282,9 +284,8 @@ static vb_status build_generated(vb_references_rules *x) {
     char *types = types_alternation();
     if (!types) return VB_E_NOMEM;
     static const char issuer_fmt[] =
-        "(?=\\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thành lập|triển khai|thực hiện"
-        "|tổ chức|nhằm|để|đã|thì|cho|tại|trong|theo|đối với|là|có|được|với|và\\s+(?:các|những)|v/v"
-        "|ngày\\s+[0-9]|hết|bị|sẽ|nay|không|vẫn|cũng|đang|vừa|mới)(?!\\p{L}))"
+        "(?=\\s+(?:" VB_ALT_REF_ISSUER_END_WORDS "|" VB_ALT_REF_SUBJECT_VERBS "|và\\s+(?:các|những)|v/v"
+        "|ngày\\s+[0-9])(?!\\p{L}))"
         "|\\s*[;:()\\n\"]|(?<!TP)\\.(?=\\s|\\z)|,\\s*+(?:(?!\\p{Lu})|(?=%s))|\\s+và\\s+(?=%s)|\\z";
     /* a subject never runs into the next citation ("… thực hiện Nghị quyết số …") */
     static const char subject_fmt[] =

@@ -41,6 +41,9 @@ enum {
     "(?:ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không thấp hơn|không ít hơn|trên|hơn|" \
     "không quá|không vượt quá|tối đa(?: là)?|dưới|từ)"
 #define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
+/* a number: digits, or a word of data/target-number-words.txt */
+#include "target-number-words.alt.inc"
+#define VB_NUM "(?:[0-9]{1,3}(?:[.,][0-9]{1,2})?|" VB_ALT_TARGET_NUMBER_WORDS "\\b)"
 #define COUNT "[0-9]{1,3}(?:\\.[0-9]{3})*(?:,[0-9]{1,2})?"
 #define TIMES "(?:lần|đợt)"
 /* a percentage: "70", "95,5" */

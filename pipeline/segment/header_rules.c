@@ -7,6 +7,10 @@
 /* Patterns see normalised text: NFC, modern tone marks, '-' for dashes,
  * single spaces, a tab between header columns. */
 #define NAME_WORD "(?:\\p{Lu}\\p{Ll}*|[0-9]+)"
+/* word lists embedded in the patterns (pipeline/segment/data/) */
+#include "header-enacting-bodies.alt.inc"
+#include "header-place-abbreviations.alt.inc"
+#include "header-place-words.alt.inc"
 
 /* The rows whose pattern is NULL are assembled from word lists by
  * vb_header_rules_build. */
@@ -54,8 +58,8 @@ static const vb_rule_row base_rows[HR_COUNT] = {
                        NULL, VB_RULE_CASED},
     [HR_PLACE_DATE_ANY] =
         {"place_date_any",
-         "(?<![\\p{L}\\p{N}])(?<place>(?:TP|Tp|TX)\\.\\s*\\p{Lu}{2,5}(?!\\p{Ll})|"
-         "(?:(?:Thành phố|Thị xã|Thị trấn|TP\\.|Tp\\.|TX\\.)\\s*)?"
+         "(?<![\\p{L}\\p{N}])(?<place>" VB_ALT_HEADER_PLACE_ABBREVIATIONS "\\s*\\p{Lu}{2,5}(?!\\p{Ll})|"
+         "(?:(?:" VB_ALT_HEADER_PLACE_WORDS "|" VB_ALT_HEADER_PLACE_ABBREVIATIONS ")\\s*)?"
          "\\p{Lu}\\p{Ll}*(?:\\s+(?:\\p{Lu}\\p{Ll}*\\.?|[0-9]+)){0,5})"
          "\\s*[,.]\\s*[Nn]g(?:[aàá]|\\S)y\\s*(?:(?<d>[0-9]{1,2})(?![0-9])|(?:[^\\s0-9]{1,3}[0-9]?\\s*){1,2})?\\s*"
          "(?:[Tt]h[aá]ng|/|-)\\s*(?:(?<m>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,2})?\\s*"
@@ -193,11 +197,10 @@ static vb_status build_patterns(vb_header_rules *hr) {
     n = 0;
     for (size_t i = 0; i < N_SIGNER_TITLES; i++)
         if (yes(signer_titles[i].enacts)) words[n++] = signer_titles[i].title;
-    /* the collective bodies that enact are a pattern (Ủ[YỶ]), not a list */
+    /* the collective bodies that enact: header-enacting-bodies.txt */
     if (st == VB_OK)
         st = assemble(&hr->pattern[HP_AUTHORITY], "^(?:(?:PHÓ\\s+)?", words, n,
-                      "|Ủ[YỶ] BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|"
-                      "BỘ CHÍNH TRỊ|BAN BÍ THƯ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI)(?=\\s|$)");
+                      "|" VB_ALT_HEADER_ENACTING_BODIES ")(?=\\s|$)");
     /* "Điều 5." is a shape, not a word */
     if (st == VB_OK)
         st = assemble(&hr->pattern[HP_BODY_START], "^(?:", body_openers, N_BODY_OPENERS,
