@@ -31,12 +31,14 @@ typedef struct {
     const char *words;    /* regex, caseless */
     const char *name;     /* canonical doc_type, NULL = infer from the symbol */
     const char *fallback; /* when the symbol names no type */
+    const char *example;  /* its prefix row matches this */
 } alias_row;
 
 static const alias_row alias_rows[] = {
-    {"văn\\s+bản", NULL, "Công văn"}, /* "văn bản số 123/UBND-VX": a công văn unless the symbol says more */
-    {"bộ\\s+luật", "Bộ luật", NULL},
-    {"luật\\s+sửa\\s+đổi,?\\s+bổ\\s+sung", "Luật", NULL},
+    /* "văn bản số 123/UBND-VX": a công văn unless the symbol says more */
+    {"văn\\s+bản", NULL, "Công văn", "theo văn bản số "},
+    {"bộ\\s+luật", "Bộ luật", NULL, "Bộ luật số "},
+    {"luật\\s+sửa\\s+đổi,?\\s+bổ\\s+sung", "Luật", NULL, "Luật sửa đổi, bổ sung số "},
 };
 
 /* Type codes the shared table lacks (extractors/data/ref-codes.txt). */
@@ -196,6 +198,8 @@ struct vb_references_rules {
     vb_ruleset numbers, prefixes, tail, ends, relation, laws;
     vb_rule_row *prefix_rows; /* generated; patterns owned below */
     vb_rule_row end_rows[2];
+    const char **prefix_examples; /* for tests: a type's is "<type> số " (owned below) */
+    vb_rule_table built[2];       /* for tests: prefix_rows and end_rows with their examples */
     char **patterns;
     size_t n_patterns;
     size_t n_doctypes; /* prefix rows [0,n_doctypes) are vb_doctypes, then aliases, then N_BARE */
@@ -247,9 +251,10 @@ static char *types_alternation(void) {
 
 static vb_status build_generated(vb_references_rules *x) {
     size_t n_prefix = vb_doctypes_count + N_ROWS(alias_rows) + N_BARE;
-    x->patterns = calloc(n_prefix + 4, sizeof *x->patterns);
+    x->patterns = calloc(2 * n_prefix + 4, sizeof *x->patterns);
     x->prefix_rows = calloc(n_prefix, sizeof *x->prefix_rows);
-    if (!x->patterns || !x->prefix_rows) return VB_E_NOMEM;
+    x->prefix_examples = calloc(n_prefix, sizeof *x->prefix_examples);
+    if (!x->patterns || !x->prefix_rows || !x->prefix_examples) return VB_E_NOMEM;
     x->n_doctypes = vb_doctypes_count;
     /* "<type> số: " / "<type> " right before the number */
     static const char tail[] = ")(?:\\s+" SO "|\\s*:\\s*|\\s+)\\z";
@@ -259,9 +264,18 @@ static vb_status build_generated(vb_references_rules *x) {
         if (i < vb_doctypes_count) {
             name = vb_doctypes[i].name;
             w = words_pattern(name);
+            size_t el = strlen(name) + sizeof " số ";
+            char *ex = keep(x, malloc(el));
+            if (ex) snprintf(ex, el, "%s số ", name);
+            x->prefix_examples[i] = ex;
         } else {
             name = alias_rows[i - vb_doctypes_count].words;
             w = strdup(name);
+            x->prefix_examples[i] = alias_rows[i - vb_doctypes_count].example;
+        }
+        if (!x->prefix_examples[i]) {
+            free(w);
+            return VB_E_NOMEM;
         }
         if (!w) return VB_E_NOMEM;
         size_t need = strlen(L_EDGE) + 3 + strlen(w) + sizeof tail;
@@ -277,9 +291,11 @@ static vb_status build_generated(vb_references_rules *x) {
     /* a bare lowercase "số" in running text; never the header's "Số:" */
     x->prefix_rows[n_prefix - 2] =
         (vb_rule_row){"so", L_EDGE SO_WORD "\\s*\\.?\\s*\\z", P_BARE, NULL, VB_RULE_CASED};
+    x->prefix_examples[n_prefix - 2] = "theo số ";
     /* a type code for the type: "V/v thực hiện NQ số 50/NQ-CP" */
     x->prefix_rows[n_prefix - 1] = (vb_rule_row){
         "code_so", L_EDGE "(?<code>\\p{Lu}[\\p{Lu}\\p{Ll}]{1,4})\\s+" SO "\\z", P_CODE, NULL, VB_RULE_CASED};
+    x->prefix_examples[n_prefix - 1] = "thực hiện NQ số ";
 
     char *types = types_alternation();
     if (!types) return VB_E_NOMEM;
@@ -300,6 +316,9 @@ static vb_status build_generated(vb_references_rules *x) {
     if (!ie || !se) return VB_E_NOMEM;
     x->end_rows[0] = (vb_rule_row){"issuer_end", ie, 0, NULL, 0};
     x->end_rows[1] = (vb_rule_row){"subject_end", se, 1, NULL, 0};
+    static const char *const end_examples[] = {" của Bộ Y tế ban hành", " về phòng, chống dịch; "};
+    x->built[0] = (vb_rule_table){"references.prefixes", x->prefix_rows, x->prefix_examples, n_prefix};
+    x->built[1] = (vb_rule_table){"references.ends", x->end_rows, end_examples, 2};
     return VB_OK;
 }
 
@@ -343,7 +362,13 @@ void vb_references_close(vb_references_rules *x) {
     for (size_t i = 0; i < x->n_patterns; i++) free(x->patterns[i]);
     free(x->patterns);
     free(x->prefix_rows);
+    free(x->prefix_examples);
     free(x);
+}
+
+const vb_rule_table *vb_references_built_tables(const vb_references_rules *x, size_t *n) {
+    *n = sizeof x->built / sizeof *x->built;
+    return x->built;
 }
 
 /* ---- reading one mention ---- */

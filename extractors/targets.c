@@ -364,24 +364,28 @@ static const char *const clause_rows_examples[CL_COUNT] = {
 };
 
 /* A word list as rows "\A(?:word)\z", to tell which word a group holds;
- * the rows and their patterns are one allocation. */
+ * the rows, their examples (the words) and their patterns are one
+ * allocation. */
 typedef struct {
     vb_ruleset rs;
     vb_rule_row *rows;
 } word_table;
 
-static vb_status word_table_open(word_table *w, const char *const *words, size_t n, char *err,
-                                 size_t errlen) {
-    size_t bytes = n * sizeof *w->rows;
+static vb_status word_table_open(word_table *w, vb_rule_table *t, const char *name, const char *const *words,
+                                 size_t n, char *err, size_t errlen) {
+    size_t bytes = n * (sizeof *w->rows + sizeof(char *));
     for (size_t i = 0; i < n; i++) bytes += strlen(words[i]) + sizeof "\\A(?:)\\z";
     w->rows = calloc(1, bytes);
     if (!w->rows) return VB_E_NOMEM;
-    char *p = (char *)(w->rows + n);
+    const char **examples = (const char **)(w->rows + n);
+    char *p = (char *)(examples + n);
     for (size_t i = 0; i < n; i++) {
         int len = sprintf(p, "\\A(?:%s)\\z", words[i]);
         w->rows[i] = (vb_rule_row){words[i], p, (int)i, NULL, 0};
+        examples[i] = words[i];
         p += len + 1;
     }
+    *t = (vb_rule_table){name, w->rows, examples, n};
     return vb_ruleset_compile(&w->rs, w->rows, n, err, errlen);
 }
 
@@ -400,6 +404,7 @@ static int word_table_find(const word_table *w, const char *s, size_t n) {
 struct vb_targets_rules {
     vb_ruleset forms, anchors, comparators, periods, clause;
     word_table units, multipliers;
+    vb_rule_table built[2];     /* for tests: the word tables, each row's example its word */
     pcre2_match_context *limit; /* the offset limit of next_form */
     bool full_scan;             /* tests: no anchors (vb_targets_scan_check) */
     vb_number_rules *numbers;
@@ -427,8 +432,10 @@ static vb_status open_word_tables(vb_targets_rules *x, char *err, size_t errlen)
     const char *units[N_UNITS], *mults[N_MULTS];
     for (size_t i = 0; i < N_UNITS; i++) units[i] = unit_words[i].word;
     for (size_t i = 0; i < N_MULTS; i++) mults[i] = multiplier_words[i].word;
-    vb_status s = word_table_open(&x->units, units, N_UNITS, err, errlen);
-    return s != VB_OK ? s : word_table_open(&x->multipliers, mults, N_MULTS, err, errlen);
+    vb_status s = word_table_open(&x->units, &x->built[0], "targets.units", units, N_UNITS, err, errlen);
+    return s != VB_OK ? s
+                      : word_table_open(&x->multipliers, &x->built[1], "targets.multipliers", mults, N_MULTS,
+                                        err, errlen);
 }
 
 vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
@@ -1117,4 +1124,9 @@ static const vb_rule_table rule_tables[] = {
 const vb_rule_table *vb_targets_rule_tables(size_t *n) {
     *n = sizeof rule_tables / sizeof *rule_tables;
     return rule_tables;
+}
+
+const vb_rule_table *vb_targets_built_tables(const vb_targets_rules *x, size_t *n) {
+    *n = sizeof x->built / sizeof *x->built;
+    return x->built;
 }

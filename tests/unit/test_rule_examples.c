@@ -1,6 +1,8 @@
-/* test_rule_examples.c — every row of the rule tables that carry examples
- * matches its own example (rules.h, vb_rule_table); the segmenter's are
- * checked in test_header_rules.c. */
+/* test_rule_examples.c — every row of every rule table matches its own
+ * example (rules.h, vb_rule_table): the static tables, and the rows each
+ * module builds from its word lists when it opens (their examples come
+ * from the same lists).  The segmenter's are checked in
+ * test_header_rules.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -10,21 +12,27 @@
 #include "../../extractors/references.h"
 #include "../../extractors/target_numbers.h"
 #include "../../extractors/targets.h"
+#include "../../extractors/themes.h"
 #include "../../pipeline/rules/rules.h"
 #include "check.h"
 
 typedef const vb_rule_table *(*tables_fn)(size_t *n);
 
-static void check_tables(tables_fn get) {
-    size_t n = 0;
-    const vb_rule_table *t = get(&n);
+static void check_table_list(const vb_rule_table *t, size_t n) {
     CHECK(n > 0);
     for (size_t i = 0; i < n; i++) {
         char err[512] = "";
+        CHECK(t[i].n > 0);
         vb_status st = vb_rule_table_check(&t[i], err, sizeof err);
         if (st != VB_OK) fprintf(stderr, "  %s\n", err);
         CHECK(st == VB_OK);
     }
+}
+
+static void check_tables(tables_fn get) {
+    size_t n = 0;
+    const vb_rule_table *t = get(&n);
+    check_table_list(t, n);
 }
 
 static void test_outline(void) { check_tables(vb_outline_rule_tables); }
@@ -33,6 +41,29 @@ static void test_assignments(void) { check_tables(vb_assignments_rule_tables); }
 static void test_numbers(void) { check_tables(vb_numbers_rule_tables); }
 static void test_targets(void) { check_tables(vb_targets_rule_tables); }
 static void test_dates(void) { check_tables(vb_dates_rule_tables); }
+
+/* The rows built at open time, from the word lists. */
+static void test_built_rows(void) {
+    char err[256] = "";
+    vb_targets_rules *tr = NULL;
+    vb_references_rules *rr = NULL;
+    vb_assignments_rules *ar = NULL;
+    vb_theme_rules *th = NULL;
+    CHECK(vb_targets_open(&tr, err, sizeof err) == VB_OK);
+    CHECK(vb_references_open(&rr, err, sizeof err) == VB_OK);
+    CHECK(vb_assignments_open(&ar, err, sizeof err) == VB_OK);
+    CHECK(vb_themes_open(&th, err, sizeof err) == VB_OK);
+    size_t n[4] = {0};
+    const vb_rule_table *built[4] = {
+        tr ? vb_targets_built_tables(tr, &n[0]) : NULL, rr ? vb_references_built_tables(rr, &n[1]) : NULL,
+        ar ? vb_assignments_built_tables(ar, &n[2]) : NULL, th ? vb_themes_built_tables(th, &n[3]) : NULL};
+    for (size_t k = 0; k < 4; k++)
+        if (built[k]) check_table_list(built[k], n[k]);
+    vb_themes_close(th);
+    vb_assignments_close(ar);
+    vb_references_close(rr);
+    vb_targets_close(tr);
+}
 
 /* The speed side-tables (targets' form_scans, references' number_shapes)
  * find in every example of their rows what the rows find on their own. */
@@ -91,6 +122,7 @@ int main(void) {
     VB_RUN(test_numbers);
     VB_RUN(test_targets);
     VB_RUN(test_dates);
+    VB_RUN(test_built_rows);
     VB_RUN(test_side_tables);
     VB_RUN(test_check_reports_a_miss);
     return VB_SUMMARY("rule_examples");
