@@ -52,7 +52,7 @@ $(BUILD)/vanban: $(CLI_OBJ) $(LIB)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -I$(BUILD)/gen/data $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # Word lists and tables kept as data (extractors/data/*.txt and
 # pipeline/STAGE/data/*.txt: '#' comments, fields split by tabs) become

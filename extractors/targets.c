@@ -37,9 +37,12 @@ enum {
     FORM_RATE
 };
 
-#define CMP                                                                                                       \
-    "(?:ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không thấp hơn|không ít hơn|trên|hơn|" \
-    "không quá|không vượt quá|tối đa(?: là)?|dưới|từ)"
+/* comparators: data/target-comparators-ge.txt and -le.txt, and "từ" (from) */
+#include "target-comparators-ge.alt.inc"
+#include "target-comparators-le.alt.inc"
+#include "target-count-comparators.alt.inc"
+#define CMP "(?:" VB_ALT_TARGET_COMPARATORS_GE "|" VB_ALT_TARGET_COMPARATORS_LE "|từ)"
+#define COUNT_CMP VB_ALT_TARGET_COUNT_COMPARATORS
 #define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
 /* a number: digits, or a word of data/target-number-words.txt */
 #include "target-number-words.alt.inc"
@@ -54,8 +57,7 @@ enum {
 /* "ít nhất 02 lớp tập huấn", "tối thiểu 01 doanh nghiệp": what is counted
  * comes from data/target-counted.txt ((?!) opens the list of alternatives). */
 static const char at_least_things_pattern[] =
-    "\\b(?<cmp>ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không quá|tối đa(?: là)?)\\s+"
-    "(?<num>" COUNT "|" VB_NUM ")\\s+(?=(?:(?!)"
+    "\\b(?<cmp>" COUNT_CMP ")\\s+(?<num>" COUNT "|" VB_NUM ")\\s+(?=(?:(?!)"
 #define X(w) "|" w
 #include "target-counted.inc"
 #undef X
@@ -112,10 +114,8 @@ static const vb_rule_row form_rows[] = {
      "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?:(?<lo>" PCT_NUM ")\\s*[-–]\\s*)?(?<num>" PCT_NUM
      ")\\s*(?:%|phần trăm)(?:\\s*(?<after>trở lên|trở xuống))?",
      FORM_PERCENT, NULL, 0},
-    {"at_least_n_times",
-     "\\b(?<cmp>ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không quá|tối đa(?: là)?)\\s+"
-     "(?<num>" VB_NUM ")\\s+" TIMES "\\b",
-     FORM_TIMES, NULL, 0},
+    {"at_least_n_times", "\\b(?<cmp>" COUNT_CMP ")\\s+(?<num>" VB_NUM ")\\s+" TIMES "\\b", FORM_TIMES, NULL,
+     0},
     {"quantity", quantity_pattern, FORM_QUANTITY, NULL, 0},
     {"at_least_n_things", at_least_things_pattern, FORM_COUNT, NULL, 0},
 };
@@ -172,7 +172,9 @@ _Static_assert(sizeof anchor_rows_examples / sizeof *anchor_rows_examples ==
  * between the match start and the anchor word, read backwards from the
  * anchor: WS is a run of \s (any length), n > 0 is at most n characters
  * (caseless literals match one character per character; the longest CMP
- * alternative, "không thấp hơn" / "không vượt quá", has 14).  Optional
+ * alternative, "không thấp hơn" / "không vượt quá", has 14; the number
+ * words and comparators are data, and test_rule_examples tries each of them
+ * in every form, so a longer word fails it until its reach is raised).  Optional
  * pieces are listed too: a step that finds nothing to pass moves nowhere
  * further than the piece would. */
 #define WS (-1)
@@ -209,8 +211,8 @@ _Static_assert(sizeof form_scans / sizeof form_scans[0] == sizeof form_rows / si
 static const vb_rule_row comparator_rows[] = {
     {"ge_after", "\\Atrở lên\\z", VB_CMP_GE, NULL, 0},
     {"le_after", "\\Atrở xuống\\z", VB_CMP_LE, NULL, 0},
-    {"ge", "\\A(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|trên|hơn)", VB_CMP_GE, NULL, 0},
-    {"le", "\\A(?:không quá|không vượt quá|tối đa|dưới)", VB_CMP_LE, NULL, 0},
+    {"ge", "\\A" VB_ALT_TARGET_COMPARATORS_GE, VB_CMP_GE, NULL, 0},
+    {"le", "\\A" VB_ALT_TARGET_COMPARATORS_LE, VB_CMP_LE, NULL, 0},
 };
 static const char *const comparator_rows_examples[] = {
     "trở lên",
