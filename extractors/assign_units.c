@@ -8,7 +8,11 @@
 #include "../pipeline/rules/rules.h"
 
 /* The patterns; "@HEADS@", "@VERBS@" and "@NAMES@" stand for the
- * alternations built from the data lists. */
+ * alternations built from the data lists (sorted longest first), the
+ * VB_ALT_* lists are embedded as written. */
+#include "assign-caps-not-unit-words.alt.inc"
+#include "assign-name-words.alt.inc"
+#include "assign-unit-heads-caps.alt.inc"
 enum {
     P_LEAD,        /* emphasis marks and blanks before the words */
     P_REQUEST,     /* "Đề nghị": the unit is asked */
@@ -44,18 +48,15 @@ static const struct {
                 "Giao Sở Y tế"},
     [P_COMRADE] = {"\\G(?:các\\s+)?(?:đồng|Đồng)\\s+chí\\s+", VB_RULE_CASED, "comrade", "đồng chí "},
     [P_HEAD] = {"\\G@HEADS@", VB_RULE_CASED, "head", "Sở Y tế"},
-    [P_CAPS] = {"\\G(?:SỞ|PHÒNG|CÔNG AN|ỦY BAN|UỶ BAN|UBND|BỘ CHỈ HUY|VIỆN|TÒA ÁN|BÁO|ĐÀI|"
-                "TRUNG TÂM|VĂN PHÒNG|THANH TRA|HỘI|BAN|ĐOÀN|LIÊN ĐOÀN|BẢO HIỂM XÃ HỘI|CỤC|"
-                "CHI CỤC)(?!,?\\s+(?:CHỐNG|NGỪA|CHỮA|TRÁNH|CÁO|HÀNH|KẾT|NGHỊ|THẢO)\\b)\\s+"
-                "\\p{Lu}\\p{Lu}*\\b(?!\\s+\\p{Ll})",
+    [P_CAPS] = {"\\G" VB_ALT_ASSIGN_UNIT_HEADS_CAPS "(?!,?\\s+" VB_ALT_ASSIGN_CAPS_NOT_UNIT_WORDS
+                "\\b)\\s+\\p{Lu}\\p{Lu}*\\b(?!\\s+\\p{Ll})",
                 VB_RULE_CASED, "caps", "CÔNG AN TỈNH"},
     [P_VERB] = {"(?<=[\\s,])@VERBS@", VB_RULE_CASED, "verb", "Sở Y tế chủ trì"},
     [P_VERB_AT] = {"\\G\\s*@VERBS@", VB_RULE_CASED, "verb_at", " chủ trì"},
     [P_NAME] = {"\\G@NAMES@", VB_RULE_CASED, "name", "Bộ Công an"},
-    [P_NAME_ENDS] =
-        {"\\G(?:\\s*\\([\\p{Lu}&]{2,}\\))?[ \\t]+(?=\\p{Ll})(?!(?:và|các|tỉnh|thành|huyện|quận|thị|xã|phường|cấp|"
-         "khu|trực|thuộc|nhân|trung|địa|tại|trên)(?![\\p{L}\\p{N}]))",
-         VB_RULE_CASED, "name_ends", " triển khai"},
+    [P_NAME_ENDS] = {"\\G(?:\\s*\\([\\p{Lu}&]{2,}\\))?[ \\t]+(?=\\p{Ll})(?!" VB_ALT_ASSIGN_NAME_WORDS
+                     "(?![\\p{L}\\p{N}]))",
+                     VB_RULE_CASED, "name_ends", " triển khai"},
     [P_TITLE] = {"\\GPhó\\s+Thủ\\s+tướng(?:\\s+Chính\\s+phủ)?(?:\\s+\\p{Lu}\\p{L}*)+", VB_RULE_CASED, "title",
                  "Phó Thủ tướng Lê Văn Thành"},
     [P_PASSIVE] = {"(?<![\\p{L}])được(?:\\s+\\p{Ll}+){0,3}\\s*\\z", VB_RULE_CASED, "passive",

@@ -297,23 +297,22 @@ enum {
     CL_COUNT
 };
 
+/* word lists embedded in the clause rows (data/target-*.txt) */
+#include "target-clause-connectives.alt.inc"
+#include "target-clause-verbs.alt.inc"
+#include "target-preverbs.alt.inc"
+
 static const vb_rule_row clause_rows[] = {
-    [CL_BOUNDARY] =
-        {"boundary",
-         "[.;:!?(\\n…]|\\s+[-–]\\s+|,?\\s+(?:bằng|nhằm|để|thông qua|so với|theo|"
-         "nâng cao|góp phần|đồng thời|với mục tiêu)\\b|(?<![\\p{L}\\p{N}])trong đó\\b|(?:,|\\s+và|\\s+hoặc)\\s+(?:"
-         "phải|được|duy trì|tổ chức|thực hiện|xây dựng|triển khai|có|không|đảm bảo|"
-         "bảo đảm|tiếp tục|đưa|tăng cường|hoàn thành)\\b",
-         0, NULL, 0},
+    [CL_BOUNDARY] = {"boundary",
+                     "[.;:!?(\\n…]|\\s+[-–]\\s+|,?\\s+" VB_ALT_TARGET_CLAUSE_CONNECTIVES
+                     "\\b|(?<![\\p{L}\\p{N}])trong đó\\b|(?:,|\\s+và|\\s+hoặc)\\s+" VB_ALT_TARGET_CLAUSE_VERBS
+                     "\\b",
+                     0, NULL, 0},
     [CL_SKIP_AFTER] = {"skip_after",
                        "\\G\\s*(?:trở lên|trở xuống)?[\\s,]*(?:(?:tổng\\s+)?số\\s+(?!lượng)|trong "
                        "số\\s+)?",
                        0, NULL, 0},
-    [CL_PREVERB] = {"preverb",
-                    "\\b(?<verb>kiểm tra|thanh tra|triệt xóa|triệt phá|xử lý|giải quyết|tiếp nhận|"
-                    "hỗ trợ|tư vấn|cai nghiện|điều trị|phát hiện|khám phá|xét xử|tuyên truyền "
-                    "đến|phủ sóng|cấp phát|vận động|giảm|tăng|kéo giảm)\\s*\\z",
-                    0, NULL, 0},
+    [CL_PREVERB] = {"preverb", "\\b(?<verb>" VB_ALT_TARGET_PREVERBS ")\\s*\\z", 0, NULL, 0},
     [CL_GOAL_PREFIX] =
         {"goal_prefix",
          "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm [0-9]{4}|"
