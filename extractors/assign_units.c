@@ -12,6 +12,7 @@
  * VB_ALT_* lists are embedded as written. */
 #include "assign-caps-not-unit-words.alt.inc"
 #include "assign-name-words.alt.inc"
+#include "assign-not-name-words.alt.inc"
 #include "assign-unit-heads-caps.alt.inc"
 enum {
     P_LEAD,        /* emphasis marks and blanks before the words */
@@ -70,8 +71,8 @@ static const struct {
                       "UBND tỉnh yêu cầu "},
     [P_AUTHOR_VERB] = {"\\A(?:đề\\s+nghị|yêu\\s+cầu|thông\\s+báo)\\z", VB_RULE_CASED, "author_verb",
                        "đề nghị"},
-    [P_NOT_NAME] = {"(?<![\\p{L}])(?:đã|đang|sẽ|nếu|khi|không|gồm|nghị|cầu)(?![\\p{L}])", VB_RULE_CASED,
-                    "not_name", "các đơn vị đã triển khai"},
+    [P_NOT_NAME] = {"(?<![\\p{L}])" VB_ALT_ASSIGN_NOT_NAME_WORDS "(?![\\p{L}])", VB_RULE_CASED, "not_name",
+                    "các đơn vị đã triển khai"},
 };
 
 struct vb_unit_rules {

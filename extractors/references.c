@@ -54,6 +54,7 @@ static const code_row extra_codes[] = {
 
 /* word lists embedded in the patterns (extractors/data/ref-*.txt) */
 #include "ref-issuer-end-words.alt.inc"
+#include "ref-subject-end-words.alt.inc"
 #include "ref-subject-verbs.alt.inc"
 
 #define L_EDGE "(?<![\\p{L}0-9])"
@@ -306,7 +307,7 @@ static vb_status build_generated(vb_references_rules *x) {
     /* a subject never runs into the next citation ("… thực hiện Nghị quyết số …") */
     static const char subject_fmt[] =
         "\\s*[;:\\n]|\\.(?=\\s|\\z)|\\s*\\((?![0-9])|,\\s*(?-i:(?=\\p{Lu}))|\\s+và\\s+(?=%s)"
-        "|\\s+(?=(?:%s)\\s+(?:" SO ")?[0-9])|,?\\s+(?:đảm bảo|bảo đảm|nhằm|góp phần)\\s|\\z";
+        "|\\s+(?=(?:%s)\\s+(?:" SO ")?[0-9])|,?\\s+" VB_ALT_REF_SUBJECT_END_WORDS "\\s|\\z";
     size_t tl = strlen(types);
     char *ie = keep(x, malloc(sizeof issuer_fmt + 2 * tl));
     char *se = keep(x, malloc(sizeof subject_fmt + 2 * tl));

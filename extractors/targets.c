@@ -44,6 +44,7 @@ enum {
 #define CMP "(?:" VB_ALT_TARGET_COMPARATORS_GE "|" VB_ALT_TARGET_COMPARATORS_LE "|từ)"
 #define COUNT_CMP VB_ALT_TARGET_COUNT_COMPARATORS
 #define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
+#include "target-change-verbs.alt.inc"
 /* a number: digits, or a word of data/target-number-words.txt */
 #include "target-number-words.alt.inc"
 #define VB_NUM "(?:[0-9]{1,3}(?:[.,][0-9]{1,2})?|" VB_ALT_TARGET_NUMBER_WORDS "\\b)"
@@ -82,9 +83,9 @@ static const char quantity_pattern[] = "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(
  * form_scans entry below (its anchor words and reach). */
 static const vb_rule_row form_rows[] = {
     {"from_to",
-     "\\btừ\\s+(?<from>" COUNT ")\\s*(?<fpct>%|phần trăm)?(?:\\s+[^0-9.;:\\n]{1,80}?)?\\s+"
-     "(?:nâng lên|tăng lên|lên|giảm xuống|xuống|giảm còn|còn)\\s+(?:mức\\s+)?(?<num>" COUNT
-     ")(?:\\s*(?<pct>%|phần trăm))?",
+     "\\btừ\\s+(?<from>" COUNT
+     ")\\s*(?<fpct>%|phần trăm)?(?:\\s+[^0-9.;:\\n]{1,80}?)?\\s+" VB_ALT_TARGET_CHANGE_VERBS
+     "\\s+(?:mức\\s+)?(?<num>" COUNT ")(?:\\s*(?<pct>%|phần trăm))?",
      FORM_FROM_TO, NULL, 0},
     {"n_times_per_period",
      "(?:\\b(?<cmp>" CMP ")\\s+)?\\b(?<num>" VB_NUM ")\\s+" TIMES "(?:\\s*/\\s*|\\s+(?:(?:một|mỗi|trên|"
@@ -300,7 +301,10 @@ enum {
 /* word lists embedded in the clause rows (data/target-*.txt) */
 #include "target-clause-connectives.alt.inc"
 #include "target-clause-verbs.alt.inc"
+#include "target-adjuncts.alt.inc"
 #include "target-preverbs.alt.inc"
+#include "target-qualifiers.alt.inc"
+#include "target-skip-sections.alt.inc"
 
 static const vb_rule_row clause_rows[] = {
     [CL_BOUNDARY] = {"boundary",
@@ -322,14 +326,11 @@ static const vb_rule_row clause_rows[] = {
                  "(?:[\\s,]+(?:đạt(?: tỷ lệ)?|là|ở mức|chiếm|giảm(?: xuống)?(?: còn)?|"
                  "tăng(?: lên)?|còn|khoảng|mức|dự kiến|phấn đấu))*[\\s,]*\\z",
                  0, NULL, 0},
-    [CL_ELLIPSIS] = {"ellipsis", "\\G(?:ở|tại|đối với|trong|cấp)\\b", 0, NULL, 0},
-    [CL_ADJUNCT] = {"adjunct",
-                    "\\A(?:theo|căn cứ|trong|tại|đối với|về|hằng năm|hàng năm|"
-                    "định kỳ|trước|sau|từ nay)\\b",
-                    0, NULL, 0},
+    [CL_ELLIPSIS] = {"ellipsis", "\\G" VB_ALT_TARGET_QUALIFIERS "\\b", 0, NULL, 0},
+    [CL_ADJUNCT] = {"adjunct", "\\A" VB_ALT_TARGET_ADJUNCTS "\\b", 0, NULL, 0},
     [CL_ADJUNCT_LEAD] = {"adjunct_lead",
-                         "\\A(?:(?:theo|căn cứ|trong|tại|đối với|về|hằng năm|hàng năm|định kỳ|"
-                         "trước|sau|từ nay)\\b[^,;]{0,120}|thực hiện\\b[^,;]{0,120}?\\b(?:số|của)"
+                         "\\A(?:" VB_ALT_TARGET_ADJUNCTS
+                         "\\b[^,;]{0,120}|thực hiện\\b[^,;]{0,120}?\\b(?:số|của)"
                          "\\b[^,;]{0,120}),\\s*",
                          0, NULL, 0},
     [CL_QUALIFIER] = {"qualifier",
@@ -342,7 +343,7 @@ static const vb_rule_row clause_rows[] = {
     [CL_GOAL_SECTION] = {"goal_section", "\\G\\W*(?:các\\s+)?(?:mục tiêu|chỉ tiêu)", 0, NULL, 0},
     [CL_GOAL_CUE] = {"goal_cue", goal_cue_pattern, 0, NULL, 0},
     [CL_NOT_GOAL_CUE] = {"not_goal_cue", not_goal_cue_pattern, 0, NULL, 0},
-    [CL_SKIP_SECTION] = {"skip_section", "\\G\\W*(?:kết quả|tình hình|thực trạng|đánh giá)", 0, NULL, 0},
+    [CL_SKIP_SECTION] = {"skip_section", "\\G\\W*" VB_ALT_TARGET_SKIP_SECTIONS, 0, NULL, 0},
     [CL_SPACE] = {"space", "\\G\\s", 0, NULL, 0},
 };
 static const char *const clause_rows_examples[CL_COUNT] = {
@@ -806,7 +807,11 @@ static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span
 /* "người làm công tác … cấp huyện" + "ở cấp xã" → the same people at the other
  * level: drop the previous qualifier, keep its noun. */
 static char *elliptic_indicator(const char *prev, const char *t, vb_span tail, vb_arena *a) {
-    static const char *const qualifiers[] = {" ở ", " tại ", " cấp ", " đối với ", " trong "};
+    static const char *const qualifiers[] = {
+#define X(word) " " word " ",
+#include "target-qualifiers.inc"
+#undef X
+    };
     size_t cut = strlen(prev);
     for (size_t q = 0; q < sizeof qualifiers / sizeof qualifiers[0]; q++) {
         const char *hit = NULL;
