@@ -72,11 +72,13 @@ $(BUILD)/gen/data/%.inc: %.txt
 # "(?:w1|w2|…)": each entry's first field, in file order (PCRE2 tries them
 # in that order), taken literally (PCRE2's special characters escaped), so
 # a rule embeds a word list as `"\\b" VB_ALT_NAME "\\s+"` and the list
-# stays data.  An empty list is "(?!)", which matches nothing.
+# stays data; VB_ALT_NAME_WS is the same with each run of spaces as \s+ (a
+# line break or a double space between the words).  An empty list is
+# "(?!)", which matches nothing.
 DATA_ALT := $(DATA_INC:.inc=.alt.inc)
 $(BUILD)/gen/data/%.alt.inc: %.txt
 	@mkdir -p $(dir $@)
-	awk -F'\t' -v name='$*' '{sub(/[ \t\r]+$$/, "")} /^[ \t]*(#|$$)/ {next} {f = $$1; gsub(/[][\\^$$.|?*+(){}]/, "\\\\&", f); gsub(/\\/, "&&", f); gsub(/"/, "\\\"", f); s = s (n++ ? "|" : "") f} END {gsub(/-/, "_", name); print "#define VB_ALT_" toupper(name) " \"" (n ? "(?:" s ")" : "(?!)") "\""}' $< > $@
+	awk -F'\t' -v name='$*' '{sub(/[ \t\r]+$$/, "")} /^[ \t]*(#|$$)/ {next} {f = $$1; gsub(/[][\\^$$.|?*+(){}]/, "\\\\&", f); w = f; gsub(/ +/, "\\s+", w); gsub(/\\/, "&&", f); gsub(/\\/, "&&", w); gsub(/"/, "\\\"", f); gsub(/"/, "\\\"", w); s = s (n ? "|" : "") f; ws = ws (n++ ? "|" : "") w} END {gsub(/-/, "_", name); m = "#define VB_ALT_" toupper(name); print m " \"" (n ? "(?:" s ")" : "(?!)") "\""; print m "_WS \"" (n ? "(?:" ws ")" : "(?!)") "\""}' $< > $@
 $(LIB_OBJ): ALL_CFLAGS += -I$(BUILD)/gen/data
 $(LIB_OBJ): | $(DATA_INC) $(DATA_ALT)
 $(BUILD)/obj/extractors/targets.o $(BUILD)/obj/extractors/references.o $(BUILD)/obj/extractors/assign_data.o \

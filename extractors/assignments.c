@@ -41,6 +41,10 @@
 /* A unit that presides over, follows or stands for the whole plan.  The
  * names of the plan itself are capitalised ("Kế hoạch này"), hence the
  * cased groups; one numbered ("Đề án 06") is another document. */
+/* word lists embedded in the role rows (data/assign-*.txt) */
+#include "assign-follow-verbs.alt.inc"
+#include "assign-issuer-names.alt.inc"
+
 static const vb_rule_row role_rows[] = {
     {"standing_body", "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ\\s+quan\\s+(?:thường\\s+trực|đầu\\s+mối)\\b",
      VB_ROLE_LEAD, NULL, 0},
@@ -49,16 +53,15 @@ static const vb_rule_row role_rows[] = {
      "(?-i:Kế\\s+hoạch|Chương\\s+trình|Đề\\s+án)(?:\\s+này)?\\s*(?:[.;,]|\\z)",
      VB_ROLE_LEAD, NULL, 0},
     {"follows_plan",
-     "(?:\\b(?:theo\\s+dõi|đôn\\s+đốc|giám\\s+sát|tổng\\s+hợp)\\b[^.\\n]{0,120}?|(?<!bản\\s)\\bchỉ\\s+đạo\\s+)"
+     "(?:\\b" VB_ALT_ASSIGN_FOLLOW_VERBS_WS "\\b[^.\\n]{0,120}?|(?<!bản\\s)\\bchỉ\\s+đạo\\s+)"
      "\\b(?:thực\\s+hiện|triển\\s+khai)(?:\\s+hoàn\\s+thành)?\\s+(?:[^.\\n]{0,60}?\\s)?"
      "(?-i:Kế\\s+hoạch|Chương\\s+trình|Chỉ\\s+thị|Đề\\s+án)\\b(?!\\s*(?:số|\\d|\"|“))",
      VB_ROLE_LEAD, NULL, 0},
     {"owns_programme", "\\bchủ\\s+quản\\s+(?-i:Chương\\s+trình|Kế\\s+hoạch|Đề\\s+án)", VB_ROLE_LEAD, NULL, 0},
     {"presides_follow_up", "\\bchủ\\s+trì,?\\s+(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD, NULL, 0},
     {"assists_issuer",
-     "\\bgiúp\\s+(?:Ủy\\s+ban\\s+nhân\\s+dân|Uỷ\\s+ban\\s+nhân\\s+dân|UBND|Ban\\s+Chỉ\\s+đạo|Chủ\\s+tịch)"
-     "[^.;\\n]{0,80}?\\b(?:theo\\s+dõi|đôn\\s+đốc)",
-     VB_ROLE_LEAD, NULL, 0},
+     "\\bgiúp\\s+" VB_ALT_ASSIGN_ISSUER_NAMES_WS "[^.;\\n]{0,80}?\\b(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD,
+     NULL, 0},
 };
 static const char *const role_rows_examples[] = {
     "là cơ quan thường trực",

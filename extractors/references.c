@@ -54,6 +54,8 @@ static const code_row extra_codes[] = {
 
 /* word lists embedded in the patterns (extractors/data/ref-*.txt) */
 #include "ref-issuer-end-words.alt.inc"
+#include "ref-manner-words.alt.inc"
+#include "ref-proposal-nouns.alt.inc"
 #include "ref-subject-end-words.alt.inc"
 #include "ref-subject-verbs.alt.inc"
 
@@ -128,9 +130,7 @@ enum { R_BASIS, R_BASIS_STRAIGHT, R_IMPLEMENTS, R_CHAIN, R_ASIDE, R_PROPOSAL, R_
 /* "Căn cứ", also as OCR leaves it ("Can cứ") */
 #define CAN_CU "c[aă]n\\s+c[ứu](?!\\p{L})"
 /* how firmly: "triển khai nghiêm túc, chất lượng và hiệu quả Nghị quyết …" */
-#define MANNER                                                                                                                     \
-    "(?:(?:có\\s+)?(?:nghiêm\\s+túc|nghiêm|hiệu\\s+quả|đầy\\s+đủ|kịp\\s+thời|đồng\\s+bộ|chất\\s+lượng" \
-    "|quyết\\s+liệt|thống\\s+nhất|tốt)(?:\\s*,\\s*|\\s+và\\s+|\\s+))*"
+#define MANNER "(?:(?:có\\s+)?" VB_ALT_REF_MANNER_WORDS_WS "(?:\\s*,\\s*|\\s+và\\s+|\\s+))*"
 static const vb_rule_row relation_rows[] = {
     {"basis", LEADER CAN_CU, R_BASIS, NULL, 0},
     /* the rows below up to "chain" are matched on the text up to the mention (\z) */
@@ -148,8 +148,7 @@ static const vb_rule_row relation_rows[] = {
     /* a mention in parentheses right after the one before: its short name */
     {"aside", "\\A\\s*\\(\\s*\\z", R_ASIDE, NULL, 0},
     /* a clause that proposes: "…; Theo đề nghị của Giám đốc Sở … tại Tờ trình số …" */
-    {"proposal", "\\G\\s*(?:theo|xét)\\s+(?:đề\\s+nghị|báo\\s+cáo|tờ\\s+trình|ý\\s+kiến)(?!\\p{L})",
-     R_PROPOSAL, NULL, 0},
+    {"proposal", "\\G\\s*(?:theo|xét)\\s+" VB_ALT_REF_PROPOSAL_NOUNS_WS "(?!\\p{L})", R_PROPOSAL, NULL, 0},
     /* "Ngày 10/1/2019, Tổng cục Thuế đã ban hành Quyết định số …", "Ngày 13/5/2016,
      * Bộ … đã có Công văn gửi … (Công văn số …)": the text after the date */
     {"issued_on",
