@@ -52,7 +52,7 @@ $(BUILD)/vanban: $(CLI_OBJ) $(LIB)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -I$(BUILD)/gen/data $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # Word lists and tables kept as data (extractors/data/*.txt and
 # pipeline/STAGE/data/*.txt: '#' comments, fields split by tabs) become
@@ -65,9 +65,22 @@ DATA_INC := $(addprefix $(BUILD)/gen/data/,$(notdir $(DATA_TXT:.txt=.inc)))
 vpath %.txt extractors/data $(wildcard pipeline/*/data)
 $(BUILD)/gen/data/%.inc: %.txt
 	@mkdir -p $(dir $@)
-	awk -F'\t' '{sub(/[ \t\r]+$$/, "")} /^[ \t]*(#|$$)/ {next} {s = ""; for (i = 1; i <= NF; i++) {f = $$i; gsub(/\\/, "\\\\", f); gsub(/"/, "\\\"", f); s = s (i > 1 ? ", " : "") "\"" f "\""} print "X(" s ")"}' $< > $@
+	awk -F'\t' '{sub(/[ \t\r]+$$/, "")} /^[ \t]*(#|$$)/ {next} {s = ""; for (i = 1; i <= NF; i++) {f = $$i; gsub(/\\/, "&&", f); gsub(/"/, "\\\"", f); s = s (i > 1 ? ", " : "") "\"" f "\""} print "X(" s ")"}' $< > $@
+
+# The same lists as pattern text: $(BUILD)/gen/data/NAME.alt.inc defines
+# VB_ALT_NAME (NAME upper case, '-' as '_') as the string literal
+# "(?:w1|w2|…)": each entry's first field, in file order (PCRE2 tries them
+# in that order), taken literally (PCRE2's special characters escaped), so
+# a rule embeds a word list as `"\\b" VB_ALT_NAME "\\s+"` and the list
+# stays data; VB_ALT_NAME_WS is the same with each run of spaces as \s+ (a
+# line break or a double space between the words).  An empty list is
+# "(?!)", which matches nothing.
+DATA_ALT := $(DATA_INC:.inc=.alt.inc)
+$(BUILD)/gen/data/%.alt.inc: %.txt
+	@mkdir -p $(dir $@)
+	awk -F'\t' -v name='$*' '{sub(/[ \t\r]+$$/, "")} /^[ \t]*(#|$$)/ {next} {f = $$1; gsub(/[][\\^$$.|?*+(){}]/, "\\\\&", f); w = f; gsub(/ +/, "\\s+", w); gsub(/\\/, "&&", f); gsub(/\\/, "&&", w); gsub(/"/, "\\\"", f); gsub(/"/, "\\\"", w); s = s (n ? "|" : "") f; ws = ws (n++ ? "|" : "") w} END {gsub(/-/, "_", name); m = "#define VB_ALT_" toupper(name); print m " \"" (n ? "(?:" s ")" : "(?!)") "\""; print m "_WS \"" (n ? "(?:" ws ")" : "(?!)") "\""}' $< > $@
 $(LIB_OBJ): ALL_CFLAGS += -I$(BUILD)/gen/data
-$(LIB_OBJ): | $(DATA_INC)
+$(LIB_OBJ): | $(DATA_INC) $(DATA_ALT)
 $(BUILD)/obj/extractors/targets.o $(BUILD)/obj/extractors/references.o $(BUILD)/obj/extractors/assign_data.o \
 $(BUILD)/obj/pipeline/segment/signature.o: $(DATA_INC)
 

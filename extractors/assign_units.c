@@ -8,7 +8,12 @@
 #include "../pipeline/rules/rules.h"
 
 /* The patterns; "@HEADS@", "@VERBS@" and "@NAMES@" stand for the
- * alternations built from the data lists. */
+ * alternations built from the data lists (sorted longest first), the
+ * VB_ALT_* lists are embedded as written. */
+#include "assign-caps-not-unit-words.alt.inc"
+#include "assign-name-words.alt.inc"
+#include "assign-not-name-words.alt.inc"
+#include "assign-unit-heads-caps.alt.inc"
 enum {
     P_LEAD,        /* emphasis marks and blanks before the words */
     P_REQUEST,     /* "Đề nghị": the unit is asked */
@@ -31,41 +36,51 @@ enum {
     P_COUNT
 };
 
+/* Each with a name and an example it must match (searched from the start,
+ * as the tests do: tests/unit/test_rule_examples.c). */
 static const struct {
     const char *pattern;
     unsigned flags;
+    const char *name, *example;
 } patterns[P_COUNT] = {
-    [P_LEAD] = {"\\G[\\s*_]*", VB_RULE_CASED},
-    [P_REQUEST] = {"\\G(?:Kính\\s+)?(?:Đề|đề)\\s+nghị\\s+", VB_RULE_CASED},
-    [P_GIVE] = {"\\G(?:Giao(?:\\s+cho)?|GIAO|Phân\\s+công)\\s+(?=\\p{Lu}|các\\s)", VB_RULE_CASED},
-    [P_COMRADE] = {"\\G(?:các\\s+)?(?:đồng|Đồng)\\s+chí\\s+", VB_RULE_CASED},
-    [P_HEAD] = {"\\G@HEADS@", VB_RULE_CASED},
-    [P_CAPS] = {"\\G(?:SỞ|PHÒNG|CÔNG AN|ỦY BAN|UỶ BAN|UBND|BỘ CHỈ HUY|VIỆN|TÒA ÁN|BÁO|ĐÀI|"
-                "TRUNG TÂM|VĂN PHÒNG|THANH TRA|HỘI|BAN|ĐOÀN|LIÊN ĐOÀN|BẢO HIỂM XÃ HỘI|CỤC|"
-                "CHI CỤC)(?!,?\\s+(?:CHỐNG|NGỪA|CHỮA|TRÁNH|CÁO|HÀNH|KẾT|NGHỊ|THẢO)\\b)\\s+"
-                "\\p{Lu}\\p{Lu}*\\b(?!\\s+\\p{Ll})",
-                VB_RULE_CASED},
-    [P_VERB] = {"(?<=[\\s,])@VERBS@", VB_RULE_CASED},
-    [P_VERB_AT] = {"\\G\\s*@VERBS@", VB_RULE_CASED},
-    [P_NAME] = {"\\G@NAMES@", VB_RULE_CASED},
-    [P_NAME_ENDS] =
-        {"\\G(?:\\s*\\([\\p{Lu}&]{2,}\\))?[ \\t]+(?=\\p{Ll})(?!(?:và|các|tỉnh|thành|huyện|quận|thị|xã|phường|cấp|"
-         "khu|trực|thuộc|nhân|trung|địa|tại|trên)(?![\\p{L}\\p{N}]))",
-         VB_RULE_CASED},
-    [P_TITLE] = {"\\GPhó\\s+Thủ\\s+tướng(?:\\s+Chính\\s+phủ)?(?:\\s+\\p{Lu}\\p{L}*)+", VB_RULE_CASED},
-    [P_PASSIVE] = {"(?<![\\p{L}])được(?:\\s+\\p{Ll}+){0,3}\\s*\\z", VB_RULE_CASED},
-    [P_DUTY] = {"(?<=[\\s,])(?:có|chịu)\\s+trách\\s+nhiệm(?![\\p{L}])", VB_RULE_CASED},
+    [P_LEAD] = {"\\G[\\s*_]*", VB_RULE_CASED, "lead", "** "},
+    [P_REQUEST] = {"\\G(?:Kính\\s+)?(?:Đề|đề)\\s+nghị\\s+", VB_RULE_CASED, "request", "Đề nghị "},
+    [P_GIVE] = {"\\G(?:Giao(?:\\s+cho)?|GIAO|Phân\\s+công)\\s+(?=\\p{Lu}|các\\s)", VB_RULE_CASED, "give",
+                "Giao Sở Y tế"},
+    [P_COMRADE] = {"\\G(?:các\\s+)?(?:đồng|Đồng)\\s+chí\\s+", VB_RULE_CASED, "comrade", "đồng chí "},
+    [P_HEAD] = {"\\G@HEADS@", VB_RULE_CASED, "head", "Sở Y tế"},
+    [P_CAPS] = {"\\G" VB_ALT_ASSIGN_UNIT_HEADS_CAPS "(?!,?\\s+" VB_ALT_ASSIGN_CAPS_NOT_UNIT_WORDS
+                "\\b)\\s+\\p{Lu}\\p{Lu}*\\b(?!\\s+\\p{Ll})",
+                VB_RULE_CASED, "caps", "CÔNG AN TỈNH"},
+    [P_VERB] = {"(?<=[\\s,])@VERBS@", VB_RULE_CASED, "verb", "Sở Y tế chủ trì"},
+    [P_VERB_AT] = {"\\G\\s*@VERBS@", VB_RULE_CASED, "verb_at", " chủ trì"},
+    [P_NAME] = {"\\G@NAMES@", VB_RULE_CASED, "name", "Bộ Công an"},
+    [P_NAME_ENDS] = {"\\G(?:\\s*\\([\\p{Lu}&]{2,}\\))?[ \\t]+(?=\\p{Ll})(?!" VB_ALT_ASSIGN_NAME_WORDS
+                     "(?![\\p{L}\\p{N}]))",
+                     VB_RULE_CASED, "name_ends", " triển khai"},
+    [P_TITLE] = {"\\GPhó\\s+Thủ\\s+tướng(?:\\s+Chính\\s+phủ)?(?:\\s+\\p{Lu}\\p{L}*)+", VB_RULE_CASED, "title",
+                 "Phó Thủ tướng Lê Văn Thành"},
+    [P_PASSIVE] = {"(?<![\\p{L}])được(?:\\s+\\p{Ll}+){0,3}\\s*\\z", VB_RULE_CASED, "passive",
+                   "đơn vị được phân công"},
+    [P_DUTY] = {"(?<=[\\s,])(?:có|chịu)\\s+trách\\s+nhiệm(?![\\p{L}])", VB_RULE_CASED, "duty",
+                "Sở Y tế có trách nhiệm"},
     [P_ROLE_NOTE] = {"\\s*\\((?:là\\s+)?(?:cơ\\s+quan\\s+)?(?:thường\\s+trực|chủ\\s+trì|đầu\\s+mối)[^)]*\\)",
-                     0},
-    [P_CLAUSE] = {"\\G(?:Căn\\s+cứ|Để|Trên\\s+cơ\\s+sở|Nhằm)\\s", VB_RULE_CASED},
-    [P_REQUEST_IN] = {"(?<=[\\s,])(?:yêu\\s+cầu|đề\\s+nghị)\\s+", VB_RULE_CASED},
-    [P_AUTHOR_VERB] = {"\\A(?:đề\\s+nghị|yêu\\s+cầu|thông\\s+báo)\\z", VB_RULE_CASED},
-    [P_NOT_NAME] = {"(?<![\\p{L}])(?:đã|đang|sẽ|nếu|khi|không|gồm|nghị|cầu)(?![\\p{L}])", VB_RULE_CASED},
+                     0, "role_note", " (cơ quan thường trực)"},
+    [P_CLAUSE] = {"\\G(?:Căn\\s+cứ|Để|Trên\\s+cơ\\s+sở|Nhằm)\\s", VB_RULE_CASED, "clause", "Căn cứ "},
+    [P_REQUEST_IN] = {"(?<=[\\s,])(?:yêu\\s+cầu|đề\\s+nghị)\\s+", VB_RULE_CASED, "request_in",
+                      "UBND tỉnh yêu cầu "},
+    [P_AUTHOR_VERB] = {"\\A(?:đề\\s+nghị|yêu\\s+cầu|thông\\s+báo)\\z", VB_RULE_CASED, "author_verb",
+                       "đề nghị"},
+    [P_NOT_NAME] = {"(?<![\\p{L}])" VB_ALT_ASSIGN_NOT_NAME_WORDS "(?![\\p{L}])", VB_RULE_CASED, "not_name",
+                    "các đơn vị đã triển khai"},
 };
 
 struct vb_unit_rules {
     pcre2_code *code[P_COUNT];
     pcre2_match_data *md;
+    vb_rule_row rows[P_COUNT]; /* for tests: the patterns as expanded (owned) */
+    const char *examples[P_COUNT];
+    vb_rule_table table;
 };
 
 /* The pattern with each @KEY@ replaced by the alternation of its list. */
@@ -105,8 +120,9 @@ vb_status vb_units_open(vb_unit_rules **out, char *err, size_t errlen) {
             break;
         }
         char e[256];
+        r->rows[i] = (vb_rule_row){patterns[i].name, p, i, NULL, patterns[i].flags};
+        r->examples[i] = patterns[i].example;
         r->code[i] = vb_rule_compile_one(p, patterns[i].flags, e, sizeof e);
-        free(p);
         if (!r->code[i]) {
             if (err) snprintf(err, errlen, "unit pattern %d: %s", i, e);
             s = VB_E_REGEX;
@@ -118,13 +134,19 @@ vb_status vb_units_open(vb_unit_rules **out, char *err, size_t errlen) {
         vb_units_close(r);
         return s;
     }
+    r->table = (vb_rule_table){"assignments.units", r->rows, r->examples, P_COUNT};
     *out = r;
     return VB_OK;
 }
 
+const vb_rule_table *vb_units_built_table(const vb_unit_rules *r) { return &r->table; }
+
 void vb_units_close(vb_unit_rules *r) {
     if (!r) return;
-    for (int i = 0; i < P_COUNT; i++) pcre2_code_free(r->code[i]);
+    for (int i = 0; i < P_COUNT; i++) {
+        pcre2_code_free(r->code[i]);
+        free((char *)r->rows[i].pattern);
+    }
     pcre2_match_data_free(r->md);
     free(r);
 }

@@ -39,6 +39,11 @@ typedef struct {
 vb_status vb_units_open(vb_unit_rules **out, char *err, size_t errlen);
 void vb_units_close(vb_unit_rules *r);
 
+/* The patterns as vb_units_open expanded them, each with an example
+ * (rules.h), for tests; valid while r is open. */
+struct vb_rule_table;
+const struct vb_rule_table *vb_units_built_table(const vb_unit_rules *r);
+
 /* Does text[start..end) begin with a unit name?  Fills m when it does. */
 bool vb_unit_at(vb_unit_rules *r, const char *text, size_t start, size_t end, vb_unit_match *m);
 

@@ -41,6 +41,10 @@
 /* A unit that presides over, follows or stands for the whole plan.  The
  * names of the plan itself are capitalised ("Kế hoạch này"), hence the
  * cased groups; one numbered ("Đề án 06") is another document. */
+/* word lists embedded in the role rows (data/assign-*.txt) */
+#include "assign-follow-verbs.alt.inc"
+#include "assign-issuer-names.alt.inc"
+
 static const vb_rule_row role_rows[] = {
     {"standing_body", "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ\\s+quan\\s+(?:thường\\s+trực|đầu\\s+mối)\\b",
      VB_ROLE_LEAD, NULL, 0},
@@ -49,16 +53,15 @@ static const vb_rule_row role_rows[] = {
      "(?-i:Kế\\s+hoạch|Chương\\s+trình|Đề\\s+án)(?:\\s+này)?\\s*(?:[.;,]|\\z)",
      VB_ROLE_LEAD, NULL, 0},
     {"follows_plan",
-     "(?:\\b(?:theo\\s+dõi|đôn\\s+đốc|giám\\s+sát|tổng\\s+hợp)\\b[^.\\n]{0,120}?|(?<!bản\\s)\\bchỉ\\s+đạo\\s+)"
+     "(?:\\b" VB_ALT_ASSIGN_FOLLOW_VERBS_WS "\\b[^.\\n]{0,120}?|(?<!bản\\s)\\bchỉ\\s+đạo\\s+)"
      "\\b(?:thực\\s+hiện|triển\\s+khai)(?:\\s+hoàn\\s+thành)?\\s+(?:[^.\\n]{0,60}?\\s)?"
      "(?-i:Kế\\s+hoạch|Chương\\s+trình|Chỉ\\s+thị|Đề\\s+án)\\b(?!\\s*(?:số|\\d|\"|“))",
      VB_ROLE_LEAD, NULL, 0},
     {"owns_programme", "\\bchủ\\s+quản\\s+(?-i:Chương\\s+trình|Kế\\s+hoạch|Đề\\s+án)", VB_ROLE_LEAD, NULL, 0},
     {"presides_follow_up", "\\bchủ\\s+trì,?\\s+(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD, NULL, 0},
     {"assists_issuer",
-     "\\bgiúp\\s+(?:Ủy\\s+ban\\s+nhân\\s+dân|Uỷ\\s+ban\\s+nhân\\s+dân|UBND|Ban\\s+Chỉ\\s+đạo|Chủ\\s+tịch)"
-     "[^.;\\n]{0,80}?\\b(?:theo\\s+dõi|đôn\\s+đốc)",
-     VB_ROLE_LEAD, NULL, 0},
+     "\\bgiúp\\s+" VB_ALT_ASSIGN_ISSUER_NAMES_WS "[^.;\\n]{0,80}?\\b(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD,
+     NULL, 0},
 };
 static const char *const role_rows_examples[] = {
     "là cơ quan thường trực",
@@ -105,8 +108,10 @@ struct vb_assignments_rules {
     vb_ruleset sections, roles, lines;
     vb_rule_row *section_rows;
     char **section_patterns;
+    const char **section_examples; /* for tests: a section's is its title */
     size_t n_sections;
     vb_unit_rules *units;
+    vb_rule_table built[2]; /* for tests: the sections and the unit patterns */
 };
 
 /* One row per line of assign-sections.txt: "\G\W*" then the title words. */
@@ -115,7 +120,8 @@ static vb_status compile_sections(vb_assignments_rules *x, char *err, size_t err
     const char *const *e = vb_assign_list_entries(VB_LIST_SECTIONS, &n);
     x->section_rows = calloc(n ? n : 1, sizeof *x->section_rows);
     x->section_patterns = calloc(n ? n : 1, sizeof *x->section_patterns);
-    if (!x->section_rows || !x->section_patterns) return VB_E_NOMEM;
+    x->section_examples = calloc(n ? n : 1, sizeof *x->section_examples);
+    if (!x->section_rows || !x->section_patterns || !x->section_examples) return VB_E_NOMEM;
     x->n_sections = n;
     for (size_t i = 0; i < n; i++) {
         size_t cap = strlen(e[i]) * 4 + 32, len = 0;
@@ -127,7 +133,10 @@ static vb_status compile_sections(vb_assignments_rules *x, char *err, size_t err
         p[len] = '\0';
         if (!vb_assign_entry_pattern(VB_LIST_SECTIONS, e[i], p, cap, &len)) return VB_E_INTERNAL;
         x->section_rows[i] = (vb_rule_row){"section", p, atoi(e[i]) > 0 ? atoi(e[i]) : 1, NULL, 0};
+        const char *tab = strchr(e[i], '\t');
+        x->section_examples[i] = tab ? tab + 1 : e[i];
     }
+    x->built[0] = (vb_rule_table){"assignments.sections", x->section_rows, x->section_examples, n};
     return vb_ruleset_compile(&x->sections, x->section_rows, n, err, errlen);
 }
 
@@ -142,8 +151,14 @@ vb_status vb_assignments_open(vb_assignments_rules **out, char *err, size_t errl
         vb_assignments_close(x);
         return s;
     }
+    x->built[1] = *vb_units_built_table(x->units);
     *out = x;
     return VB_OK;
+}
+
+const vb_rule_table *vb_assignments_built_tables(const vb_assignments_rules *x, size_t *n) {
+    *n = sizeof x->built / sizeof *x->built;
+    return x->built;
 }
 
 void vb_assignments_close(vb_assignments_rules *x) {
@@ -153,6 +168,7 @@ void vb_assignments_close(vb_assignments_rules *x) {
     vb_ruleset_free(&x->lines);
     for (size_t i = 0; x->section_patterns && i < x->n_sections; i++) free(x->section_patterns[i]);
     free(x->section_patterns);
+    free(x->section_examples);
     free(x->section_rows);
     vb_units_close(x->units);
     free(x);

@@ -30,5 +30,9 @@ vb_status vb_assignments_extract_lines(vb_assignments_rules *x, vb_doc *d, vb_ar
 /* This module's rule tables, each row with an example (rules.h), for tests. */
 struct vb_rule_table;
 const struct vb_rule_table *vb_assignments_rule_tables(size_t *n);
+/* The tables vb_assignments_open built (a row per section title of
+ * assign-sections.txt, the unit patterns with their word lists), with
+ * their examples, for tests; valid while x is open. */
+const struct vb_rule_table *vb_assignments_built_tables(const vb_assignments_rules *x, size_t *n);
 
 #endif

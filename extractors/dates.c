@@ -42,6 +42,8 @@ typedef enum {
 #define BLANK "[\\s._…]"
 /* a full year, or one split after its century by a wrap or OCR ("20 21") */
 #define YEAR "(?:[0-9]{4}|(?:19|20) [0-9]{2})"
+/* the nouns before a span of years (data/date-period-nouns.txt) */
+#include "date-period-nouns.alt.inc"
 
 static const vb_rule_row date_rows[] = {
     /* placeholders of an unsigned draft: "ngày    tháng    năm 2024" */
@@ -68,8 +70,8 @@ static const vb_rule_row date_rows[] = {
      F_FULL, NULL, 0},
     /* periods before years, so "2016-2020" is one period, not two years */
     {"period_named",
-     L_EDGE "(?:giai đoạn|thời kỳ|nhiệm kỳ|năm học|niên khóa|niên độ)\\s+(?:từ\\s+)?(?:năm\\s+)?"
-            "(?<y1>[0-9]{4})\\s*(?:-|đến|tới)\\s*(?:năm\\s+)?(?<y2>[0-9]{4})" R_EDGE,
+     L_EDGE VB_ALT_DATE_PERIOD_NOUNS "\\s+(?:từ\\s+)?(?:năm\\s+)?"
+                                     "(?<y1>[0-9]{4})\\s*(?:-|đến|tới)\\s*(?:năm\\s+)?(?<y2>[0-9]{4})" R_EDGE,
      F_PERIOD, NULL, 0},
     {"period_from_to",
      L_EDGE "từ\\s+năm\\s+(?<y1>[0-9]{4})\\s+(?:đến|tới)\\s+(?:hết\\s+)?năm\\s+(?<y2>[0-9]{4})" R_EDGE,
@@ -173,12 +175,12 @@ static const vb_scan_part date_scan[] = {
 };
 
 /* Matched on the text before a date: the cue must end right where the date
- * starts (only spaces or a colon between). */
+ * starts (only spaces or a colon between).  The deadline nouns are data. */
+#include "date-deadline-words.alt.inc"
 static const vb_rule_row deadline_cues[] = {
     {"truoc", L_EDGE "(?:trước|trước hoặc (?:vào|trong))\\s*:?\\s*\\z", 0, NULL, 0},
     {"cham_nhat", L_EDGE "(?:chậm|muộn) nhất(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z", 0, NULL, 0},
-    {"han_chot", L_EDGE "(?:hạn chót|hạn cuối|thời hạn|hạn nộp|hạn gửi)(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z",
-     0, NULL, 0},
+    {"han_chot", L_EDGE VB_ALT_DATE_DEADLINE_WORDS "(?:\\s+(?:là|vào|đến))*\\s*:?\\s*\\z", 0, NULL, 0},
     {"khong_muon_hon", L_EDGE "không (?:muộn|chậm) hơn\\s*\\z", 0, NULL, 0},
 };
 static const char *const deadline_cues_examples[] = {

@@ -31,12 +31,14 @@ typedef struct {
     const char *words;    /* regex, caseless */
     const char *name;     /* canonical doc_type, NULL = infer from the symbol */
     const char *fallback; /* when the symbol names no type */
+    const char *example;  /* its prefix row matches this */
 } alias_row;
 
 static const alias_row alias_rows[] = {
-    {"văn\\s+bản", NULL, "Công văn"}, /* "văn bản số 123/UBND-VX": a công văn unless the symbol says more */
-    {"bộ\\s+luật", "Bộ luật", NULL},
-    {"luật\\s+sửa\\s+đổi,?\\s+bổ\\s+sung", "Luật", NULL},
+    /* "văn bản số 123/UBND-VX": a công văn unless the symbol says more */
+    {"văn\\s+bản", NULL, "Công văn", "theo văn bản số "},
+    {"bộ\\s+luật", "Bộ luật", NULL, "Bộ luật số "},
+    {"luật\\s+sửa\\s+đổi,?\\s+bổ\\s+sung", "Luật", NULL, "Luật sửa đổi, bổ sung số "},
 };
 
 /* Type codes the shared table lacks (extractors/data/ref-codes.txt). */
@@ -49,6 +51,13 @@ static const code_row extra_codes[] = {
 #include "ref-codes.inc"
 #undef X
 };
+
+/* word lists embedded in the patterns (extractors/data/ref-*.txt) */
+#include "ref-issuer-end-words.alt.inc"
+#include "ref-manner-words.alt.inc"
+#include "ref-proposal-nouns.alt.inc"
+#include "ref-subject-end-words.alt.inc"
+#include "ref-subject-verbs.alt.inc"
 
 #define L_EDGE "(?<![\\p{L}0-9])"
 #define N_EDGE "(?<![\\p{L}0-9/.-])"
@@ -103,9 +112,7 @@ static const vb_rule_row tail_rows[] = {
      T_DATE_LEAD, NULL, 0},
     {"issuer_lead", "\\G\\s*,?\\s*(?:của|do)\\s+(?=\\p{Lu})", T_ISSUER_LEAD, NULL, 0},
     {"subject_lead", "\\G\\s*,?\\s*(?:về\\s+việc|về|v/v)\\s+", T_SUBJECT_LEAD, NULL, 0},
-    {"subject_verb",
-     "\\G\\s*,?\\s*(?=(?:phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thành lập)(?!\\p{L}))",
-     T_SUBJECT_VERB, NULL, 0},
+    {"subject_verb", "\\G\\s*,?\\s*(?=" VB_ALT_REF_SUBJECT_VERBS "(?!\\p{L}))", T_SUBJECT_VERB, NULL, 0},
 };
 static const char *const tail_rows_examples[] = {
     ", ban hành ngày 12/3/2020",
@@ -123,9 +130,7 @@ enum { R_BASIS, R_BASIS_STRAIGHT, R_IMPLEMENTS, R_CHAIN, R_ASIDE, R_PROPOSAL, R_
 /* "Căn cứ", also as OCR leaves it ("Can cứ") */
 #define CAN_CU "c[aă]n\\s+c[ứu](?!\\p{L})"
 /* how firmly: "triển khai nghiêm túc, chất lượng và hiệu quả Nghị quyết …" */
-#define MANNER                                                                                                                     \
-    "(?:(?:có\\s+)?(?:nghiêm\\s+túc|nghiêm|hiệu\\s+quả|đầy\\s+đủ|kịp\\s+thời|đồng\\s+bộ|chất\\s+lượng" \
-    "|quyết\\s+liệt|thống\\s+nhất|tốt)(?:\\s*,\\s*|\\s+và\\s+|\\s+))*"
+#define MANNER "(?:(?:có\\s+)?" VB_ALT_REF_MANNER_WORDS_WS "(?:\\s*,\\s*|\\s+và\\s+|\\s+))*"
 static const vb_rule_row relation_rows[] = {
     {"basis", LEADER CAN_CU, R_BASIS, NULL, 0},
     /* the rows below up to "chain" are matched on the text up to the mention (\z) */
@@ -143,8 +148,7 @@ static const vb_rule_row relation_rows[] = {
     /* a mention in parentheses right after the one before: its short name */
     {"aside", "\\A\\s*\\(\\s*\\z", R_ASIDE, NULL, 0},
     /* a clause that proposes: "…; Theo đề nghị của Giám đốc Sở … tại Tờ trình số …" */
-    {"proposal", "\\G\\s*(?:theo|xét)\\s+(?:đề\\s+nghị|báo\\s+cáo|tờ\\s+trình|ý\\s+kiến)(?!\\p{L})",
-     R_PROPOSAL, NULL, 0},
+    {"proposal", "\\G\\s*(?:theo|xét)\\s+" VB_ALT_REF_PROPOSAL_NOUNS_WS "(?!\\p{L})", R_PROPOSAL, NULL, 0},
     /* "Ngày 10/1/2019, Tổng cục Thuế đã ban hành Quyết định số …", "Ngày 13/5/2016,
      * Bộ … đã có Công văn gửi … (Công văn số …)": the text after the date */
     {"issued_on",
@@ -194,6 +198,8 @@ struct vb_references_rules {
     vb_ruleset numbers, prefixes, tail, ends, relation, laws;
     vb_rule_row *prefix_rows; /* generated; patterns owned below */
     vb_rule_row end_rows[2];
+    const char **prefix_examples; /* for tests: a type's is "<type> số " (owned below) */
+    vb_rule_table built[2];       /* for tests: prefix_rows and end_rows with their examples */
     char **patterns;
     size_t n_patterns;
     size_t n_doctypes; /* prefix rows [0,n_doctypes) are vb_doctypes, then aliases, then N_BARE */
@@ -245,9 +251,10 @@ static char *types_alternation(void) {
 
 static vb_status build_generated(vb_references_rules *x) {
     size_t n_prefix = vb_doctypes_count + N_ROWS(alias_rows) + N_BARE;
-    x->patterns = calloc(n_prefix + 4, sizeof *x->patterns);
+    x->patterns = calloc(2 * n_prefix + 4, sizeof *x->patterns);
     x->prefix_rows = calloc(n_prefix, sizeof *x->prefix_rows);
-    if (!x->patterns || !x->prefix_rows) return VB_E_NOMEM;
+    x->prefix_examples = calloc(n_prefix, sizeof *x->prefix_examples);
+    if (!x->patterns || !x->prefix_rows || !x->prefix_examples) return VB_E_NOMEM;
     x->n_doctypes = vb_doctypes_count;
     /* "<type> số: " / "<type> " right before the number */
     static const char tail[] = ")(?:\\s+" SO "|\\s*:\\s*|\\s+)\\z";
@@ -257,9 +264,18 @@ static vb_status build_generated(vb_references_rules *x) {
         if (i < vb_doctypes_count) {
             name = vb_doctypes[i].name;
             w = words_pattern(name);
+            size_t el = strlen(name) + sizeof " số ";
+            char *ex = keep(x, malloc(el));
+            if (ex) snprintf(ex, el, "%s số ", name);
+            x->prefix_examples[i] = ex;
         } else {
             name = alias_rows[i - vb_doctypes_count].words;
             w = strdup(name);
+            x->prefix_examples[i] = alias_rows[i - vb_doctypes_count].example;
+        }
+        if (!x->prefix_examples[i]) {
+            free(w);
+            return VB_E_NOMEM;
         }
         if (!w) return VB_E_NOMEM;
         size_t need = strlen(L_EDGE) + 3 + strlen(w) + sizeof tail;
@@ -275,21 +291,22 @@ static vb_status build_generated(vb_references_rules *x) {
     /* a bare lowercase "số" in running text; never the header's "Số:" */
     x->prefix_rows[n_prefix - 2] =
         (vb_rule_row){"so", L_EDGE SO_WORD "\\s*\\.?\\s*\\z", P_BARE, NULL, VB_RULE_CASED};
+    x->prefix_examples[n_prefix - 2] = "theo số ";
     /* a type code for the type: "V/v thực hiện NQ số 50/NQ-CP" */
     x->prefix_rows[n_prefix - 1] = (vb_rule_row){
         "code_so", L_EDGE "(?<code>\\p{Lu}[\\p{Lu}\\p{Ll}]{1,4})\\s+" SO "\\z", P_CODE, NULL, VB_RULE_CASED};
+    x->prefix_examples[n_prefix - 1] = "thực hiện NQ số ";
 
     char *types = types_alternation();
     if (!types) return VB_E_NOMEM;
     static const char issuer_fmt[] =
-        "(?=\\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|sửa đổi|bổ sung|thành lập|triển khai|thực hiện"
-        "|tổ chức|nhằm|để|đã|thì|cho|tại|trong|theo|đối với|là|có|được|với|và\\s+(?:các|những)|v/v"
-        "|ngày\\s+[0-9]|hết|bị|sẽ|nay|không|vẫn|cũng|đang|vừa|mới)(?!\\p{L}))"
+        "(?=\\s+(?:" VB_ALT_REF_ISSUER_END_WORDS "|" VB_ALT_REF_SUBJECT_VERBS "|và\\s+(?:các|những)|v/v"
+        "|ngày\\s+[0-9])(?!\\p{L}))"
         "|\\s*[;:()\\n\"]|(?<!TP)\\.(?=\\s|\\z)|,\\s*+(?:(?!\\p{Lu})|(?=%s))|\\s+và\\s+(?=%s)|\\z";
     /* a subject never runs into the next citation ("… thực hiện Nghị quyết số …") */
     static const char subject_fmt[] =
         "\\s*[;:\\n]|\\.(?=\\s|\\z)|\\s*\\((?![0-9])|,\\s*(?-i:(?=\\p{Lu}))|\\s+và\\s+(?=%s)"
-        "|\\s+(?=(?:%s)\\s+(?:" SO ")?[0-9])|,?\\s+(?:đảm bảo|bảo đảm|nhằm|góp phần)\\s|\\z";
+        "|\\s+(?=(?:%s)\\s+(?:" SO ")?[0-9])|,?\\s+" VB_ALT_REF_SUBJECT_END_WORDS "\\s|\\z";
     size_t tl = strlen(types);
     char *ie = keep(x, malloc(sizeof issuer_fmt + 2 * tl));
     char *se = keep(x, malloc(sizeof subject_fmt + 2 * tl));
@@ -299,6 +316,9 @@ static vb_status build_generated(vb_references_rules *x) {
     if (!ie || !se) return VB_E_NOMEM;
     x->end_rows[0] = (vb_rule_row){"issuer_end", ie, 0, NULL, 0};
     x->end_rows[1] = (vb_rule_row){"subject_end", se, 1, NULL, 0};
+    static const char *const end_examples[] = {" của Bộ Y tế ban hành", " về phòng, chống dịch; "};
+    x->built[0] = (vb_rule_table){"references.prefixes", x->prefix_rows, x->prefix_examples, n_prefix};
+    x->built[1] = (vb_rule_table){"references.ends", x->end_rows, end_examples, 2};
     return VB_OK;
 }
 
@@ -342,7 +362,13 @@ void vb_references_close(vb_references_rules *x) {
     for (size_t i = 0; i < x->n_patterns; i++) free(x->patterns[i]);
     free(x->patterns);
     free(x->prefix_rows);
+    free(x->prefix_examples);
     free(x);
+}
+
+const vb_rule_table *vb_references_built_tables(const vb_references_rules *x, size_t *n) {
+    *n = sizeof x->built / sizeof *x->built;
+    return x->built;
 }
 
 /* ---- reading one mention ---- */

@@ -51,5 +51,9 @@ vb_status vb_references_numbers_check(vb_references_rules *x, const char *text, 
 /* This module's rule tables, each row with an example (rules.h), for tests. */
 struct vb_rule_table;
 const struct vb_rule_table *vb_references_rule_tables(size_t *n);
+/* The tables vb_references_open built (a prefix row per document type and
+ * alias, the end rows), with their examples, for tests; valid while x is
+ * open. */
+const struct vb_rule_table *vb_references_built_tables(const vb_references_rules *x, size_t *n);
 
 #endif

@@ -5,20 +5,19 @@
 
 #include "../pipeline/rules/rules.h"
 
-/* Number words, matched whole and caseless ("Một", "MỘT"). */
+/* Number words (data/target-number-words.txt), one row each, matched whole
+ * and caseless ("Một", "MỘT"), the value as the row's string payload; each
+ * row's example is its word. */
 static const vb_rule_row number_word_rows[] = {
-    {"1", "\\A(?:một|mốt)\\z", 1, NULL, 0}, {"2", "\\Ahai\\z", 2, NULL, 0},
-    {"3", "\\Aba\\z", 3, NULL, 0},          {"4", "\\A(?:bốn|tư)\\z", 4, NULL, 0},
-    {"5", "\\A(?:năm|lăm)\\z", 5, NULL, 0}, {"6", "\\Asáu\\z", 6, NULL, 0},
-    {"7", "\\A(?:bảy|bẩy)\\z", 7, NULL, 0}, {"8", "\\Atám\\z", 8, NULL, 0},
-    {"9", "\\Achín\\z", 9, NULL, 0},        {"10", "\\Amười\\z", 10, NULL, 0},
+#define X(word, value) {word, "\\A(?:" word ")\\z", 0, value, 0},
+#include "target-number-words.inc"
+#undef X
 };
 static const char *const number_word_rows_examples[] = {
-    "một", "hai", "ba", "tư", "lăm", "sáu", "bảy", "tám", "chín", "mười",
+#define X(word, value) word,
+#include "target-number-words.inc"
+#undef X
 };
-_Static_assert(sizeof number_word_rows_examples / sizeof *number_word_rows_examples ==
-                   sizeof number_word_rows / sizeof *number_word_rows,
-               "an example for each row");
 
 struct vb_number_rules {
     vb_ruleset words;
@@ -76,7 +75,7 @@ bool vb_number_parse(const vb_number_rules *r, const char *s, size_t n, double *
     if (s[0] >= '0' && s[0] <= '9') return parse_digits(s, n, value);
     for (size_t i = 0; i < r->words.len; i++)
         if (vb_rule_match(&r->words, i, s, n, 0, NULL, NULL)) {
-            *value = r->words.rules[i].row->tag;
+            *value = strtod(r->words.rules[i].row->value, NULL);
             return true;
         }
     return false;

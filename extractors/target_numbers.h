@@ -1,18 +1,15 @@
 /* target_numbers.h — numbers as goals are written: digits ("70", "02",
  * "2,5" with a decimal comma) or a Vietnamese number word ("một" … "mười").
  *
- * VB_NUM is the pattern fragment the target rules embed for "a number"; the
- * word table in target_numbers.c gives each word its value, so a new word
- * is one row there plus its spelling here. */
+ * The words and their values are data (extractors/data/target-number-words.txt):
+ * targets.c embeds them in its pattern for "a number" (VB_NUM), and
+ * vb_number_parse gives each its value, so a new word is one line there. */
 #ifndef VB_TARGET_NUMBERS_H
 #define VB_TARGET_NUMBERS_H
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "../pipeline/core/status.h"
-
-#define VB_NUM_WORDS "một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|bẩy|tám|chín|mười"
-#define VB_NUM "(?:[0-9]{1,3}(?:[.,][0-9]{1,2})?|(?:" VB_NUM_WORDS ")\\b)"
 
 typedef struct vb_number_rules vb_number_rules;
 

@@ -37,10 +37,17 @@ enum {
     FORM_RATE
 };
 
-#define CMP                                                                                                       \
-    "(?:ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không thấp hơn|không ít hơn|trên|hơn|" \
-    "không quá|không vượt quá|tối đa(?: là)?|dưới|từ)"
+/* comparators: data/target-comparators-ge.txt and -le.txt, and "từ" (from) */
+#include "target-comparators-ge.alt.inc"
+#include "target-comparators-le.alt.inc"
+#include "target-count-comparators.alt.inc"
+#define CMP "(?:" VB_ALT_TARGET_COMPARATORS_GE "|" VB_ALT_TARGET_COMPARATORS_LE "|từ)"
+#define COUNT_CMP VB_ALT_TARGET_COUNT_COMPARATORS
 #define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
+#include "target-change-verbs.alt.inc"
+/* a number: digits, or a word of data/target-number-words.txt */
+#include "target-number-words.alt.inc"
+#define VB_NUM "(?:[0-9]{1,3}(?:[.,][0-9]{1,2})?|" VB_ALT_TARGET_NUMBER_WORDS "\\b)"
 #define COUNT "[0-9]{1,3}(?:\\.[0-9]{3})*(?:,[0-9]{1,2})?"
 #define TIMES "(?:lần|đợt)"
 /* a percentage: "70", "95,5" */
@@ -51,8 +58,7 @@ enum {
 /* "ít nhất 02 lớp tập huấn", "tối thiểu 01 doanh nghiệp": what is counted
  * comes from data/target-counted.txt ((?!) opens the list of alternatives). */
 static const char at_least_things_pattern[] =
-    "\\b(?<cmp>ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không quá|tối đa(?: là)?)\\s+"
-    "(?<num>" COUNT "|" VB_NUM ")\\s+(?=(?:(?!)"
+    "\\b(?<cmp>" COUNT_CMP ")\\s+(?<num>" COUNT "|" VB_NUM ")\\s+(?=(?:(?!)"
 #define X(w) "|" w
 #include "target-counted.inc"
 #undef X
@@ -77,9 +83,9 @@ static const char quantity_pattern[] = "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(
  * form_scans entry below (its anchor words and reach). */
 static const vb_rule_row form_rows[] = {
     {"from_to",
-     "\\btừ\\s+(?<from>" COUNT ")\\s*(?<fpct>%|phần trăm)?(?:\\s+[^0-9.;:\\n]{1,80}?)?\\s+"
-     "(?:nâng lên|tăng lên|lên|giảm xuống|xuống|giảm còn|còn)\\s+(?:mức\\s+)?(?<num>" COUNT
-     ")(?:\\s*(?<pct>%|phần trăm))?",
+     "\\btừ\\s+(?<from>" COUNT
+     ")\\s*(?<fpct>%|phần trăm)?(?:\\s+[^0-9.;:\\n]{1,80}?)?\\s+" VB_ALT_TARGET_CHANGE_VERBS
+     "\\s+(?:mức\\s+)?(?<num>" COUNT ")(?:\\s*(?<pct>%|phần trăm))?",
      FORM_FROM_TO, NULL, 0},
     {"n_times_per_period",
      "(?:\\b(?<cmp>" CMP ")\\s+)?\\b(?<num>" VB_NUM ")\\s+" TIMES "(?:\\s*/\\s*|\\s+(?:(?:một|mỗi|trên|"
@@ -109,10 +115,8 @@ static const vb_rule_row form_rows[] = {
      "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?:(?<lo>" PCT_NUM ")\\s*[-–]\\s*)?(?<num>" PCT_NUM
      ")\\s*(?:%|phần trăm)(?:\\s*(?<after>trở lên|trở xuống))?",
      FORM_PERCENT, NULL, 0},
-    {"at_least_n_times",
-     "\\b(?<cmp>ít nhất(?: là)?|tối thiểu(?: là)?|không dưới|không quá|tối đa(?: là)?)\\s+"
-     "(?<num>" VB_NUM ")\\s+" TIMES "\\b",
-     FORM_TIMES, NULL, 0},
+    {"at_least_n_times", "\\b(?<cmp>" COUNT_CMP ")\\s+(?<num>" VB_NUM ")\\s+" TIMES "\\b", FORM_TIMES, NULL,
+     0},
     {"quantity", quantity_pattern, FORM_QUANTITY, NULL, 0},
     {"at_least_n_things", at_least_things_pattern, FORM_COUNT, NULL, 0},
 };
@@ -169,7 +173,9 @@ _Static_assert(sizeof anchor_rows_examples / sizeof *anchor_rows_examples ==
  * between the match start and the anchor word, read backwards from the
  * anchor: WS is a run of \s (any length), n > 0 is at most n characters
  * (caseless literals match one character per character; the longest CMP
- * alternative, "không thấp hơn" / "không vượt quá", has 14).  Optional
+ * alternative, "không thấp hơn" / "không vượt quá", has 14; the number
+ * words and comparators are data, and test_rule_examples tries each of them
+ * in every form, so a longer word fails it until its reach is raised).  Optional
  * pieces are listed too: a step that finds nothing to pass moves nowhere
  * further than the piece would. */
 #define WS (-1)
@@ -206,8 +212,8 @@ _Static_assert(sizeof form_scans / sizeof form_scans[0] == sizeof form_rows / si
 static const vb_rule_row comparator_rows[] = {
     {"ge_after", "\\Atrở lên\\z", VB_CMP_GE, NULL, 0},
     {"le_after", "\\Atrở xuống\\z", VB_CMP_LE, NULL, 0},
-    {"ge", "\\A(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn|trên|hơn)", VB_CMP_GE, NULL, 0},
-    {"le", "\\A(?:không quá|không vượt quá|tối đa|dưới)", VB_CMP_LE, NULL, 0},
+    {"ge", "\\A" VB_ALT_TARGET_COMPARATORS_GE, VB_CMP_GE, NULL, 0},
+    {"le", "\\A" VB_ALT_TARGET_COMPARATORS_LE, VB_CMP_LE, NULL, 0},
 };
 static const char *const comparator_rows_examples[] = {
     "trở lên",
@@ -292,23 +298,25 @@ enum {
     CL_COUNT
 };
 
+/* word lists embedded in the clause rows (data/target-*.txt) */
+#include "target-clause-connectives.alt.inc"
+#include "target-clause-verbs.alt.inc"
+#include "target-adjuncts.alt.inc"
+#include "target-preverbs.alt.inc"
+#include "target-qualifiers.alt.inc"
+#include "target-skip-sections.alt.inc"
+
 static const vb_rule_row clause_rows[] = {
-    [CL_BOUNDARY] =
-        {"boundary",
-         "[.;:!?(\\n…]|\\s+[-–]\\s+|,?\\s+(?:bằng|nhằm|để|thông qua|so với|theo|"
-         "nâng cao|góp phần|đồng thời|với mục tiêu)\\b|(?<![\\p{L}\\p{N}])trong đó\\b|(?:,|\\s+và|\\s+hoặc)\\s+(?:"
-         "phải|được|duy trì|tổ chức|thực hiện|xây dựng|triển khai|có|không|đảm bảo|"
-         "bảo đảm|tiếp tục|đưa|tăng cường|hoàn thành)\\b",
-         0, NULL, 0},
+    [CL_BOUNDARY] = {"boundary",
+                     "[.;:!?(\\n…]|\\s+[-–]\\s+|,?\\s+" VB_ALT_TARGET_CLAUSE_CONNECTIVES
+                     "\\b|(?<![\\p{L}\\p{N}])trong đó\\b|(?:,|\\s+và|\\s+hoặc)\\s+" VB_ALT_TARGET_CLAUSE_VERBS
+                     "\\b",
+                     0, NULL, 0},
     [CL_SKIP_AFTER] = {"skip_after",
                        "\\G\\s*(?:trở lên|trở xuống)?[\\s,]*(?:(?:tổng\\s+)?số\\s+(?!lượng)|trong "
                        "số\\s+)?",
                        0, NULL, 0},
-    [CL_PREVERB] = {"preverb",
-                    "\\b(?<verb>kiểm tra|thanh tra|triệt xóa|triệt phá|xử lý|giải quyết|tiếp nhận|"
-                    "hỗ trợ|tư vấn|cai nghiện|điều trị|phát hiện|khám phá|xét xử|tuyên truyền "
-                    "đến|phủ sóng|cấp phát|vận động|giảm|tăng|kéo giảm)\\s*\\z",
-                    0, NULL, 0},
+    [CL_PREVERB] = {"preverb", "\\b(?<verb>" VB_ALT_TARGET_PREVERBS ")\\s*\\z", 0, NULL, 0},
     [CL_GOAL_PREFIX] =
         {"goal_prefix",
          "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm [0-9]{4}|"
@@ -318,14 +326,11 @@ static const vb_rule_row clause_rows[] = {
                  "(?:[\\s,]+(?:đạt(?: tỷ lệ)?|là|ở mức|chiếm|giảm(?: xuống)?(?: còn)?|"
                  "tăng(?: lên)?|còn|khoảng|mức|dự kiến|phấn đấu))*[\\s,]*\\z",
                  0, NULL, 0},
-    [CL_ELLIPSIS] = {"ellipsis", "\\G(?:ở|tại|đối với|trong|cấp)\\b", 0, NULL, 0},
-    [CL_ADJUNCT] = {"adjunct",
-                    "\\A(?:theo|căn cứ|trong|tại|đối với|về|hằng năm|hàng năm|"
-                    "định kỳ|trước|sau|từ nay)\\b",
-                    0, NULL, 0},
+    [CL_ELLIPSIS] = {"ellipsis", "\\G" VB_ALT_TARGET_QUALIFIERS "\\b", 0, NULL, 0},
+    [CL_ADJUNCT] = {"adjunct", "\\A" VB_ALT_TARGET_ADJUNCTS "\\b", 0, NULL, 0},
     [CL_ADJUNCT_LEAD] = {"adjunct_lead",
-                         "\\A(?:(?:theo|căn cứ|trong|tại|đối với|về|hằng năm|hàng năm|định kỳ|"
-                         "trước|sau|từ nay)\\b[^,;]{0,120}|thực hiện\\b[^,;]{0,120}?\\b(?:số|của)"
+                         "\\A(?:" VB_ALT_TARGET_ADJUNCTS
+                         "\\b[^,;]{0,120}|thực hiện\\b[^,;]{0,120}?\\b(?:số|của)"
                          "\\b[^,;]{0,120}),\\s*",
                          0, NULL, 0},
     [CL_QUALIFIER] = {"qualifier",
@@ -338,7 +343,7 @@ static const vb_rule_row clause_rows[] = {
     [CL_GOAL_SECTION] = {"goal_section", "\\G\\W*(?:các\\s+)?(?:mục tiêu|chỉ tiêu)", 0, NULL, 0},
     [CL_GOAL_CUE] = {"goal_cue", goal_cue_pattern, 0, NULL, 0},
     [CL_NOT_GOAL_CUE] = {"not_goal_cue", not_goal_cue_pattern, 0, NULL, 0},
-    [CL_SKIP_SECTION] = {"skip_section", "\\G\\W*(?:kết quả|tình hình|thực trạng|đánh giá)", 0, NULL, 0},
+    [CL_SKIP_SECTION] = {"skip_section", "\\G\\W*" VB_ALT_TARGET_SKIP_SECTIONS, 0, NULL, 0},
     [CL_SPACE] = {"space", "\\G\\s", 0, NULL, 0},
 };
 static const char *const clause_rows_examples[CL_COUNT] = {
@@ -361,24 +366,28 @@ static const char *const clause_rows_examples[CL_COUNT] = {
 };
 
 /* A word list as rows "\A(?:word)\z", to tell which word a group holds;
- * the rows and their patterns are one allocation. */
+ * the rows, their examples (the words) and their patterns are one
+ * allocation. */
 typedef struct {
     vb_ruleset rs;
     vb_rule_row *rows;
 } word_table;
 
-static vb_status word_table_open(word_table *w, const char *const *words, size_t n, char *err,
-                                 size_t errlen) {
-    size_t bytes = n * sizeof *w->rows;
+static vb_status word_table_open(word_table *w, vb_rule_table *t, const char *name, const char *const *words,
+                                 size_t n, char *err, size_t errlen) {
+    size_t bytes = n * (sizeof *w->rows + sizeof(char *));
     for (size_t i = 0; i < n; i++) bytes += strlen(words[i]) + sizeof "\\A(?:)\\z";
     w->rows = calloc(1, bytes);
     if (!w->rows) return VB_E_NOMEM;
-    char *p = (char *)(w->rows + n);
+    const char **examples = (const char **)(w->rows + n);
+    char *p = (char *)(examples + n);
     for (size_t i = 0; i < n; i++) {
         int len = sprintf(p, "\\A(?:%s)\\z", words[i]);
         w->rows[i] = (vb_rule_row){words[i], p, (int)i, NULL, 0};
+        examples[i] = words[i];
         p += len + 1;
     }
+    *t = (vb_rule_table){name, w->rows, examples, n};
     return vb_ruleset_compile(&w->rs, w->rows, n, err, errlen);
 }
 
@@ -397,6 +406,7 @@ static int word_table_find(const word_table *w, const char *s, size_t n) {
 struct vb_targets_rules {
     vb_ruleset forms, anchors, comparators, periods, clause;
     word_table units, multipliers;
+    vb_rule_table built[2];     /* for tests: the word tables, each row's example its word */
     pcre2_match_context *limit; /* the offset limit of next_form */
     bool full_scan;             /* tests: no anchors (vb_targets_scan_check) */
     vb_number_rules *numbers;
@@ -424,8 +434,10 @@ static vb_status open_word_tables(vb_targets_rules *x, char *err, size_t errlen)
     const char *units[N_UNITS], *mults[N_MULTS];
     for (size_t i = 0; i < N_UNITS; i++) units[i] = unit_words[i].word;
     for (size_t i = 0; i < N_MULTS; i++) mults[i] = multiplier_words[i].word;
-    vb_status s = word_table_open(&x->units, units, N_UNITS, err, errlen);
-    return s != VB_OK ? s : word_table_open(&x->multipliers, mults, N_MULTS, err, errlen);
+    vb_status s = word_table_open(&x->units, &x->built[0], "targets.units", units, N_UNITS, err, errlen);
+    return s != VB_OK ? s
+                      : word_table_open(&x->multipliers, &x->built[1], "targets.multipliers", mults, N_MULTS,
+                                        err, errlen);
 }
 
 vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
@@ -793,7 +805,11 @@ static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span
 /* "người làm công tác … cấp huyện" + "ở cấp xã" → the same people at the other
  * level: drop the previous qualifier, keep its noun. */
 static char *elliptic_indicator(const char *prev, const char *t, vb_span tail, vb_arena *a) {
-    static const char *const qualifiers[] = {" ở ", " tại ", " cấp ", " đối với ", " trong "};
+    static const char *const qualifiers[] = {
+#define X(word) " " word " ",
+#include "target-qualifiers.inc"
+#undef X
+    };
     size_t cut = strlen(prev);
     for (size_t q = 0; q < sizeof qualifiers / sizeof qualifiers[0]; q++) {
         const char *hit = NULL;
@@ -1138,4 +1154,9 @@ static const vb_rule_table rule_tables[] = {
 const vb_rule_table *vb_targets_rule_tables(size_t *n) {
     *n = sizeof rule_tables / sizeof *rule_tables;
     return rule_tables;
+}
+
+const vb_rule_table *vb_targets_built_tables(const vb_targets_rules *x, size_t *n) {
+    *n = sizeof x->built / sizeof *x->built;
+    return x->built;
 }

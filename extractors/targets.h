@@ -44,5 +44,8 @@ vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t le
 /* This module's rule tables, each row with an example (rules.h), for tests. */
 struct vb_rule_table;
 const struct vb_rule_table *vb_targets_rule_tables(size_t *n);
+/* The tables vb_targets_open built from word lists (units, multipliers),
+ * with their examples, for tests; valid while x is open. */
+const struct vb_rule_table *vb_targets_built_tables(const vb_targets_rules *x, size_t *n);
 
 #endif

@@ -13,6 +13,7 @@ static const vb_rule_row healthy_communes = {
     "\\b(?:lành mạnh,?|(?:xã|phường|thị trấn|địa bàn)\\b[^.;\\n]{0,30}?)\\s+(?:không có|không "
     "còn)\\s+(?:tệ nạn|ma túy|mại dâm)",
     0, "healthy_communes", 0};
+static const char healthy_communes_example[] = "xây dựng xã không có tệ nạn ma túy";
 
 typedef struct {
     const char *theme, *word;
@@ -26,14 +27,17 @@ enum { N_WORDS = sizeof theme_words / sizeof *theme_words, MAX_THEMES = 32 };
 
 struct vb_theme_rules {
     vb_rule_row rows[MAX_THEMES];
+    const char *examples[MAX_THEMES]; /* a theme's example: its first word */
     vb_buf patterns[MAX_THEMES];
     size_t n;
     vb_ruleset rs;
+    vb_rule_table table;
 };
 
 /* One row per theme, in the order themes first appear in themes.txt:
  * "\\b(?:word|word…)". */
 static vb_status build_rows(vb_theme_rules *r) {
+    r->examples[r->n] = healthy_communes_example;
     r->rows[r->n++] = healthy_communes;
     const char *words[N_WORDS];
     for (size_t i = 0; i < N_WORDS; i++) {
@@ -47,6 +51,7 @@ static vb_status build_rows(vb_theme_rules *r) {
         vb_status st = vb_rule_alternation(p, words, n);
         const char *pattern = vb_buf_cstr(p);
         if (st != VB_OK || !pattern) return VB_E_NOMEM;
+        r->examples[r->n] = theme_words[i].word;
         r->rows[r->n++] = (vb_rule_row){theme_words[i].theme, pattern, 0, theme_words[i].theme, 0};
     }
     return VB_OK;
@@ -70,8 +75,14 @@ vb_status vb_themes_open(vb_theme_rules **out, char *err, size_t errlen) {
         free(r);
         return s;
     }
+    r->table = (vb_rule_table){"themes", r->rows, r->examples, r->n};
     *out = r;
     return VB_OK;
+}
+
+const vb_rule_table *vb_themes_built_tables(const vb_theme_rules *r, size_t *n) {
+    *n = 1;
+    return &r->table;
 }
 
 void vb_themes_close(vb_theme_rules *r) {

@@ -18,4 +18,9 @@ void vb_themes_close(vb_theme_rules *r);
 /* Theme of s[0..n), or NULL when no keyword occurs. */
 const char *vb_theme_of(const vb_theme_rules *r, const char *s, size_t n);
 
+/* The rows as built by vb_themes_open, each with an example (rules.h), for
+ * tests; valid while r is open. */
+struct vb_rule_table;
+const struct vb_rule_table *vb_themes_built_tables(const vb_theme_rules *r, size_t *n);
+
 #endif

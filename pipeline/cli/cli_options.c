@@ -114,16 +114,33 @@ static const vb_cli_option *find_option(const vb_cli_line *l, const char *a) {
     return NULL;
 }
 
+/* "-j4": a short option taking a value, with the value glued on. */
+static const vb_cli_option *find_glued(const vb_cli_line *l, const char *a) {
+    if (a[0] != '-' || a[1] == '-' || !a[1] || !a[2]) return NULL;
+    for (size_t k = 0; k < l->n_options; k++) {
+        const vb_cli_option *o = &l->options[k];
+        const char *s = strlen(o->name) == 2 ? o->name : o->alias;
+        if (!o->flag && s && strlen(s) == 2 && !strncmp(a, s, 2)) return o;
+    }
+    return NULL;
+}
+
+/* The option o with its value v: VB_EXIT_OK, or the exit code. */
+static int set_value(const vb_cli_option *o, const char *v) {
+    if (o->value) *o->value = v;
+    return o->add ? o->add(o->ctx, v) : VB_EXIT_OK;
+}
+
 /* An option of the table at argv[*i]: VB_EXIT_OK, or the exit code. */
-static int take_option(const vb_cli_option *o, int argc, char **argv, int *i) {
+static int take_option(const vb_cli_line *l, const vb_cli_option *o, int argc, char **argv, int *i) {
     if (o->flag) {
         *o->flag = 1;
         return VB_EXIT_OK;
     }
+    if (l->unknown && *i + 1 >= argc) return vb_cli_usage_error(l->cmd, l->unknown, argv[*i]);
     const char *v = NULL;
     if (vb_cli_value(argc, argv, i, &v)) return VB_EXIT_USAGE;
-    if (o->value) *o->value = v;
-    return o->add ? o->add(o->ctx, v) : VB_EXIT_OK;
+    return set_value(o, v);
 }
 
 static int take_operand(vb_cli_line *l, const char *a) {
@@ -146,11 +163,13 @@ int vb_cli_parse(vb_cli_line *l, int argc, char **argv) {
             l->help(stdout, l->help_arg);
             return VB_EXIT_OK;
         } else if ((o = find_option(l, a))) {
-            rc = take_option(o, argc, argv, &i);
+            rc = take_option(l, o, argc, argv, &i);
+        } else if ((o = find_glued(l, a))) {
+            rc = set_value(o, a + 2);
         } else if (l->allow_dashdash && !strcmp(a, "--")) {
             while (rc == VB_EXIT_OK && ++i < argc) rc = take_operand(l, argv[i]);
         } else if (a[0] == '-' && a[1]) {
-            return vb_cli_usage_error(l->cmd, "unknown option '%s'", a);
+            return vb_cli_usage_error(l->cmd, l->unknown ? l->unknown : "unknown option '%s'", a);
         } else {
             rc = take_operand(l, a);
         }

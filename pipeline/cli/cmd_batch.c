@@ -7,7 +7,7 @@
 #include "../batch/batch.h"
 #include "commands.h"
 
-static void help(FILE *f) {
+static void help(FILE *f, int unused) {
     fprintf(f,
             "usage: vanban batch INPUT... -o OUTDIR [options]\n"
             "Convert files and folders (recursively: *.docx and *.txt; other files are\n"
@@ -42,72 +42,61 @@ static int parse_jobs(const char *s, int *out) {
     return 0;
 }
 
+/* -j, --jobs: a count of worker threads. */
+static int jobs_option(void *ctx, const char *value) {
+    if (parse_jobs(value, ctx)) return vb_cli_usage_error("batch", "-j takes a number from 1 to 1024");
+    return VB_EXIT_OK;
+}
+
+/* -1 when the command line is good, else the exit code (0 after --help). */
+static int parse_args(int argc, char **argv, vb_batch_options *o, const char **inputs, size_t *n_inputs) {
+    const char *format = "json";
+    int force = 0, ndjson = 0, quiet = 0, verbose = 0;
+    const vb_cli_option options[] = {
+        {"--output", "-o", NULL, &o->outdir, NULL, NULL},
+        {"--jobs", "-j", NULL, NULL, jobs_option, &o->jobs},
+        {"--db", NULL, NULL, &o->db_path, NULL, NULL},
+        {"--files-from", NULL, NULL, &o->sources.files_from, NULL, NULL},
+        {"--format", NULL, NULL, &format, NULL, NULL},
+        {"--force", NULL, &force, NULL, NULL, NULL},
+        {"--ndjson", NULL, &ndjson, NULL, NULL, NULL},
+        {"--quiet", "-q", &quiet, NULL, NULL, NULL},
+        {"--verbose", "-v", &verbose, NULL, NULL, NULL},
+    };
+    vb_cli_line line = {.cmd = "batch",
+                        .options = options,
+                        .n_options = sizeof options / sizeof *options,
+                        .pipeline = &o->pipeline,
+                        .help = help,
+                        .operands = inputs,
+                        .max_operands = (size_t)argc,
+                        .allow_dashdash = true,
+                        .unknown = "unknown option or missing value: %s"};
+    int rc = vb_cli_parse(&line, argc, argv);
+    if (rc >= 0) return rc;
+    *n_inputs = line.n_operands;
+    o->force = force, o->ndjson = ndjson, o->quiet = quiet, o->verbose = verbose;
+    o->xml = !strcmp(format, "xml");
+    if (strcmp(format, "json") && !o->xml) return vb_cli_usage_error("batch", "--format takes json or xml");
+    if (!*n_inputs && !o->sources.files_from)
+        return vb_cli_usage_error("batch", "no INPUT and no --files-from");
+    if (!o->outdir && !o->ndjson && !o->db_path)
+        return vb_cli_usage_error("batch", "-o OUTDIR is needed (or --ndjson, --db)");
+    if (o->quiet && o->verbose) return vb_cli_usage_error("batch", "--quiet and --verbose together");
+    return -1;
+}
+
 int vb_cmd_batch(int argc, char **argv) {
     vb_batch_options o = {0};
     vb_pipeline_options_default(&o.pipeline);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cores > 0 ? (int)(cores > 1024 ? 1024 : cores) : 1;
-    char **inputs = calloc((size_t)argc, sizeof *inputs);
+    const char **inputs = calloc((size_t)argc, sizeof *inputs);
     if (!inputs) return VB_EXIT_INTERNAL;
     size_t n_inputs = 0;
-    const char *format = "json";
-    int rc = -1;
-    for (int i = 1; i < argc && rc < 0; i++) {
-        const char *a = argv[i];
-        bool has_value = i + 1 < argc;
-        int k = vb_cli_pipeline_option(argc, argv, &i, &o.pipeline);
-        if (k < 0)
-            rc = VB_EXIT_USAGE;
-        else if (k)
-            continue;
-        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            help(stdout);
-            rc = VB_EXIT_OK;
-        } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && has_value) {
-            o.outdir = argv[++i];
-        } else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && has_value) {
-            if (parse_jobs(argv[++i], &o.jobs))
-                rc = vb_cli_usage_error("batch", "-j takes a number from 1 to 1024");
-        } else if (!strncmp(a, "-j", 2) && a[2]) {
-            if (parse_jobs(a + 2, &o.jobs))
-                rc = vb_cli_usage_error("batch", "-j takes a number from 1 to 1024");
-        } else if (!strcmp(a, "--db") && has_value) {
-            o.db_path = argv[++i];
-        } else if (!strcmp(a, "--files-from") && has_value) {
-            o.sources.files_from = argv[++i];
-        } else if (!strcmp(a, "--format") && has_value) {
-            format = argv[++i];
-        } else if (!strcmp(a, "--force")) {
-            o.force = true;
-        } else if (!strcmp(a, "--ndjson")) {
-            o.ndjson = true;
-        } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
-            o.quiet = true;
-        } else if (!strcmp(a, "--verbose") || !strcmp(a, "-v")) {
-            o.verbose = true;
-        } else if (!strcmp(a, "--")) {
-            while (++i < argc) inputs[n_inputs++] = argv[i];
-        } else if (a[0] == '-' && a[1]) {
-            rc = vb_cli_usage_error("batch", "unknown option or missing value: %s", a);
-        } else {
-            inputs[n_inputs++] = argv[i];
-        }
-    }
+    int rc = parse_args(argc, argv, &o, inputs, &n_inputs);
     if (rc < 0) {
-        const char *why = NULL;
-        if (strcmp(format, "json") && strcmp(format, "xml"))
-            why = "--format takes json or xml";
-        else if (!n_inputs && !o.sources.files_from)
-            why = "no INPUT and no --files-from";
-        else if (!o.outdir && !o.ndjson && !o.db_path)
-            why = "-o OUTDIR is needed (or --ndjson, --db)";
-        else if (o.quiet && o.verbose)
-            why = "--quiet and --verbose together";
-        if (why) rc = vb_cli_usage_error("batch", "%s", why);
-    }
-    if (rc < 0) {
-        o.xml = !strcmp(format, "xml");
-        o.sources.args = inputs;
+        o.sources.args = (char **)inputs;
         o.sources.n_args = n_inputs;
         o.sources.outdir = o.outdir;
         o.sources.out_ext = o.xml ? ".xml" : ".json";

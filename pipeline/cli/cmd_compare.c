@@ -83,8 +83,8 @@ static int parse_args(int argc, char **argv, vb_pipeline_options *po, outputs *o
         {"--md", NULL, &o->md, NULL, NULL, NULL},
     };
     vb_cli_line line = {
-        "compare", options, sizeof options / sizeof *options, po, help, 0, inputs, (size_t)argc, 0,
-        NULL,      true};
+        "compare", options, sizeof options / sizeof *options, po, help, 0, inputs, (size_t)argc, 0, NULL,
+        true,      NULL};
     int parsed = vb_cli_parse(&line, argc, argv);
     if (parsed >= 0) return parsed;
     *n_inputs = line.n_operands;

@@ -41,7 +41,8 @@ int vb_cmd_convert(int argc, char **argv) {
                         1,
                         0,
                         "one FILE at a time, got '%s' and '%s' (`vanban batch` takes many)",
-                        false};
+                        false,
+                        NULL};
     int parsed = vb_cli_parse(&line, argc, argv);
     if (parsed >= 0) return parsed;
     unsigned jflags = compact ? VB_JSON_COMPACT : 0;

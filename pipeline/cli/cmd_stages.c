@@ -84,7 +84,8 @@ static int run(int argc, char **argv, stage st) {
                         1,
                         0,
                         "one FILE at a time, got '%s' and '%s'",
-                        false};
+                        false,
+                        NULL};
     int parsed = vb_cli_parse(&line, argc, argv);
     if (parsed >= 0) return parsed;
     if (!file) return vb_cli_usage_error(stage_name[st], "no FILE given (\"-\" reads stdin)");

@@ -53,8 +53,8 @@ int vb_cmd_validate(int argc, char **argv) {
         {"--jsonl", NULL, &jsonl, NULL, NULL, NULL},
     };
     vb_cli_line line = {
-        "validate", options, sizeof options / sizeof *options, NULL, help, 0, files, (size_t)argc, 0,
-        NULL,       true};
+        "validate", options, sizeof options / sizeof *options, NULL, help, 0, files, (size_t)argc, 0, NULL,
+        true,       NULL};
     int rc = vb_cli_parse(&line, argc, argv);
     if (rc < 0)
         rc = validate_files(schemas, quiet, jsonl ? VB_VALIDATE_JSONL : VB_VALIDATE_AUTO, files,

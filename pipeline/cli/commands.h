@@ -49,7 +49,11 @@ typedef struct {
 /* A command's line: its options, the pipeline's (when pipeline is not
  * NULL), --help/-h, and operands (FILE, INPUT…) up to max_operands; "--"
  * makes the rest operands when allow_dashdash.  A second operand past
- * max_operands 1 is refused with too_many (a format given the two). */
+ * max_operands 1 is refused with too_many (a format given the two).  A
+ * short option that takes a value may have it glued on ("-j4").  An
+ * unknown option is refused as "unknown option '%s'", or with `unknown`
+ * when set (a format given the argument), which then also reports an
+ * option whose value is missing. */
 typedef struct {
     const char *cmd;
     const vb_cli_option *options;
@@ -61,6 +65,7 @@ typedef struct {
     size_t max_operands, n_operands;
     const char *too_many;
     bool allow_dashdash;
+    const char *unknown;
 } vb_cli_line;
 
 /* Parse argv[1..argc) by the table: -1 when the command should run, else

@@ -272,7 +272,7 @@ static void strip_emphasis(vb_normalizer *n, size_t *from) {
  * is known when it is written, and its anchor is recorded there. */
 
 typedef struct {
-    vb_line *items;
+    vb_norm_line *items;
     size_t len, cap;
 } linev;
 
@@ -463,8 +463,8 @@ static size_t plain_run_end(vb_normalizer *n, const unsigned char *p, size_t i, 
 /* ---- lines ----------------------------------------------------------------*/
 
 /* Whether the line just written continues the last one. */
-static bool joins_last(const vb_normalizer *n, const out_state *o, const vb_line *prev, const vb_line *cur,
-                       bool cur_lower, bool in_emphasis) {
+static bool joins_last(const vb_normalizer *n, const out_state *o, const vb_norm_line *prev,
+                       const vb_norm_line *cur, bool cur_lower, bool in_emphasis) {
     if (!n->opt.rejoin || !prev) return false;
     const char *text = o->text->data, *p = text + prev->start, *line = text + cur->start;
     size_t plen = prev->end - prev->start, len = cur->end - cur->start;
@@ -492,16 +492,16 @@ static vb_status emit_line(vb_normalizer *n, out_state *o, const vb_block *b, si
     o->line_open = false;
     const char *line = o->text->data + o->line_start;
     size_t line_len = o->text->len - o->line_start;
-    vb_line *prev = o->lines.len ? &o->lines.items[o->lines.len - 1] : NULL;
-    vb_line cur = {.start = o->line_start,
-                   .end = o->text->len,
-                   .block = bi,
-                   .area = b->area,
-                   .table = b->table,
-                   .row = b->row,
-                   .cell = b->cell,
-                   .heading_level = b->heading_level,
-                   .flags = b->flags};
+    vb_norm_line *prev = o->lines.len ? &o->lines.items[o->lines.len - 1] : NULL;
+    vb_norm_line cur = {.start = o->line_start,
+                        .end = o->text->len,
+                        .block = bi,
+                        .area = b->area,
+                        .table = b->table,
+                        .row = b->row,
+                        .cell = b->cell,
+                        .heading_level = b->heading_level,
+                        .flags = b->flags};
     /* each line is looked at once; a joined line's answer is its parts' */
     bool cur_lower = vb_has_lower(line, line_len);
     bool in_emphasis = o->facts && (o->facts[bi] & VB_LINE_IN_EMPHASIS);

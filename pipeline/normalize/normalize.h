@@ -41,12 +41,12 @@ typedef struct {
     int table, row, cell;
     int heading_level;
     unsigned flags;
-} vb_line;
+} vb_norm_line;
 
 typedef struct {
     char *text; /* NUL-terminated; lines joined by '\n' */
     size_t len;
-    vb_line *lines;
+    vb_norm_line *lines;
     size_t n_lines;
     vb_offset_anchor *anchors; /* sorted by norm */
     size_t n_anchors;

@@ -7,6 +7,14 @@
 /* Patterns see normalised text: NFC, modern tone marks, '-' for dashes,
  * single spaces, a tab between header columns. */
 #define NAME_WORD "(?:\\p{Lu}\\p{Ll}*|[0-9]+)"
+/* word lists embedded in the patterns (pipeline/segment/data/) */
+#include "closing-authority-marks.alt.inc"
+#include "header-area-levels.alt.inc"
+#include "header-article-date-labels.alt.inc"
+#include "header-enacting-bodies.alt.inc"
+#include "header-place-abbreviations.alt.inc"
+#include "header-place-words.alt.inc"
+#include "header-vv-spellings.alt.inc"
 
 /* The rows whose pattern is NULL are assembled from word lists by
  * vb_header_rules_build. */
@@ -31,11 +39,11 @@ static const vb_rule_row base_rows[HR_COUNT] = {
     [HR_ATTACHED] = {"attached", "^\\(?\\s*(?:ban hành )?kèm theo\\b", 0, NULL, 0},
     [HR_ARTICLE_DATE] =
         {"article_date",
-         "^\\s*(?:date\\s+(?<iso>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\\b|"
-         "(?:ngày đăng|đăng ngày|cập nhật|ngày)\\s*:\\s*(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4}))",
+         "^\\s*(?:date\\s+(?<iso>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\\b|" VB_ALT_HEADER_ARTICLE_DATE_LABELS
+         "\\s*:\\s*(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4}))",
          0, NULL, 0},
     [HR_AREA_BODY] = {"area_body",
-                      "(?i:ủy ban nhân dân|ubnd)\\s+(?<lvl>(?i:tỉnh|thành phố|huyện|quận|thị xã))\\s+"
+                      "(?i:ủy ban nhân dân|ubnd)\\s+(?<lvl>(?i:" VB_ALT_HEADER_AREA_LEVELS "))\\s+"
                       "(?<name>" NAME_WORD "(?:\\s+" NAME_WORD ")*)",
                       0, NULL, VB_RULE_CASED},
     [HR_CAPTION] = {"caption", "(?:^|\\.\\s)Ảnh\\s*:", 0, NULL, VB_RULE_CASED},
@@ -54,14 +62,14 @@ static const vb_rule_row base_rows[HR_COUNT] = {
                        NULL, VB_RULE_CASED},
     [HR_PLACE_DATE_ANY] =
         {"place_date_any",
-         "(?<![\\p{L}\\p{N}])(?<place>(?:TP|Tp|TX)\\.\\s*\\p{Lu}{2,5}(?!\\p{Ll})|"
-         "(?:(?:Thành phố|Thị xã|Thị trấn|TP\\.|Tp\\.|TX\\.)\\s*)?"
+         "(?<![\\p{L}\\p{N}])(?<place>" VB_ALT_HEADER_PLACE_ABBREVIATIONS "\\s*\\p{Lu}{2,5}(?!\\p{Ll})|"
+         "(?:(?:" VB_ALT_HEADER_PLACE_WORDS "|" VB_ALT_HEADER_PLACE_ABBREVIATIONS ")\\s*)?"
          "\\p{Lu}\\p{Ll}*(?:\\s+(?:\\p{Lu}\\p{Ll}*\\.?|[0-9]+)){0,5})"
          "\\s*[,.]\\s*[Nn]g(?:[aàá]|\\S)y\\s*(?:(?<d>[0-9]{1,2})(?![0-9])|(?:[^\\s0-9]{1,3}[0-9]?\\s*){1,2})?\\s*"
          "(?:[Tt]h[aá]ng|/|-)\\s*(?:(?<m>[0-9]{1,2})(?![0-9])|[^\\s0-9]{1,2})?\\s*"
          "(?:[Nn][aă]m|/|-)\\s*(?:(?<y>[0-9]{4})(?![0-9]))?",
          0, NULL, VB_RULE_CASED},
-    [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)(?=[\\s:])", 0, NULL,
+    [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])" VB_ALT_HEADER_VV_SPELLINGS "(?=[\\s:])", 0, NULL,
                    VB_RULE_CASED},
     [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s+gửi\\b", 0, NULL, 0},
     [HR_APPENDIX] = {"appendix", "^phụ\\s*lục(?:\\s+(?:[IVXLC]+|[0-9]+|số\\s*[0-9]+))?\\s*[:.]?\\s*$", 0,
@@ -188,16 +196,15 @@ static vb_status build_patterns(vb_header_rules *hr) {
     for (size_t i = 0; i < N_SIGNER_TITLES; i++)
         if (yes(signer_titles[i].signs)) words[n++] = signer_titles[i].title;
     if (st == VB_OK)
-        st = assemble(&hr->pattern[HP_SIGN_TITLE], "^(?:(?:TM|KT|TL|TUQ|Q)\\.|(?:PHÓ\\s+)?", words, n,
-                      "(?:\\s|$)|\\(?(?i:đã ký))");
+        st = assemble(&hr->pattern[HP_SIGN_TITLE], "^(?:" VB_ALT_CLOSING_AUTHORITY_MARKS "\\.|(?:PHÓ\\s+)?",
+                      words, n, "(?:\\s|$)|\\(?(?i:đã ký))");
     n = 0;
     for (size_t i = 0; i < N_SIGNER_TITLES; i++)
         if (yes(signer_titles[i].enacts)) words[n++] = signer_titles[i].title;
-    /* the collective bodies that enact are a pattern (Ủ[YỶ]), not a list */
+    /* the collective bodies that enact: header-enacting-bodies.txt */
     if (st == VB_OK)
         st = assemble(&hr->pattern[HP_AUTHORITY], "^(?:(?:PHÓ\\s+)?", words, n,
-                      "|Ủ[YỶ] BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BAN CHẤP HÀNH|BAN THƯỜNG VỤ|"
-                      "BỘ CHÍNH TRỊ|BAN BÍ THƯ|QUỐC HỘI|ỦY BAN THƯỜNG VỤ QUỐC HỘI)(?=\\s|$)");
+                      "|" VB_ALT_HEADER_ENACTING_BODIES ")(?=\\s|$)");
     /* "Điều 5." is a shape, not a word */
     if (st == VB_OK)
         st = assemble(&hr->pattern[HP_BODY_START], "^(?:", body_openers, N_BODY_OPENERS,

@@ -55,12 +55,13 @@ enum {
     CL_COUNT
 };
 
+#include "closing-authority-marks.alt.inc"
 #define NAME_WORD "\\p{Lu}\\p{Ll}+"
 #define NAME_INITIAL "\\p{Lu}\\p{Ll}*" /* "Nguyễn Văn A", "Giàng A Páo" */
 
 static const vb_rule_row closing_rows[CL_COUNT] = {
-    [CL_AUTHORITY] = {"authority", "^(?:(?:TM|KT|TL|TUQ|Q)\\s?\\.|T/M|K/T|T/L)\\s*(?=\\S)", 0, NULL,
-                      VB_RULE_CASED},
+    [CL_AUTHORITY] = {"authority", "^(?:" VB_ALT_CLOSING_AUTHORITY_MARKS "\\s?\\.|T/M|K/T|T/L)\\s*(?=\\S)", 0,
+                      NULL, VB_RULE_CASED},
     [CL_BULLET] = {"bullet", "^(?:\\*-\\*|[-~_+•–](?![-_~=])|\\*(?=\\s))\\s*", 0, NULL, VB_RULE_CASED},
     [CL_AFTER_TWO] = {"after_two", "^[^\\p{L}]*\\p{L}+\\s*\\p{L}+[\\s:;.*_}{|]*(?<rest>.*)$", 0, NULL, 0},
     [CL_INLINE_ITEM] = {"inline_item", "[;).]\\s+[-~–]\\s+", 0, NULL, 0},

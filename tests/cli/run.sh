@@ -66,6 +66,10 @@ usage_error "no INPUT and no --files-from" -- batch -o out
 usage_error "-o OUTDIR is needed" -- batch samples
 usage_error "-j takes a number from 1 to 1024" -- batch samples -o out -j0
 usage_error "unknown option or missing value: --bogus" -- batch --bogus samples -o out
+usage_error "unknown option or missing value: -o" -- batch samples -o
+usage_error "-j takes a number from 1 to 1024" -- batch samples -o out -j 2x
+usage_error "--tone" -- batch --tone loud samples -o out
+usage_error "--format takes json or xml" -- batch samples -o out --format yaml
 
 # ---- 2. version, help, unreadable inputs -------------------------------------
 echo "cli: version, help, unreadable inputs"

@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             VB_FUZZ_REQUIRE(vb_fuzz_valid_utf8(nt.text, nt.len));
             size_t prev_end = 0;
             for (size_t i = 0; i < nt.n_lines; i++) {
-                const vb_line *l = &nt.lines[i];
+                const vb_norm_line *l = &nt.lines[i];
                 VB_FUZZ_REQUIRE(l->start <= l->end && l->end <= nt.len && l->start >= prev_end);
                 VB_FUZZ_REQUIRE(l->block < blocks.len);
                 prev_end = l->end;

@@ -501,6 +501,28 @@ static void test_scan_generated_texts(void) {
     CHECK(found > 30000); /* the texts do hold dates */
 }
 
+/* Every noun of data/date-period-nouns.txt names a period, and the one-pass
+ * scan finds it: its guard knows the noun's first word (dates.c,
+ * date_scan). */
+static void test_period_nouns(void) {
+    static const char *const nouns[] = {
+#define X(noun) noun,
+#include "date-period-nouns.inc"
+#undef X
+    };
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++) {
+        char text[128];
+        int n = snprintf(text, sizeof text, "Kế hoạch %s 2021 - 2025 của tỉnh", nouns[i]);
+        bool same = false;
+        size_t hits = 0;
+        CHECK(n > 0 && vb_dates_scan_check(rules, text, (size_t)n, &same, &hits) == VB_OK);
+        if (!same || !hits)
+            fprintf(stderr, "  period noun \"%s\": scan %s, %zu found\n", nouns[i], same ? "same" : "differs",
+                    hits);
+        CHECK(same && hits > 0);
+    }
+}
+
 int main(void) {
     char err[256];
     if (vb_dates_open(&rules, err, sizeof err) != VB_OK) {
@@ -524,6 +546,7 @@ int main(void) {
     VB_RUN(test_law_year);
     VB_RUN(test_scan_matches_rows);
     VB_RUN(test_scan_generated_texts);
+    VB_RUN(test_period_nouns);
     vb_dates_close(rules);
     return VB_SUMMARY("dates");
 }
