@@ -52,80 +52,90 @@ void vb_pipeline_close(vb_pipeline *p) {
     free(p);
 }
 
-/* Stages 2-3 on blocks ingested into `ingested`, which is freed here as
- * soon as normalisation is done.  The normalised text lives in an arena of
- * its own, freed once segmentation has copied out what the documents keep:
- * the blocks, the text's line table and the text itself (several bytes
- * per input byte together) are never all held while documents are
- * extracted. */
-static vb_status segment_stages(vb_pipeline *p, vb_result *r, vb_arena *ingested, const vb_blockv *blocks) {
+/* One conversion's working state.  Ingest's blocks live in `ingested`
+ * until normalisation is done; the normalised text, its line table and the
+ * documents' line ranges in `norm` until the last document is made.  A
+ * document streamed to a sink lives in an arena of its own (`doc`), kept
+ * until the next one is made, which may inherit from it (segment.h). */
+typedef struct {
+    vb_pipeline *p;
+    vb_result *r;
+    const vb_sink *sink;
+    vb_arena *ingested, *norm, *doc, *prev_doc;
     vb_normtext nt;
-    vb_arena *norm = vb_arena_create();
-    /* a stage that already said why it failed is not reported twice */
-    vb_status s = norm ? vb_normalize_blocks(p->norm, blocks, norm, &nt) : VB_E_NOMEM;
-    vb_arena_destroy(ingested);
-    if (s != VB_OK) {
-        vb_arena_destroy(norm);
-        return r->errors.len ? s : vb_result_error(r, s, "%s: normalisation failed", r->path);
-    }
-    s = vb_segment(p->seg, &nt, r);
-    /* The document that runs to the end of the text shares it (segment.h):
-     * it gets a copy in r's arena before the text goes. */
-    for (size_t i = 0; i < r->documents.len; i++) {
-        vb_doc *d = &r->documents.items[i];
-        if (d->text < nt.text || d->text > nt.text + nt.len) continue;
-        d->text = vb_arena_strndup(r->arena, d->text, d->text_len);
-        if (!d->text && s == VB_OK) s = VB_E_NOMEM;
-    }
-    vb_arena_destroy(norm);
-    if (s != VB_OK) return r->errors.len ? s : vb_result_error(r, s, "%s: segmentation failed", r->path);
-    return VB_OK;
+    vb_line_ranges ranges;
+    vb_blockv blocks;
+} conversion;
+
+static void conversion_free(conversion *c) {
+    vb_arena_destroy(c->ingested);
+    if (c->norm != c->r->arena) vb_arena_destroy(c->norm);
+    vb_arena_destroy(c->doc);
+    vb_arena_destroy(c->prev_doc);
 }
 
-/* Stages 1-3: ingest into an arena of the conversion's own (blocks are not
- * part of the result), then segment_stages. */
-static vb_status read_stages(vb_pipeline *p, vb_result *r, const char *path, const unsigned char *data,
-                             size_t len) {
-    vb_arena *ingested = vb_arena_create();
-    if (!ingested) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
-    vb_blockv blocks = {0};
-    vb_status s = path ? vb_ingest_file_in(p->ingest, path, &p->opt.limits, ingested, r, &blocks)
-                       : vb_ingest_buffer_in(p->ingest, data, len, &p->opt.limits, ingested, r, &blocks);
-    if (s != VB_OK) {
-        vb_arena_destroy(ingested);
-        return s;
-    }
-    return segment_stages(p, r, ingested, &blocks);
+/* Stages 1-3 up to where the documents are: ingest, normalise, and the
+ * segmenter's plan.  A stage that already said why it failed is not
+ * reported twice. */
+static vb_status read_stages(conversion *c, const char *path, const unsigned char *data, size_t len) {
+    vb_pipeline *p = c->p;
+    vb_result *r = c->r;
+    if (!(c->ingested = vb_arena_create())) return vb_result_error(r, VB_E_NOMEM, "%s: no memory", r->path);
+    vb_status s = path
+                      ? vb_ingest_file_in(p->ingest, path, &p->opt.limits, c->ingested, r, &c->blocks)
+                      : vb_ingest_buffer_in(p->ingest, data, len, &p->opt.limits, c->ingested, r, &c->blocks);
+    if (s != VB_OK) return s;
+    /* A kept result keeps its text: the last document shares it. */
+    c->norm = c->sink->keep ? r->arena : vb_arena_create();
+    s = c->norm ? vb_normalize_blocks(p->norm, &c->blocks, c->norm, &c->nt) : VB_E_NOMEM;
+    vb_arena_destroy(c->ingested);
+    c->ingested = NULL;
+    if (s != VB_OK) return r->errors.len ? s : vb_result_error(r, s, "%s: normalisation failed", r->path);
+    s = vb_segment_plan(p->seg, &c->nt, r, c->norm, &c->ranges);
+    if (s != VB_OK) return r->errors.len ? s : vb_result_error(r, s, "%s: segmentation failed", r->path);
+    return VB_OK;
 }
 
 static vb_status call(vb_status (*fn)(void *, const vb_result *), const vb_sink *k, const vb_result *r) {
     return fn ? fn(k->ctx, r) : VB_OK;
 }
 
-/* Stage 4 and the sink, one document at a time.  `s` is the status of the
- * stages before: extraction runs only after they all succeeded, and stops
- * at the first document it fails on (the rest go out as segmented), as the
- * whole-result conversion always did. */
-static vb_status extract_stages(vb_pipeline *p, vb_result *r, vb_status s, const vb_sink *k,
-                                vb_status *sink_status) {
-    bool extract = s == VB_OK && p->opt.run_extractors;
+/* Stages 3-4 and the sink, one document at a time: segment, extract, hand
+ * over, free.  `s` is the status of the stages before: documents are made
+ * only after they all succeeded; extraction stops at the first document it
+ * fails on (the rest go out without facts), segmentation at the first
+ * document it cannot make. */
+static vb_status document_stages(conversion *c, vb_status s, vb_status *sink_status) {
+    vb_pipeline *p = c->p;
+    vb_result *r = c->r;
+    const vb_sink *k = c->sink;
+    bool extract = p->opt.run_extractors;
     vb_status ks = call(k->begin, k, r);
-    for (size_t i = 0; i < r->documents.len && ks == VB_OK; i++) {
-        vb_doc *d = &r->documents.items[i];
-        const vb_doc segmented = *d;
-        vb_arena *facts = NULL;
+    vb_doc d, prev = {0};
+    for (size_t i = 0; s == VB_OK && ks == VB_OK && i < c->ranges.len; i++) {
+        vb_arena *a = k->keep ? r->arena : (c->doc = vb_arena_create());
+        const vb_doc *before = i == 0 ? NULL : k->keep ? &r->documents.items[i - 1] : &prev;
+        vb_status ds =
+            a ? vb_segment_document(p->seg, &c->nt, c->ranges.items[i], before, a, &d) : VB_E_NOMEM;
+        if (ds == VB_OK && k->keep && VB_PUSH(r->arena, r->documents, d)) ds = VB_E_NOMEM;
+        if (ds != VB_OK) {
+            s = r->errors.len ? ds : vb_result_error(r, ds, "%s: segmentation failed", r->path);
+            break;
+        }
+        vb_doc *dp = k->keep ? &r->documents.items[i] : &d;
         if (extract) {
-            facts = k->keep ? r->arena : vb_arena_create();
-            vb_status es = facts ? vb_extract_doc(p->extract, d, facts) : VB_E_NOMEM;
+            vb_status es = vb_extract_doc(p->extract, dp, a);
             if (es != VB_OK) {
                 s = vb_result_error(r, es, "%s: extraction failed in document %zu", r->path, i + 1);
                 extract = false;
             }
         }
-        if (k->document) ks = k->document(k->ctx, r, d);
+        if (k->document) ks = k->document(k->ctx, r, dp);
         if (!k->keep) {
-            *d = segmented; /* nothing may point into the arena freed next */
-            vb_arena_destroy(facts);
+            vb_arena_destroy(c->prev_doc);
+            c->prev_doc = c->doc;
+            c->doc = NULL;
+            prev = d;
         }
     }
     if (ks == VB_OK) ks = call(k->end, k, r);
@@ -133,23 +143,26 @@ static vb_status extract_stages(vb_pipeline *p, vb_result *r, vb_status s, const
     return s;
 }
 
-vb_status vb_pipeline_stream_file(vb_pipeline *p, const char *path, const vb_sink *sink, vb_result **out,
-                                  vb_status *sink_status) {
-    if (sink_status) *sink_status = VB_OK;
-    vb_result *r = vb_result_new(path);
-    *out = r;
-    if (!r) return VB_E_NOMEM;
-    return extract_stages(p, r, read_stages(p, r, path, NULL, 0), sink, sink_status);
-}
-
-vb_status vb_pipeline_stream_buffer(vb_pipeline *p, const char *name, const unsigned char *data, size_t len,
-                                    const vb_sink *sink, vb_result **out, vb_status *sink_status) {
+static vb_status stream(vb_pipeline *p, const char *name, const char *path, const unsigned char *data,
+                        size_t len, const vb_sink *sink, vb_result **out, vb_status *sink_status) {
     if (sink_status) *sink_status = VB_OK;
     vb_result *r = vb_result_new(name);
     *out = r;
     if (!r) return VB_E_NOMEM;
-    return extract_stages(p, r, read_stages(p, r, NULL, data ? data : (const unsigned char *)"", len), sink,
-                          sink_status);
+    conversion c = {.p = p, .r = r, .sink = sink};
+    vb_status s = document_stages(&c, read_stages(&c, path, data, len), sink_status);
+    conversion_free(&c);
+    return s;
+}
+
+vb_status vb_pipeline_stream_file(vb_pipeline *p, const char *path, const vb_sink *sink, vb_result **out,
+                                  vb_status *sink_status) {
+    return stream(p, path, path, NULL, 0, sink, out, sink_status);
+}
+
+vb_status vb_pipeline_stream_buffer(vb_pipeline *p, const char *name, const unsigned char *data, size_t len,
+                                    const vb_sink *sink, vb_result **out, vb_status *sink_status) {
+    return stream(p, name, NULL, data, len, sink, out, sink_status);
 }
 
 /* The whole result: a sink that only keeps. */

@@ -31,14 +31,16 @@ vb_status vb_pipeline_convert_file(vb_pipeline *p, const char *path, vb_result *
 vb_status vb_pipeline_convert_buffer(vb_pipeline *p, const char *name, const unsigned char *data, size_t len,
                                      vb_result **out);
 
-/* Convert one file into a sink (emit/sink.h), one document at a time: each
- * document is extracted into an arena of its own, handed to the sink, and
- * (unless sink->keep) its facts freed before the next one, so memory holds
- * the file's segmented text but the facts of one document only.  The
- * result is returned as by vb_pipeline_convert_file, with the same status;
- * after the call its documents hold what segmentation made, without facts
- * (unless sink->keep).  *sink_status (if not NULL) gets the sink's first
- * failure, or VB_OK. */
+/* Convert one file into a sink (emit/sink.h), one document at a time:
+ * each document is segmented and extracted into an arena of its own,
+ * handed to the sink, and (unless sink->keep) freed after the next one is
+ * made, so memory holds the file's normalised text and two documents, not
+ * every document's facts.  Returns what vb_pipeline_convert_file returns
+ * (the result, with r->documents empty unless sink->keep, and the first
+ * error's status).  *sink_status (if not NULL) gets the sink's first
+ * failure, or VB_OK.  The output is the same as from the whole result,
+ * except when a document cannot be made at all (no memory): the documents
+ * before it have then already gone out with their facts. */
 vb_status vb_pipeline_stream_file(vb_pipeline *p, const char *path, const vb_sink *sink, vb_result **out,
                                   vb_status *sink_status);
 vb_status vb_pipeline_stream_buffer(vb_pipeline *p, const char *name, const unsigned char *data, size_t len,

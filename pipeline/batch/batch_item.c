@@ -89,16 +89,6 @@ static bool from_cache(vb_batch *b, const vb_batch_input *in, const char *out_pa
     return true;
 }
 
-typedef struct {
-    const vb_result *r;
-    bool xml;
-} result_writer;
-
-static vb_status write_result(FILE *f, void *ctx) {
-    const result_writer *w = ctx;
-    return w->xml ? vb_xml_write_result(w->r, f) : vb_json_write_result(w->r, f, 0);
-}
-
 /* Record that the conversion itself could not happen or be saved. */
 static void set_error(vb_record *rec, const char *code, const char *msg) {
     free(rec->error_code);
@@ -108,27 +98,81 @@ static void set_error(vb_record *rec, const char *code, const char *msg) {
     rec->error = strdup(msg);
 }
 
+/* One input's conversion, streamed (pipeline.h): each document goes to
+ * the result file's writer, if any, and is counted for the record, then
+ * freed.  The documents are kept only for what needs the whole result
+ * after the conversion: the NDJSON line and the store rows. */
+typedef struct {
+    vb_pipeline *p;
+    const char *path;
+    bool xml, keep;
+    vb_record *rec;
+    vb_json_stream *json; /* the result file's writer, or NULL */
+    vb_xml_stream *xmls;
+    vb_result *r;
+    bool ran; /* the conversion was run (r is its result, NULL on no memory) */
+} item_conversion;
+
+static vb_status item_begin(void *ctx, const vb_result *r) {
+    item_conversion *c = ctx;
+    return c->json ? vb_json_stream_begin(c->json, r) : c->xmls ? vb_xml_stream_begin(c->xmls, r) : VB_OK;
+}
+
+static vb_status item_document(void *ctx, const vb_result *r, const vb_doc *d) {
+    item_conversion *c = ctx;
+    vb_record_add_document(c->rec, d);
+    return c->json   ? vb_json_stream_document(c->json, d)
+           : c->xmls ? vb_xml_stream_document(c->xmls, d)
+                     : VB_OK;
+}
+
+static vb_status item_end(void *ctx, const vb_result *r) {
+    item_conversion *c = ctx;
+    return c->json ? vb_json_stream_end(c->json, r) : c->xmls ? vb_xml_stream_end(c->xmls, r) : VB_OK;
+}
+
+/* Convert, writing the result to f (NULL: no result file).  Returns the
+ * writer's status: the input's own problems go into the result. */
+static vb_status run_conversion(item_conversion *c, FILE *f) {
+    if (f && c->xml && !(c->xmls = vb_xml_stream_new(f))) return VB_E_NOMEM;
+    if (f && !c->xml && !(c->json = vb_json_stream_new(f, 0))) return VB_E_NOMEM;
+    vb_sink sink = {
+        .begin = item_begin, .document = item_document, .end = item_end, .ctx = c, .keep = c->keep};
+    vb_status ws = VB_OK;
+    (void)vb_pipeline_stream_file(c->p, c->path, &sink, &c->r, &ws);
+    c->ran = true;
+    vb_json_stream_free(c->json);
+    vb_xml_stream_free(c->xmls);
+    c->json = NULL;
+    c->xmls = NULL;
+    return c->r ? ws : VB_E_NOMEM;
+}
+
+static vb_status write_result(FILE *f, void *ctx) { return run_conversion(ctx, f); }
+
 static void convert(vb_batch *b, vb_pipeline *p, const vb_batch_input *in, const char *out_path,
                     vb_batch_item *it) {
     vb_record *rec = &it->rec;
-    vb_result *r = NULL;
-    (void)vb_pipeline_convert_file(p, in->path, &r);
-    if (!r || vb_record_from_result(rec, r) != VB_OK) {
+    item_conversion c = {
+        .p = p, .path = in->path, .xml = b->opt->xml, .keep = b->opt->ndjson || b->opt->db_path, .rec = rec};
+    vb_status s = VB_OK;
+    char err[512];
+    if (out_path)
+        s = vb_atomic_write(out_path, write_result, &c, false, err, sizeof err);
+    else
+        (void)run_conversion(&c, NULL);
+    vb_result *r = c.r;
+    if (c.ran && (!r || vb_record_finish(rec, r) != VB_OK)) {
         set_error(rec, "E_NOMEM", "no memory for the result");
         vb_result_free(r);
         return;
     }
-    if (out_path) {
-        char err[512];
-        result_writer w = {r, b->opt->xml};
-        vb_status s = vb_atomic_write(out_path, write_result, &w, false, err, sizeof err);
-        if (s != VB_OK) {
-            /* The output failed, not the input: the run stops here. */
-            vb_batch_fail(b, s, s == VB_E_IO ? err : vb_status_text(s));
-            it->lost = true;
-            vb_result_free(r);
-            return;
-        }
+    if (s != VB_OK) {
+        /* The output failed, not the input: the run stops here. */
+        vb_batch_fail(b, s, s == VB_E_IO ? err : vb_status_text(s));
+        it->lost = true;
+        vb_result_free(r);
+        return;
     }
     if (b->opt->ndjson && dump_compact(r, NULL, it) != VB_OK)
         set_error(rec, "E_NOMEM", "no memory for the NDJSON line");

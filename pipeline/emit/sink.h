@@ -2,24 +2,24 @@
  *
  * vb_pipeline_stream_file (pipeline.h) calls a sink in output order:
  *
- *   begin     once, when the file has been read, normalised and segmented
- *             (or a stage before extraction failed): r's source fields
- *             (path, sha256, format, bytes) are final and r->documents lists
- *             every document, segmented but not yet extracted;
- *   document  once per document, in order, with its facts extracted: d (and
- *             everything it points to) is valid until the call returns;
+ *   begin     once, when the file has been read and normalised and where
+ *             its documents are is known (or a stage before failed): r's
+ *             source fields (path, sha256, format, bytes) are final;
+ *   document  once per document, in order, segmented and with its facts
+ *             extracted: d (and everything it points to) is valid until
+ *             the call returns;
  *   end       once, after the last document: r->errors and
  *             r->file_warnings are final.
  *
  * Ownership: r and the documents belong to the pipeline.  Unless the sink
- * sets `keep`, a document's facts (references, dates, targets,
- * assignments, and the warnings extraction added) live in an arena of
- * their own that is freed as soon as `document` returns, and the document
- * in r->documents goes back to what segmentation made: a sink that needs
- * anything later copies it.  With `keep`, facts are extracted into
- * r->arena and stay (the whole-result API, vb_pipeline_convert_file).
- * What segmentation made (text, header, sections) lives in r->arena in
- * either case, until vb_result_free.
+ * sets `keep`, each document (header, sections, facts, warnings; its text
+ * too, except for the last document, whose text is the tail of the file's
+ * normalised text) lives in an arena of its own, freed once the next
+ * document is made (which may inherit its issuer and date: segment.h),
+ * and r->documents stays empty: a sink that needs anything of a document
+ * after `document` returns copies it.  With `keep`, every document goes
+ * into r->documents, in r->arena, and stays until vb_result_free (the
+ * whole-result API, vb_pipeline_convert_file).
  *
  * A callback returns VB_OK to go on; any other status stops the file:
  * nothing more is extracted and no callback is called again (not even
