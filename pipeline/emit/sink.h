@@ -13,9 +13,9 @@
  *
  * Ownership: r and the documents belong to the pipeline.  Unless the sink
  * sets `keep`, each document (header, sections, facts, warnings; its text
- * too, except for the last document, whose text is the tail of the file's
- * normalised text) lives in an arena of its own, freed once the next
- * document is made (which may inherit its issuer and date: segment.h),
+ * may instead be a slice of the file's normalised text, which lives until
+ * the file is done: segment.h) lives in an arena of its own, freed once
+ * the next document is made (which may inherit its issuer and date),
  * and r->documents stays empty: a sink that needs anything of a document
  * after `document` returns copies it.  With `keep`, every document goes
  * into r->documents, in r->arena, and stays until vb_result_free (the

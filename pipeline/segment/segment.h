@@ -31,7 +31,8 @@ vb_status vb_segment(vb_segmenter *s, const vb_normtext *t, vb_result *r);
  * range before (NULL for the first): what crosses documents is only that
  * an attached document may take prev's issuer and date, copied into a, so
  * prev may be freed once *out is built.  Everything of *out is in a except
- * its text when it runs to the end of t: then it is t->text's tail. */
+ * a text that is shared with t (as vb_segment's are, see above): t must
+ * outlive *out. */
 typedef struct {
     size_t first, last; /* line indexes, inclusive/exclusive */
 } vb_line_range;
