@@ -9,6 +9,14 @@
  * inputs ahead of the single emitter thread, which alone prints, writes the
  * store and draws progress.
  *
+ * Memory: each input is converted one document at a time (pipeline.h),
+ * its result file written as it goes.  The NDJSON line and the store rows
+ * of an input up to 1 MiB are made by the emitter from the kept result;
+ * a larger input's worker waits until the inputs before it are emitted
+ * and then writes its line and rows itself while converting, so no input
+ * is ever held whole.  (A failure in the middle of that leaves its store
+ * transaction rolled back; the part of its line already on stdout stays.)
+ *
  * Re-runs: an input whose path, sha256 and tool version match the previous
  * manifest or the journal of a killed run (journal.h), whose result file
  * exists (and, with --db, whose path is in the store with that sha256) is

@@ -28,10 +28,15 @@ typedef struct {
     char **db_files;    /* sorted "sha256\tpath" of the store's files, read-only */
     size_t n_db_files, db_files_cap;
 
+    /* --db: written by the emitter, or by the worker of a large input while
+     * it holds its turn (vb_batch_wait_turn); never by two at once */
+    struct vb_store *store;
+
     pthread_mutex_t mu; /* guards everything below */
     pthread_cond_t cond;
     size_t next_take, next_emit, window;
     bool stop;
+    bool emit_stopped;    /* the emitter will emit nothing more */
     int signo;            /* the signal that stopped us, or 0 */
     bool finished;        /* tells the signal thread to leave */
     vb_status fatal;      /* a failure that stopped the run */
@@ -46,6 +51,12 @@ void vb_batch_fail(vb_batch *b, vb_status s, const char *msg);
 /* Convert (or take from the cache) input i into b->items[i]; never fails:
  * every problem ends up in the record. */
 void vb_batch_process(vb_batch *b, vb_pipeline *p, size_t i);
+
+/* Wait until input i is the next to be emitted (every earlier input's
+ * outputs are written and the emitter waits for i): from then until i is
+ * done, its worker may write i's ordered outputs (NDJSON line, store rows)
+ * itself.  false when the emitter stopped before reaching i.  Takes b->mu. */
+bool vb_batch_wait_turn(vb_batch *b, size_t i);
 
 /* "sha256\tpath": how the store's files are looked up; NULL on no memory. */
 char *vb_batch_db_key(const char *sha256, const char *path);

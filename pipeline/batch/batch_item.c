@@ -1,12 +1,15 @@
 /* batch_item.c — one input: cache check, conversion, result file, NDJSON. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../emit/json_write.h"
 #include "../emit/xml_write.h"
+#include "../store/store.h"
 #include "atomic.h"
 #include "batch_internal.h"
 #include "filehash.h"
@@ -89,16 +92,6 @@ static bool from_cache(vb_batch *b, const vb_batch_input *in, const char *out_pa
     return true;
 }
 
-typedef struct {
-    const vb_result *r;
-    bool xml;
-} result_writer;
-
-static vb_status write_result(FILE *f, void *ctx) {
-    const result_writer *w = ctx;
-    return w->xml ? vb_xml_write_result(w->r, f) : vb_json_write_result(w->r, f, 0);
-}
-
 /* Record that the conversion itself could not happen or be saved. */
 static void set_error(vb_record *rec, const char *code, const char *msg) {
     free(rec->error_code);
@@ -108,31 +101,173 @@ static void set_error(vb_record *rec, const char *code, const char *msg) {
     rec->error = strdup(msg);
 }
 
+/* Above this size an input's NDJSON line and store rows are not made from
+ * a kept result (which costs many bytes per input byte, times the inputs
+ * waiting to be emitted) but written while it is converted, once it is
+ * the input's turn (vb_batch_wait_turn): its worker then waits for the
+ * inputs before it to be emitted, so big inputs are not converted ahead. */
+enum { VB_BATCH_STREAM_BYTES = 1 << 20 };
+
+/* One input's conversion, streamed (pipeline.h): each document goes to
+ * the result file's writer, if any, and is counted for the record, then
+ * freed.  For --ndjson and --db the documents of a small input are kept
+ * for the emitter; a large input's worker writes them itself (`ordered`). */
+typedef struct {
+    vb_batch *b;
+    size_t index;
+    vb_pipeline *p;
+    const char *path;
+    bool xml, keep, ordered;
+    vb_record *rec;
+    vb_json_stream *json; /* the result file's writer, or NULL */
+    vb_xml_stream *xmls;
+    vb_json_stream *line; /* ordered: the NDJSON line, to stdout */
+    vb_store_file stored; /* ordered: the store rows */
+    bool store_open;      /* a store transaction is open */
+    bool abandoned;       /* ordered, but the emitter stopped first */
+    vb_status ordered_status;
+    char ordered_err[1024];
+    vb_result *r;
+    bool ran; /* the conversion was run (r is its result, NULL on no memory) */
+} item_conversion;
+
+/* An ordered output failed: the run stops (said once by the caller). */
+static vb_status ordered_fail(item_conversion *c, vb_status s) {
+    if (c->ordered_status == VB_OK) {
+        c->ordered_status = s;
+        if (c->store_open)
+            snprintf(c->ordered_err, sizeof c->ordered_err, "%s: %s", c->b->opt->db_path,
+                     vb_store_errmsg(c->b->store));
+        else
+            snprintf(c->ordered_err, sizeof c->ordered_err, "standard output: %s",
+                     s == VB_E_IO ? strerror(errno) : vb_status_text(s));
+    }
+    if (c->store_open) vb_store_abort(c->b->store);
+    c->store_open = false;
+    return s;
+}
+
+static vb_status ordered_begin(item_conversion *c, const vb_result *r) {
+    if (!vb_batch_wait_turn(c->b, c->index)) {
+        c->abandoned = true;
+        return VB_E_INTERRUPTED;
+    }
+    if (c->b->opt->ndjson) {
+        c->line = vb_json_stream_new(stdout, VB_JSON_COMPACT);
+        vb_status s = c->line ? vb_json_stream_begin(c->line, r) : VB_E_NOMEM;
+        if (s != VB_OK) return ordered_fail(c, s);
+    }
+    if (c->b->store) {
+        c->store_open = true;
+        vb_status s = vb_store_begin_result(c->b->store, r, VB_VERSION, &c->stored);
+        if (s != VB_OK) return ordered_fail(c, s);
+    }
+    return VB_OK;
+}
+
+static vb_status ordered_document(item_conversion *c, const vb_doc *d) {
+    vb_status s = c->line ? vb_json_stream_document(c->line, d) : VB_OK;
+    if (s == VB_OK && c->store_open) s = vb_store_put_document(c->b->store, &c->stored, d);
+    return s == VB_OK ? VB_OK : ordered_fail(c, s);
+}
+
+static vb_status ordered_end(item_conversion *c, const vb_result *r) {
+    vb_status s = c->line ? vb_json_stream_end(c->line, r) : VB_OK;
+    if (s == VB_OK && c->store_open) s = vb_store_end_result(c->b->store, &c->stored, r);
+    if (s != VB_OK) return ordered_fail(c, s);
+    c->store_open = false;
+    return VB_OK;
+}
+
+static vb_status item_begin(void *ctx, const vb_result *r) {
+    item_conversion *c = ctx;
+    vb_status s = c->ordered ? ordered_begin(c, r) : VB_OK;
+    if (s != VB_OK) return s;
+    return c->json ? vb_json_stream_begin(c->json, r) : c->xmls ? vb_xml_stream_begin(c->xmls, r) : VB_OK;
+}
+
+static vb_status item_document(void *ctx, const vb_result *r, const vb_doc *d) {
+    item_conversion *c = ctx;
+    vb_record_add_document(c->rec, d);
+    vb_status s = c->ordered ? ordered_document(c, d) : VB_OK;
+    if (s != VB_OK) return s;
+    return c->json   ? vb_json_stream_document(c->json, d)
+           : c->xmls ? vb_xml_stream_document(c->xmls, d)
+                     : VB_OK;
+}
+
+static vb_status item_end(void *ctx, const vb_result *r) {
+    item_conversion *c = ctx;
+    vb_status s = c->json ? vb_json_stream_end(c->json, r) : c->xmls ? vb_xml_stream_end(c->xmls, r) : VB_OK;
+    if (s != VB_OK) return s;
+    return c->ordered ? ordered_end(c, r) : VB_OK;
+}
+
+/* Convert, writing the result to f (NULL: no result file).  Returns the
+ * writer's status: the input's own problems go into the result. */
+static vb_status run_conversion(item_conversion *c, FILE *f) {
+    if (f && c->xml && !(c->xmls = vb_xml_stream_new(f))) return VB_E_NOMEM;
+    if (f && !c->xml && !(c->json = vb_json_stream_new(f, 0))) return VB_E_NOMEM;
+    vb_sink sink = {
+        .begin = item_begin, .document = item_document, .end = item_end, .ctx = c, .keep = c->keep};
+    vb_status ws = VB_OK;
+    (void)vb_pipeline_stream_file(c->p, c->path, &sink, &c->r, &ws);
+    c->ran = true;
+    vb_json_stream_free(c->json);
+    vb_xml_stream_free(c->xmls);
+    vb_json_stream_free(c->line);
+    c->json = c->line = NULL;
+    c->xmls = NULL;
+    if (c->store_open) vb_store_abort(c->b->store); /* stopped half-way: nothing of it stored */
+    c->store_open = false;
+    if (c->abandoned || c->ordered_status != VB_OK) return VB_E_INTERRUPTED;
+    return c->r ? ws : VB_E_NOMEM;
+}
+
+static vb_status write_result(FILE *f, void *ctx) { return run_conversion(ctx, f); }
+
+static bool large(const char *path) {
+    struct stat st;
+    return stat(path, &st) == 0 && st.st_size > VB_BATCH_STREAM_BYTES;
+}
+
 static void convert(vb_batch *b, vb_pipeline *p, const vb_batch_input *in, const char *out_path,
                     vb_batch_item *it) {
     vb_record *rec = &it->rec;
-    vb_result *r = NULL;
-    (void)vb_pipeline_convert_file(p, in->path, &r);
-    if (!r || vb_record_from_result(rec, r) != VB_OK) {
+    bool whole = b->opt->ndjson || b->opt->db_path; /* outputs written in input order */
+    item_conversion c = {
+        .b = b, .index = (size_t)(it - b->items), .p = p, .path = in->path, .xml = b->opt->xml, .rec = rec};
+    c.ordered = whole && large(in->path);
+    c.keep = whole && !c.ordered;
+    vb_status s = VB_OK;
+    char err[512];
+    if (out_path)
+        s = vb_atomic_write(out_path, write_result, &c, false, err, sizeof err);
+    else
+        s = run_conversion(&c, NULL);
+    vb_result *r = c.r;
+    if (c.abandoned || c.ordered_status != VB_OK) {
+        /* not this input's fault: it is redone next time */
+        if (c.ordered_status != VB_OK) vb_batch_fail(b, c.ordered_status, c.ordered_err);
+        it->lost = true;
+        vb_result_free(r);
+        return;
+    }
+    if (c.ran && (!r || vb_record_finish(rec, r) != VB_OK)) {
         set_error(rec, "E_NOMEM", "no memory for the result");
         vb_result_free(r);
         return;
     }
-    if (out_path) {
-        char err[512];
-        result_writer w = {r, b->opt->xml};
-        vb_status s = vb_atomic_write(out_path, write_result, &w, false, err, sizeof err);
-        if (s != VB_OK) {
-            /* The output failed, not the input: the run stops here. */
-            vb_batch_fail(b, s, s == VB_E_IO ? err : vb_status_text(s));
-            it->lost = true;
-            vb_result_free(r);
-            return;
-        }
+    if (s != VB_OK && out_path) {
+        /* The output failed, not the input: the run stops here. */
+        vb_batch_fail(b, s, s == VB_E_IO ? err : vb_status_text(s));
+        it->lost = true;
+        vb_result_free(r);
+        return;
     }
-    if (b->opt->ndjson && dump_compact(r, NULL, it) != VB_OK)
+    if (c.keep && b->opt->ndjson && dump_compact(r, NULL, it) != VB_OK)
         set_error(rec, "E_NOMEM", "no memory for the NDJSON line");
-    if (b->opt->db_path)
+    if (c.keep && b->opt->db_path)
         it->result = r;
     else
         vb_result_free(r);

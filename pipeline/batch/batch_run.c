@@ -25,6 +25,14 @@ void vb_batch_fail(vb_batch *b, vb_status s, const char *msg) {
 
 /* ---- workers ---- */
 
+bool vb_batch_wait_turn(vb_batch *b, size_t i) {
+    pthread_mutex_lock(&b->mu);
+    while (b->next_emit < i && !b->emit_stopped) pthread_cond_wait(&b->cond, &b->mu);
+    bool turn = b->next_emit == i && !b->emit_stopped;
+    pthread_mutex_unlock(&b->mu);
+    return turn;
+}
+
 static void *worker_main(void *arg) {
     vb_batch *b = arg;
     vb_pipeline *p = NULL;
@@ -154,6 +162,8 @@ static void emit_all(vb_batch *b, emitter *e) {
         b->next_emit++;
         pthread_cond_broadcast(&b->cond);
     }
+    b->emit_stopped = true; /* a worker waiting for its turn gives up */
+    pthread_cond_broadcast(&b->cond);
     pthread_mutex_unlock(&b->mu);
     if (fflush(stdout) != 0) {
         char msg[256];
@@ -249,6 +259,7 @@ static vb_status open_outputs(vb_batch *b, emitter *e, char **manifest_path) {
                     e->store ? vb_store_errmsg(e->store) : err);
             return s;
         }
+        b->store = e->store;
         /* Sorted once, then only read (bsearch) by the workers. */
         if (b->n_db_files) qsort(b->db_files, b->n_db_files, sizeof *b->db_files, by_str);
     }

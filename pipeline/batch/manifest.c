@@ -52,20 +52,19 @@ static size_t count_sections(const vb_sectionv *v) {
     return n;
 }
 
-vb_status vb_record_from_result(vb_record *rec, const vb_result *r) {
+void vb_record_add_document(vb_record *rec, const vb_doc *d) {
+    rec->documents++;
+    rec->facts.references += d->references.len;
+    rec->facts.dates += d->dates.len;
+    rec->facts.targets += d->targets.len;
+    rec->facts.assignments += d->assignments.len;
+    for (size_t k = 0; k < d->assignments.len; k++) rec->facts.tasks += d->assignments.items[k].tasks.len;
+    rec->facts.sections += count_sections(&d->sections);
+    rec->facts.warnings += d->warnings.len;
+}
+
+vb_status vb_record_finish(vb_record *rec, const vb_result *r) {
     bool bad = false;
-    rec->documents = r->documents.len;
-    memset(&rec->facts, 0, sizeof rec->facts);
-    for (size_t i = 0; i < r->documents.len; i++) {
-        const vb_doc *d = &r->documents.items[i];
-        rec->facts.references += d->references.len;
-        rec->facts.dates += d->dates.len;
-        rec->facts.targets += d->targets.len;
-        rec->facts.assignments += d->assignments.len;
-        for (size_t k = 0; k < d->assignments.len; k++) rec->facts.tasks += d->assignments.items[k].tasks.len;
-        rec->facts.sections += count_sections(&d->sections);
-        rec->facts.warnings += d->warnings.len;
-    }
     rec->facts.warnings += r->file_warnings.len;
     rec->bytes = r->bytes;
     rec->sha256 = dup_or_null(r->sha256, &bad);
@@ -76,6 +75,13 @@ vb_status vb_record_from_result(vb_record *rec, const vb_result *r) {
         rec->error = dup_or_null(r->errors.items[0].message, &bad);
     }
     return bad ? VB_E_NOMEM : VB_OK;
+}
+
+vb_status vb_record_from_result(vb_record *rec, const vb_result *r) {
+    rec->documents = 0;
+    memset(&rec->facts, 0, sizeof rec->facts);
+    for (size_t i = 0; i < r->documents.len; i++) vb_record_add_document(rec, &r->documents.items[i]);
+    return vb_record_finish(rec, r);
 }
 
 /* A file name need not be UTF-8: such a string goes out scrubbed. */

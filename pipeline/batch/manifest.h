@@ -43,8 +43,14 @@ const char *vb_record_status_name(vb_record_status s);
 void vb_record_clear(vb_record *r);
 /* Deep copy; VB_E_NOMEM on failure (dst then cleared). */
 vb_status vb_record_copy(vb_record *dst, const vb_record *src);
-/* Fill counts, format, sha256, bytes, status and first error from a result. */
+/* Fill counts, format, sha256, bytes, status and first error from a
+ * whole result (its documents kept). */
 vb_status vb_record_from_result(vb_record *rec, const vb_result *r);
+/* The same in two steps, for a result streamed one document at a time
+ * (pipeline.h): count each document while it is there (counts start at
+ * zero), then finish with the file's own fields once it is converted. */
+void vb_record_add_document(vb_record *rec, const vb_doc *d);
+vb_status vb_record_finish(vb_record *rec, const vb_result *r);
 
 /* The line as a JSON object (new reference), or NULL on no memory. */
 json_t *vb_record_json(const vb_record *r);

@@ -1,5 +1,6 @@
 /* vanban convert FILE [--format json|xml] — the main command. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -55,9 +56,22 @@ int vb_cmd_convert(int argc, char **argv) {
         fprintf(stderr, "vanban: %s: cannot start the pipeline\n", vb_status_code(s));
         return vb_status_exit(s);
     }
+    /* The output is written as the documents are made (pipeline.h): only
+     * one document's facts are in memory at a time.  When OUT cannot be
+     * opened the file is still converted, for its errors on stderr. */
+    FILE *out = outpath ? fopen(outpath, "w") : stdout;
+    int open_errno = errno;
+    bool xml = !strcmp(format, "xml");
+    vb_json_stream *js = out && !xml ? vb_json_stream_new(out, jflags) : NULL;
+    vb_xml_stream *xs = out && xml ? vb_xml_stream_new(out) : NULL;
+    vb_sink sink = js ? vb_json_sink(js) : xs ? vb_xml_sink(xs) : (vb_sink){0};
     vb_result *r = NULL;
-    vb_status cs = vb_pipeline_convert_file(p, file, &r);
+    vb_status ws = VB_OK;
+    vb_status cs = out && !js && !xs ? VB_E_NOMEM : vb_pipeline_stream_file(p, file, &sink, &r, &ws);
     int rc = vb_status_exit(cs);
+    vb_json_stream_free(js);
+    vb_xml_stream_free(xs);
+    if (out && outpath && fclose(out) != 0 && ws == VB_OK) ws = VB_E_IO;
     if (!r) {
         fprintf(stderr, "vanban: E_NOMEM: no memory\n");
         vb_pipeline_close(p);
@@ -65,22 +79,12 @@ int vb_cmd_convert(int argc, char **argv) {
     }
     for (size_t i = 0; i < r->errors.len; i++)
         fprintf(stderr, "vanban: %s: %s\n", r->errors.items[i].code, r->errors.items[i].message);
-    FILE *out = outpath ? fopen(outpath, "w") : stdout;
     if (!out) {
-        fprintf(stderr, "vanban convert: cannot write %s: %s\n", outpath, strerror(errno));
+        fprintf(stderr, "vanban convert: cannot write %s: %s\n", outpath, strerror(open_errno));
         rc = VB_EXIT_IO;
-    } else {
-        vb_status ws;
-        if (!strcmp(format, "xml")) {
-            ws = vb_xml_write_result(r, out);
-        } else {
-            ws = vb_json_write_result(r, out, jflags);
-        }
-        if (outpath && fclose(out) != 0) ws = VB_E_IO;
-        if (ws != VB_OK) {
-            fprintf(stderr, "vanban: %s: writing the %s output failed\n", vb_status_code(ws), format);
-            if (rc == 0) rc = vb_status_exit(ws);
-        }
+    } else if (ws != VB_OK) {
+        fprintf(stderr, "vanban: %s: writing the %s output failed\n", vb_status_code(ws), format);
+        if (rc == 0) rc = vb_status_exit(ws);
     }
     vb_result_free(r);
     vb_pipeline_close(p);

@@ -180,7 +180,8 @@ static void document(vb_jout *w, const vb_doc *d) {
     vb_jout_object_end(w);
 }
 
-static void result(vb_jout *w, const vb_result *r) {
+/* The result object up to the opening of "documents": [ */
+static void result_begin(vb_jout *w, const vb_result *r) {
     vb_jout_object(w);
     field(w, "schema_version", VB_SCHEMA_VERSION);
     vb_jout_key(w, "source");
@@ -193,7 +194,10 @@ static void result(vb_jout *w, const vb_result *r) {
     vb_jout_object_end(w);
     vb_jout_key(w, "documents");
     vb_jout_array(w);
-    for (size_t i = 0; i < r->documents.len; i++) document(w, &r->documents.items[i]);
+}
+
+/* From the closing of "documents" to the end of the result object. */
+static void result_end(vb_jout *w, const vb_result *r) {
     vb_jout_array_end(w);
     vb_jout_key(w, "errors");
     vb_jout_array(w);
@@ -207,6 +211,12 @@ static void result(vb_jout *w, const vb_result *r) {
     vb_jout_key(w, "warnings");
     warnings(w, NULL, &r->file_warnings);
     vb_jout_object_end(w);
+}
+
+static void result(vb_jout *w, const vb_result *r) {
+    result_begin(w, r);
+    for (size_t i = 0; i < r->documents.len; i++) document(w, &r->documents.items[i]);
+    result_end(w, r);
 }
 
 static void facts(vb_jout *w, const vb_doc *d) {
@@ -234,6 +244,46 @@ static void facts_fn(vb_jout *w, const void *p) { facts(w, p); }
 
 vb_status vb_json_write_result(const vb_result *r, FILE *f, unsigned flags) {
     return write_with(result_fn, r, f, flags);
+}
+
+/* ---- streaming: the same calls as result(), spread over the sink's ---- */
+
+struct vb_json_stream {
+    vb_jout w; /* its block is 16 KB: on the heap with the stream */
+};
+
+vb_json_stream *vb_json_stream_new(FILE *f, unsigned flags) {
+    vb_json_stream *s = malloc(sizeof *s);
+    if (s) vb_jout_init(&s->w, f, (flags & VB_JSON_COMPACT) != 0);
+    return s;
+}
+
+void vb_json_stream_free(vb_json_stream *s) { free(s); }
+
+vb_status vb_json_stream_begin(vb_json_stream *s, const vb_result *r) {
+    result_begin(&s->w, r);
+    return s->w.status;
+}
+
+vb_status vb_json_stream_document(vb_json_stream *s, const vb_doc *d) {
+    document(&s->w, d);
+    return s->w.status;
+}
+
+vb_status vb_json_stream_end(vb_json_stream *s, const vb_result *r) {
+    result_end(&s->w, r);
+    return vb_jout_finish(&s->w);
+}
+
+static vb_status sink_begin(void *ctx, const vb_result *r) { return vb_json_stream_begin(ctx, r); }
+static vb_status sink_document(void *ctx, const vb_result *r, const vb_doc *d) {
+    (void)r;
+    return vb_json_stream_document(ctx, d);
+}
+static vb_status sink_end(void *ctx, const vb_result *r) { return vb_json_stream_end(ctx, r); }
+
+vb_sink vb_json_sink(vb_json_stream *s) {
+    return (vb_sink){.begin = sink_begin, .document = sink_document, .end = sink_end, .ctx = s};
 }
 
 /* The tree is the streamed text read back by jansson. */

@@ -4,12 +4,13 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/buf.h"
 
 /* Every xmlTextWriter call returns < 0 on failure; TRY turns that into an
- * early return (the writer is freed once, by vb_xml_write_result). */
+ * early return (the writer is freed once, by vb_xml_stream_free). */
 #define TRY(call)                       \
     do {                                \
         if ((call) < 0) return VB_E_IO; \
@@ -281,7 +282,8 @@ static vb_status document(xml_out *o, const vb_doc *d) {
     return VB_OK;
 }
 
-static vb_status result(xml_out *o, const vb_result *r) {
+/* The document up to the opening of <documents>. */
+static vb_status result_begin(xml_out *o, const vb_result *r) {
     TRY(xmlTextWriterStartDocument(o->w, "1.0", "UTF-8", NULL));
     TRY(xmlTextWriterStartElementNS(o->w, NULL, X("result"), X(VB_XML_NS)));
     TRYS(attr(o, "schema_version", "1.0"));
@@ -294,7 +296,11 @@ static vb_status result(xml_out *o, const vb_result *r) {
     TRY(xmlTextWriterEndElement(o->w));
 
     TRY(xmlTextWriterStartElement(o->w, X("documents")));
-    for (size_t i = 0; i < r->documents.len; i++) TRYS(document(o, &r->documents.items[i]));
+    return VB_OK;
+}
+
+/* From the closing of <documents> to the end, flushed. */
+static vb_status result_end(xml_out *o, const vb_result *r) {
     TRY(xmlTextWriterEndElement(o->w));
 
     TRY(xmlTextWriterStartElement(o->w, X("errors")));
@@ -314,21 +320,74 @@ static vb_status result(xml_out *o, const vb_result *r) {
     return VB_OK;
 }
 
+/* ---- streaming: the writer lives from begin to end ---- */
+
+struct vb_xml_stream {
+    xml_out o;
+    FILE *f;
+    vb_status status; /* first failure, sticky */
+};
+
+vb_xml_stream *vb_xml_stream_new(FILE *f) {
+    if (!f) return NULL;
+    vb_xml_stream *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
+    s->o.w = out ? xmlNewTextWriter(out) : NULL; /* the writer owns `out` from here */
+    if (!s->o.w) {
+        if (out) xmlOutputBufferClose(out);
+        free(s);
+        return NULL;
+    }
+    s->f = f;
+    vb_buf_init(&s->o.scratch);
+    if (xmlTextWriterSetIndent(s->o.w, 1) < 0 || xmlTextWriterSetIndentString(s->o.w, X("  ")) < 0)
+        s->status = VB_E_NOMEM;
+    return s;
+}
+
+void vb_xml_stream_free(vb_xml_stream *s) {
+    if (!s) return;
+    xmlFreeTextWriter(s->o.w); /* flushes and closes the output buffer, not f */
+    vb_buf_free(&s->o.scratch);
+    free(s);
+}
+
+vb_status vb_xml_stream_begin(vb_xml_stream *s, const vb_result *r) {
+    if (s->status == VB_OK) s->status = result_begin(&s->o, r);
+    return s->status;
+}
+
+vb_status vb_xml_stream_document(vb_xml_stream *s, const vb_doc *d) {
+    if (s->status == VB_OK) s->status = document(&s->o, d);
+    return s->status;
+}
+
+vb_status vb_xml_stream_end(vb_xml_stream *s, const vb_result *r) {
+    if (s->status == VB_OK) s->status = result_end(&s->o, r);
+    if (s->status == VB_OK && (ferror(s->f) || fflush(s->f) != 0)) s->status = VB_E_IO;
+    return s->status;
+}
+
+static vb_status sink_begin(void *ctx, const vb_result *r) { return vb_xml_stream_begin(ctx, r); }
+static vb_status sink_document(void *ctx, const vb_result *r, const vb_doc *d) {
+    (void)r;
+    return vb_xml_stream_document(ctx, d);
+}
+static vb_status sink_end(void *ctx, const vb_result *r) { return vb_xml_stream_end(ctx, r); }
+
+vb_sink vb_xml_sink(vb_xml_stream *s) {
+    return (vb_sink){.begin = sink_begin, .document = sink_document, .end = sink_end, .ctx = s};
+}
+
 vb_status vb_xml_write_result(const vb_result *r, FILE *f) {
     if (!r || !f) return VB_E_INTERNAL;
-    xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
-    if (!out) return VB_E_NOMEM;
-    xml_out o = {.w = xmlNewTextWriter(out)}; /* the writer owns `out` from here */
-    if (!o.w) {
-        xmlOutputBufferClose(out);
-        return VB_E_NOMEM;
-    }
-    vb_buf_init(&o.scratch);
-    vb_status s = VB_OK;
-    if (xmlTextWriterSetIndent(o.w, 1) < 0 || xmlTextWriterSetIndentString(o.w, X("  ")) < 0) s = VB_E_NOMEM;
-    if (s == VB_OK) s = result(&o, r);
-    xmlFreeTextWriter(o.w); /* flushes and closes the output buffer, not f */
-    vb_buf_free(&o.scratch);
-    if (s == VB_OK && (ferror(f) || fflush(f) != 0)) s = VB_E_IO;
-    return s;
+    vb_xml_stream *s = vb_xml_stream_new(f);
+    if (!s) return VB_E_NOMEM;
+    vb_status st = vb_xml_stream_begin(s, r);
+    for (size_t i = 0; i < r->documents.len && st == VB_OK; i++)
+        st = vb_xml_stream_document(s, &r->documents.items[i]);
+    if (st == VB_OK) st = vb_xml_stream_end(s, r);
+    vb_xml_stream_free(s);
+    return st;
 }

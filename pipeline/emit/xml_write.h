@@ -22,11 +22,27 @@
 #include <stdio.h>
 
 #include "../core/doc.h"
+#include "sink.h"
 
 #define VB_XML_NS "urn:vanban:result:1"
 
 /* Write the whole result to f.  VB_E_IO on a write failure, VB_E_NOMEM, or
  * VB_E_INTERNAL when the model breaks an invariant above. */
 vb_status vb_xml_write_result(const vb_result *r, FILE *f);
+
+/* The same bytes written while the pipeline converts (sink.h), with one
+ * xmlTextWriter that lives from new to free: begin writes up to <documents>,
+ * document one <document>, end the rest and flushes f.  Each returns the
+ * first failure (sticky); nothing is written after it.  The writer holds
+ * no part of the result, only libxml2's output buffer (flushed to f as it
+ * fills) and one scratch buffer.  vb_xml_sink makes the sink that calls
+ * them on s (s stays the caller's: free it after the conversion). */
+typedef struct vb_xml_stream vb_xml_stream;
+vb_xml_stream *vb_xml_stream_new(FILE *f); /* NULL on no memory */
+void vb_xml_stream_free(vb_xml_stream *s);
+vb_status vb_xml_stream_begin(vb_xml_stream *s, const vb_result *r);
+vb_status vb_xml_stream_document(vb_xml_stream *s, const vb_doc *d);
+vb_status vb_xml_stream_end(vb_xml_stream *s, const vb_result *r);
+vb_sink vb_xml_sink(vb_xml_stream *s);
 
 #endif

@@ -8,15 +8,6 @@
 #include "../core/arena.h"
 #include "segment.h"
 
-typedef struct {
-    size_t first, last; /* line indexes, inclusive/exclusive */
-} vb_line_range;
-
-typedef struct {
-    vb_line_range *items; /* in the arena */
-    size_t len, cap;
-} vb_line_ranges;
-
 /* Appends to out the documents' line ranges in reading order, as many as
  * the file holds; the last range runs to the end of the text.  VB_OK or
  * VB_E_NOMEM. */

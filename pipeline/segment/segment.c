@@ -723,8 +723,10 @@ static vb_status issuer_from_opening(vb_segmenter *sg, vb_arena *a, vb_doc *d, c
 
 /* ---- one document -------------------------------------------------------------- */
 
-static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_range lr, vb_result *r) {
-    vb_arena *a = r->arena;
+/* The document of lines lr into *out; `attached` when a document comes
+ * before it in the file. */
+static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_range lr, bool attached,
+                                vb_arena *a, vb_doc *out) {
     vb_doc d = {0};
     size_t base = t->lines[lr.first].start, end = t->lines[lr.last - 1].end;
     d.base = base;
@@ -748,8 +750,7 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
     /* a body, a number or a type title make a directive; a motto, a place
      * and date or a Kính gửi alone head a citizen's form or petition */
     bool framed = h.motto || h.place_line || h.distribution || d.header.signer;
-    bool official = h.n_bodies || h.number_line || h.vv || h.appendix ||
-                    (h.title && (framed || r->documents.len > 0)) ||
+    bool official = h.n_bodies || h.number_line || h.vv || h.appendix || (h.title && (framed || attached)) ||
                     (h.distribution && (h.motto || h.place_line));
     bool form = !official && (h.motto || h.place_line || h.recipients || h.distribution || h.title);
     if (form) {
@@ -777,22 +778,25 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
     }
     if (st == VB_OK) st = vb_sections_build(a, &d, lines, body_from, body_to);
     if (st != VB_OK) return st;
-    return VB_PUSH(a, r->documents, d) ? VB_E_NOMEM : VB_OK;
+    *out = d;
+    return VB_OK;
 }
 
 /* A document attached to the one before it (the plan a decision
  * promulgates, an appendix) that prints no header of its own is issued by
- * the same body on the same day. */
-static void inherit_headers(vb_result *r) {
-    for (size_t i = 1; i < r->documents.len; i++) {
-        vb_doc *d = &r->documents.items[i];
-        const vb_doc *prev = &r->documents.items[i - 1];
-        if (d->kind != VB_KIND_OFFICIAL || prev->kind != VB_KIND_OFFICIAL) continue;
-        if (d->header.issuer || d->header.number) continue;
-        d->header.issuer = prev->header.issuer;
-        d->header.issuer_parent = prev->header.issuer_parent;
-        if (!d->header.date) d->header.date = prev->header.date;
-    }
+ * the same body on the same day.  The values are copied into d's arena:
+ * a document converted on its own outlives the one before it. */
+static char *copy_or_null(vb_arena *a, const char *s) { return s ? vb_arena_strdup(a, s) : NULL; }
+
+static vb_status inherit_header(vb_arena *a, vb_doc *d, const vb_doc *prev) {
+    if (d->kind != VB_KIND_OFFICIAL || prev->kind != VB_KIND_OFFICIAL) return VB_OK;
+    if (d->header.issuer || d->header.number) return VB_OK;
+    vb_header *h = &d->header;
+    const vb_header *p = &prev->header;
+    if ((h->issuer = copy_or_null(a, p->issuer)) == NULL && p->issuer) return VB_E_NOMEM;
+    if ((h->issuer_parent = copy_or_null(a, p->issuer_parent)) == NULL && p->issuer_parent) return VB_E_NOMEM;
+    if (!h->date && (h->date = copy_or_null(a, p->date)) == NULL && p->date) return VB_E_NOMEM;
+    return VB_OK;
 }
 
 /* A site's banner or metadata block, or a digital signature's stamp,
@@ -820,14 +824,31 @@ static void end_documents(const vb_normtext *t, const vb_line_ranges *ranges) {
     }
 }
 
-vb_status vb_segment(vb_segmenter *sg, const vb_normtext *t, vb_result *r) {
+vb_status vb_segment_plan(vb_segmenter *sg, const vb_normtext *t, vb_result *r, vb_arena *a,
+                          vb_line_ranges *out) {
+    *out = (vb_line_ranges){0};
     if (!t->n_lines) return vb_result_error(r, VB_E_EMPTY, "%s: no text after normalisation", r->path);
-    vb_line_ranges ranges = {0};
-    vb_status st = vb_find_documents(sg, r->arena, t, &ranges);
-    if (st == VB_OK && ranges.len) st = drop_preamble(sg, r->arena, t, &ranges.items[0]);
-    if (st == VB_OK) end_documents(t, &ranges);
-    for (size_t i = 0; i < ranges.len && st == VB_OK; i++) st = build_document(sg, t, ranges.items[i], r);
-    if (st != VB_OK) return st;
-    inherit_headers(r);
-    return VB_OK;
+    vb_status st = vb_find_documents(sg, a, t, out);
+    if (st == VB_OK && out->len) st = drop_preamble(sg, a, t, &out->items[0]);
+    if (st == VB_OK) end_documents(t, out);
+    return st;
+}
+
+vb_status vb_segment_document(vb_segmenter *sg, const vb_normtext *t, vb_line_range lr, const vb_doc *prev,
+                              vb_arena *a, vb_doc *out) {
+    vb_status st = build_document(sg, t, lr, prev != NULL, a, out);
+    if (st == VB_OK && prev) st = inherit_header(a, out, prev);
+    return st;
+}
+
+vb_status vb_segment(vb_segmenter *sg, const vb_normtext *t, vb_result *r) {
+    vb_line_ranges ranges;
+    vb_status st = vb_segment_plan(sg, t, r, r->arena, &ranges);
+    for (size_t i = 0; i < ranges.len && st == VB_OK; i++) {
+        const vb_doc *prev = i ? &r->documents.items[i - 1] : NULL;
+        vb_doc d;
+        st = vb_segment_document(sg, t, ranges.items[i], prev, r->arena, &d);
+        if (st == VB_OK && VB_PUSH(r->arena, r->documents, d)) st = VB_E_NOMEM;
+    }
+    return st;
 }

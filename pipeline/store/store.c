@@ -25,6 +25,7 @@ enum {
     ST_SECTION,
     ST_WARNING,
     ST_ERROR,
+    ST_STATUS,
     ST_COUNT
 };
 
@@ -56,6 +57,7 @@ static const char *const statement_sql[ST_COUNT] = {
     [ST_WARNING] = "INSERT INTO warnings(file_id, document_id, code, message, span_start,"
                    " span_end) VALUES (?,?,?,?,?,?)",
     [ST_ERROR] = "INSERT INTO errors(file_id, ordinal, code, message) VALUES (?,?,?,?)",
+    [ST_STATUS] = "UPDATE files SET status = ?2, error_code = ?3 WHERE id = ?1",
 };
 
 struct vb_store {
@@ -413,14 +415,32 @@ static vb_status put_document(vb_store *s, sqlite3_int64 file_id, size_t ordinal
     return VB_OK;
 }
 
-static vb_status put_result_rows(vb_store *s, const vb_result *r, const char *version) {
-    const char *status = r->errors.len ? "error" : "ok";
-    const char *code = r->errors.len ? r->errors.items[0].code : NULL;
-    sqlite3_int64 file_id;
-    TRY(put_file_row(s, r->path, r->sha256, r->format, r->bytes, r->sha256 != NULL, status, code, version,
-                     &file_id));
-    for (size_t i = 0; i < r->documents.len; i++)
-        TRY(put_document(s, file_id, i + 1, &r->documents.items[i]));
+/* Commit what the body did, or roll back on its failure. */
+static vb_status in_transaction(vb_store *s, vb_status st) {
+    if (st == VB_OK) return step(s, ST_COMMIT);
+    (void)step(s, ST_ROLLBACK);
+    return st;
+}
+
+/* A result's rows go in as the result is made (store.h): the file row
+ * first, as "ok" (its errors are known only at the end, when it is
+ * updated), then each document, then the file's warnings and errors. */
+vb_status vb_store_begin_result(vb_store *s, const vb_result *r, const char *tool_version, vb_store_file *f) {
+    *f = (vb_store_file){0};
+    TRY(step(s, ST_BEGIN));
+    vb_status st = put_file_row(s, r->path, r->sha256, r->format, r->bytes, r->sha256 != NULL, "ok", NULL,
+                                tool_version, &f->id);
+    if (st != VB_OK) vb_store_abort(s);
+    return st;
+}
+
+vb_status vb_store_put_document(vb_store *s, vb_store_file *f, const vb_doc *d) {
+    vb_status st = put_document(s, f->id, ++f->documents, d);
+    if (st != VB_OK) vb_store_abort(s);
+    return st;
+}
+
+static vb_status put_result_end(vb_store *s, sqlite3_int64 file_id, const vb_result *r) {
     for (size_t i = 0; i < r->file_warnings.len; i++)
         TRY(put_warning(s, file_id, 0, NULL, &r->file_warnings.items[i]));
     for (size_t i = 0; i < r->errors.len; i++) {
@@ -431,19 +451,25 @@ static vb_status put_result_rows(vb_store *s, const vb_result *r, const char *ve
         TRY_SQL(bind_text(q, 4, r->errors.items[i].message));
         TRY(step(s, ST_ERROR));
     }
-    return VB_OK;
+    if (!r->errors.len) return VB_OK;
+    sqlite3_stmt *q = s->st[ST_STATUS];
+    TRY_SQL(sqlite3_bind_int64(q, 1, file_id));
+    TRY_SQL(bind_text(q, 2, "error"));
+    TRY_SQL(bind_text(q, 3, r->errors.items[0].code));
+    return step(s, ST_STATUS);
 }
 
-/* Run body inside BEGIN … COMMIT, rolling back on any failure. */
-static vb_status in_transaction(vb_store *s, vb_status st) {
-    if (st == VB_OK) return step(s, ST_COMMIT);
-    (void)step(s, ST_ROLLBACK);
-    return st;
+vb_status vb_store_end_result(vb_store *s, vb_store_file *f, const vb_result *r) {
+    return in_transaction(s, put_result_end(s, f->id, r));
 }
+
+void vb_store_abort(vb_store *s) { (void)step(s, ST_ROLLBACK); }
 
 vb_status vb_store_put_result(vb_store *s, const vb_result *r, const char *tool_version) {
-    TRY(step(s, ST_BEGIN));
-    return in_transaction(s, put_result_rows(s, r, tool_version));
+    vb_store_file f;
+    TRY(vb_store_begin_result(s, r, tool_version, &f));
+    for (size_t i = 0; i < r->documents.len; i++) TRY(vb_store_put_document(s, &f, &r->documents.items[i]));
+    return vb_store_end_result(s, &f, r);
 }
 
 vb_status vb_store_put_skipped(vb_store *s, const char *path, const char *code, const char *message,

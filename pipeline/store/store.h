@@ -40,6 +40,25 @@ void vb_store_close(vb_store *s);
  * "error" otherwise. */
 vb_status vb_store_put_result(vb_store *s, const vb_result *r, const char *tool_version);
 
+/* The same, one document at a time (a result streamed by the pipeline,
+ * pipeline.h), in one transaction held open from begin to end: begin
+ * deletes the path's old rows and writes the file row (r's source fields
+ * must be final: from the sink's begin), put_document writes a document
+ * with its facts (ordinals count from 1), end writes the file's warnings
+ * and errors, sets its status and commits.  Any failure rolls the whole
+ * file back (nothing of it is stored) and returns its status; after a
+ * failure, or to give up between begin and end, vb_store_abort (a no-op
+ * when nothing is open).  The rows are those vb_store_put_result writes,
+ * with the same ids. */
+typedef struct {
+    long long id;
+    size_t documents;
+} vb_store_file;
+vb_status vb_store_begin_result(vb_store *s, const vb_result *r, const char *tool_version, vb_store_file *f);
+vb_status vb_store_put_document(vb_store *s, vb_store_file *f, const vb_doc *d);
+vb_status vb_store_end_result(vb_store *s, vb_store_file *f, const vb_result *r);
+void vb_store_abort(vb_store *s);
+
 /* Record an input that was not converted (not a .docx/.txt in a folder). */
 vb_status vb_store_put_skipped(vb_store *s, const char *path, const char *code, const char *message,
                                const char *tool_version);

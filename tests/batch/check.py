@@ -150,6 +150,43 @@ def db_sound(db, n_inputs):
         fail("duplicate documents")
 
 
+def store_matches_ndjson(db, ndjson):
+    """Each NDJSON result is in the store: its status, and per document its
+    text and the number of each kind of fact, in order."""
+    con = sqlite3.connect(db)
+    for line in open(ndjson, encoding="utf-8"):
+        res = json.loads(line)
+        path = res["source"]["path"]
+        row = con.execute("SELECT id, status FROM files WHERE path = ?", (path,)).fetchone()
+        if not row or row[1] != ("error" if res["errors"] else "ok"):
+            fail("%s: store files row %r" % (path, row))
+        docs = con.execute("SELECT id, text FROM documents WHERE file_id = ? ORDER BY ordinal",
+                           (row[0],)).fetchall()
+        if [t for _, t in docs] != [d["text"] for d in res["documents"]]:
+            fail("%s: stored documents differ from the NDJSON line's" % path)
+        for (doc_id, _), d in zip(docs, res["documents"]):
+            for table, key in (("references", "references"), ("dates", "dates"), ("targets", "targets"),
+                               ("assignments", "assignments")):
+                n = con.execute('SELECT count(*) FROM "%s" WHERE document_id = ?' % table,
+                                (doc_id,)).fetchone()[0]
+                if n != len(d[key]):
+                    fail("%s: %d %s stored, %d in the NDJSON line" % (path, n, table, len(d[key])))
+
+
+def same_rows(db_a, db_b):
+    """The two stores hold the same rows with the same ids (import times aside)."""
+    def rows(db):
+        con = sqlite3.connect(db)
+        out = []
+        for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
+            cols = [c[1] for c in con.execute('PRAGMA table_info("%s")' % name) if c[1] != "imported_at"]
+            q = 'SELECT %s FROM "%s" ORDER BY rowid' % (", ".join('"%s"' % c for c in cols), name)
+            out.append((name, con.execute(q).fetchall()))
+        return out
+    if rows(db_a) != rows(db_b):
+        fail("%s and %s hold different rows" % (db_a, db_b))
+
+
 def store_agrees(db, manifest_path):
     """The store has one files row per manifest line, with the same status
     and first error code (copies with the same bytes included)."""

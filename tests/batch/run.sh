@@ -82,6 +82,18 @@ t "--ndjson: one line per converted input, equal to the result files, in order" 
     $check ndjson_matches stream.ndjson out4
 "$vb" batch samples broken -j1 -q --ndjson > stream1.ndjson
 t "--ndjson without -o: same bytes with -j1 and -j3" cmp -s stream.ndjson stream1.ndjson
+# An input over 1 MiB is not kept whole: its worker writes its line and
+# its store rows while converting it, in its turn, between small inputs.
+mkdir -p large
+for k in $(seq 1 25); do cat samples/0*.txt; done > large/many.txt
+"$vb" batch samples/001_8a9538f428947bda.txt large samples/003_853f2636e4462903.txt -o outlarge -j3 -q \
+    --ndjson --db large3.sqlite > large3.ndjson
+t "--ndjson, large input: lines equal the result files, in order" $check ndjson_matches large3.ndjson outlarge
+t "--db, large input: the store holds what the lines hold" $check store_matches_ndjson large3.sqlite large3.ndjson
+"$vb" batch samples/001_8a9538f428947bda.txt large samples/003_853f2636e4462903.txt -j1 -q \
+    --ndjson --db large1.sqlite > large1.ndjson
+t "large input: same NDJSON bytes and store rows with -j1, no -o" \
+    bash -c "cmp -s large3.ndjson large1.ndjson && $check same_rows large3.sqlite large1.sqlite"
 LC_ALL=C sort -r all-inputs.txt > reversed.txt
 "$vb" batch --files-from - -o out5 -j3 -q < reversed.txt
 t "--files-from -: manifest in the order of the list" $check paths_in_order out5 reversed.txt

@@ -366,6 +366,40 @@ static void test_error_result(void) {
     vb_store_close(s);
 }
 
+/* A result streamed one document at a time: an abandoned file leaves the
+ * path's previous rows as they were; a finished one replaces them. */
+static void test_streamed_result(void) {
+    vb_store *s = open_memory();
+    vb_result *old = letter_and_plan("a/x.txt", "aa11");
+    vb_result *now = letter_and_plan("a/x.txt", "bb22");
+    CHECK(s && old && now);
+    if (!s || !old || !now) return;
+    sqlite3 *db = vb_store_db(s);
+    CHECK_INT(vb_store_put_result(s, old, "9.9"), VB_OK);
+    long long docs = count(db, "SELECT count(*) FROM documents");
+    CHECK(docs >= 1);
+    vb_store_file f;
+    CHECK_INT(vb_store_begin_result(s, now, "9.9", &f), VB_OK);
+    CHECK_INT(vb_store_put_document(s, &f, &now->documents.items[0]), VB_OK);
+    vb_store_abort(s);
+    CHECK_INT(count(db, "SELECT count(*) FROM files WHERE sha256 = 'aa11'"), 1);
+    CHECK_INT(count(db, "SELECT count(*) FROM documents"), docs);
+    vb_result_error(now, VB_E_INTERNAL, "late");
+    CHECK_INT(vb_store_begin_result(s, now, "9.9", &f), VB_OK);
+    for (size_t i = 0; i < now->documents.len; i++)
+        CHECK_INT(vb_store_put_document(s, &f, &now->documents.items[i]), VB_OK);
+    CHECK_INT(vb_store_end_result(s, &f, now), VB_OK);
+    CHECK_INT(count(db, "SELECT count(*) FROM files WHERE sha256 = 'bb22' AND status = 'error'"
+                        " AND error_code = 'E_INTERNAL'"),
+              1);
+    CHECK_INT(count(db, "SELECT count(*) FROM files"), 1);
+    CHECK_INT(count(db, "SELECT count(*) FROM documents"), docs);
+    CHECK_INT(count(db, "SELECT max(ordinal) FROM documents"), (long long)now->documents.len);
+    vb_result_free(old);
+    vb_result_free(now);
+    vb_store_close(s);
+}
+
 /* Another schema version is refused, not silently written into. */
 static void test_refuses_other_schema(void) {
     char path[] = "/tmp/vb_test_storeXXXXXX";
@@ -392,6 +426,7 @@ int main(void) {
     VB_RUN(test_upgrade_from_v1);
     VB_RUN(test_racing_openers);
     VB_RUN(test_error_result);
+    VB_RUN(test_streamed_result);
     VB_RUN(test_refuses_other_schema);
     return VB_SUMMARY("store");
 }
