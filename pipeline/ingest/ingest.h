@@ -9,6 +9,7 @@
 #ifndef VB_INGEST_H
 #define VB_INGEST_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../core/arena.h"
 #include "../core/doc.h"
@@ -33,11 +34,11 @@ typedef struct {
     size_t len;
     size_t src_offset; /* byte offset in the decoded source stream (txt), or
                           in the concatenated paragraph text (docx) */
-    vb_area area;
-    int table, row, cell; /* -1 outside tables; table is a running index */
-    int heading_level;    /* 1..9 from a Heading style / outlineLvl, 0 none */
-    unsigned flags;
-} vb_block;
+    int table, row, cell;  /* -1 outside tables; table is a running index */
+    uint8_t area;          /* a vb_area */
+    uint8_t heading_level; /* 1..9 from a Heading style / outlineLvl, 0 none */
+    uint16_t flags;        /* VB_BLOCK_* */
+} vb_block; /* 40 bytes: a text file has one a line, so its size is memory per line */
 
 typedef struct {
     vb_block *items;

@@ -37,11 +37,11 @@ typedef struct {
 typedef struct {
     size_t start, end; /* bytes of one line in text, end excludes '\n' */
     size_t block;      /* index of the first source block */
-    vb_area area;
     int table, row, cell;
-    int heading_level;
-    unsigned flags;
-} vb_norm_line;
+    uint8_t area; /* a vb_area */
+    uint8_t heading_level;
+    uint16_t flags;
+} vb_norm_line; /* 40 bytes: held for every line of the file */
 
 typedef struct {
     char *text; /* NUL-terminated; lines joined by '\n' */
