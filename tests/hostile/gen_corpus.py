@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the hostile-input corpus for tests/hostile/run.sh.
 
-    python3 tests/hostile/gen_corpus.py OUTDIR [--no-big]
+    python3 tests/hostile/gen_corpus.py OUTDIR [--no-big] [--memory-case]
 
 Writes one file per case into OUTDIR/files/ and OUTDIR/cases.json, a list of
     {"file": name, "expect": [codes], "small": bool, "why": text,
@@ -658,7 +658,7 @@ def doc_cases(c):
 
 def main():
     if len(sys.argv) < 2:
-        sys.exit("usage: gen_corpus.py OUTDIR [--no-big]")
+        sys.exit("usage: gen_corpus.py OUTDIR [--no-big] [--memory-case]")
     out = sys.argv[1]
     files = os.path.join(out, "files")
     os.makedirs(files, exist_ok=True)
@@ -671,6 +671,15 @@ def main():
     doc_cases(c)
     with open(os.path.join(out, "cases.json"), "w") as f:
         json.dump(c.cases, f, ensure_ascii=False, indent=1)
+    # The memory bound's own case, kept out of the case list (its batch and
+    # its XML pass would add minutes): check.py --rss-bound converts it once.
+    memory = os.path.join(out, "memory")
+    os.makedirs(memory, exist_ok=True)
+    for old in os.listdir(memory):
+        os.unlink(os.path.join(memory, old))
+    if "--memory-case" in sys.argv[2:]:
+        with open(os.path.join(memory, "facts_dense_120mb.txt"), "wb") as f:
+            f.write(facts_dense(120 * 1000 * 1000))
     print("%d cases in %s" % (len(c.cases), files))
 
 

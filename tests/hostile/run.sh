@@ -19,11 +19,20 @@ if [ ! -x "$build/vanban" ]; then
 fi
 big=""
 [ "${HOSTILE_BIG:-1}" = 0 ] && big="--no-big"
-python3 "$here/gen_corpus.py" "$corpus" $big
 mode=""
 if ! grep -q __asan_init "$build/vanban" 2>/dev/null; then
     mode="--rss-bound" # the memory bound holds for plain builds
+    [ -z "$big" ] && big="--memory-case"
+    # peak RSS measured from a small parent (see peak_rss.c)
+    peak="$build/tests/peak_rss"
+    mkdir -p "$build/tests"
+    if ${CC:-cc} -O2 -Wall -Wextra -Werror -o "$peak" "$here/peak_rss.c"; then
+        mode="$mode --peak-rss $peak"
+    else
+        echo "tests/hostile: peak_rss did not build: peak RSS read by wait4 in check.py" >&2
+    fi
 fi
+python3 "$here/gen_corpus.py" "$corpus" $big
 if grep -q __asan_init "$build/vanban" 2>/dev/null; then
     echo "tests/hostile: sanitizer build: ASan/UBSan reports fail a case; no Valgrind"
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:allocator_may_return_null=1}
