@@ -138,6 +138,23 @@ static size_t wrapped_end(const char *b, size_t start, size_t end) {
     }
 }
 
+/* A place whose words run over a line break from the middle of a line
+ * ("… quanh hồ Tây, Hà Nội" / "Hà Nội, ngày …") took the tail of the line
+ * above, a letter's V/v: the place starts on its own line.  A place alone
+ * on the line above is a wrapped name ("Tam" / "Kỳ, ngày …") and stays. */
+static size_t place_line_start(const char *b, size_t start, size_t place_end) {
+    const char *nl = NULL;
+    for (size_t i = start; i < place_end; i++)
+        if (b[i] == '\n') nl = b + i;
+    if (!nl) return start;
+    size_t k = start;
+    while (k > 0 && b[k - 1] == ' ') k--;
+    if (k == 0 || b[k - 1] == '\n' || b[k - 1] == '\t') return start;
+    size_t s = (size_t)(nl - b) + 1;
+    while (s < place_end && b[s] == ' ') s++;
+    return s;
+}
+
 /* The earliest area opening in b[pos..len); false when none. */
 static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, area *out) {
     static const struct {
@@ -151,8 +168,10 @@ static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, a
     const size_t *ov;
     for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
         if (!vb_rule_match(&sg->rules, (size_t)openers[k].rule, b, len, pos, &ov, NULL)) continue;
-        if (found && ov[0] >= out->start) continue;
-        *out = (area){openers[k].kind, ov[0], ov[1]};
+        size_t start = ov[0];
+        if (openers[k].rule == HR_PLACE_DATE_ANY) start = place_line_start(b, start, ov[3]);
+        if (found && start >= out->start) continue;
+        *out = (area){openers[k].kind, start, ov[1]};
         found = true;
     }
     if (pos == 0 && vb_rule_match(&sg->rules, HR_BARE_NUMBER, b, len, 0, &ov, NULL) && ov[0] == 0 &&
