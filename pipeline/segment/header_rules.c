@@ -69,6 +69,7 @@ static const vb_rule_row base_rows[HR_COUNT] = {
     [HR_AUTHORITY] = {"authority", NULL, 0, NULL, VB_RULE_CASED}, /* header-signer-titles.txt */
     [HR_BARE_NUMBER] = {"bare_number", "^[0-9]{1,6}\\s?/\\s?\\p{Lu}", 0, NULL, VB_RULE_CASED},
     [HR_ORG_FOLDED] = {"org_folded", NULL, 0, NULL, 0}, /* the same heads folded */
+    [HR_NEWS] = {"news", NULL, 0, NULL, VB_RULE_CASED}, /* header-news-cues.txt */
 };
 
 /* A line each row must match (a unit test checks them all). */
@@ -98,6 +99,7 @@ const char *const vb_header_rule_examples[HR_COUNT] = {
     [HR_AUTHORITY] = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
     [HR_BARE_NUMBER] = "215/UBND-VX",
     [HR_ORG_FOLDED] = "tong cuc thue",
+    [HR_NEWS] = "(TTXVN) - Sáng 5/3, Bộ Y tế có Công văn số 12/BYT-DP",
 };
 
 typedef struct {
@@ -130,6 +132,13 @@ static const signer_title signer_titles[] = {
 };
 enum { N_SIGNER_TITLES = sizeof signer_titles / sizeof *signer_titles };
 
+static const char *const news_cues[] = {
+#define X(words) words,
+#include "header-news-cues.inc"
+#undef X
+};
+enum { N_NEWS_CUES = sizeof news_cues / sizeof *news_cues };
+
 static const char *const body_openers[] = {
 #define X(words) words,
 #include "header-body-openers.inc"
@@ -139,7 +148,7 @@ enum { N_BODY_OPENERS = sizeof body_openers / sizeof *body_openers };
 
 #define MAX_WORDS 64
 _Static_assert(N_ORG_HEADS <= MAX_WORDS && N_DOC_TITLES <= MAX_WORDS && N_SIGNER_TITLES <= MAX_WORDS &&
-                   N_BODY_OPENERS <= MAX_WORDS,
+                   N_BODY_OPENERS <= MAX_WORDS && N_NEWS_CUES <= MAX_WORDS,
                "a word list outgrew MAX_WORDS");
 
 static bool yes(const char *field) { return strcmp(field, "yes") == 0; }
@@ -202,6 +211,14 @@ static vb_status build_patterns(vb_header_rules *hr) {
     if (st == VB_OK)
         st = assemble(&hr->pattern[HP_BODY_START], "^(?:", body_openers, N_BODY_OPENERS,
                       "|điều\\s+[0-9]+\\s*[.:])\\b");
+    /* a byline is a shape: a paper's or agency's name in brackets, or its
+     * capitals before the report's time ("ND - Ngày 25-6, …") */
+    if (st == VB_OK)
+        st = assemble(&hr->pattern[HP_NEWS],
+                      "(?m)^\\(\\p{Lu}[\\p{L}.&]*(?:\\s\\p{L}+){0,2}\\)\\s*-\\s|"
+                      "^\\p{Lu}[\\p{Lu}.&]{1,8}\\s*-\\s+(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm)\\b|"
+                      "(?<!\\p{L})(?i:",
+                      news_cues, N_NEWS_CUES, ")(?!\\p{L})");
     return st;
 }
 
@@ -210,7 +227,8 @@ static const int assembled_row[HP_COUNT] = {[HP_ORG] = HR_ORG,
                                             [HP_TITLE] = HR_TITLE,
                                             [HP_SIGN_TITLE] = HR_SIGN_TITLE,
                                             [HP_AUTHORITY] = HR_AUTHORITY,
-                                            [HP_BODY_START] = HR_BODY_START};
+                                            [HP_BODY_START] = HR_BODY_START,
+                                            [HP_NEWS] = HR_NEWS};
 
 vb_status vb_header_rules_build(vb_header_rules *hr) {
     memcpy(hr->rows, base_rows, sizeof hr->rows);

@@ -740,7 +740,12 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
     bool official = h.n_bodies || h.number_line || h.vv || h.appendix ||
                     (h.title && (framed || r->documents.len > 0)) ||
                     (h.distribution && (h.motto || h.place_line));
-    bool form = !official && (h.motto || h.place_line || h.recipients || h.distribution || h.title);
+    /* a report's voice in its opening (a byline, "… vừa ban hành …")
+     * outweighs a place and date read out of its running text */
+    bool news =
+        !official && !h.motto && !h.title &&
+        vb_rule_match(&sg->rules, HR_NEWS, d.text, d.text_len < 800 ? d.text_len : 800, 0, NULL, NULL);
+    bool form = !official && !news && (h.motto || h.place_line || h.recipients || h.distribution || h.title);
     if (form) {
         d.kind = VB_KIND_UNKNOWN;
         d.header.subject = NULL;
@@ -760,7 +765,8 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
         bool meta =
             vb_rule_match(&sg->rules, HR_ARTICLE_DATE, all.s, all.len < 400 ? all.len : 400, 0, NULL, NULL);
         bool body = vb_rule_match(&sg->rules, HR_AREA_BODY, all.s, all.len, 0, NULL, NULL);
-        d.kind = (caption || meta || body) ? VB_KIND_ARTICLE : VB_KIND_UNKNOWN;
+        d.kind = (caption || meta || body || news) ? VB_KIND_ARTICLE : VB_KIND_UNKNOWN;
+        if (news) d.header.place = NULL, d.header.date = NULL; /* read out of a sentence */
         if (d.kind == VB_KIND_ARTICLE) st = read_article(sg, a, &d);
         body_from = 0;
     }
