@@ -185,7 +185,13 @@ static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, a
         found = true;
     }
     if (!found) return false;
-    if (out->kind == CELL_NUMBER) out->end += vb_symbol_len(b + out->end, len - out->end);
+    if (out->kind == CELL_NUMBER) {
+        /* a stray mark typed after the label: "Số:. 4315/BGDĐT-GDTrH" */
+        size_t k = out->end;
+        while (k < len && (b[k] == ' ' || b[k] == '.' || b[k] == ':' || b[k] == ';')) k++;
+        size_t sym = vb_symbol_len(b + k, len - k);
+        if (sym) out->end = k + sym;
+    }
     if (out->kind == CELL_VV || out->kind == CELL_RECIPIENT || out->kind == CELL_ITEM) {
         area after;
         out->end = next_area(sg, b, len, out->end, &after) ? after.start : len;

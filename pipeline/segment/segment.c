@@ -134,6 +134,9 @@ static const vb_doctype *type_from_number(str_view num) {
 
 /* cell: the whole number area; rest: what follows "Số:" in it. */
 static vb_status read_number(vb_arena *a, vb_doc *d, str_view cell, str_view rest) {
+    /* a stray mark typed after the label: "Số:. 4315/BGDĐT-GDTrH", "Số :: 12/KH" */
+    while (rest.len && (rest.s[0] == ' ' || rest.s[0] == '.' || rest.s[0] == ':' || rest.s[0] == ';'))
+        rest.s++, rest.len--;
     size_t sym = vb_symbol_len(rest.s, rest.len);
     str_view num = trim((str_view){rest.s, sym}, " \n.");
     d->header.number_span = rel_span(d, cell);
@@ -242,6 +245,20 @@ static bool is_org(vb_segmenter *sg, str_view v) {
     return !sg->folded.oom && match(sg, HR_ORG_FOLDED, (str_view){sg->folded.data, sg->folded.len});
 }
 
+static const char *const organs[] = {
+#define X(words) words,
+#include "header-organs.inc"
+#undef X
+    NULL};
+
+/* v is an organ's name alone ("ỦY BAN THƯỜNG VỤ"): the body it belongs to
+ * follows on the next line. */
+static bool is_organ(str_view v) {
+    for (size_t k = 0; organs[k]; k++)
+        if (v.len == strlen(organs[k]) && !memcmp(v.s, organs[k], v.len)) return true;
+    return false;
+}
+
 /* The issuer's lines in a text cell: each upper-case line either starts a
  * body (it opens with a body's head word, after a line of two words or
  * more: "ỦY\nBAN NHÂN DÂN" is one body wrapped) or continues the last. */
@@ -262,12 +279,12 @@ static vb_status read_issuer_text(vb_segmenter *sg, vb_arena *a, vb_doc *d, head
         str_view rest = {line.s, (size_t)(end - line.s)};
         char *flat = vb_squash_space(a, rest.s, rest.len); /* a head word wrapped: "ỦY\nBAN" */
         if (!flat) return VB_E_NOMEM;
-        bool org = is_org(sg, (str_view){flat, strlen(flat)});
+        bool organ = is_organ(line);
+        bool org = organ || is_org(sg, (str_view){flat, strlen(flat)});
         if (!org && match(sg, HR_SIGN_TITLE, line)) continue;
         if (!h->n_bodies && !org) continue; /* a title or banner, not a body */
-        /* "THỦ TƯỚNG" over "CHÍNH PHỦ" names one body */
-        bool starts = org && (!prev.len || count_words(prev) >= 2) &&
-                      !(prev.len == strlen("THỦ TƯỚNG") && !memcmp(prev.s, "THỦ TƯỚNG", prev.len));
+        /* an organ over its body ("THỦ TƯỚNG" / "CHÍNH PHỦ") names one body */
+        bool starts = org && (!prev.len || count_words(prev) >= 2) && !(prev.len && is_organ(prev));
         vb_status st = add_body_line(a, d, h, line, starts);
         if (st != VB_OK) return st;
         prev = line;
@@ -378,7 +395,7 @@ static vb_status read_zone_cells(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
 static bool cell_opens(vb_segmenter *sg, str_view cell, bool org) {
     cell = trim(cell, " *#");
     if (!cell.len) return false;
-    if (org && vb_is_upper_text(cell.s, cell.len) && is_org(sg, cell)) return true;
+    if (org && vb_is_upper_text(cell.s, cell.len) && (is_org(sg, cell) || is_organ(cell))) return true;
     const size_t *ov;
     if (vb_rule_match(&sg->rules, HR_MOTTO_ANY, cell.s, cell.len, 0, &ov, NULL) && ov[0] == 0) return true;
     return vb_rule_match(&sg->rules, HR_NUMBER_ANY, cell.s, cell.len, 0, &ov, NULL) && ov[0] == 0;
