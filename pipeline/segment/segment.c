@@ -17,6 +17,7 @@
 #include "boundaries.h"
 #include "segment_internal.h"
 #include "signature.h"
+#include "title_of.h"
 
 /* The type titles without marks: an OCR'd "QUYET ĐỊNH" is still a title. */
 static vb_status fold_titles(vb_segmenter *s) {
@@ -53,6 +54,7 @@ vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
         return st;
     }
     st = vb_closing_open(&s->closing, err, errlen);
+    if (st == VB_OK) st = vb_title_of_open(&s->title_of, err, errlen);
     if (st != VB_OK) {
         vb_segmenter_close(s);
         return st;
@@ -69,6 +71,7 @@ void vb_segmenter_close(vb_segmenter *s) {
     for (size_t i = 0; s->folded_titles && i < vb_doctypes_count; i++) free(s->folded_titles[i]);
     free(s->folded_titles);
     vb_closing_close(s->closing);
+    vb_title_of_close(s->title_of);
     free(s);
 }
 
@@ -629,6 +632,83 @@ static bool is_placeholder(const char *s) {
     return dots >= 6 && dots * 2 >= letters;
 }
 
+/* The issuer an old title names after "CỦA": a signing title before a
+ * body is the body's head ("BỘ TRƯỞNG BỘ TÀI CHÍNH" → the ministry); an
+ * organ with its body ("THỦ TƯỚNG CHÍNH PHỦ") is the whole name. */
+static char *issuer_of(vb_segmenter *sg, vb_arena *a, str_view by) {
+    char *flat = vb_squash_space(a, by.s, by.len);
+    if (!flat) return NULL;
+    str_view v = {flat, strlen(flat)};
+    bool organ = false;
+    for (const char *q = strchr(flat, ' '); q && !organ; q = strchr(q + 1, ' '))
+        organ = is_organ((str_view){flat, (size_t)(q - flat)});
+    if (!organ && match(sg, HR_SIGN_TITLE, v)) {
+        const size_t *ov = pcre2_get_ovector_pointer(sg->rules.md);
+        str_view rest = trim((str_view){flat + ov[1], v.len - ov[1]}, " ");
+        if (rest.len && is_org(sg, rest)) v = rest;
+    }
+    return vb_sentence_case(a, v.s, v.len, VB_CASE_ORG);
+}
+
+/* An old title's run of capitals after the type ("CỦA … SỐ … NGÀY … VỀ
+ * …", title_of.h), from `from` in line i over the lines in capitals that
+ * follow: its parts fill what the header has not.  Returns the last line
+ * of the run, or i when the title is not in that form. */
+static size_t read_title_of(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h,
+                            const vb_text_line *lines, size_t n_lines, size_t i, const char *from,
+                            vb_status *st) {
+    size_t last = i;
+    const char *end = d->text + lines[i].end;
+    while (from < end && *from == ' ') from++;
+    if (from == end && i + 1 < n_lines) { /* the type alone on its line */
+        from = d->text + lines[i + 1].start;
+        end = d->text + lines[i + 1].end;
+        last = i + 1;
+    }
+    str_view head = {from, (size_t)(end - from)};
+    if (!head.len || !vb_is_upper_text(head.s, head.len) ||
+        (strncmp(from, "CỦA ", strlen("CỦA ")) && strncmp(from, "SỐ ", strlen("SỐ "))))
+        return i;
+    for (size_t k = last + 1; k < n_lines && k < last + 6; k++) {
+        str_view line = trim(doc_line(d, &lines[k]), " *#");
+        if (!line.len || !vb_is_upper_text(line.s, line.len) || match(sg, HR_AUTHORITY, line) ||
+            is_title_line(sg, line) || match(sg, HR_MOTTO, line))
+            break;
+        end = d->text + lines[k].end;
+        last = k;
+    }
+    vb_title_of_parts p;
+    if (!vb_title_of_parse(sg->title_of, from, (size_t)(end - from), &p)) return i;
+    str_view run = {from, (size_t)(end - from)};
+    if (p.num_e > p.num_s && !d->header.number) {
+        h->number_line = true;
+        *st = read_number(a, d, run, (str_view){from + p.num_s, p.num_e - p.num_s});
+    }
+    if (*st == VB_OK && p.y && !d->header.date) {
+        d->header.date = iso_date(a, p.d, p.m, p.y);
+        d->header.date_span = rel_span(d, run);
+    }
+    if (*st == VB_OK && !d->header.issuer && !h->n_bodies) {
+        d->header.issuer = issuer_of(sg, a, (str_view){from + p.by_s, p.by_e - p.by_s});
+        d->header.issuer_span = rel_span(d, (str_view){from + p.by_s, p.by_e - p.by_s});
+        if (!d->header.issuer) *st = VB_E_NOMEM;
+    }
+    /* what the type line took for the subject ("CỦA …") is not one */
+    d->header.subject = NULL;
+    h->subject_open = true;
+    h->issuer_done = true;
+    if (*st == VB_OK && p.subj_e > p.subj_s) {
+        str_view subj = trim((str_view){from + p.subj_s, p.subj_e - p.subj_s}, " .\n");
+        char *flat = vb_squash_space(a, subj.s, subj.len);
+        d->header.subject = flat ? vb_sentence_case(a, flat, strlen(flat), VB_CASE_SENTENCE) : NULL;
+        d->header.subject_span = rel_span(d, subj);
+        h->subject_upper = true;
+        h->subject_open = false;
+        if (!d->header.subject) *st = VB_E_NOMEM;
+    }
+    return last;
+}
+
 static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
                              size_t n_lines, size_t *body_from, header_state *h) {
     vb_status ast = VB_OK;
@@ -649,7 +729,13 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
     for (; i < limit && st == VB_OK; i++) {
         str_view line = doc_line(d, &lines[i]);
         if (is_body_line(sg, line) || match(sg, HR_DISTRIB, line)) break;
+        bool had_title = h->title;
         st = read_title_line(sg, a, d, h, line);
+        str_view cell = trim(line, " *#");
+        if (st == VB_OK && !had_title && h->title && match(sg, HR_TITLE, cell)) {
+            str_view rest = group(sg, HR_TITLE, cell, "rest");
+            i = read_title_of(sg, a, d, h, lines, n_lines, i, rest.s, &st);
+        }
     }
     *body_from = i;
     if (d->header.subject && is_placeholder(d->header.subject)) d->header.subject = NULL;
