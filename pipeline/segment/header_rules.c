@@ -212,13 +212,19 @@ static vb_status build_patterns(vb_header_rules *hr) {
         st = assemble(&hr->pattern[HP_BODY_START], "^(?:", body_openers, N_BODY_OPENERS,
                       "|điều\\s+[0-9]+\\s*[.:])\\b");
     /* a byline is a shape: a paper's or agency's name in brackets, or its
-     * capitals before the report's time ("ND - Ngày 25-6, …") */
+     * capitals before the report's time ("ND - Ngày 25-6, …"); so are a
+     * lede that opens on a day without its year ("Sáng 1/11, …": a
+     * document writes the year) and a page's time stamp ("03/03/2023 17:11") */
     if (st == VB_OK)
-        st = assemble(&hr->pattern[HP_NEWS],
-                      "(?m)^\\(\\p{Lu}[\\p{L}.&]*(?:\\s\\p{L}+){0,2}\\)\\s*-\\s|"
-                      "^\\p{Lu}[\\p{Lu}.&]{1,8}\\s*-\\s+(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm)\\b|"
-                      "(?<!\\p{L})(?i:",
-                      news_cues, N_NEWS_CUES, ")(?!\\p{L})");
+        st = assemble(
+            &hr->pattern[HP_NEWS],
+            "(?m)^\\(\\p{Lu}[\\p{L}.&]*(?:\\s\\p{L}+){0,2}\\)\\s*-\\s|"
+            "^\\p{Lu}[\\p{Lu}.&]{1,8}\\s*-\\s+(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm)\\b|"
+            "^(?:\\(\\p{Lu}[^)\\n]{1,15}\\)\\s*)?(?:Sáng|Chiều|Tối|Trưa|Ngày)(?:\\s+(?:nay|ngày))?\\s+"
+            "[0-9]{1,2}\\s*[/-]\\s*[0-9]{1,2}(?![0-9]|\\s*[/-]\\s*[0-9])\\s*,|"
+            "^\\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\\s+[0-9]{1,2}:[0-9]{2}\\b|"
+            "(?<!\\p{L})(?i:",
+            news_cues, N_NEWS_CUES, ")(?!\\p{L})");
     return st;
 }
 

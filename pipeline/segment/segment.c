@@ -846,7 +846,7 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
     /* a report's voice in its opening (a byline, "… vừa ban hành …")
      * outweighs a place and date read out of its running text */
     bool news =
-        !official && !h.motto && !h.title &&
+        !official && !h.motto &&
         vb_rule_match(&sg->rules, HR_NEWS, d.text, d.text_len < 800 ? d.text_len : 800, 0, NULL, NULL);
     bool form = !official && !news && (h.motto || h.place_line || h.recipients || h.distribution || h.title);
     if (form) {
