@@ -138,18 +138,22 @@ static size_t wrapped_end(const char *b, size_t start, size_t end) {
     }
 }
 
-/* A place whose words run over a line break from the middle of a line
+/* A place whose words run over a line break from the end of a sentence
  * ("… quanh hồ Tây, Hà Nội" / "Hà Nội, ngày …") took the tail of the line
  * above, a letter's V/v: the place starts on its own line.  A place alone
- * on the line above is a wrapped name ("Tam" / "Kỳ, ngày …") and stays. */
+ * on the line above, or after a prefix, is a wrapped name ("Tam" / "Kỳ,
+ * ngày …", "TP Hồ Chí" / "Minh, ngày …") and stays. */
 static size_t place_line_start(const char *b, size_t start, size_t place_end) {
     const char *nl = NULL;
     for (size_t i = start; i < place_end; i++)
         if (b[i] == '\n') nl = b + i;
     if (!nl) return start;
-    size_t k = start;
-    while (k > 0 && b[k - 1] == ' ') k--;
-    if (k == 0 || b[k - 1] == '\n' || b[k - 1] == '\t') return start;
+    /* words before the place on its line: a prefix ("TP", "Thành phố")
+     * stays with it, a sentence (three words or more) does not */
+    size_t words = 0;
+    for (size_t k = start; k > 0 && b[k - 1] != '\n' && b[k - 1] != '\t'; k--)
+        if (b[k - 1] != ' ' && (k == 1 || b[k - 2] == ' ' || b[k - 2] == '\n' || b[k - 2] == '\t')) words++;
+    if (words < 3) return start;
     size_t s = (size_t)(nl - b) + 1;
     while (s < place_end && b[s] == ' ') s++;
     return s;
