@@ -80,7 +80,9 @@ enum { NUM_OFFICIAL, NUM_PARTY, NUM_ODD_SLASH };
 
 /* Keep number_shapes (below) true to these rows when editing them. */
 static const vb_rule_row number_rows[] = {
-    {"official", N_EDGE DIGITS "\\s?/\\s?" YEAR_PART SYM PARTS, NUM_OFFICIAL, NULL, VB_RULE_CASED},
+    /* old symbols put a slash between the type and the issuer: "19/2001/CT/UB" */
+    {"official", N_EDGE DIGITS "\\s?/\\s?" YEAR_PART SYM PARTS "(?:/" SYM PARTS ")?", NUM_OFFICIAL, NULL,
+     VB_RULE_CASED},
     {"party", N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM PARTS, NUM_PARTY, NULL,
      VB_RULE_CASED},
     /* first sign an odd slash: no byte test (number_shapes), a plain search */
