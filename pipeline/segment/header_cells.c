@@ -68,6 +68,19 @@ size_t vb_symbol_len(const char *s, size_t len) {
             for (size_t k = j; k < len && !is_space(s[k]); k++)
                 if (s[k] == '-' || s[k] == '/') coded = true;
         }
+        /* "367 - QĐ/TWĐTN": a party symbol typed with a spaced dash */
+        if (!wrap && !coded && digits_only && i > start && next == '-' && j + 1 < len && s[j + 1] == ' ') {
+            size_t k = j + 1;
+            while (k < len && s[k] == ' ') k++;
+            size_t e = k;
+            bool slash = false;
+            while (e < len && !is_space(s[e]) && s[e] != '|') slash |= s[e++] == '/';
+            if (slash && k < len && s[k] >= 'A' && s[k] <= 'Z') {
+                i = e;
+                digits_only = false;
+                continue;
+            }
+        }
         if (!wrap && !coded) break;
         i = j;
         digits_only = false;
