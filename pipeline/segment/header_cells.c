@@ -172,6 +172,30 @@ static size_t place_line_start(const char *b, size_t start, size_t place_end) {
     return s;
 }
 
+static bool upper_at(const char *s, size_t at, size_t end) {
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s + at, i, (int32_t)(end - at < 8 ? end - at : 8), c);
+    return c > 0 && u_isupper(c);
+}
+
+size_t vb_place_hyphen_start(const char *s, size_t lo, size_t start) {
+    size_t k = start;
+    while (k > lo && s[k - 1] == ' ') k--;
+    if (k == lo || s[k - 1] != '-') return start;
+    k--;
+    while (k > lo && s[k - 1] == ' ') k--;
+    size_t first = start;
+    for (int words = 0; words < 3 && k > lo && s[k - 1] != '\n' && s[k - 1] != '\t'; words++) {
+        size_t end = k;
+        while (k > lo && !is_space(s[k - 1]) && s[k - 1] != ',' && s[k - 1] != '|') k--;
+        if (k == end || !upper_at(s, k, end)) break;
+        first = k;
+        while (k > lo && s[k - 1] == ' ') k--;
+    }
+    return first;
+}
+
 /* The earliest area opening in b[pos..len); false when none. */
 static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, area *out) {
     static const struct {
@@ -186,7 +210,8 @@ static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, a
     for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
         if (!vb_rule_match(&sg->rules, (size_t)openers[k].rule, b, len, pos, &ov, NULL)) continue;
         size_t start = ov[0];
-        if (openers[k].rule == HR_PLACE_DATE_ANY) start = place_line_start(b, start, ov[3]);
+        if (openers[k].rule == HR_PLACE_DATE_ANY)
+            start = vb_place_hyphen_start(b, pos, place_line_start(b, start, ov[3]));
         if (found && start >= out->start) continue;
         *out = (area){openers[k].kind, start, ov[1]};
         found = true;

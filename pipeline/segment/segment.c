@@ -171,6 +171,8 @@ static vb_status read_number(vb_arena *a, vb_doc *d, str_view cell, str_view res
 /* cell has just matched `rule` (HR_PLACE_DATE or HR_PLACE_DATE_ANY). */
 static vb_status read_place_date(vb_segmenter *sg, vb_arena *a, vb_doc *d, str_view cell, int rule) {
     str_view place = trim(group(sg, rule, cell, "place"), " \n");
+    size_t at = vb_place_hyphen_start(cell.s, 0, (size_t)(place.s - cell.s));
+    place = (str_view){cell.s + at, place.len + (size_t)(place.s - cell.s) - at};
     int dd = to_int(group(sg, rule, cell, "d"));
     int mm = to_int(group(sg, rule, cell, "m"));
     int yy = to_int(group(sg, rule, cell, "y"));
