@@ -50,8 +50,12 @@ static const vb_rule_row base_rows[HR_COUNT] = {
                       "\\bt[ựưu]\\s*do\\W{0,6}h[ạa]nh\\s*ph[úu]c\\b|"
                       "\\b[đd][ảa]ng\\s+c[ộôo]ng\\s+s[ảa]n\\s+vi[ệêe]t\\s+nam\\b",
                       0, NULL, 0},
-    [HR_NUMBER_ANY] = {"number_any", "(?<![\\p{L}\\p{N}])(?:(?:Số|SỐ)(?:\\s*[:.;]|\\s+(?=[0-9]))|số\\s*:)", 0,
-                       NULL, VB_RULE_CASED},
+    /* OCR misreads the mark of "Số" ("Sô:", "Sổ:", "So:"): with a colon and
+     * a digit after it, it is still the label */
+    [HR_NUMBER_ANY] = {"number_any",
+                       "(?<![\\p{L}\\p{N}])(?:(?:Số|SỐ)(?:\\s*[:.;]|\\s+(?=[0-9]))|số\\s*:|"
+                       "[Ss][oôơóòỏõọốồổỗộớờởỡợOÔƠÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢ](?=\\s*:\\s*[0-9]))",
+                       0, NULL, VB_RULE_CASED},
     [HR_PLACE_DATE_ANY] =
         {"place_date_any",
          "(?<![\\p{L}\\p{N}])(?<place>(?:TP|Tp|TX)\\.\\s*\\p{Lu}{2,5}(?!\\p{Ll})|"
