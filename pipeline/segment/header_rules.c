@@ -21,7 +21,8 @@ static const vb_rule_row base_rows[HR_COUNT] = {
                        "^(?<place>[^,\\t0-9][^,\\t]{0,40}?)\\s*,\\s*ngày\\s*(?<d>[0-9]{1,2})?\\s*"
                        "(?:tháng|/)\\s*(?<m>[0-9]{1,2})?\\s*(?:năm|/)\\s*(?<y>[0-9]{4})",
                        0, NULL, 0},
-    [HR_RECIPIENT] = {"recipient", "^kính\\s+gửi\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
+    /* web copies glue the words at a line break: "Kínhgửi:" */
+    [HR_RECIPIENT] = {"recipient", "^kính\\s*gửi\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
     [HR_VV] = {"vv", "^(?:v/v|về việc|về)\\s*:?\\s+(?<rest>.+)$", 0, NULL, 0},
     [HR_DISTRIB] = {"distribution", "^nơi\\s+nhận\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
     [HR_TITLE] = {"title", NULL, 0, NULL, VB_RULE_CASED},           /* doctypes.txt, title lines */
@@ -67,7 +68,7 @@ static const vb_rule_row base_rows[HR_COUNT] = {
          0, NULL, VB_RULE_CASED},
     [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)(?=[\\s:])", 0, NULL,
                    VB_RULE_CASED},
-    [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s+gửi\\b", 0, NULL, 0},
+    [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s*gửi\\b", 0, NULL, 0},
     [HR_APPENDIX] = {"appendix", "^phụ\\s*lục(?:\\s+(?:[IVXLC]+|[0-9]+|số\\s*[0-9]+))?\\s*[:.]?\\s*$", 0,
                      NULL, 0},
     [HR_AUTHORITY] = {"authority", NULL, 0, NULL, VB_RULE_CASED}, /* header-signer-titles.txt */
