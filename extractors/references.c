@@ -89,7 +89,9 @@ enum { NUM_OFFICIAL, NUM_PARTY, NUM_ODD_SLASH };
 
 /* Keep number_shapes (below) true to these rows when editing them. */
 static const vb_rule_row number_rows[] = {
-    {"official", N_EDGE DIGITS "\\s?/\\s?" YEAR_PART SYM PARTS, NUM_OFFICIAL, NULL, VB_RULE_CASED},
+    /* old symbols put a slash between the type and the issuer: "19/2001/CT/UB" */
+    {"official", N_EDGE DIGITS "\\s?/\\s?" YEAR_PART SYM PARTS "(?:/" SYM PARTS ")?", NUM_OFFICIAL, NULL,
+     VB_RULE_CASED},
     {"party", N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM PARTS, NUM_PARTY, NULL,
      VB_RULE_CASED},
     /* first sign an odd slash: no byte test (number_shapes), a plain search */
@@ -595,6 +597,20 @@ static bool chained(const vb_references_rules *x, const char *t, vb_span sp, con
            vb_rule_match(&x->relation, R_CHAIN, t + prev->end, sp.start - prev->end, 0, NULL, NULL);
 }
 
+/* Where a list headed by laws cited by name starts ("Thực hiện Luật Hộ
+ * tịch năm 2014, Nghị định số …"): the start of the last such law in the
+ * sentence [ss, at) that only a list's separator parts from at; at if none. */
+static size_t law_heading(const vb_references_rules *x, const char *t, size_t ss, size_t at) {
+    const size_t *ov;
+    size_t pos = ss, head = at;
+    while (pos < at && vb_rule_match(&x->laws, LAW_BY_NAME, t, at, pos, &ov, NULL)) {
+        if (ov[1] <= at && vb_rule_match(&x->relation, R_CHAIN, t + ov[1], at - ov[1], 0, NULL, NULL))
+            head = ov[0];
+        pos = ov[1] > pos ? ov[1] : pos + 1;
+    }
+    return head;
+}
+
 static rel_rank relation_of(const vb_references_rules *x, const char *t, size_t len, vb_span sp,
                             const prev_mention *prev) {
     size_t ss = sentence_start(t, sp.start);
@@ -607,6 +623,12 @@ static rel_rank relation_of(const vb_references_rules *x, const char *t, size_t 
     if (vb_rule_match(&x->relation, R_IMPLEMENTS, t, sp.start, ss, NULL, NULL) ||
         (chain && prev->rank == RANK_IMPLEMENTS))
         return RANK_IMPLEMENTS;
+    size_t head = chain ? sp.start : law_heading(x, t, ss, sp.start);
+    if (head < sp.start) { /* the list's relation is its first law's */
+        prev_mention none = {0};
+        rel_rank r = relation_of(x, t, len, (vb_span){head, sp.start}, &none);
+        if (r == RANK_IMPLEMENTS || r == RANK_BASIS) return r;
+    }
     if (vb_rule_match(&x->relation, R_BASIS, t, len, ss, NULL, NULL)) return RANK_LOOSE_BASIS;
     return RANK_CITED;
 }

@@ -8,13 +8,27 @@
 
 #include "../core/buf.h"
 
+static bool is_symbol(const char *w, size_t n);
+
+/* A document's symbol is written as issued ("19/CT-TTg" in a title in
+ * capitals): its lower-case letters do not make the text lower case. */
 bool vb_is_upper_text(const char *s, size_t len) {
-    size_t i = 0, upper = 0;
+    size_t i = 0, upper = 0, word = 0, word_end = 0;
+    bool symbol = false;
     while (i < len) {
+        if (i >= word_end) { /* a new word: is it a symbol? */
+            word = i;
+            while (word < len && (s[word] == ' ' || s[word] == '\t' || s[word] == '\n')) word++;
+            word_end = word;
+            while (word_end < len && s[word_end] != ' ' && s[word_end] != '\t' && s[word_end] != '\n')
+                word_end++;
+            symbol = is_symbol(s + word, word_end - word);
+            if (word_end == i) word_end = i + 1;
+        }
         UChar32 c;
         U8_NEXT(s, i, len, c);
         if (c < 0) continue;
-        if (u_islower(c)) return false;
+        if (u_islower(c) && !symbol) return false;
         if (u_isupper(c)) upper++;
     }
     return upper > 0;
@@ -72,6 +86,17 @@ static UChar32 base_letter(UChar32 c) {
 /* True when the lower-cased word w cannot be one Vietnamese syllable
  * ((initial consonant) vowels (final consonant)), so in an all-capitals
  * header it is an acronym to keep as written: UBND, HĐND, MTTQ, TW. */
+/* A document's symbol ("4631/qđ-ubnd" lowered): a digit and a '/' in one
+ * word.  It keeps the capitals it was written in. */
+static bool is_symbol(const char *w, size_t n) {
+    bool digit = false, slash = false;
+    for (size_t i = 0; i < n; i++) {
+        digit |= w[i] >= '0' && w[i] <= '9';
+        slash |= w[i] == '/';
+    }
+    return digit && slash;
+}
+
 static bool is_acronym(const char *w, size_t n) {
     static const char *const initials[] = {"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th",
                                            "tr",  "b",  "c",  "d",  "đ",  "g",  "h",  "k",  "l",  "m",
@@ -173,7 +198,7 @@ char *vb_sentence_case(vb_arena *a, const char *s, size_t len, vb_case_style sty
         while (sp < len && (s[sp] == ' ' || s[sp] == '\t')) sp++;
         size_t sw = sp;
         while (sp < len && s[sp] != ' ' && s[sp] != '\t') sp++;
-        if (style != VB_CASE_NAME && is_acronym(w, n)) {
+        if (style != VB_CASE_NAME && (is_acronym(w, n) || is_symbol(w, n))) {
             vb_buf_append(&b, s + sw, sp - sw); /* keep an acronym's capitals */
         } else if (word_no == 0 || style == VB_CASE_NAME || (proper && !in_list(w, n, stop_words)) ||
                    is_viet_nam(low, (size_t)blen, ws, i) || (cap_next && !(is_admin && !digit_next)) ||

@@ -68,6 +68,19 @@ size_t vb_symbol_len(const char *s, size_t len) {
             for (size_t k = j; k < len && !is_space(s[k]); k++)
                 if (s[k] == '-' || s[k] == '/') coded = true;
         }
+        /* "367 - QĐ/TWĐTN": a party symbol typed with a spaced dash */
+        if (!wrap && !coded && digits_only && i > start && next == '-' && j + 1 < len && s[j + 1] == ' ') {
+            size_t k = j + 1;
+            while (k < len && s[k] == ' ') k++;
+            size_t e = k;
+            bool slash = false;
+            while (e < len && !is_space(s[e]) && s[e] != '|') slash |= s[e++] == '/';
+            if (slash && k < len && s[k] >= 'A' && s[k] <= 'Z') {
+                i = e;
+                digits_only = false;
+                continue;
+            }
+        }
         if (!wrap && !coded) break;
         i = j;
         digits_only = false;
@@ -138,6 +151,51 @@ static size_t wrapped_end(const char *b, size_t start, size_t end) {
     }
 }
 
+/* A place whose words run over a line break from the end of a sentence
+ * ("… quanh hồ Tây, Hà Nội" / "Hà Nội, ngày …") took the tail of the line
+ * above, a letter's V/v: the place starts on its own line.  A place alone
+ * on the line above, or after a prefix, is a wrapped name ("Tam" / "Kỳ,
+ * ngày …", "TP Hồ Chí" / "Minh, ngày …") and stays. */
+static size_t place_line_start(const char *b, size_t start, size_t place_end) {
+    const char *nl = NULL;
+    for (size_t i = start; i < place_end; i++)
+        if (b[i] == '\n') nl = b + i;
+    if (!nl) return start;
+    /* words before the place on its line: a prefix ("TP", "Thành phố")
+     * stays with it, a sentence (three words or more) does not */
+    size_t words = 0;
+    for (size_t k = start; k > 0 && b[k - 1] != '\n' && b[k - 1] != '\t'; k--)
+        if (b[k - 1] != ' ' && (k == 1 || b[k - 2] == ' ' || b[k - 2] == '\n' || b[k - 2] == '\t')) words++;
+    if (words < 3) return start;
+    size_t s = (size_t)(nl - b) + 1;
+    while (s < place_end && b[s] == ' ') s++;
+    return s;
+}
+
+static bool upper_at(const char *s, size_t at, size_t end) {
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(s + at, i, (int32_t)(end - at < 8 ? end - at : 8), c);
+    return c > 0 && u_isupper(c);
+}
+
+size_t vb_place_hyphen_start(const char *s, size_t lo, size_t start) {
+    size_t k = start;
+    while (k > lo && s[k - 1] == ' ') k--;
+    if (k == lo || s[k - 1] != '-') return start;
+    k--;
+    while (k > lo && s[k - 1] == ' ') k--;
+    size_t first = start;
+    for (int words = 0; words < 3 && k > lo && s[k - 1] != '\n' && s[k - 1] != '\t'; words++) {
+        size_t end = k;
+        while (k > lo && !is_space(s[k - 1]) && s[k - 1] != ',' && s[k - 1] != '|') k--;
+        if (k == end || !upper_at(s, k, end)) break;
+        first = k;
+        while (k > lo && s[k - 1] == ' ') k--;
+    }
+    return first;
+}
+
 /* The earliest area opening in b[pos..len); false when none. */
 static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, area *out) {
     static const struct {
@@ -151,8 +209,11 @@ static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, a
     const size_t *ov;
     for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
         if (!vb_rule_match(&sg->rules, (size_t)openers[k].rule, b, len, pos, &ov, NULL)) continue;
-        if (found && ov[0] >= out->start) continue;
-        *out = (area){openers[k].kind, ov[0], ov[1]};
+        size_t start = ov[0];
+        if (openers[k].rule == HR_PLACE_DATE_ANY)
+            start = vb_place_hyphen_start(b, pos, place_line_start(b, start, ov[3]));
+        if (found && start >= out->start) continue;
+        *out = (area){openers[k].kind, start, ov[1]};
         found = true;
     }
     if (pos == 0 && vb_rule_match_at(&sg->rules, HR_BARE_NUMBER, b, len, 0, &ov, NULL) &&
@@ -166,7 +227,13 @@ static bool next_area(vb_segmenter *sg, const char *b, size_t len, size_t pos, a
         found = true;
     }
     if (!found) return false;
-    if (out->kind == CELL_NUMBER) out->end += vb_symbol_len(b + out->end, len - out->end);
+    if (out->kind == CELL_NUMBER) {
+        /* a stray mark typed after the label: "Số:. 4315/BGDĐT-GDTrH" */
+        size_t k = out->end;
+        while (k < len && (b[k] == ' ' || b[k] == '.' || b[k] == ':' || b[k] == ';')) k++;
+        size_t sym = vb_symbol_len(b + k, len - k);
+        if (sym) out->end = k + sym;
+    }
     if (out->kind == CELL_VV || out->kind == CELL_RECIPIENT || out->kind == CELL_ITEM) {
         area after;
         out->end = next_area(sg, b, len, out->end, &after) ? after.start : len;

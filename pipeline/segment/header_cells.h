@@ -41,6 +41,11 @@ typedef struct {
 vb_status vb_header_cells_read(vb_segmenter *sg, vb_arena *a, const vb_doc *d, size_t from, size_t to,
                                vb_header_cells *out);
 
+/* A place whose name joins two parts with a hyphen ("Phan Rang - Tháp
+ * Chàm, ngày …"): where it starts when the words from `start` are its
+ * second part, looking back no further than lo; start when not so. */
+size_t vb_place_hyphen_start(const char *s, size_t lo, size_t start);
+
 /* Length of the document symbol at the start of s[0..len) ("12/KH-UBND"),
  * leading spaces included: a space or line break next to a '/' or '-'
  * inside a symbol is a wrap ("55/2021/NĐ- CP", "41 /CT-TTg"), and a bare

@@ -29,7 +29,8 @@ static const vb_rule_row base_rows[HR_COUNT] = {
                        "^(?<place>[^,\\t0-9][^,\\t]{0,40}?)\\s*,\\s*ngày\\s*(?<d>[0-9]{1,2})?\\s*"
                        "(?:tháng|/)\\s*(?<m>[0-9]{1,2})?\\s*(?:năm|/)\\s*(?<y>[0-9]{4})",
                        0, NULL, 0},
-    [HR_RECIPIENT] = {"recipient", "^kính\\s+gửi\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
+    /* web copies glue the words at a line break: "Kínhgửi:" */
+    [HR_RECIPIENT] = {"recipient", "^kính\\s*gửi\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
     [HR_VV] = {"vv", "^(?:v/v|về việc|về)\\s*:?\\s+(?<rest>.+)$", 0, NULL, 0},
     [HR_DISTRIB] = {"distribution", "^nơi\\s+nhận\\s*:?\\s*(?<rest>.*)$", 0, NULL, 0},
     [HR_TITLE] = {"title", NULL, 0, NULL, VB_RULE_CASED},           /* doctypes.txt, title lines */
@@ -58,8 +59,12 @@ static const vb_rule_row base_rows[HR_COUNT] = {
                       "\\bt[ựưu]\\s*do\\W{0,6}h[ạa]nh\\s*ph[úu]c\\b|"
                       "\\b[đd][ảa]ng\\s+c[ộôo]ng\\s+s[ảa]n\\s+vi[ệêe]t\\s+nam\\b",
                       0, NULL, 0},
-    [HR_NUMBER_ANY] = {"number_any", "(?<![\\p{L}\\p{N}])(?:(?:Số|SỐ)(?:\\s*[:.;]|\\s+(?=[0-9]))|số\\s*:)", 0,
-                       NULL, VB_RULE_CASED},
+    /* OCR misreads the mark of "Số" ("Sô:", "Sổ:", "So:"): with a colon and
+     * a digit after it, it is still the label */
+    [HR_NUMBER_ANY] = {"number_any",
+                       "(?<![\\p{L}\\p{N}])(?:(?:Số|SỐ)(?:\\s*[:.;]|\\s+(?=[0-9]))|số\\s*:|"
+                       "[Ss][oôơóòỏõọốồổỗộớờởỡợOÔƠÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢ](?=\\s*:\\s*[0-9]))",
+                       0, NULL, VB_RULE_CASED},
     [HR_PLACE_DATE_ANY] =
         {"place_date_any",
          "(?<![\\p{L}\\p{N}])(?<place>" VB_ALT_HEADER_PLACE_ABBREVIATIONS "\\s*\\p{Lu}{2,5}(?!\\p{Ll})|"
@@ -71,12 +76,13 @@ static const vb_rule_row base_rows[HR_COUNT] = {
          0, NULL, VB_RULE_CASED},
     [HR_VV_ANY] = {"vv_any", "(?<![\\p{L}/])" VB_ALT_HEADER_VV_SPELLINGS "(?=[\\s:])", 0, NULL,
                    VB_RULE_CASED},
-    [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s+gửi\\b", 0, NULL, 0},
+    [HR_RECIPIENT_ANY] = {"recipient_any", "(?<!\\p{L})kính\\s*gửi\\b", 0, NULL, 0},
     [HR_APPENDIX] = {"appendix", "^phụ\\s*lục(?:\\s+(?:[IVXLC]+|[0-9]+|số\\s*[0-9]+))?\\s*[:.]?\\s*$", 0,
                      NULL, 0},
     [HR_AUTHORITY] = {"authority", NULL, 0, NULL, VB_RULE_CASED}, /* header-signer-titles.txt */
     [HR_BARE_NUMBER] = {"bare_number", "^[0-9]{1,6}\\s?/\\s?\\p{Lu}", 0, NULL, VB_RULE_CASED},
     [HR_ORG_FOLDED] = {"org_folded", NULL, 0, NULL, 0}, /* the same heads folded */
+    [HR_NEWS] = {"news", NULL, 0, NULL, VB_RULE_CASED}, /* header-news-cues.txt */
 };
 
 /* A line each row must match (a unit test checks them all). */
@@ -106,6 +112,7 @@ const char *const vb_header_rule_examples[HR_COUNT] = {
     [HR_AUTHORITY] = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
     [HR_BARE_NUMBER] = "215/UBND-VX",
     [HR_ORG_FOLDED] = "tong cuc thue",
+    [HR_NEWS] = "(TTXVN) - Sáng 5/3, Bộ Y tế có Công văn số 12/BYT-DP",
 };
 
 typedef struct {
@@ -138,6 +145,13 @@ static const signer_title signer_titles[] = {
 };
 enum { N_SIGNER_TITLES = sizeof signer_titles / sizeof *signer_titles };
 
+static const char *const news_cues[] = {
+#define X(words) words,
+#include "header-news-cues.inc"
+#undef X
+};
+enum { N_NEWS_CUES = sizeof news_cues / sizeof *news_cues };
+
 static const char *const body_openers[] = {
 #define X(words) words,
 #include "header-body-openers.inc"
@@ -147,7 +161,7 @@ enum { N_BODY_OPENERS = sizeof body_openers / sizeof *body_openers };
 
 #define MAX_WORDS 64
 _Static_assert(N_ORG_HEADS <= MAX_WORDS && N_DOC_TITLES <= MAX_WORDS && N_SIGNER_TITLES <= MAX_WORDS &&
-                   N_BODY_OPENERS <= MAX_WORDS,
+                   N_BODY_OPENERS <= MAX_WORDS && N_NEWS_CUES <= MAX_WORDS,
                "a word list outgrew MAX_WORDS");
 
 static bool yes(const char *field) { return strcmp(field, "yes") == 0; }
@@ -209,6 +223,20 @@ static vb_status build_patterns(vb_header_rules *hr) {
     if (st == VB_OK)
         st = assemble(&hr->pattern[HP_BODY_START], "^(?:", body_openers, N_BODY_OPENERS,
                       "|điều\\s+[0-9]+\\s*[.:])\\b");
+    /* a byline is a shape: a paper's or agency's name in brackets, or its
+     * capitals before the report's time ("ND - Ngày 25-6, …"); so are a
+     * lede that opens on a day without its year ("Sáng 1/11, …": a
+     * document writes the year) and a page's time stamp ("03/03/2023 17:11") */
+    if (st == VB_OK)
+        st = assemble(
+            &hr->pattern[HP_NEWS],
+            "(?m)^\\(\\p{Lu}[\\p{L}.&]*(?:\\s\\p{L}+){0,2}\\)\\s*-\\s|"
+            "^\\p{Lu}[\\p{Lu}.&]{1,8}\\s*-\\s+(?:Ngày|Sáng|Chiều|Tối|Trưa|Hôm)\\b|"
+            "^(?:\\(\\p{Lu}[^)\\n]{1,15}\\)\\s*)?(?:Sáng|Chiều|Tối|Trưa|Ngày)(?:\\s+(?:nay|ngày))?\\s+"
+            "[0-9]{1,2}\\s*[/-]\\s*[0-9]{1,2}(?![0-9]|\\s*[/-]\\s*[0-9])\\s*,|"
+            "^\\s*[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}\\s+[0-9]{1,2}:[0-9]{2}\\b|"
+            "(?<!\\p{L})(?i:",
+            news_cues, N_NEWS_CUES, ")(?!\\p{L})");
     return st;
 }
 
@@ -217,7 +245,8 @@ static const int assembled_row[HP_COUNT] = {[HP_ORG] = HR_ORG,
                                             [HP_TITLE] = HR_TITLE,
                                             [HP_SIGN_TITLE] = HR_SIGN_TITLE,
                                             [HP_AUTHORITY] = HR_AUTHORITY,
-                                            [HP_BODY_START] = HR_BODY_START};
+                                            [HP_BODY_START] = HR_BODY_START,
+                                            [HP_NEWS] = HR_NEWS};
 
 vb_status vb_header_rules_build(vb_header_rules *hr) {
     memcpy(hr->rows, base_rows, sizeof hr->rows);

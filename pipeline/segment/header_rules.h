@@ -35,6 +35,7 @@ enum {
     HR_AUTHORITY,      /* "CHỦ TỊCH ỦY BAN NHÂN DÂN …" enacting under a title */
     HR_BARE_NUMBER,    /* "864305 /TCT-KK" opening a column: a number whose "Số:" OCR lost */
     HR_ORG_FOLDED,     /* HR_ORG's head words without marks, on folded text ("tong cuc") */
+    HR_NEWS,           /* a press report's voice: "(TTXVN) - Sáng 5/3, …", "… vừa ban hành …" */
     HR_COUNT
 };
 
@@ -46,6 +47,7 @@ enum {
     HP_SIGN_TITLE, /* segment/data/header-signer-titles.txt */
     HP_AUTHORITY,  /* the same file, the enacting titles */
     HP_BODY_START, /* segment/data/header-body-openers.txt */
+    HP_NEWS,       /* segment/data/header-news-cues.txt, and a byline's shape */
     HP_COUNT
 };
 

@@ -17,6 +17,7 @@
 #include "boundaries.h"
 #include "segment_internal.h"
 #include "signature.h"
+#include "title_of.h"
 
 /* The type titles without marks: an OCR'd "QUYET ĐỊNH" is still a title. */
 static vb_status fold_titles(vb_segmenter *s) {
@@ -63,6 +64,7 @@ vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
         return st;
     }
     st = vb_closing_open(&s->closing, err, errlen);
+    if (st == VB_OK) st = vb_title_of_open(&s->title_of, err, errlen);
     if (st != VB_OK) {
         vb_segmenter_close(s);
         return st;
@@ -79,6 +81,7 @@ void vb_segmenter_close(vb_segmenter *s) {
     for (size_t i = 0; s->folded_titles && i < vb_doctypes_count; i++) free(s->folded_titles[i]);
     free(s->folded_titles);
     vb_closing_close(s->closing);
+    vb_title_of_close(s->title_of);
     free(s);
 }
 
@@ -144,6 +147,9 @@ static const vb_doctype *type_from_number(str_view num) {
 
 /* cell: the whole number area; rest: what follows "Số:" in it. */
 static vb_status read_number(vb_arena *a, vb_doc *d, str_view cell, str_view rest) {
+    /* a stray mark typed after the label: "Số:. 4315/BGDĐT-GDTrH", "Số :: 12/KH" */
+    while (rest.len && (rest.s[0] == ' ' || rest.s[0] == '.' || rest.s[0] == ':' || rest.s[0] == ';'))
+        rest.s++, rest.len--;
     size_t sym = vb_symbol_len(rest.s, rest.len);
     str_view num = trim((str_view){rest.s, sym}, " \n.");
     d->header.number_span = rel_span(d, cell);
@@ -175,6 +181,8 @@ static vb_status read_number(vb_arena *a, vb_doc *d, str_view cell, str_view res
 /* cell has just matched `rule` (HR_PLACE_DATE or HR_PLACE_DATE_ANY). */
 static vb_status read_place_date(vb_segmenter *sg, vb_arena *a, vb_doc *d, str_view cell, int rule) {
     str_view place = trim(group(sg, rule, cell, "place"), " \n");
+    size_t at = vb_place_hyphen_start(cell.s, 0, (size_t)(place.s - cell.s));
+    place = (str_view){cell.s + at, place.len + (size_t)(place.s - cell.s) - at};
     int dd = to_int(group(sg, rule, cell, "d"));
     int mm = to_int(group(sg, rule, cell, "m"));
     int yy = to_int(group(sg, rule, cell, "y"));
@@ -252,6 +260,20 @@ static bool is_org(vb_segmenter *sg, str_view v) {
     return !sg->folded.oom && match(sg, HR_ORG_FOLDED, (str_view){sg->folded.data, sg->folded.len});
 }
 
+static const char *const organs[] = {
+#define X(words) words,
+#include "header-organs.inc"
+#undef X
+    NULL};
+
+/* v is an organ's name alone ("ỦY BAN THƯỜNG VỤ"): the body it belongs to
+ * follows on the next line. */
+static bool is_organ(str_view v) {
+    for (size_t k = 0; organs[k]; k++)
+        if (v.len == strlen(organs[k]) && !memcmp(v.s, organs[k], v.len)) return true;
+    return false;
+}
+
 /* The issuer's lines in a text cell: each upper-case line either starts a
  * body (it opens with a body's head word, after a line of two words or
  * more: "ỦY\nBAN NHÂN DÂN" is one body wrapped) or continues the last. */
@@ -272,12 +294,12 @@ static vb_status read_issuer_text(vb_segmenter *sg, vb_arena *a, vb_doc *d, head
         str_view rest = {line.s, (size_t)(end - line.s)};
         char *flat = vb_squash_space(a, rest.s, rest.len); /* a head word wrapped: "ỦY\nBAN" */
         if (!flat) return VB_E_NOMEM;
-        bool org = is_org(sg, (str_view){flat, strlen(flat)});
+        bool organ = is_organ(line);
+        bool org = organ || is_org(sg, (str_view){flat, strlen(flat)});
         if (!org && match(sg, HR_SIGN_TITLE, line)) continue;
         if (!h->n_bodies && !org) continue; /* a title or banner, not a body */
-        /* "THỦ TƯỚNG" over "CHÍNH PHỦ" names one body */
-        bool starts = org && (!prev.len || count_words(prev) >= 2) &&
-                      !(prev.len == strlen("THỦ TƯỚNG") && !memcmp(prev.s, "THỦ TƯỚNG", prev.len));
+        /* an organ over its body ("THỦ TƯỚNG" / "CHÍNH PHỦ") names one body */
+        bool starts = org && (!prev.len || count_words(prev) >= 2) && !(prev.len && is_organ(prev));
         vb_status st = add_body_line(a, d, h, line, starts);
         if (st != VB_OK) return st;
         prev = line;
@@ -388,7 +410,7 @@ static vb_status read_zone_cells(vb_segmenter *sg, vb_arena *a, vb_doc *d, heade
 static bool cell_opens(vb_segmenter *sg, str_view cell, bool org) {
     cell = trim(cell, " *#");
     if (!cell.len) return false;
-    if (org && vb_is_upper_text(cell.s, cell.len) && is_org(sg, cell)) return true;
+    if (org && vb_is_upper_text(cell.s, cell.len) && (is_org(sg, cell) || is_organ(cell))) return true;
     const size_t *ov;
     if (vb_rule_match_at(&sg->rules, HR_MOTTO_ANY, cell.s, cell.len, 0, &ov, NULL)) return true;
     return vb_rule_match_at(&sg->rules, HR_NUMBER_ANY, cell.s, cell.len, 0, &ov, NULL);
@@ -622,6 +644,83 @@ static bool is_placeholder(const char *s) {
     return dots >= 6 && dots * 2 >= letters;
 }
 
+/* The issuer an old title names after "CỦA": a signing title before a
+ * body is the body's head ("BỘ TRƯỞNG BỘ TÀI CHÍNH" → the ministry); an
+ * organ with its body ("THỦ TƯỚNG CHÍNH PHỦ") is the whole name. */
+static char *issuer_of(vb_segmenter *sg, vb_arena *a, str_view by) {
+    char *flat = vb_squash_space(a, by.s, by.len);
+    if (!flat) return NULL;
+    str_view v = {flat, strlen(flat)};
+    bool organ = false;
+    for (const char *q = strchr(flat, ' '); q && !organ; q = strchr(q + 1, ' '))
+        organ = is_organ((str_view){flat, (size_t)(q - flat)});
+    if (!organ && match(sg, HR_SIGN_TITLE, v)) {
+        const size_t *ov = pcre2_get_ovector_pointer(sg->rules.md);
+        str_view rest = trim((str_view){flat + ov[1], v.len - ov[1]}, " ");
+        if (rest.len && is_org(sg, rest)) v = rest;
+    }
+    return vb_sentence_case(a, v.s, v.len, VB_CASE_ORG);
+}
+
+/* An old title's run of capitals after the type ("CỦA … SỐ … NGÀY … VỀ
+ * …", title_of.h), from `from` in line i over the lines in capitals that
+ * follow: its parts fill what the header has not.  Returns the last line
+ * of the run, or i when the title is not in that form. */
+static size_t read_title_of(vb_segmenter *sg, vb_arena *a, vb_doc *d, header_state *h,
+                            const vb_text_line *lines, size_t n_lines, size_t i, const char *from,
+                            vb_status *st) {
+    size_t last = i;
+    const char *end = d->text + lines[i].end;
+    while (from < end && *from == ' ') from++;
+    if (from == end && i + 1 < n_lines) { /* the type alone on its line */
+        from = d->text + lines[i + 1].start;
+        end = d->text + lines[i + 1].end;
+        last = i + 1;
+    }
+    str_view head = {from, (size_t)(end - from)};
+    if (!head.len || !vb_is_upper_text(head.s, head.len) ||
+        (strncmp(from, "CỦA ", strlen("CỦA ")) && strncmp(from, "SỐ ", strlen("SỐ "))))
+        return i;
+    for (size_t k = last + 1; k < n_lines && k < last + 6; k++) {
+        str_view line = trim(doc_line(d, &lines[k]), " *#");
+        if (!line.len || !vb_is_upper_text(line.s, line.len) || match(sg, HR_AUTHORITY, line) ||
+            is_title_line(sg, line) || match(sg, HR_MOTTO, line))
+            break;
+        end = d->text + lines[k].end;
+        last = k;
+    }
+    vb_title_of_parts p;
+    if (!vb_title_of_parse(sg->title_of, from, (size_t)(end - from), &p)) return i;
+    str_view run = {from, (size_t)(end - from)};
+    if (p.num_e > p.num_s && !d->header.number) {
+        h->number_line = true;
+        *st = read_number(a, d, run, (str_view){from + p.num_s, p.num_e - p.num_s});
+    }
+    if (*st == VB_OK && p.y && !d->header.date) {
+        d->header.date = iso_date(a, p.d, p.m, p.y);
+        d->header.date_span = rel_span(d, run);
+    }
+    if (*st == VB_OK && !d->header.issuer && !h->n_bodies) {
+        d->header.issuer = issuer_of(sg, a, (str_view){from + p.by_s, p.by_e - p.by_s});
+        d->header.issuer_span = rel_span(d, (str_view){from + p.by_s, p.by_e - p.by_s});
+        if (!d->header.issuer) *st = VB_E_NOMEM;
+    }
+    /* what the type line took for the subject ("CỦA …") is not one */
+    d->header.subject = NULL;
+    h->subject_open = true;
+    h->issuer_done = true;
+    if (*st == VB_OK && p.subj_e > p.subj_s) {
+        str_view subj = trim((str_view){from + p.subj_s, p.subj_e - p.subj_s}, " .\n");
+        char *flat = vb_squash_space(a, subj.s, subj.len);
+        d->header.subject = flat ? vb_sentence_case(a, flat, strlen(flat), VB_CASE_SENTENCE) : NULL;
+        d->header.subject_span = rel_span(d, subj);
+        h->subject_upper = true;
+        h->subject_open = false;
+        if (!d->header.subject) *st = VB_E_NOMEM;
+    }
+    return last;
+}
+
 static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_text_line *lines,
                              size_t n_lines, size_t *body_from, header_state *h) {
     vb_status ast = VB_OK;
@@ -642,7 +741,13 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
     for (; i < limit && st == VB_OK; i++) {
         str_view line = doc_line(d, &lines[i]);
         if (is_body_line(sg, line) || match(sg, HR_DISTRIB, line)) break;
+        bool had_title = h->title;
         st = read_title_line(sg, a, d, h, line);
+        str_view cell = trim(line, " *#");
+        if (st == VB_OK && !had_title && h->title && match(sg, HR_TITLE, cell)) {
+            str_view rest = group(sg, HR_TITLE, cell, "rest");
+            i = read_title_of(sg, a, d, h, lines, n_lines, i, rest.s, &st);
+        }
     }
     *body_from = i;
     if (d->header.subject && is_placeholder(d->header.subject)) d->header.subject = NULL;
@@ -752,7 +857,12 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
     bool framed = h.motto || h.place_line || h.distribution || d.header.signer;
     bool official = h.n_bodies || h.number_line || h.vv || h.appendix || (h.title && (framed || attached)) ||
                     (h.distribution && (h.motto || h.place_line));
-    bool form = !official && (h.motto || h.place_line || h.recipients || h.distribution || h.title);
+    /* a report's voice in its opening (a byline, "… vừa ban hành …")
+     * outweighs a place and date read out of its running text */
+    bool news =
+        !official && !h.motto &&
+        vb_rule_match(&sg->rules, HR_NEWS, d.text, d.text_len < 800 ? d.text_len : 800, 0, NULL, NULL);
+    bool form = !official && !news && (h.motto || h.place_line || h.recipients || h.distribution || h.title);
     if (form) {
         d.kind = VB_KIND_UNKNOWN;
         d.header.subject = NULL;
@@ -772,7 +882,8 @@ static vb_status build_document(vb_segmenter *sg, const vb_normtext *t, vb_line_
         bool meta =
             vb_rule_match(&sg->rules, HR_ARTICLE_DATE, all.s, all.len < 400 ? all.len : 400, 0, NULL, NULL);
         bool body = vb_rule_match(&sg->rules, HR_AREA_BODY, all.s, all.len, 0, NULL, NULL);
-        d.kind = (caption || meta || body) ? VB_KIND_ARTICLE : VB_KIND_UNKNOWN;
+        d.kind = (caption || meta || body || news) ? VB_KIND_ARTICLE : VB_KIND_UNKNOWN;
+        if (news) d.header.place = NULL, d.header.date = NULL; /* read out of a sentence */
         if (d.kind == VB_KIND_ARTICLE) st = read_article(sg, a, &d);
         body_from = 0;
     }

@@ -14,9 +14,10 @@
 struct vb_segmenter {
     vb_header_rules header; /* the rows `rules` was compiled from */
     vb_ruleset rules;
-    vb_buf folded;              /* fold_marks' output, reused */
-    char **folded_titles;       /* vb_doctypes[i].title folded, for OCR'd titles */
-    struct vb_closing *closing; /* signature.h: closing and boundary rules */
+    vb_buf folded;                /* fold_marks' output, reused */
+    char **folded_titles;         /* vb_doctypes[i].title folded, for OCR'd titles */
+    struct vb_closing *closing;   /* signature.h: closing and boundary rules */
+    struct vb_title_of *title_of; /* title_of.h: the old one-run title */
 };
 
 typedef struct {

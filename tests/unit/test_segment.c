@@ -272,7 +272,33 @@ static void test_many_documents(void) {
     vb_pipeline_close(p);
 }
 
+/* An all-capitals subject is cased as a sentence, a document's symbol in
+ * it keeps its capitals; the old one-run title names the Prime Minister. */
+static void test_capitals_subject_and_old_title(void) {
+    vb_pipeline *p = open_pipeline();
+    vb_result *r = convert(p, "ỦY BAN NHÂN DÂN\nTỈNH BÌNH MINH\n"
+                              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                              "Số: 41/KH-UBND\nBình Minh, ngày 2 tháng 3 năm 2024\n"
+                              "KẾ HOẠCH\nTRIỂN KHAI CHỈ THỊ SỐ 19/CT-TTg NGÀY 24/6/2024 CỦA THỦ TƯỚNG\n"
+                              "Căn cứ Luật Phòng cháy và chữa cháy năm 2001;\n");
+    CHECK_STR(r->documents.items[0].header.subject,
+              "Triển khai chỉ thị số 19/CT-TTg ngày 24/6/2024 của thủ tướng");
+    vb_result_free(r);
+    r = convert(p, "CHỈ THỊ\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 07/1999/CT-TTG NGÀY 02 THÁNG 3 NĂM 1999\n"
+                   "VỀ VIỆC TỔNG KẾT CÔNG TÁC PHÒNG CHỐNG LỤT BÃO\n"
+                   "Năm 1998 các tỉnh miền Trung chịu nhiều cơn bão lớn.\n");
+    const vb_doc *d = &r->documents.items[0];
+    CHECK_INT(d->kind, VB_KIND_OFFICIAL);
+    CHECK_STR(d->header.issuer, "Thủ tướng Chính phủ");
+    CHECK_STR(d->header.number, "07/1999/CT-TTG");
+    CHECK_STR(d->header.date, "1999-03-02");
+    CHECK_STR(d->header.subject, "Về việc tổng kết công tác phòng chống lụt bão");
+    vb_result_free(r);
+    vb_pipeline_close(p);
+}
+
 int main(void) {
+    VB_RUN(test_capitals_subject_and_old_title);
     VB_RUN(test_department_letter_casing);
     VB_RUN(test_cp_offsets);
     VB_RUN(test_round_bullets);
