@@ -32,13 +32,13 @@ enum {
 typedef struct {
     char *text; /* UTF-8, raw: may hold \t, NBSP, soft hyphens, decomposed marks */
     size_t len;
-    size_t src_offset; /* byte offset in the decoded source stream (txt), or
+    size_t src_offset;     /* byte offset in the decoded source stream (txt), or
                           in the concatenated paragraph text (docx) */
     int table, row, cell;  /* -1 outside tables; table is a running index */
     uint8_t area;          /* a vb_area */
     uint8_t heading_level; /* 1..9 from a Heading style / outlineLvl, 0 none */
     uint16_t flags;        /* VB_BLOCK_* */
-} vb_block; /* 40 bytes: a text file has one a line, so its size is memory per line */
+} vb_block;                /* 40 bytes: a text file has one a line, so its size is memory per line */
 
 typedef struct {
     vb_block *items;
