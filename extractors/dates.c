@@ -303,10 +303,16 @@ static int group_int(const vb_ruleset *rs, size_t i, const char *text, const cha
     return 1;
 }
 
+/* The bytes already taken, one bit each: a byte each would be as large as
+ * the text, and on fact-dense text every page of it is written. */
 static bool any_covered(const unsigned char *mask, size_t s, size_t e) {
     for (size_t k = s; k < e; k++)
-        if (mask[k]) return true;
+        if (mask[k >> 3] & (1u << (k & 7))) return true;
     return false;
+}
+
+static void cover(unsigned char *mask, size_t s, size_t e) {
+    for (size_t k = s; k < e; k++) mask[k >> 3] |= (unsigned char)(1u << (k & 7));
 }
 
 static bool deadline_cue_before(const vb_dates_rules *x, const char *t, size_t s) {
@@ -555,7 +561,7 @@ static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, 
             if (!make_cand(x, i, t, s, e, &c)) {
                 /* "ngày 32 tháng 1 năm 2020" is no date, and neither is its "năm 2020" */
                 if (x->dates.rules[i].row->tag == F_FULL || x->dates.rules[i].row->tag == F_MONTH_YEAR)
-                    memset(mask + s, 1, e - s);
+                    cover(mask, s, e);
                 continue;
             }
             bool in_ref = inside_reference(refs, c.span);
@@ -566,7 +572,7 @@ static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, 
                 c.role = VB_DATE_DEADLINE;
             date_hit kept = {.span = c.span, .row = i, .form = c.form, .role = c.role};
             if (cand_push(v, &kept)) return VB_E_NOMEM;
-            memset(mask + s, 1, e - s);
+            cover(mask, s, e);
         }
     }
     return VB_OK;
@@ -627,7 +633,7 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
     if (!d->text || d->text_len == 0) return VB_OK;
     spans refs;
     if (reference_spans(d, &refs) != VB_OK) return VB_E_NOMEM;
-    unsigned char *mask = calloc(d->text_len, 1);
+    unsigned char *mask = calloc(d->text_len / 8 + 1, 1);
     candv v = {0};
     vb_status st = mask ? collect(x, d, &refs, mask, &v) : VB_E_NOMEM;
     free(mask);
@@ -661,17 +667,17 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
         vb_date f = {0};
         f.span = c->span;
         f.role = c->role;
-        f.text = vb_arena_strndup(a, d->text + c->span.start, c->span.end - c->span.start);
         f.value = c->value[0] ? vb_arena_strdup(a, c->value) : NULL;
         f.recurrence = c->recur[0] ? vb_arena_strdup(a, c->recur) : NULL;
         f.rule = c->rule[0] ? vb_arena_strdup(a, c->rule) : NULL;
-        if (!f.text || (c->value[0] && !f.value) || (c->recur[0] && !f.recurrence) ||
-            (c->rule[0] && !f.rule) || VB_PUSH(a, d->dates, f)) {
+        if ((c->value[0] && !f.value) || (c->recur[0] && !f.recurrence) || (c->rule[0] && !f.rule) ||
+            VB_PUSH(a, d->dates, f)) {
             st = VB_E_NOMEM;
             break;
         }
         if (c->form == F_BLANK && !warned_at(d, "W_BLANK_DATE", c->span) &&
-            vb_doc_warn(a, d, "W_BLANK_DATE", &c->span, "date left blank: \"%s\"", f.text))
+            vb_doc_warn(a, d, "W_BLANK_DATE", &c->span, "date left blank: \"%.*s\"",
+                        (int)(c->span.end - c->span.start), d->text + c->span.start))
             st = VB_E_NOMEM;
     }
     free(v.items);
