@@ -70,13 +70,13 @@ typedef struct {
 
 typedef struct {
     double value;
-    bool has_from;
-    double from;
-    char *unit; /* percent, count, times, times_per_month, times_per_year… */
-    vb_comparator comparator;
+    double from; /* when has_from */
+    char *unit;  /* percent, count, times, times_per_month, times_per_year… */
     char *indicator;
     char *theme;
     vb_span span;
+    vb_comparator comparator;
+    bool has_from; /* the small members last: 64 bytes, not 80, a target */
 } vb_target;
 
 typedef struct {
