@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../pipeline/core/intern.h"
 #include "../pipeline/rules/rules.h"
 
 typedef enum {
@@ -647,6 +648,8 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
     mark_issued(x, d, &refs, &v);
     free(refs.items);
     int year = vb_date_year_of(d->header.date);
+    vb_intern strs; /* a document's dates share few values, recurrences and rules */
+    vb_intern_init(&strs, a);
     for (size_t k = 0; k < v.len && st == VB_OK; k++) {
         cand whole;
         if (!make_again(x, d, &v.items[k], &whole)) {
@@ -667,9 +670,9 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
         vb_date f = {0};
         f.span = c->span;
         f.role = c->role;
-        f.value = c->value[0] ? vb_arena_strdup(a, c->value) : NULL;
-        f.recurrence = c->recur[0] ? vb_arena_strdup(a, c->recur) : NULL;
-        f.rule = c->rule[0] ? vb_arena_strdup(a, c->rule) : NULL;
+        f.value = c->value[0] ? (char *)vb_intern_str(&strs, c->value) : NULL;
+        f.recurrence = c->recur[0] ? (char *)vb_intern_str(&strs, c->recur) : NULL;
+        f.rule = c->rule[0] ? (char *)vb_intern_str(&strs, c->rule) : NULL;
         if ((c->value[0] && !f.value) || (c->recur[0] && !f.recurrence) || (c->rule[0] && !f.rule) ||
             VB_PUSH(a, d->dates, f)) {
             st = VB_E_NOMEM;
@@ -680,6 +683,7 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
                         (int)(c->span.end - c->span.start), d->text + c->span.start))
             st = VB_E_NOMEM;
     }
+    vb_intern_free(&strs);
     free(v.items);
     return st;
 }
