@@ -553,7 +553,7 @@ static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, 
     for (size_t i = 0; i < x->dates.len; i++) {
         for (size_t k = first[i]; k < first[i + 1]; k++) {
             const vb_rule_hit *h = &x->hits.items[x->by_row[k]];
-            size_t s = h->start, e = h->end;
+            size_t s = h->start, e = vb_rule_hit_end(h);
             if (e == s || any_covered(mask, s, e)) continue;
             /* the same match again, for its groups */
             const size_t *ov;
