@@ -209,7 +209,7 @@ _Static_assert(sizeof place_line_examples / sizeof *place_line_examples ==
 struct vb_dates_rules {
     vb_ruleset dates, cues, place;
     vb_rule_hits hits; /* every date row's matches, reused from document to document */
-    size_t *by_row;    /* hits regrouped row by row */
+    uint32_t *by_row;  /* hits regrouped row by row (indices: half a size_t) */
     size_t by_row_cap;
 };
 
@@ -271,10 +271,11 @@ typedef struct {
  * A fact-dense text has a date every 80 bytes. */
 typedef struct {
     vb_span span;
-    size_t row;
-    date_form form;
-    vb_date_role role;
+    uint16_t row;       /* date_rows has far fewer */
+    unsigned char form; /* date_form */
+    unsigned char role; /* vb_date_role */
 } date_hit;
+_Static_assert(N_ROWS(date_rows) <= UINT16_MAX, "date_hit.row holds a row of date_rows");
 
 typedef struct {
     date_hit *items;
@@ -519,8 +520,9 @@ static bool warned_at(const vb_doc *d, const char *code, vb_span sp) {
  * row's in text order: x->by_row[first[i] .. first[i + 1]) are row i's. */
 static vb_status group_by_row(vb_dates_rules *x, size_t first[static N_ROWS(date_rows) + 1]) {
     const vb_rule_hits *h = &x->hits;
+    if (h->len > UINT32_MAX) return VB_E_NOMEM; /* a memory bound: 64 GiB of hits */
     if (h->len > x->by_row_cap) {
-        size_t *p = realloc(x->by_row, h->len * sizeof *p);
+        uint32_t *p = realloc(x->by_row, h->len * sizeof *p);
         if (!p) return VB_E_NOMEM;
         x->by_row = p;
         x->by_row_cap = h->len;
@@ -532,7 +534,7 @@ static vb_status group_by_row(vb_dates_rules *x, size_t first[static N_ROWS(date
         first[i + 1] = first[i] + at[i];
         at[i] = first[i];
     }
-    for (size_t k = 0; k < h->len; k++) x->by_row[at[h->items[k].row]++] = k;
+    for (size_t k = 0; k < h->len; k++) x->by_row[at[h->items[k].row]++] = (uint32_t)k;
     return VB_OK;
 }
 
@@ -571,7 +573,10 @@ static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, 
                 (c.form == F_FULL || c.form == F_MONTH_YEAR || c.form == F_YEAR || c.form == F_QUARTER) &&
                 deadline_cue_before(x, t, s))
                 c.role = VB_DATE_DEADLINE;
-            date_hit kept = {.span = c.span, .row = i, .form = c.form, .role = c.role};
+            date_hit kept = {.span = c.span,
+                             .row = (uint16_t)i,
+                             .form = (unsigned char)c.form,
+                             .role = (unsigned char)c.role};
             if (cand_push(v, &kept)) return VB_E_NOMEM;
             cover(mask, s, e);
         }
