@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../pipeline/core/intern.h"
 #include "../pipeline/rules/rules.h"
 
 typedef enum {
@@ -208,7 +209,7 @@ _Static_assert(sizeof place_line_examples / sizeof *place_line_examples ==
 struct vb_dates_rules {
     vb_ruleset dates, cues, place;
     vb_rule_hits hits; /* every date row's matches, reused from document to document */
-    size_t *by_row;    /* hits regrouped row by row */
+    uint32_t *by_row;  /* hits regrouped row by row (indices: half a size_t) */
     size_t by_row_cap;
 };
 
@@ -270,10 +271,11 @@ typedef struct {
  * A fact-dense text has a date every 80 bytes. */
 typedef struct {
     vb_span span;
-    size_t row;
-    date_form form;
-    vb_date_role role;
+    uint16_t row;       /* date_rows has far fewer */
+    unsigned char form; /* date_form */
+    unsigned char role; /* vb_date_role */
 } date_hit;
+_Static_assert(N_ROWS(date_rows) <= UINT16_MAX, "date_hit.row holds a row of date_rows");
 
 typedef struct {
     date_hit *items;
@@ -303,10 +305,16 @@ static int group_int(const vb_ruleset *rs, size_t i, const char *text, const cha
     return 1;
 }
 
+/* The bytes already taken, one bit each: a byte each would be as large as
+ * the text, and on fact-dense text every page of it is written. */
 static bool any_covered(const unsigned char *mask, size_t s, size_t e) {
     for (size_t k = s; k < e; k++)
-        if (mask[k]) return true;
+        if (mask[k >> 3] & (1u << (k & 7))) return true;
     return false;
+}
+
+static void cover(unsigned char *mask, size_t s, size_t e) {
+    for (size_t k = s; k < e; k++) mask[k >> 3] |= (unsigned char)(1u << (k & 7));
 }
 
 static bool deadline_cue_before(const vb_dates_rules *x, const char *t, size_t s) {
@@ -512,8 +520,9 @@ static bool warned_at(const vb_doc *d, const char *code, vb_span sp) {
  * row's in text order: x->by_row[first[i] .. first[i + 1]) are row i's. */
 static vb_status group_by_row(vb_dates_rules *x, size_t first[static N_ROWS(date_rows) + 1]) {
     const vb_rule_hits *h = &x->hits;
+    if (h->len > UINT32_MAX) return VB_E_NOMEM; /* a memory bound: 64 GiB of hits */
     if (h->len > x->by_row_cap) {
-        size_t *p = realloc(x->by_row, h->len * sizeof *p);
+        uint32_t *p = realloc(x->by_row, h->len * sizeof *p);
         if (!p) return VB_E_NOMEM;
         x->by_row = p;
         x->by_row_cap = h->len;
@@ -525,7 +534,7 @@ static vb_status group_by_row(vb_dates_rules *x, size_t first[static N_ROWS(date
         first[i + 1] = first[i] + at[i];
         at[i] = first[i];
     }
-    for (size_t k = 0; k < h->len; k++) x->by_row[at[h->items[k].row]++] = k;
+    for (size_t k = 0; k < h->len; k++) x->by_row[at[h->items[k].row]++] = (uint32_t)k;
     return VB_OK;
 }
 
@@ -546,7 +555,7 @@ static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, 
     for (size_t i = 0; i < x->dates.len; i++) {
         for (size_t k = first[i]; k < first[i + 1]; k++) {
             const vb_rule_hit *h = &x->hits.items[x->by_row[k]];
-            size_t s = h->start, e = h->end;
+            size_t s = h->start, e = vb_rule_hit_end(h);
             if (e == s || any_covered(mask, s, e)) continue;
             /* the same match again, for its groups */
             const size_t *ov;
@@ -555,7 +564,7 @@ static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, 
             if (!make_cand(x, i, t, s, e, &c)) {
                 /* "ngày 32 tháng 1 năm 2020" is no date, and neither is its "năm 2020" */
                 if (x->dates.rules[i].row->tag == F_FULL || x->dates.rules[i].row->tag == F_MONTH_YEAR)
-                    memset(mask + s, 1, e - s);
+                    cover(mask, s, e);
                 continue;
             }
             bool in_ref = inside_reference(refs, c.span);
@@ -564,9 +573,12 @@ static vb_status collect(vb_dates_rules *x, const vb_doc *d, const spans *refs, 
                 (c.form == F_FULL || c.form == F_MONTH_YEAR || c.form == F_YEAR || c.form == F_QUARTER) &&
                 deadline_cue_before(x, t, s))
                 c.role = VB_DATE_DEADLINE;
-            date_hit kept = {.span = c.span, .row = i, .form = c.form, .role = c.role};
+            date_hit kept = {.span = c.span,
+                             .row = (uint16_t)i,
+                             .form = (unsigned char)c.form,
+                             .role = (unsigned char)c.role};
             if (cand_push(v, &kept)) return VB_E_NOMEM;
-            memset(mask + s, 1, e - s);
+            cover(mask, s, e);
         }
     }
     return VB_OK;
@@ -627,7 +639,7 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
     if (!d->text || d->text_len == 0) return VB_OK;
     spans refs;
     if (reference_spans(d, &refs) != VB_OK) return VB_E_NOMEM;
-    unsigned char *mask = calloc(d->text_len, 1);
+    unsigned char *mask = calloc(d->text_len / 8 + 1, 1);
     candv v = {0};
     vb_status st = mask ? collect(x, d, &refs, mask, &v) : VB_E_NOMEM;
     free(mask);
@@ -641,6 +653,8 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
     mark_issued(x, d, &refs, &v);
     free(refs.items);
     int year = vb_date_year_of(d->header.date);
+    vb_intern strs; /* a document's dates share few values, recurrences and rules */
+    vb_intern_init(&strs, a);
     for (size_t k = 0; k < v.len && st == VB_OK; k++) {
         cand whole;
         if (!make_again(x, d, &v.items[k], &whole)) {
@@ -661,19 +675,20 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
         vb_date f = {0};
         f.span = c->span;
         f.role = c->role;
-        f.text = vb_arena_strndup(a, d->text + c->span.start, c->span.end - c->span.start);
-        f.value = c->value[0] ? vb_arena_strdup(a, c->value) : NULL;
-        f.recurrence = c->recur[0] ? vb_arena_strdup(a, c->recur) : NULL;
-        f.rule = c->rule[0] ? vb_arena_strdup(a, c->rule) : NULL;
-        if (!f.text || (c->value[0] && !f.value) || (c->recur[0] && !f.recurrence) ||
-            (c->rule[0] && !f.rule) || VB_PUSH(a, d->dates, f)) {
+        f.value = c->value[0] ? (char *)vb_intern_str(&strs, c->value) : NULL;
+        f.recurrence = c->recur[0] ? (char *)vb_intern_str(&strs, c->recur) : NULL;
+        f.rule = c->rule[0] ? (char *)vb_intern_str(&strs, c->rule) : NULL;
+        if ((c->value[0] && !f.value) || (c->recur[0] && !f.recurrence) || (c->rule[0] && !f.rule) ||
+            VB_PUSH(a, d->dates, f)) {
             st = VB_E_NOMEM;
             break;
         }
         if (c->form == F_BLANK && !warned_at(d, "W_BLANK_DATE", c->span) &&
-            vb_doc_warn(a, d, "W_BLANK_DATE", &c->span, "date left blank: \"%s\"", f.text))
+            vb_doc_warn(a, d, "W_BLANK_DATE", &c->span, "date left blank: \"%.*s\"",
+                        (int)(c->span.end - c->span.start), d->text + c->span.start))
             st = VB_E_NOMEM;
     }
+    vb_intern_free(&strs);
     free(v.items);
     return st;
 }

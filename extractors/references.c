@@ -434,14 +434,14 @@ static bool symbol_code(const char *s, const char **code, size_t *len) {
     return q > p;
 }
 
-static char *strip_spaces(vb_arena *a, const char *t, vb_span sp) {
-    char *out = vb_arena_alloc(a, sp.end - sp.start + 1);
-    if (!out) return NULL;
-    size_t n = 0;
+/* The number without its spaces, in scratch that the next call reuses: a
+ * new reference keeps its own copy (add_mention), a repeated one none, so
+ * an arena copy per mention was garbage. NULL on no memory. */
+static char *strip_spaces(vb_buf *scratch, const char *t, vb_span sp) {
+    vb_buf_reset(scratch);
     for (size_t k = sp.start; k < sp.end; k++)
-        if (!is_space(t[k])) out[n++] = t[k];
-    out[n] = '\0';
-    return out;
+        if (!is_space(t[k])) vb_buf_putc(scratch, t[k]);
+    return (char *)vb_buf_cstr(scratch);
 }
 
 /* The type a symbol's code names: the shared table, then extra_codes, then
@@ -986,8 +986,8 @@ static void date_before(const vb_references_rules *x, const char *t, size_t len,
     (void)len;
 }
 
-static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, ref_index *ix,
-                          unsigned char *mask, prev_mention *prev) {
+static vb_status numbered_in(const vb_references_rules *x, vb_doc *d, vb_arena *a, ref_index *ix,
+                             unsigned char *mask, prev_mention *prev, vb_buf *scratch) {
     const char *t = d->text;
     size_t len = d->text_len;
     const vb_span hn = d->header.number_span;
@@ -1024,7 +1024,7 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
         size_t split = split_start(t, ns);
         if (!prefixed && split < ns && read_prefix(x, t, split, &m)) prefixed = true, ns = split;
         m.number = (vb_span){ns, ne};
-        char *number = strip_spaces(a, t, m.number);
+        char *number = strip_spaces(scratch, t, m.number);
         if (!number) return VB_E_NOMEM;
         if (!prefixed && !(m.span.start = ns, dated_symbol(t, len, ns, ne, number))) continue;
         if (is_own_number(d, number)) continue; /* the document itself */
@@ -1053,6 +1053,15 @@ static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, 
         if (m.span.end > pos) pos = m.span.end;
     }
     return VB_OK;
+}
+
+static vb_status numbered(const vb_references_rules *x, vb_doc *d, vb_arena *a, ref_index *ix,
+                          unsigned char *mask, prev_mention *prev) {
+    vb_buf scratch;
+    vb_buf_init(&scratch);
+    vb_status s = numbered_in(x, d, a, ix, mask, prev, &scratch);
+    vb_buf_free(&scratch);
+    return s;
 }
 
 static vb_status by_name(const vb_references_rules *x, vb_doc *d, vb_arena *a, ref_index *ix,

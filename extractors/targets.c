@@ -1098,8 +1098,6 @@ static vb_status build(const vb_targets_rules *x, vb_doc *d, vb_arena *a, const 
      * themes) or arena strings: they outlive the result as they are, so no
      * copy per target */
     tg.span = span;
-    tg.text = vb_arena_strndup(a, t + span.start, span.end - span.start);
-    if (!tg.text) return VB_E_NOMEM;
     return VB_PUSH(a, d->targets, tg) == 0 ? VB_OK : VB_E_NOMEM;
 }
 

@@ -116,6 +116,13 @@ size_t vb_doc_cp_offset(const vb_doc *d, size_t byte) {
     return cp + vb_utf8_count(d->text + i, byte - i);
 }
 
+const char *vb_doc_span_text(const vb_doc *d, vb_span s, size_t *len) {
+    size_t end = s.end < d->text_len ? s.end : d->text_len;
+    size_t start = s.start < end ? s.start : end;
+    *len = end - start;
+    return d->text + start;
+}
+
 const char *vb_kind_name(vb_kind k) {
     return k == VB_KIND_OFFICIAL ? "official" : k == VB_KIND_ARTICLE ? "article" : "unknown";
 }

@@ -57,8 +57,10 @@ typedef struct {
     vb_spanv mentions; /* every mention, first included */
 } vb_reference;
 
+/* A date's and a target's words as written are exactly the text under their
+ * span: vb_doc_span_text reads them from the document, with no copy per fact
+ * (on fact-dense text the copies cost more than the text itself). */
 typedef struct {
-    char *text;  /* the words as written */
     char *value; /* "2019-05-07", "2019-05", "2019", or "2016/2020" for a period */
     vb_date_role role;
     char *recurrence; /* "quarterly", "monthly", "yearly", "every 6 months"… or NULL */
@@ -67,15 +69,14 @@ typedef struct {
 } vb_date;
 
 typedef struct {
-    char *text;
     double value;
-    bool has_from;
-    double from;
-    char *unit; /* percent, count, times, times_per_month, times_per_year… */
-    vb_comparator comparator;
+    double from; /* when has_from */
+    char *unit;  /* percent, count, times, times_per_month, times_per_year… */
     char *indicator;
     char *theme;
     vb_span span;
+    vb_comparator comparator;
+    bool has_from; /* the small members last: 64 bytes, not 80, a target */
 } vb_target;
 
 typedef struct {
@@ -214,6 +215,9 @@ int vb_doc_warn(vb_arena *a, vb_doc *d, const char *code, const vb_span *span, c
 int vb_doc_index(vb_arena *a, vb_doc *d);
 /* Code points before byte offset `byte` of d->text. */
 size_t vb_doc_cp_offset(const vb_doc *d, size_t byte);
+/* The bytes of d->text under s (clamped to the text): *len of them, NOT
+ * NUL-terminated.  Normalised text holds no NUL, so they are the whole words. */
+const char *vb_doc_span_text(const vb_doc *d, vb_span s, size_t *len);
 
 /* Names used in JSON/XML for enums. */
 const char *vb_kind_name(vb_kind k);

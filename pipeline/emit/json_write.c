@@ -33,6 +33,14 @@ static void field(vb_jout *w, const char *key, const char *value) {
     vb_jout_string(w, value);
 }
 
+/* key: the words under span s of d */
+static void span_text(vb_jout *w, const char *key, const vb_doc *d, vb_span s) {
+    size_t n;
+    const char *p = vb_doc_span_text(d, s, &n);
+    vb_jout_key(w, key);
+    vb_jout_stringn(w, p, n);
+}
+
 static void header(vb_jout *w, const vb_header *h) {
     vb_jout_object(w);
     field(w, "issuer", h->issuer);
@@ -69,7 +77,7 @@ static void reference(vb_jout *w, const vb_doc *d, const vb_reference *r) {
 
 static void date(vb_jout *w, const vb_doc *d, const vb_date *x) {
     vb_jout_object(w);
-    field(w, "text", x->text ? x->text : "");
+    span_text(w, "text", d, x->span);
     field(w, "value", x->value);
     field(w, "role", vb_date_role_name(x->role));
     vb_jout_key(w, "span");
@@ -81,7 +89,7 @@ static void date(vb_jout *w, const vb_doc *d, const vb_date *x) {
 
 static void target(vb_jout *w, const vb_doc *d, const vb_target *t) {
     vb_jout_object(w);
-    field(w, "text", t->text ? t->text : "");
+    span_text(w, "text", d, t->span);
     vb_jout_key(w, "value");
     vb_jout_real(w, t->value);
     field(w, "unit", t->unit ? t->unit : "count");

@@ -74,8 +74,15 @@ static const char *xml_clean(xml_out *o, const char *s, size_t n) {
     return vb_buf_cstr(&o->scratch);
 }
 
-static vb_status text_n(xml_out *o, const char *s, size_t n) {
+/* s[0..n) as element text; s need not be NUL-terminated (libxml2 wants a
+ * C string, so an unterminated clean s is copied to o->scratch). */
+static vb_status text_n(xml_out *o, const char *s, size_t n, bool terminated) {
     const char *t = xml_clean(o, s, n);
+    if (t == s && !terminated) {
+        vb_buf_reset(&o->scratch);
+        vb_buf_append(&o->scratch, s, n);
+        t = vb_buf_cstr(&o->scratch);
+    }
     if (!t) return VB_E_NOMEM;
     TRY(xmlTextWriterWriteString(o->w, X(t)));
     return VB_OK;
@@ -85,7 +92,17 @@ static vb_status text_n(xml_out *o, const char *s, size_t n) {
 static vb_status elem(xml_out *o, const char *name, const char *s) {
     if (!s) return VB_OK;
     TRY(xmlTextWriterStartElement(o->w, X(name)));
-    TRYS(text_n(o, s, strlen(s)));
+    TRYS(text_n(o, s, strlen(s), true));
+    TRY(xmlTextWriterEndElement(o->w));
+    return VB_OK;
+}
+
+/* <name>the words under span s of d</name> */
+static vb_status span_elem(xml_out *o, const char *name, const vb_doc *d, vb_span s) {
+    size_t n;
+    const char *p = vb_doc_span_text(d, s, &n);
+    TRY(xmlTextWriterStartElement(o->w, X(name)));
+    TRYS(text_n(o, p, n, false));
     TRY(xmlTextWriterEndElement(o->w));
     return VB_OK;
 }
@@ -176,7 +193,7 @@ static vb_status date(xml_out *o, const vb_doc *d, const vb_date *x) {
     TRYS(attr(o, "recurrence", x->recurrence));
     TRYS(attr(o, "rule", x->rule));
     TRYS(attr_span(o, d, x->span));
-    TRYS(elem(o, "text", x->text ? x->text : ""));
+    TRYS(span_elem(o, "text", d, x->span));
     TRY(xmlTextWriterEndElement(o->w));
     return VB_OK;
 }
@@ -188,7 +205,7 @@ static vb_status target(xml_out *o, const vb_doc *d, const vb_target *t) {
     TRYS(attr(o, "unit", t->unit ? t->unit : "count")); /* as json_write.c */
     TRYS(attr(o, "comparator", vb_comparator_name(t->comparator)));
     TRYS(attr_span(o, d, t->span));
-    TRYS(elem(o, "text", t->text ? t->text : ""));
+    TRYS(span_elem(o, "text", d, t->span));
     TRYS(elem(o, "indicator", t->indicator));
     TRYS(elem(o, "theme", t->theme));
     TRY(xmlTextWriterEndElement(o->w));
@@ -207,7 +224,7 @@ static vb_status assignment(xml_out *o, const vb_doc *d, const vb_assignment *x)
         const char *task = x->tasks.items[i] ? x->tasks.items[i] : "";
         TRY(xmlTextWriterStartElement(o->w, X("task")));
         TRYS(attr_span(o, d, x->task_spans.items[i]));
-        TRYS(text_n(o, task, strlen(task)));
+        TRYS(text_n(o, task, strlen(task), true));
         TRY(xmlTextWriterEndElement(o->w));
     }
     TRY(xmlTextWriterEndElement(o->w));
@@ -269,7 +286,7 @@ static vb_status document(xml_out *o, const vb_doc *d) {
     TRY(xmlTextWriterStartElement(o->w, X("document")));
     TRYS(attr(o, "kind", vb_kind_name(d->kind)));
     TRY(xmlTextWriterStartElement(o->w, X("text")));
-    if (d->text) TRYS(text_n(o, d->text, d->text_len));
+    if (d->text) TRYS(text_n(o, d->text, d->text_len, true));
     TRY(xmlTextWriterEndElement(o->w));
     TRYS(header(o, &d->header));
     TRYS(VB_XML_LIST(o, d, "references", d->references, reference_item));

@@ -152,6 +152,7 @@ size_t vb_rule_next_start(const char *t, size_t len, size_t s, size_t e) {
 }
 
 static bool hits_push(vb_rule_hits *h, size_t row, size_t s, size_t e) {
+    if (e - s > UINT32_MAX || row > UINT32_MAX) return false;
     if (h->len == h->cap) {
         size_t n = h->cap ? h->cap * 2 : 64;
         vb_rule_hit *p = realloc(h->items, n * sizeof *p);
@@ -159,7 +160,7 @@ static bool hits_push(vb_rule_hits *h, size_t row, size_t s, size_t e) {
         h->items = p;
         h->cap = n;
     }
-    h->items[h->len++] = (vb_rule_hit){row, s, e};
+    h->items[h->len++] = (vb_rule_hit){.start = s, .len = (uint32_t)(e - s), .row = (uint32_t)row};
     return true;
 }
 

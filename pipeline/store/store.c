@@ -2,6 +2,7 @@
 #include "store.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,6 +196,13 @@ static int bind_text(sqlite3_stmt *q, int i, const char *v) {
     return v ? sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(q, i);
 }
 
+/* the words under span sp of d, which outlives the statement's step */
+static int bind_span_text(sqlite3_stmt *q, int i, const vb_doc *d, vb_span sp) {
+    size_t n;
+    const char *p = vb_doc_span_text(d, sp, &n);
+    return n > INT_MAX ? SQLITE_TOOBIG : sqlite3_bind_text(q, i, p, (int)n, SQLITE_STATIC);
+}
+
 static int bind_size(sqlite3_stmt *q, int i, size_t v) { return sqlite3_bind_int64(q, i, (sqlite3_int64)v); }
 
 /* Run an INSERT/DELETE that has been bound; reset it for reuse. */
@@ -337,7 +345,7 @@ static vb_status put_facts(vb_store *s, sqlite3_int64 doc_id, const vb_doc *d) {
         sqlite3_stmt *q = s->st[ST_DATE];
         TRY_SQL(sqlite3_bind_int64(q, 1, doc_id));
         TRY_SQL(bind_size(q, 2, i + 1));
-        TRY_SQL(bind_text(q, 3, x->text ? x->text : ""));
+        TRY_SQL(bind_span_text(q, 3, d, x->span));
         TRY_SQL(bind_text(q, 4, x->value));
         TRY_SQL(bind_text(q, 5, vb_date_role_name(x->role)));
         TRY_SQL(bind_text(q, 6, x->recurrence));
@@ -350,7 +358,7 @@ static vb_status put_facts(vb_store *s, sqlite3_int64 doc_id, const vb_doc *d) {
         sqlite3_stmt *q = s->st[ST_TARGET];
         TRY_SQL(sqlite3_bind_int64(q, 1, doc_id));
         TRY_SQL(bind_size(q, 2, i + 1));
-        TRY_SQL(bind_text(q, 3, t->text ? t->text : ""));
+        TRY_SQL(bind_span_text(q, 3, d, t->span));
         TRY_SQL(sqlite3_bind_double(q, 4, t->value));
         TRY_SQL(t->has_from ? sqlite3_bind_double(q, 5, t->from) : sqlite3_bind_null(q, 5));
         TRY_SQL(bind_text(q, 6, t->unit));

@@ -1,9 +1,13 @@
-/* Core: arena, growable buffer, code-point index, status codes, doc types. */
+/* Core: arena, growable buffer, interned strings, code-point index, span
+ * text, status codes, doc types. */
 #include "../../pipeline/core/arena.h"
 #include "../../pipeline/core/buf.h"
 #include "../../pipeline/core/doc.h"
 #include "../../pipeline/core/doctypes.h"
+#include "../../pipeline/core/intern.h"
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 
@@ -61,6 +65,47 @@ static void test_buf(void) {
     CHECK_STR(vb_buf_cstr(&b), "Ủy ạ\xF0\x9F\x98\x80 007");
     CHECK(!b.oom);
     vb_buf_free(&b);
+}
+
+/* Equal strings give one arena copy, through the table's growth; distinct
+ * ones stay distinct; the strings outlive the table. */
+static void test_intern(void) {
+    vb_arena *a = vb_arena_create();
+    vb_intern t;
+    vb_intern_init(&t, a);
+    char buf[32];
+    const char *first[500];
+    for (int i = 0; i < 500; i++) {
+        snprintf(buf, sizeof buf, "2019-05-%03d", i);
+        first[i] = vb_intern_str(&t, buf);
+        CHECK_STR(first[i], buf);
+        CHECK(first[i] != buf);
+    }
+    CHECK(t.len == 500);
+    int same = 0;
+    for (int i = 0; i < 500; i++) {
+        snprintf(buf, sizeof buf, "2019-05-%03d", i);
+        same += vb_intern_str(&t, buf) == first[i];
+    }
+    CHECK_INT(same, 500);
+    CHECK(t.len == 500);
+    CHECK(vb_intern_str(&t, NULL) == NULL);
+    CHECK(vb_intern_str(&t, "") != NULL && vb_intern_str(&t, "") == vb_intern_str(&t, ""));
+    vb_intern_free(&t);
+    CHECK_STR(first[7], "2019-05-007");
+    vb_arena_destroy(a);
+}
+
+/* The bytes under a span, clamped to the text and not NUL-terminated. */
+static void test_span_text(void) {
+    vb_doc d = {.text = "Hà Nội, ngày 07/5/2019", .text_len = strlen("Hà Nội, ngày 07/5/2019")};
+    size_t n, at = (size_t)(strstr(d.text, "ngày") - d.text);
+    const char *p = vb_doc_span_text(&d, (vb_span){at, at + strlen("ngày")}, &n);
+    CHECK(n == strlen("ngày") && memcmp(p, "ngày", n) == 0 && p[n] == ' ');
+    p = vb_doc_span_text(&d, (vb_span){20, 99}, &n);
+    CHECK(n == d.text_len - 20 && p == d.text + 20);
+    p = vb_doc_span_text(&d, (vb_span){99, 120}, &n);
+    CHECK(n == 0 && p == d.text + d.text_len);
 }
 
 static void test_code_point_offsets(void) {
@@ -122,6 +167,8 @@ int main(void) {
     VB_RUN(test_arena_alignment_and_growth);
     VB_RUN(test_arena_big_arrays);
     VB_RUN(test_buf);
+    VB_RUN(test_intern);
+    VB_RUN(test_span_text);
     VB_RUN(test_code_point_offsets);
     VB_RUN(test_status_and_errors);
     VB_RUN(test_doctypes);

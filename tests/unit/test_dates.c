@@ -20,16 +20,21 @@ static vb_doc make_doc(vb_arena *a, const char *text, const char *header_date) {
     return d;
 }
 
-/* Every fact's span must be exactly its words. */
+/* Every fact's span must be non-empty words inside the text. */
 static int spans_ok(const vb_doc *d) {
     for (size_t i = 0; i < d->dates.len; i++) {
         const vb_date *x = &d->dates.items[i];
         if (x->span.end <= x->span.start || x->span.end > d->text_len) return 0;
-        if (strlen(x->text) != x->span.end - x->span.start ||
-            memcmp(d->text + x->span.start, x->text, strlen(x->text)) != 0)
-            return 0;
     }
     return 1;
+}
+
+/* A date's words as the writers read them (NULL for no date), as a string. */
+static const char *words(vb_arena *a, const vb_doc *d, const vb_date *x) {
+    if (!x) return NULL;
+    size_t n;
+    const char *p = vb_doc_span_text(d, x->span, &n);
+    return vb_arena_strndup(a, p, n);
 }
 
 static const vb_date *find_value(const vb_doc *d, const char *value) {
@@ -120,7 +125,7 @@ static void test_damaged_dates(void) {
     CHECK(find_value(&d, "2022-04-22") != NULL);
     CHECK(find_value(&d, "2021-07-16") != NULL);
     const vb_date *x = find_value(&d, "2021-07-16");
-    CHECK_STR(x ? x->text : NULL, "ngày 16/7/20 21");
+    CHECK_STR(words(a, &d, x), "ngày 16/7/20 21");
     CHECK_INT(d.dates.len, 3); /* "12/3/20 25" is read as 2025: the split year's one known cost */
     vb_arena_destroy(a);
 }
@@ -156,7 +161,7 @@ static void test_full_dates(void) {
     CHECK(find_value(&d, "2015") == NULL);
     CHECK_INT(d.dates.len, 4);
     const vb_date *x = find_value(&d, "2016-03-07");
-    CHECK_STR(x ? x->text : NULL, "ngày 07 tháng 3 năm 2016");
+    CHECK_STR(words(a, &d, x), "ngày 07 tháng 3 năm 2016");
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_REFERENCE);
     vb_arena_destroy(a);
 }
@@ -215,10 +220,10 @@ static void test_month_year_and_year(void) {
     vb_doc d =
         run(a, "Tổng kết vào tháng 12/2025; sơ kết tháng 6 năm 2025. Phấn đấu đến năm 2030 đạt 90%.", NULL);
     const vb_date *x = find_value(&d, "2025-12");
-    CHECK_STR(x ? x->text : NULL, "tháng 12/2025");
+    CHECK_STR(words(a, &d, x), "tháng 12/2025");
     CHECK(find_value(&d, "2025-06") != NULL);
     x = find_value(&d, "2030");
-    CHECK_STR(x ? x->text : NULL, "năm 2030");
+    CHECK_STR(words(a, &d, x), "năm 2030");
     CHECK(find_value(&d, "2025") == NULL);
     /* month 13 is not a month */
     vb_doc e = run(a, "Báo cáo tháng 13/2025 và năm 20255.", NULL);
@@ -234,7 +239,7 @@ static void test_periods(void) {
                    NULL);
     const vb_date *x = find_value(&d, "2016/2020");
     CHECK(x != NULL);
-    CHECK_STR(x ? x->text : NULL, "giai đoạn 2016-2020");
+    CHECK_STR(words(a, &d, x), "giai đoạn 2016-2020");
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_PERIOD);
     CHECK(find_value(&d, "2021/2025") != NULL);
     CHECK(find_value(&d, "2026/2030") != NULL);
@@ -252,7 +257,7 @@ static void test_quarters(void) {
         run(a, "Sơ kết trong quý II/2024, tổng kết quý IV năm 2025; hoàn thành trước quý 3/2026.", NULL);
     const vb_date *x = find_value(&d, "2024-04/2024-06");
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_PERIOD);
-    CHECK_STR(x ? x->text : NULL, "quý II/2024");
+    CHECK_STR(words(a, &d, x), "quý II/2024");
     CHECK(find_value(&d, "2025-10/2025-12") != NULL);
     x = find_value(&d, "2026-07/2026-09");
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_DEADLINE);
@@ -272,7 +277,7 @@ static void test_deadlines(void) {
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_DEADLINE);
     x = find_value(&d, "2024-12-20");
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_DEADLINE);
-    CHECK_STR(x ? x->text : NULL, "ngày 20/12");
+    CHECK_STR(words(a, &d, x), "ngày 20/12");
     x = find_value(&d, "2025-06-30");
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_DEADLINE);
     /* without the document's year a day and month give nothing */
@@ -306,7 +311,7 @@ static void test_recurrence(void) {
         if (x->role != VB_DATE_RECURRING) continue;
         CHECK(x->value == NULL);
         if (recur < 6) {
-            CHECK_STR(x->text, want[recur][0]);
+            CHECK_STR(words(a, &d, x), want[recur][0]);
             CHECK_STR(x->recurrence, want[recur][1]);
             CHECK_STR(x->rule, want[recur][2]);
         }
@@ -316,7 +321,7 @@ static void test_recurrence(void) {
     /* the yearly report's deadline recurs: no single date */
     CHECK(find_value(&d, "2022-12-10") == NULL);
     CHECK_INT(count_role(&d, VB_DATE_DEADLINE), 0);
-    CHECK_STR(d.dates.items[0].text, "định kỳ hàng quý");
+    CHECK_STR(words(a, &d, &d.dates.items[0]), "định kỳ hàng quý");
     vb_arena_destroy(a);
 }
 
@@ -326,7 +331,7 @@ static void test_blank_placeholder(void) {
     CHECK_INT(d.dates.len, 1);
     const vb_date *x = find_value(&d, "2024");
     CHECK_INT(x ? (int)x->role : -1, VB_DATE_ISSUED);
-    CHECK_STR(x ? x->text : NULL, "ngày tháng năm 2024");
+    CHECK_STR(words(a, &d, x), "ngày tháng năm 2024");
     CHECK_INT(d.warnings.len, 1);
     CHECK_STR(d.warnings.len ? d.warnings.items[0].code : NULL, "W_BLANK_DATE");
     vb_doc e = run(a, "Hà Nội, ngày ... tháng 5 năm 2024\n", NULL);

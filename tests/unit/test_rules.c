@@ -74,7 +74,7 @@ static void check_parts(const vb_scan_part *parts, size_t n, size_t want_shared)
             CHECK(h == 0 || a.items[h - 1].start < a.items[h].start ||
                   (a.items[h - 1].start == a.items[h].start && a.items[h - 1].row < a.items[h].row));
             CHECK(vb_rule_match_at(&rs, a.items[h].row, texts[k], len, a.items[h].start, &ov, NULL));
-            CHECK(ov[1] == a.items[h].end);
+            CHECK(ov[1] == vb_rule_hit_end(&a.items[h]));
         }
     }
     vb_rule_hits_free(&a);
