@@ -490,12 +490,13 @@ static bool joins_last(const vb_normalizer *n, const out_state *o, const vb_norm
 static vb_status emit_line(vb_normalizer *n, out_state *o, const vb_block *b, size_t bi) {
     if (!o->line_open) return VB_OK;
     o->line_open = false;
+    if (o->text->len > UINT32_MAX || bi > UINT32_MAX) return VB_E_TOO_LARGE; /* see vb_norm_line */
     const char *line = o->text->data + o->line_start;
     size_t line_len = o->text->len - o->line_start;
     vb_norm_line *prev = o->lines.len ? &o->lines.items[o->lines.len - 1] : NULL;
-    vb_norm_line cur = {.start = o->line_start,
-                        .end = o->text->len,
-                        .block = bi,
+    vb_norm_line cur = {.start = (uint32_t)o->line_start,
+                        .end = (uint32_t)o->text->len,
+                        .block = (uint32_t)bi,
                         .area = b->area,
                         .table = b->table,
                         .row = b->row,
@@ -510,7 +511,7 @@ static vb_status emit_line(vb_normalizer *n, out_state *o, const vb_block *b, si
     o->blank = false;
     if (join) {
         o->text->data[o->line_start - 1] = ' '; /* the placeholder: prev exists */
-        prev->end = o->text->len;
+        prev->end = (uint32_t)o->text->len;
         o->last_lower = o->last_lower || cur_lower;
         o->last_starts_paragraph = false;
         o->last_piece = cur.start;

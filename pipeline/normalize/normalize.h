@@ -15,6 +15,7 @@
 #ifndef VB_NORMALIZE_H
 #define VB_NORMALIZE_H
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "../core/arena.h"
 #include "../core/status.h"
@@ -35,13 +36,15 @@ typedef struct {
 } vb_offset_anchor;
 
 typedef struct {
-    size_t start, end; /* bytes of one line in text, end excludes '\n' */
-    size_t block;      /* index of the first source block */
+    /* 32-bit offsets: a normalised text is refused past 4 GiB
+     * (VB_E_TOO_LARGE), and every line of a file is held at once */
+    uint32_t start, end; /* bytes of one line in text, end excludes '\n' */
+    uint32_t block;      /* index of the first source block */
     int table, row, cell;
     uint8_t area; /* a vb_area */
     uint8_t heading_level;
     uint16_t flags;
-} vb_norm_line; /* 40 bytes: held for every line of the file */
+} vb_norm_line; /* 28 bytes */
 
 typedef struct {
     char *text; /* NUL-terminated; lines joined by '\n' */
