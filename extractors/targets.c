@@ -59,8 +59,8 @@ enum {
  * comes from data/target-counted.txt ((?!) opens the list of alternatives). */
 static const char at_least_things_pattern[] =
     "\\b(?<cmp>" COUNT_CMP ")\\s+(?<num>" COUNT "|" VB_NUM ")\\s+(?=(?:(?!)"
-#define X(w) "|" w
-#include "target-counted.inc"
+#define X(re, w) "|" re
+#include "target-counted.re.inc"
 #undef X
     ")\\b)";
 
@@ -69,12 +69,12 @@ static const char at_least_things_pattern[] =
  * tấn", "35 tuần thực học"; not a rate of the unit ("500.000 đồng/người"). */
 static const char quantity_pattern[] = "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?:(?<lo>" AMOUNT
                                        ")\\s*[-–]\\s*)?(?<num>" AMOUNT ")\\s*(?:(?<mult>(?!)"
-#define X(w, factor) "|" w
-#include "target-multipliers.inc"
+#define X(re, w, factor) "|" re
+#include "target-multipliers.re.inc"
 #undef X
                                        ")\\s+)?(?<unit>(?!)"
-#define X(w, unit, gate) "|" w
-#include "target-units.inc"
+#define X(re, w, unit, gate) "|" re
+#include "target-units.re.inc"
 #undef X
                                        ")\\b(?!\\s*/)(?:\\s*(?<after>trở lên|trở xuống)\\b)?";
 
@@ -252,29 +252,29 @@ _Static_assert(sizeof period_rows_examples / sizeof *period_rows_examples ==
 enum { UNIT_GOAL, UNIT_ALWAYS };
 #define UNIT_GATE(g) (strcmp(g, "always") == 0 ? UNIT_ALWAYS : UNIT_GOAL)
 static const struct {
-    const char *word, *unit, *gate;
+    const char *re, *word, *unit, *gate;
 } unit_words[] = {
-#define X(w, unit, gate) {w, unit, gate},
-#include "target-units.inc"
+#define X(re, w, unit, gate) {re, w, unit, gate},
+#include "target-units.re.inc"
 #undef X
 };
 static const struct {
-    const char *word, *factor;
+    const char *re, *word, *factor;
 } multiplier_words[] = {
-#define X(w, factor) {w, factor},
-#include "target-multipliers.inc"
+#define X(re, w, factor) {re, w, factor},
+#include "target-multipliers.re.inc"
 #undef X
 };
 /* Words that make a clause set a goal: an amount in it is a target. */
 static const char goal_cue_pattern[] = "(?<![\\p{L}\\p{N}])(?:(?!)"
-#define X(w) "|" w
-#include "target-goal-cues.inc"
+#define X(re, w) "|" re
+#include "target-goal-cues.re.inc"
 #undef X
                                        ")(?![\\p{L}\\p{N}])";
 /* Words that make an amount a budget line or a price, not a goal. */
 static const char not_goal_cue_pattern[] = "(?<![\\p{L}\\p{N}])(?:(?!)"
-#define X(w) "|" w
-#include "target-not-goal-cues.inc"
+#define X(re, w) "|" re
+#include "target-not-goal-cues.re.inc"
 #undef X
                                            ")(?![\\p{L}\\p{N}])";
 
@@ -365,7 +365,8 @@ static const char *const clause_rows_examples[CL_COUNT] = {
     [CL_SPACE] = " ",
 };
 
-/* A word list as rows "\A(?:word)\z", to tell which word a group holds;
+/* A word list as rows "\A(?:word)\z", to tell which word a group holds
+ * (the word taken literally: its escaped form from NAME.re.inc);
  * the rows, their examples (the words) and their patterns are one
  * allocation. */
 typedef struct {
@@ -374,15 +375,15 @@ typedef struct {
 } word_table;
 
 static vb_status word_table_open(word_table *w, vb_rule_table *t, const char *name, const char *const *words,
-                                 size_t n, char *err, size_t errlen) {
+                                 const char *const *res, size_t n, char *err, size_t errlen) {
     size_t bytes = n * (sizeof *w->rows + sizeof(char *));
-    for (size_t i = 0; i < n; i++) bytes += strlen(words[i]) + sizeof "\\A(?:)\\z";
+    for (size_t i = 0; i < n; i++) bytes += strlen(res[i]) + sizeof "\\A(?:)\\z";
     w->rows = calloc(1, bytes);
     if (!w->rows) return VB_E_NOMEM;
     const char **examples = (const char **)(w->rows + n);
     char *p = (char *)(examples + n);
     for (size_t i = 0; i < n; i++) {
-        int len = sprintf(p, "\\A(?:%s)\\z", words[i]);
+        int len = sprintf(p, "\\A(?:%s)\\z", res[i]);
         w->rows[i] = (vb_rule_row){words[i], p, (int)i, NULL, 0};
         examples[i] = words[i];
         p += len + 1;
@@ -431,13 +432,15 @@ static vb_status compile_forms(vb_ruleset *rs, char *err, size_t errlen) {
 static vb_status open_word_tables(vb_targets_rules *x, char *err, size_t errlen) {
     enum { N_UNITS = sizeof unit_words / sizeof unit_words[0] };
     enum { N_MULTS = sizeof multiplier_words / sizeof multiplier_words[0] };
-    const char *units[N_UNITS], *mults[N_MULTS];
-    for (size_t i = 0; i < N_UNITS; i++) units[i] = unit_words[i].word;
-    for (size_t i = 0; i < N_MULTS; i++) mults[i] = multiplier_words[i].word;
-    vb_status s = word_table_open(&x->units, &x->built[0], "targets.units", units, N_UNITS, err, errlen);
+    const char *units[N_UNITS], *unit_res[N_UNITS], *mults[N_MULTS], *mult_res[N_MULTS];
+    for (size_t i = 0; i < N_UNITS; i++) units[i] = unit_words[i].word, unit_res[i] = unit_words[i].re;
+    for (size_t i = 0; i < N_MULTS; i++)
+        mults[i] = multiplier_words[i].word, mult_res[i] = multiplier_words[i].re;
+    vb_status s =
+        word_table_open(&x->units, &x->built[0], "targets.units", units, unit_res, N_UNITS, err, errlen);
     return s != VB_OK ? s
-                      : word_table_open(&x->multipliers, &x->built[1], "targets.multipliers", mults, N_MULTS,
-                                        err, errlen);
+                      : word_table_open(&x->multipliers, &x->built[1], "targets.multipliers", mults, mult_res,
+                                        N_MULTS, err, errlen);
 }
 
 vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {

@@ -410,6 +410,37 @@ static void test_match_at_prepared(void) {
     vb_ruleset_free(&at);
 }
 
+/* The build rule's NAME.re.inc (tests/unit/data/test-literal-words.txt)
+ * gives each data word as a pattern for itself: a word holding '.', '(',
+ * '+', '|', '[' or '\\' matches only itself, whole. */
+static const vb_rule_row literal_rows[] = {
+#define X(re, word, ...) {word, "\\A(?:" re ")\\z", 0, NULL, VB_RULE_CASED},
+#include "test-literal-words.re.inc"
+#undef X
+};
+
+static void test_literal_words(void) {
+    static const char *const others[] = {"km2", "kmx2", "a",  "(a", "xy",     "xxy", "a",
+                                         "b",   "c",    "[c", "de", "d\\\\e", ""};
+    vb_ruleset rs;
+    char err[300];
+    const size_t *ov;
+    int np;
+    CHECK(vb_ruleset_compile(&rs, literal_rows, N(literal_rows), err, sizeof err) == VB_OK);
+    for (size_t i = 0; i < N(literal_rows); i++) {
+        const char *w = literal_rows[i].name;
+        for (size_t j = 0; j < N(literal_rows); j++)
+            CHECK(vb_rule_match(&rs, i, literal_rows[j].name, strlen(literal_rows[j].name), 0, &ov, &np) ==
+                  (i == j));
+        for (size_t j = 0; j < N(others); j++)
+            CHECK(!vb_rule_match(&rs, i, others[j], strlen(others[j]), 0, &ov, &np));
+        CHECK(strchr(w, '.') || strchr(w, '(') || strchr(w, '+') || strchr(w, '|') || strchr(w, '[') ||
+              strchr(w, '\\'));
+    }
+    CHECK(N(literal_rows) == 6);
+    vb_ruleset_free(&rs);
+}
+
 int main(void) {
     VB_RUN(test_scan_one_pass);
     VB_RUN(test_scan_parts_and_guards);
@@ -421,5 +452,6 @@ int main(void) {
     VB_RUN(test_cursor_edge);
     VB_RUN(test_try_at);
     VB_RUN(test_match_at_prepared);
+    VB_RUN(test_literal_words);
     return VB_SUMMARY("rules");
 }
