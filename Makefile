@@ -117,7 +117,7 @@ test-golden: $(BUILD)/vanban
 	@sh tests/run_golden.sh $(BUILD)
 
 # Integration suites: each tests/<suite>/run.sh takes the build directory.
-SUITES ?= schema batch compare hostile extract realdev cli
+SUITES ?= schema batch compare hostile extract realdev cli eqcheck
 test-suites: $(BUILD)/vanban
 	@set -e; for s in $(SUITES); do \
 	    if [ -f tests/$$s/run.sh ]; then echo "== $$s ($(BUILD))"; bash tests/$$s/run.sh $(BUILD); \

@@ -241,6 +241,8 @@ void vb_dates_close(vb_dates_rules *x) {
     free(x);
 }
 
+void vb_dates_plain_scans(vb_dates_rules *x) { vb_ruleset_plain(&x->dates); }
+
 vb_status vb_dates_scan_check(vb_dates_rules *x, const char *text, size_t len, bool *same, size_t *found) {
     vb_rule_hits rows = {0};
     vb_status s = vb_ruleset_scan(&x->dates, text, len, &x->hits);

@@ -848,6 +848,11 @@ static bool next_number(const vb_references_rules *x, size_t i, const char *t, s
     return false;
 }
 
+void vb_references_plain_scans(vb_references_rules *x) {
+    vb_ruleset_plain(&x->numbers);
+    vb_ruleset_plain(&x->laws);
+}
+
 vb_status vb_references_numbers_check(vb_references_rules *x, const char *text, size_t len, bool *same,
                                       size_t *found) {
     *same = true;

@@ -409,7 +409,7 @@ struct vb_targets_rules {
     word_table units, multipliers;
     vb_rule_table built[2];     /* for tests: the word tables, each row's example its word */
     pcre2_match_context *limit; /* the offset limit of next_form */
-    bool full_scan;             /* tests: no anchors (vb_targets_scan_check) */
+    bool full_scan;             /* no anchors (vb_targets_plain_scans, vb_targets_scan_check) */
     vb_number_rules *numbers;
     vb_theme_rules *themes;
 };
@@ -1115,14 +1115,17 @@ static bool same_hit(const vb_targets_rules *x, const char *t, size_t len, const
     return a->ms == b->ms && a->me == b->me && a->row == b->row && expand(x, t, len, a, &c);
 }
 
+void vb_targets_plain_scans(vb_targets_rules *x) { x->full_scan = true; }
+
 vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t len, bool *same,
                                 size_t *found) {
     candv fast = {0}, full = {0};
     rangev none = {0};
     vb_status s = collect(x, text, len, &none, &fast);
+    bool was = x->full_scan;
     x->full_scan = true;
     if (s == VB_OK) s = collect(x, text, len, &none, &full);
-    x->full_scan = false;
+    x->full_scan = was;
     *same = s == VB_OK && fast.len == full.len;
     *found = full.len;
     for (size_t k = 0; *same && k < fast.len; k++)
