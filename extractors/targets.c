@@ -43,13 +43,18 @@ enum {
 #include "target-count-comparators.alt.inc"
 #define CMP "(?:" VB_ALT_TARGET_COMPARATORS_GE "|" VB_ALT_TARGET_COMPARATORS_LE "|từ)"
 #define COUNT_CMP VB_ALT_TARGET_COUNT_COMPARATORS
-#define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
+/* frequencies: data/target-periods.txt, -times-words, -per-words, -every-words */
+#include "target-every-words.alt.inc"
+#include "target-per-words.alt.inc"
+#include "target-periods.alt.inc"
+#include "target-times-words.alt.inc"
+#define PER VB_ALT_TARGET_PERIODS
 #include "target-change-verbs.alt.inc"
 /* a number: digits, or a word of data/target-number-words.txt */
 #include "target-number-words.alt.inc"
 #define VB_NUM "(?:[0-9]{1,3}(?:[.,][0-9]{1,2})?|" VB_ALT_TARGET_NUMBER_WORDS "\\b)"
 #define COUNT "[0-9]{1,3}(?:\\.[0-9]{3})*(?:,[0-9]{1,2})?"
-#define TIMES "(?:lần|đợt)"
+#define TIMES VB_ALT_TARGET_TIMES_WORDS
 /* a percentage: "70", "95,5" */
 #define PCT_NUM "[0-9]{1,3}(?:[.,][0-9]{1,2})?"
 /* an amount: "46.200", "2000", "48,3" (dots group thousands, a comma is decimal) */
@@ -88,11 +93,11 @@ static const vb_rule_row form_rows[] = {
      "\\s+(?:mức\\s+)?(?<num>" COUNT ")(?:\\s*(?<pct>%|phần trăm))?",
      FORM_FROM_TO, NULL, 0},
     {"n_times_per_period",
-     "(?:\\b(?<cmp>" CMP ")\\s+)?\\b(?<num>" VB_NUM ")\\s+" TIMES "(?:\\s*/\\s*|\\s+(?:(?:một|mỗi|trên|"
-     "trong|1|01)\\s+)+)(?<per>" PER ")\\b",
+     "(?:\\b(?<cmp>" CMP ")\\s+)?\\b(?<num>" VB_NUM ")\\s+" TIMES
+     "(?:\\s*/\\s*|\\s+(?:(?:" VB_ALT_TARGET_PER_WORDS "|1|01)\\s+)+)(?<per>" PER ")\\b",
      FORM_FREQ_N_PER, NULL, 0},
     {"period_n_times",
-     "(?:\\b(?<cmp0>" CMP ")\\s+)?\\b(?:mỗi|hằng|hàng)(?:\\s+một)?\\s+(?<per>" PER
+     "(?:\\b(?<cmp0>" CMP ")\\s+)?\\b" VB_ALT_TARGET_EVERY_WORDS "(?:\\s+một)?\\s+(?<per>" PER
      ")\\s*,?\\s+(?<act>[^0-9.;:\\n]{1,40}?\\s+)?"
      "?(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM ")\\s+" TIMES "\\b",
      FORM_FREQ_PER_N, NULL, 0},
@@ -227,21 +232,33 @@ _Static_assert(sizeof comparator_rows_examples / sizeof *comparator_rows_example
 
 /* Unit of a frequency, by the period word; the tag multiplies the count into
  * the units the contract names ("6 tháng một lần" = 2 times_per_year). */
+static const struct {
+    const char *word, *unit, *factor;
+} period_words[] = {
+#define X(w, unit, factor) {w, unit, factor},
+#include "target-periods.inc"
+#undef X
+};
+enum { N_PERIOD_WORDS = sizeof period_words / sizeof period_words[0] };
+/* rows [0, N_PERIOD_WORDS) are period_words' (tag unused: the factor is
+ * theirs), the rest the months of "định kỳ N tháng một lần" */
 static const vb_rule_row period_rows[] = {
-    {"month", "\\Atháng\\z", 1, "times_per_month", 0},
-    {"quarter", "\\Aquý\\z", 1, "times_per_quarter", 0},
-    {"year", "\\Anăm\\z", 1, "times_per_year", 0},
-    {"week", "\\Atuần\\z", 1, "times_per_week", 0},
-    {"day", "\\Angày\\z", 1, "times_per_day", 0},
-    {"semester", "\\Ahọc kỳ\\z", 2, "times_per_year", 0},
-    /* "định kỳ N tháng một lần" */
+#define X(re, w, unit, factor) {w, "\\A(?:" re ")\\z", 0, unit, 0},
+#include "target-periods.re.inc"
+#undef X
     {"1_month", "\\A(?:1|01|một)\\z", 1, "times_per_month", 0},
     {"3_months", "\\A(?:3|03|ba)\\z", 1, "times_per_quarter", 0},
     {"6_months", "\\A(?:6|06|sáu)\\z", 2, "times_per_year", 0},
     {"12_months", "\\A(?:12|mười hai)\\z", 1, "times_per_year", 0},
 };
 static const char *const period_rows_examples[] = {
-    "tháng", "quý", "năm", "tuần", "ngày", "học kỳ", "01", "ba", "sáu", "mười hai",
+#define X(w, unit, factor) w,
+#include "target-periods.inc"
+#undef X
+    "01",
+    "ba",
+    "sáu",
+    "mười hai",
 };
 _Static_assert(sizeof period_rows_examples / sizeof *period_rows_examples ==
                    sizeof period_rows / sizeof *period_rows,
@@ -305,6 +322,11 @@ enum {
 #include "target-preverbs.alt.inc"
 #include "target-qualifiers.alt.inc"
 #include "target-skip-sections.alt.inc"
+#include "target-goal-prefix-words.alt.inc"
+#include "target-tail-words.alt.inc"
+#include "target-qualifier-periods.alt.inc"
+#include "target-every-periods.alt.inc"
+#include "target-prep-end-words.alt.inc"
 
 static const vb_rule_row clause_rows[] = {
     [CL_BOUNDARY] = {"boundary",
@@ -317,15 +339,11 @@ static const vb_rule_row clause_rows[] = {
                        "số\\s+)?",
                        0, NULL, 0},
     [CL_PREVERB] = {"preverb", "\\b(?<verb>" VB_ALT_TARGET_PREVERBS ")\\s*\\z", 0, NULL, 0},
-    [CL_GOAL_PREFIX] =
-        {"goal_prefix",
-         "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm [0-9]{4}|"
-         "năm [0-9]{4}|đảm bảo|bảo đảm|các|những|trước hết(?: là)?|là|trong đó)(?:[\\s,:]+|\\z))*",
-         0, NULL, 0},
-    [CL_TAIL] = {"tail",
-                 "(?:[\\s,]+(?:đạt(?: tỷ lệ)?|là|ở mức|chiếm|giảm(?: xuống)?(?: còn)?|"
-                 "tăng(?: lên)?|còn|khoảng|mức|dự kiến|phấn đấu))*[\\s,]*\\z",
-                 0, NULL, 0},
+    [CL_GOAL_PREFIX] = {"goal_prefix",
+                        "\\G(?:(?:đến năm [0-9]{4}|năm [0-9]{4}|" VB_ALT_TARGET_GOAL_PREFIX_WORDS
+                        ")(?:[\\s,:]+|\\z))*",
+                        0, NULL, 0},
+    [CL_TAIL] = {"tail", "(?:[\\s,]+" VB_ALT_TARGET_TAIL_WORDS ")*[\\s,]*\\z", 0, NULL, 0},
     [CL_ELLIPSIS] = {"ellipsis", "\\G" VB_ALT_TARGET_QUALIFIERS "\\b", 0, NULL, 0},
     [CL_ADJUNCT] = {"adjunct", "\\A" VB_ALT_TARGET_ADJUNCTS "\\b", 0, NULL, 0},
     [CL_ADJUNCT_LEAD] = {"adjunct_lead",
@@ -334,12 +352,13 @@ static const vb_rule_row clause_rows[] = {
                          "\\b[^,;]{0,120}),\\s*",
                          0, NULL, 0},
     [CL_QUALIFIER] = {"qualifier",
-                      "\\G(?:\\s*(?:/\\s*(?:năm|tháng|quý|tuần)\\b|\\(?\\s*GR?DP\\b\\s*\\)?|"
-                      "(?:mỗi|hằng|hàng) (?:năm|tháng|quý)\\b|(?:(?:trong|vào|đến)\\s+(?:hết\\s+)?)?"
+                      "\\G(?:\\s*(?:/\\s*" VB_ALT_TARGET_QUALIFIER_PERIODS
+                      "\\b|\\(?\\s*GR?DP\\b\\s*\\)?|" VB_ALT_TARGET_EVERY_WORDS
+                      " " VB_ALT_TARGET_EVERY_PERIODS "\\b|(?:(?:trong|vào|đến)\\s+(?:hết\\s+)?)?"
                       "(?:năm [0-9]{4}|giai đoạn [0-9]{4}\\s*[-–]\\s*[0-9]{4})(?![0-9])))*",
                       0, NULL, 0},
     [CL_PLACE_END] = {"place_end", "(?<![\\p{L}\\p{N}])(?:tại|ở)\\s*\\z", 0, NULL, 0},
-    [CL_PREP_END] = {"prep_end", "(?<![\\p{L}\\p{N}])(?:cho|tại|ở|của|với)\\s*\\z", 0, NULL, 0},
+    [CL_PREP_END] = {"prep_end", "(?<![\\p{L}\\p{N}])" VB_ALT_TARGET_PREP_END_WORDS "\\s*\\z", 0, NULL, 0},
     [CL_GOAL_SECTION] = {"goal_section", "\\G\\W*(?:các\\s+)?(?:mục tiêu|chỉ tiêu)", 0, NULL, 0},
     [CL_GOAL_CUE] = {"goal_cue", goal_cue_pattern, 0, NULL, 0},
     [CL_NOT_GOAL_CUE] = {"not_goal_cue", not_goal_cue_pattern, 0, NULL, 0},
@@ -799,7 +818,8 @@ static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span
     if (!has(per)) return NULL;
     for (size_t i = 0; i < x->periods.len; i++)
         if (vb_rule_match(&x->periods, i, t + per.start, per.end - per.start, 0, NULL, NULL)) {
-            *value *= x->periods.rules[i].row->tag;
+            *value *=
+                i < N_PERIOD_WORDS ? strtod(period_words[i].factor, NULL) : x->periods.rules[i].row->tag;
             return x->periods.rules[i].row->value;
         }
     return NULL;
