@@ -44,6 +44,7 @@
 /* word lists embedded in the role rows (data/assign-*.txt) */
 #include "assign-follow-verbs.alt.inc"
 #include "assign-issuer-names.alt.inc"
+#include "assign-closing-words.alt.inc"
 
 static const vb_rule_row role_rows[] = {
     {"standing_body", "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ\\s+quan\\s+(?:thường\\s+trực|đầu\\s+mối)\\b",
@@ -78,10 +79,7 @@ enum { L_CLOSING, L_CLOSING_END, L_ARTICLE, L_EXECUTION, L_LETTER_KIND, L_ADDRES
 
 static const vb_rule_row line_rows[] = {
     /* the end of the body: nothing after it is a task */
-    [L_CLOSING] = {"closing",
-                   "\\G\\W*(?:Trên đây|Nơi nhận|Noi nhận|Nơi nhan|KT\\.|TM\\.|Q\\.|TL\\.|Yêu cầu (?:các|Thủ "
-                   "trưởng))",
-                   0, NULL, VB_RULE_CASED},
+    [L_CLOSING] = {"closing", "\\G\\W*" VB_ALT_ASSIGN_CLOSING_WORDS, 0, NULL, VB_RULE_CASED},
     /* a paragraph ending "./." is the last of the body */
     [L_CLOSING_END] = {"closing_end", "\\./\\.\\W*\\z", 0, NULL, 0},
     [L_ARTICLE] = {"article", "\\G[*_\\s]*Điều\\s+\\d{1,3}\\s*[.:]?\\s*[*_]*\\s*", 0, NULL, VB_RULE_CASED},

@@ -58,12 +58,14 @@ static const code_row extra_codes[] = {
 #include "ref-proposal-nouns.alt.inc"
 #include "ref-subject-end-words.alt.inc"
 #include "ref-subject-verbs.alt.inc"
+#include "ref-so-spellings.alt.inc"
+#include "ref-implements-verbs.alt.inc"
 
 #define L_EDGE "(?<![\\p{L}0-9])"
 #define N_EDGE "(?<![\\p{L}0-9/.-])"
 /* "số" and what OCR and unaccented typing make of it ("so", "sô", "s6"),
  * with the dot or colon some writers put after it */
-#define SO_WORD "s(?:ố|ô|ó|ồ|ổ|o|6)(?![\\p{L}])"
+#define SO_WORD VB_ALT_REF_SO_SPELLINGS "(?![\\p{L}])"
 #define SO SO_WORD "\\s*[.:]?\\s*"
 #define ASCII_LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 /* The symbol grammar of Decree 30/2020 (Appendix I): number[/year]/TYPE-ISSUER
@@ -137,8 +139,8 @@ static const vb_rule_row relation_rows[] = {
     {"basis_straight", LEADER CAN_CU "\\s*(?:vào\\s+)?\\z", R_BASIS_STRAIGHT, NULL, 0},
     {"implements",
      LEADER
-     "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?(?:quán\\s+triệt(?:\\s*,\\s*|\\s+và\\s+))?"
-     "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+" MANNER
+     "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?(?:quán\\s+triệt(?:\\s*,\\s*|\\s+và\\s+))?" VB_ALT_REF_IMPLEMENTS_VERBS_WS
+     "\\s+" MANNER
      /* "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", "Thực hiện nội dung …" */
      "(?:(?:ý\\s+kiến\\s+)?chỉ\\s+đạo\\s+(?:của\\s+[^.;\\n]{1,400}?\\s+)?(?:tại|theo)\\s+|nội\\s+dung\\s+)?\\z",
      R_IMPLEMENTS, NULL, 0},
