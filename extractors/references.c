@@ -26,19 +26,19 @@
 #include "dates.h"
 #include "../pipeline/rules/rules.h"
 
-/* Words that name a type the shared table does not list as such. */
+/* Words that name a type the shared table does not list as such
+ * (extractors/data/ref-aliases.txt). */
 typedef struct {
-    const char *words;    /* regex, caseless */
-    const char *name;     /* canonical doc_type, NULL = infer from the symbol */
-    const char *fallback; /* when the symbol names no type */
+    const char *words;    /* as a doctype's name: words_pattern makes the pattern */
+    const char *name;     /* canonical doc_type, "" = infer from the symbol */
+    const char *fallback; /* when the symbol names no type ("" = none) */
     const char *example;  /* its prefix row matches this */
 } alias_row;
 
 static const alias_row alias_rows[] = {
-    /* "văn bản số 123/UBND-VX": a công văn unless the symbol says more */
-    {"văn\\s+bản", NULL, "Công văn", "theo văn bản số "},
-    {"bộ\\s+luật", "Bộ luật", NULL, "Bộ luật số "},
-    {"luật\\s+sửa\\s+đổi,?\\s+bổ\\s+sung", "Luật", NULL, "Luật sửa đổi, bổ sung số "},
+#define X(words, name, fallback, example) {words, name, fallback, example},
+#include "ref-aliases.inc"
+#undef X
 };
 
 /* Type codes the shared table lacks (extractors/data/ref-codes.txt). */
@@ -211,14 +211,17 @@ struct vb_references_rules {
 
 /* "Nghị quyết liên tịch" -> "Nghị\s+quyết\s+liên\s+tịch" */
 static char *words_pattern(const char *name) {
-    size_t n = strlen(name), spaces = 0;
-    for (size_t i = 0; i < n; i++) spaces += name[i] == ' ';
-    char *p = malloc(n + 2 * spaces + 1), *w = p;
+    size_t n = strlen(name), extra = 0;
+    for (size_t i = 0; i < n; i++) extra += name[i] == ' ' ? 2 : name[i] == ',';
+    char *p = malloc(n + extra + 1), *w = p;
     if (!p) return NULL;
     for (size_t i = 0; i < n; i++) {
         if (name[i] == ' ') {
             memcpy(w, "\\s+", 3);
             w += 3;
+        } else if (name[i] == ',') { /* "sửa đổi, bổ sung" is also written without it */
+            memcpy(w, ",?", 2);
+            w += 2;
         } else {
             *w++ = name[i];
         }
@@ -244,7 +247,14 @@ static char *types_alternation(void) {
             vb_buf_printf(&b, "%s%s", i ? "|" : "", w);
         free(w);
     }
-    for (size_t j = 0; j < N_ROWS(alias_rows); j++) vb_buf_printf(&b, "|%s", alias_rows[j].words);
+    for (size_t j = 0; j < N_ROWS(alias_rows); j++) {
+        char *w = words_pattern(alias_rows[j].words);
+        if (!w)
+            b.oom = true;
+        else
+            vb_buf_printf(&b, "|%s", w);
+        free(w);
+    }
     const char *s = vb_buf_cstr(&b);
     char *out = s ? strdup(s) : NULL;
     vb_buf_free(&b);
@@ -272,7 +282,7 @@ static vb_status build_generated(vb_references_rules *x) {
             x->prefix_examples[i] = ex;
         } else {
             name = alias_rows[i - vb_doctypes_count].words;
-            w = strdup(name);
+            w = words_pattern(name);
             x->prefix_examples[i] = alias_rows[i - vb_doctypes_count].example;
         }
         if (!x->prefix_examples[i]) {
@@ -515,8 +525,8 @@ static bool read_prefix(const vb_references_rules *x, const char *t, size_t ns, 
         m->code = vb_doctypes[best_row].code;
     } else if (best_row >= 0) {
         const alias_row *al = &alias_rows[(size_t)best_row - x->n_doctypes];
-        m->doc_type = al->name ? al->name : al->fallback;
-        m->generic = al->name == NULL;
+        m->doc_type = *al->name ? al->name : *al->fallback ? al->fallback : NULL;
+        m->generic = !*al->name;
     }
     return true;
 }
