@@ -145,24 +145,25 @@ _Static_assert(sizeof form_rows_examples / sizeof *form_rows_examples == sizeof 
 enum { A_NONE, A_TIMES, A_EVERY, A_PERCENT, A_CMP, A_GROUPS };
 
 static const vb_rule_row anchor_rows[] = {
-    {"lần", "lần", A_TIMES, NULL, 0},
-    {"đợt", "đợt", A_TIMES, NULL, 0},
-    {"mỗi", "mỗi", A_EVERY, NULL, 0},
-    {"hằng", "hằng", A_EVERY, NULL, 0},
-    {"hàng", "hàng", A_EVERY, NULL, 0},
-    {"%", "%", A_PERCENT, NULL, 0},
-    {"phần trăm", "phần trăm", A_PERCENT, NULL, 0},
-    {"ít nhất", "ít nhất", A_CMP, NULL, 0},
-    {"tối", "tối", A_CMP, NULL, 0},   /* tối thiểu, tối đa */
-    {"dưới", "dưới", A_CMP, NULL, 0}, /* không dưới */
-    {"quá", "quá", A_CMP, NULL, 0},   /* không quá */
+/* the words of TIMES and of the recurring words, from their data files */
+#define X(re, w) {w, re, A_TIMES, NULL, 0},
+#include "target-times-words.re.inc"
+#undef X
+#define X(re, w) {w, re, A_EVERY, NULL, 0},
+#include "target-every-words.re.inc"
+#undef X
+    {"%", "%", A_PERCENT, NULL, 0},                 /* 95% */
+    {"phần trăm", "phần trăm", A_PERCENT, NULL, 0}, /* 95 phần trăm */
+    {"ít nhất", "ít nhất", A_CMP, NULL, 0},         /* ít nhất 2 lần */
+    {"tối", "tối", A_CMP, NULL, 0},                 /* tối thiểu, tối đa */
+    {"dưới", "dưới", A_CMP, NULL, 0},               /* không dưới */
+    {"quá", "quá", A_CMP, NULL, 0},                 /* không quá */
 };
 static const char *const anchor_rows_examples[] = {
-    "2 lần",        /* lần */
-    "3 đợt",        /* đợt */
-    "mỗi năm",      /* mỗi */
-    "hằng năm",     /* hằng */
-    "hàng quý",     /* hàng */
+#define X(w) w,
+#include "target-times-words.inc"
+#include "target-every-words.inc"
+#undef X
     "95%",          /* % */
     "95 phần trăm", /* phần trăm */
     "ít nhất",      /* ít nhất */
