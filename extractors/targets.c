@@ -48,6 +48,7 @@ enum {
 #include "target-per-words.alt.inc"
 #include "target-periods.alt.inc"
 #include "target-times-words.alt.inc"
+#include "target-months-words.alt.inc"
 #define PER VB_ALT_TARGET_PERIODS
 #include "target-change-verbs.alt.inc"
 /* a number: digits, or a word of data/target-number-words.txt */
@@ -102,7 +103,8 @@ static const vb_rule_row form_rows[] = {
      "?(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM ")\\s+" TIMES "\\b",
      FORM_FREQ_PER_N, NULL, 0},
     {"every_n_months",
-     "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>[0-9]{1,2}|ba|sáu|mười hai)\\s+"
+     "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>[0-9]{1,2}|" VB_ALT_TARGET_MONTHS_WORDS
+     ")\\s+"
      "tháng\\s*(?:/|một|1|01)\\s*(?<num>" VB_NUM ")?\\s*" TIMES "\\b",
      FORM_FREQ_MONTHS, NULL, 0},
     /* "giảm 1,5 lần số ca mắc mới", "tăng gấp 2 lần" */
@@ -231,35 +233,30 @@ _Static_assert(sizeof comparator_rows_examples / sizeof *comparator_rows_example
                    sizeof comparator_rows / sizeof *comparator_rows,
                "an example for each row");
 
-/* Unit of a frequency, by the period word; the tag multiplies the count into
- * the units the contract names ("6 tháng một lần" = 2 times_per_year). */
+/* Unit of a frequency, by the period word (data/target-periods.txt and
+ * target-month-spans.txt); the factor multiplies the count into the units
+ * the contract names ("6 tháng một lần" = 2 times_per_year). */
 static const struct {
     const char *word, *unit, *factor;
 } period_words[] = {
 #define X(w, unit, factor) {w, unit, factor},
 #include "target-periods.inc"
+#include "target-month-spans.inc"
 #undef X
 };
-enum { N_PERIOD_WORDS = sizeof period_words / sizeof period_words[0] };
-/* rows [0, N_PERIOD_WORDS) are period_words' (tag unused: the factor is
- * theirs), the rest the months of "định kỳ N tháng một lần" */
+/* row i is period_words[i]: the periods, then the months of "định kỳ N
+ * tháng một lần"; a span is one whole spelling, so one row at most fits */
 static const vb_rule_row period_rows[] = {
 #define X(re, w, unit, factor) {w, "\\A(?:" re ")\\z", 0, unit, 0},
 #include "target-periods.re.inc"
+#include "target-month-spans.re.inc"
 #undef X
-    {"1_month", "\\A(?:1|01|một)\\z", 1, "times_per_month", 0},
-    {"3_months", "\\A(?:3|03|ba)\\z", 1, "times_per_quarter", 0},
-    {"6_months", "\\A(?:6|06|sáu)\\z", 2, "times_per_year", 0},
-    {"12_months", "\\A(?:12|mười hai)\\z", 1, "times_per_year", 0},
 };
 static const char *const period_rows_examples[] = {
 #define X(w, unit, factor) w,
 #include "target-periods.inc"
+#include "target-month-spans.inc"
 #undef X
-    "01",
-    "ba",
-    "sáu",
-    "mười hai",
 };
 _Static_assert(sizeof period_rows_examples / sizeof *period_rows_examples ==
                    sizeof period_rows / sizeof *period_rows,
@@ -819,8 +816,7 @@ static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span
     if (!has(per)) return NULL;
     for (size_t i = 0; i < x->periods.len; i++)
         if (vb_rule_match(&x->periods, i, t + per.start, per.end - per.start, 0, NULL, NULL)) {
-            *value *=
-                i < N_PERIOD_WORDS ? strtod(period_words[i].factor, NULL) : x->periods.rules[i].row->tag;
+            *value *= strtod(period_words[i].factor, NULL);
             return x->periods.rules[i].row->value;
         }
     return NULL;
