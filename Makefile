@@ -50,7 +50,10 @@ $(LIB): $(LIB_OBJ)
 $(BUILD)/vanban: $(CLI_OBJ) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
+# tests/unit/data/test-*.txt: data files for the tests of the build rules.
+TEST_DATA_RE := $(patsubst tests/unit/data/%.txt,$(BUILD)/gen/data/%.re.inc,$(wildcard tests/unit/data/test-*.txt))
+.SECONDARY: $(TEST_DATA_RE)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB) | $(TEST_DATA_RE)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -I$(BUILD)/gen/data $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
@@ -62,7 +65,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(LIB)
 # the folders (each is prefixed by its module).
 DATA_TXT := $(wildcard extractors/data/*.txt pipeline/*/data/*.txt)
 DATA_INC := $(addprefix $(BUILD)/gen/data/,$(notdir $(DATA_TXT:.txt=.inc)))
-vpath %.txt extractors/data $(wildcard pipeline/*/data)
+vpath %.txt extractors/data $(wildcard pipeline/*/data) tests/unit/data
 $(BUILD)/gen/data/%.inc: %.txt
 	@mkdir -p $(dir $@)
 	awk -F'\t' '{sub(/[ \t\r]+$$/, "")} /^[ \t]*(#|$$)/ {next} {s = ""; for (i = 1; i <= NF; i++) {f = $$i; gsub(/\\/, "&&", f); gsub(/"/, "\\\"", f); s = s (i > 1 ? ", " : "") "\"" f "\""} print "X(" s ")"}' $< > $@
@@ -79,8 +82,17 @@ DATA_ALT := $(DATA_INC:.inc=.alt.inc)
 $(BUILD)/gen/data/%.alt.inc: %.txt
 	@mkdir -p $(dir $@)
 	awk -F'\t' -v name='$*' '{sub(/[ \t\r]+$$/, "")} /^[ \t]*(#|$$)/ {next} {f = $$1; gsub(/[][\\^$$.|?*+(){}]/, "\\\\&", f); w = f; gsub(/ +/, "\\s+", w); gsub(/\\/, "&&", f); gsub(/\\/, "&&", w); gsub(/"/, "\\\"", f); gsub(/"/, "\\\"", w); s = s (n ? "|" : "") f; ws = ws (n++ ? "|" : "") w} END {gsub(/-/, "_", name); m = "#define VB_ALT_" toupper(name); print m " \"" (n ? "(?:" s ")" : "(?!)") "\""; print m "_WS \"" (n ? "(?:" ws ")" : "(?!)") "\""}' $< > $@
+# The rows again for a module that builds a pattern from them:
+# $(BUILD)/gen/data/NAME.re.inc has X("re", "field", ...) per entry, "re"
+# being the first field taken literally (PCRE2's special characters
+# escaped, as in VB_ALT_NAME) and the entry's fields following, so
+# `\A(?:" re ")\z` matches the word itself and nothing else.
+DATA_RE := $(DATA_INC:.inc=.re.inc)
+$(BUILD)/gen/data/%.re.inc: %.txt
+	@mkdir -p $(dir $@)
+	awk -F'\t' '{sub(/[ \t\r]+$$/, "")} /^[ \t]*(#|$$)/ {next} {r = $$1; gsub(/[][\\^$$.|?*+(){}]/, "\\\\&", r); gsub(/\\/, "&&", r); gsub(/"/, "\\\"", r); s = "\"" r "\""; for (i = 1; i <= NF; i++) {f = $$i; gsub(/\\/, "&&", f); gsub(/"/, "\\\"", f); s = s ", \"" f "\""} print "X(" s ")"}' $< > $@
 $(LIB_OBJ): ALL_CFLAGS += -I$(BUILD)/gen/data
-$(LIB_OBJ): | $(DATA_INC) $(DATA_ALT)
+$(LIB_OBJ): | $(DATA_INC) $(DATA_ALT) $(DATA_RE)
 $(BUILD)/obj/extractors/targets.o $(BUILD)/obj/extractors/references.o $(BUILD)/obj/extractors/assign_data.o \
 $(BUILD)/obj/pipeline/segment/signature.o: $(DATA_INC)
 
@@ -105,7 +117,7 @@ test-golden: $(BUILD)/vanban
 	@sh tests/run_golden.sh $(BUILD)
 
 # Integration suites: each tests/<suite>/run.sh takes the build directory.
-SUITES ?= schema batch compare hostile extract realdev cli
+SUITES ?= schema batch compare hostile extract realdev cli eqcheck
 test-suites: $(BUILD)/vanban
 	@set -e; for s in $(SUITES); do \
 	    if [ -f tests/$$s/run.sh ]; then echo "== $$s ($(BUILD))"; bash tests/$$s/run.sh $(BUILD); \

@@ -44,20 +44,24 @@
 /* word lists embedded in the role rows (data/assign-*.txt) */
 #include "assign-follow-verbs.alt.inc"
 #include "assign-issuer-names.alt.inc"
+#include "assign-closing-words.alt.inc"
+#include "assign-executed-types.alt.inc"
+#include "assign-followed-types.alt.inc"
+#include "assign-plan-types.alt.inc"
 
 static const vb_rule_row role_rows[] = {
     {"standing_body", "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ\\s+quan\\s+(?:thường\\s+trực|đầu\\s+mối)\\b",
      VB_ROLE_LEAD, NULL, 0},
     {"presides_plan",
      "\\bchủ\\s+trì[^.\\n]{0,160}?\\b(?:triển\\s+khai|tổ\\s+chức)(?:\\s+thực\\s+hiện)?\\s+"
-     "(?-i:Kế\\s+hoạch|Chương\\s+trình|Đề\\s+án)(?:\\s+này)?\\s*(?:[.;,]|\\z)",
+     "(?-i:" VB_ALT_ASSIGN_PLAN_TYPES_WS ")(?:\\s+này)?\\s*(?:[.;,]|\\z)",
      VB_ROLE_LEAD, NULL, 0},
     {"follows_plan",
      "(?:\\b" VB_ALT_ASSIGN_FOLLOW_VERBS_WS "\\b[^.\\n]{0,120}?|(?<!bản\\s)\\bchỉ\\s+đạo\\s+)"
      "\\b(?:thực\\s+hiện|triển\\s+khai)(?:\\s+hoàn\\s+thành)?\\s+(?:[^.\\n]{0,60}?\\s)?"
-     "(?-i:Kế\\s+hoạch|Chương\\s+trình|Chỉ\\s+thị|Đề\\s+án)\\b(?!\\s*(?:số|\\d|\"|“))",
+     "(?-i:" VB_ALT_ASSIGN_FOLLOWED_TYPES_WS ")\\b(?!\\s*(?:số|\\d|\"|“))",
      VB_ROLE_LEAD, NULL, 0},
-    {"owns_programme", "\\bchủ\\s+quản\\s+(?-i:Chương\\s+trình|Kế\\s+hoạch|Đề\\s+án)", VB_ROLE_LEAD, NULL, 0},
+    {"owns_programme", "\\bchủ\\s+quản\\s+(?-i:" VB_ALT_ASSIGN_PLAN_TYPES_WS ")", VB_ROLE_LEAD, NULL, 0},
     {"presides_follow_up", "\\bchủ\\s+trì,?\\s+(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD, NULL, 0},
     {"assists_issuer",
      "\\bgiúp\\s+" VB_ALT_ASSIGN_ISSUER_NAMES_WS "[^.;\\n]{0,80}?\\b(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD,
@@ -78,16 +82,13 @@ enum { L_CLOSING, L_CLOSING_END, L_ARTICLE, L_EXECUTION, L_LETTER_KIND, L_ADDRES
 
 static const vb_rule_row line_rows[] = {
     /* the end of the body: nothing after it is a task */
-    [L_CLOSING] = {"closing",
-                   "\\G\\W*(?:Trên đây|Nơi nhận|Noi nhận|Nơi nhan|KT\\.|TM\\.|Q\\.|TL\\.|Yêu cầu (?:các|Thủ "
-                   "trưởng))",
-                   0, NULL, VB_RULE_CASED},
+    [L_CLOSING] = {"closing", "\\G\\W*" VB_ALT_ASSIGN_CLOSING_WORDS, 0, NULL, VB_RULE_CASED},
     /* a paragraph ending "./." is the last of the body */
     [L_CLOSING_END] = {"closing_end", "\\./\\.\\W*\\z", 0, NULL, 0},
     [L_ARTICLE] = {"article", "\\G[*_\\s]*Điều\\s+\\d{1,3}\\s*[.:]?\\s*[*_]*\\s*", 0, NULL, VB_RULE_CASED},
     /* "… chịu trách nhiệm thi hành Quyết định này": who executes, not a task */
-    [L_EXECUTION] = {"execution", "\\bthi\\s+hành\\s+(?:Quyết\\s+định|Chỉ\\s+thị|Thông\\s+tư)|\\bhiệu\\s+lực",
-                     0, NULL, 0},
+    [L_EXECUTION] = {"execution", "\\bthi\\s+hành\\s+" VB_ALT_ASSIGN_EXECUTED_TYPES_WS "|\\bhiệu\\s+lực", 0,
+                     NULL, 0},
     /* a directive or notice named in capitals near the top, when the header
      * reader found no type */
     /* "Kính gửi:": the bullets after it are addressees, not assignments */

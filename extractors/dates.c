@@ -43,8 +43,12 @@ typedef enum {
 #define BLANK "[\\s._…]"
 /* a full year, or one split after its century by a wrap or OCR ("20 21") */
 #define YEAR "(?:[0-9]{4}|(?:19|20) [0-9]{2})"
-/* the nouns before a span of years (data/date-period-nouns.txt) */
+/* word lists (data/date-*.txt): the nouns before a span of years, and
+ * "every" before a recurring day, a quarter or a period */
+#include "date-every-day-words.alt.inc"
+#include "date-every-quarter-words.alt.inc"
 #include "date-period-nouns.alt.inc"
+#include "date-recur-words.alt.inc"
 
 static const vb_rule_row date_rows[] = {
     /* placeholders of an unsigned draft: "ngày    tháng    năm 2024" */
@@ -83,19 +87,21 @@ static const vb_rule_row date_rows[] = {
      * quý", "ngày 20 hằng tháng" (reporting deadlines, as a rule) */
     {"day_month_yearly",
      N_EDGE
-     "(?:ngày\\s+)?(?<d>[0-9]{1,2})(?:\\s*/\\s*|\\s+tháng\\s+)(?<m>[0-9]{1,2})\\s+(?:của\\s+)?(?:hằng|hàng|mỗi|các)\\s+năm"
+     "(?:ngày\\s+)?(?<d>[0-9]{1,2})(?:\\s*/\\s*|\\s+tháng\\s+)(?<m>[0-9]{1,2})\\s+(?:của\\s+)?" VB_ALT_DATE_EVERY_DAY_WORDS
+     "\\s+năm"
      "(?!\\p{L}|\\s+[0-9])",
      F_RECUR_DAY, "yearly|FREQ=YEARLY", 0},
     {"quarter_last_month",
      L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+(?:của\\s+)?tháng\\s+cuối(?:\\s+cùng)?\\s+(?:của\\s+)?"
-            "(?:(?:mỗi|hằng|hàng|các|từng)\\s+)?quý(?!\\p{L})",
+            "(?:" VB_ALT_DATE_EVERY_QUARTER_WORDS "\\s+)?quý(?!\\p{L})",
      F_RECUR_DAY, "quarterly|FREQ=YEARLY;BYMONTH=3,6,9,12", 0},
     {"quarter_first_month",
      L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+(?:của\\s+)?tháng\\s+đầu(?:\\s+tiên)?\\s+(?:của\\s+)?"
-            "(?:(?:mỗi|hằng|hàng|các|từng)\\s+)?quý(?:\\s+(?:sau|tiếp theo|kế tiếp))?(?!\\p{L})",
+            "(?:" VB_ALT_DATE_EVERY_QUARTER_WORDS "\\s+)?quý(?:\\s+(?:sau|tiếp theo|kế tiếp))?(?!\\p{L})",
      F_RECUR_DAY, "quarterly|FREQ=YEARLY;BYMONTH=1,4,7,10", 0},
     {"day_monthly",
-     L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+(?:của\\s+)?(?:hằng|hàng|mỗi|các)\\s+tháng(?!\\p{L}|\\s+[0-9])",
+     L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+(?:của\\s+)?" VB_ALT_DATE_EVERY_DAY_WORDS
+            "\\s+tháng(?!\\p{L}|\\s+[0-9])",
      F_RECUR_DAY, "monthly|FREQ=MONTHLY", 0},
     /* a day and month with no year: kept only as a deadline */
     {"day_month_words", L_EDGE "ngày\\s+(?<d>[0-9]{1,2})\\s+tháng\\s+(?<m>[0-9]{1,2})(?![0-9/])", F_DAY_MONTH,
@@ -118,18 +124,23 @@ static const vb_rule_row date_rows[] = {
     {"every_six_months", L_EDGE "(?:định kỳ\\s+)?(?:sáu|06)\\s+tháng\\s+(?:một|1)\\s+lần(?!\\p{L})", F_RECUR,
      "every 6 months", 0},
     {"quarterly",
-     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng|mỗi)\\s+quý(?!\\p{L})", F_RECUR,
-     "quarterly", 0},
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:" VB_ALT_DATE_RECUR_WORDS
+            "|mỗi)\\s+quý(?!\\p{L})",
+     F_RECUR, "quarterly", 0},
     {"monthly",
-     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tháng(?!\\p{L}|\\s+[0-9])",
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?" VB_ALT_DATE_RECUR_WORDS
+            "\\s+tháng(?!\\p{L}|\\s+[0-9])",
      F_RECUR, "monthly", 0},
-    {"weekly", L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+tuần(?!\\p{L})",
+    {"weekly",
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?" VB_ALT_DATE_RECUR_WORDS "\\s+tuần(?!\\p{L})",
      F_RECUR, "weekly", 0},
     {"yearly",
-     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+năm(?!\\p{L}|\\s+[0-9])",
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?" VB_ALT_DATE_RECUR_WORDS
+            "\\s+năm(?!\\p{L}|\\s+[0-9])",
      F_RECUR, "yearly", 0},
     {"daily",
-     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?(?:hàng|hằng)\\s+ngày(?!\\p{L}|\\s+[0-9])",
+     L_EDGE "(?<!cửa\\s)(?<!nhà\\s)(?<!mặt\\s)(?:định kỳ\\s+)?" VB_ALT_DATE_RECUR_WORDS
+            "\\s+ngày(?!\\p{L}|\\s+[0-9])",
      F_RECUR, "daily", 0},
 };
 static const char *const date_rows_examples[] = {
@@ -168,11 +179,14 @@ _Static_assert(sizeof date_rows_examples / sizeof *date_rows_examples == sizeof 
  * it once and leaves it out of the rows that begin with it) or N_EDGE (which
  * implies L_EDGE), then with a digit or one of these words, matched caseless
  * like the rows: ngày, năm (học), niên, nhiệm, tháng, thời, từ, giai, quý,
- * định (kỳ), hàng, hằng, mỗi, sáu.  A date form starting with another word
- * must add it here. */
+ * định (kỳ), hàng, hằng, mỗi, sáu, and the data lists rows begin with
+ * (period nouns, recurrence words: a word added to them is in the guard
+ * too).  A date form starting with another word must add it here. */
 static const vb_scan_part date_scan[] = {
     {(UINT64_C(1) << (sizeof date_rows / sizeof date_rows[0])) - 1,
-     "(?:[0-9]|n(?:gày|ăm|iên|hiệm)|t(?:h(?:áng|ời)|ừ)|giai|quý|định|h(?:àng|ằng)|mỗi|sáu)", L_EDGE},
+     "(?:[0-9]|n(?:gày|ăm|iên|hiệm)|t(?:h(?:áng|ời)|ừ)|giai|quý|định|h(?:àng|ằng)|mỗi|sáu|" VB_ALT_DATE_PERIOD_NOUNS
+     "|" VB_ALT_DATE_RECUR_WORDS ")",
+     L_EDGE},
 };
 
 /* Matched on the text before a date: the cue must end right where the date
@@ -241,6 +255,8 @@ void vb_dates_close(vb_dates_rules *x) {
     free(x->by_row);
     free(x);
 }
+
+void vb_dates_plain_scans(vb_dates_rules *x) { vb_ruleset_plain(&x->dates); }
 
 vb_status vb_dates_scan_check(vb_dates_rules *x, const char *text, size_t len, bool *same, size_t *found) {
     vb_rule_hits rows = {0};

@@ -24,6 +24,9 @@ typedef struct vb_dates_rules vb_dates_rules;
 
 vb_status vb_dates_open(vb_dates_rules **out, char *err, size_t errlen);
 void vb_dates_close(vb_dates_rules *x);
+/* From now on take the plain row-by-row scans, never the fast paths (for
+ * VANBAN_PLAIN_SCANS: the output must not change). */
+void vb_dates_plain_scans(vb_dates_rules *x);
 vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a);
 
 /* For tests: *same = whether the one-pass scan of the date rows finds in

@@ -32,6 +32,13 @@ vb_status vb_extractors_open(vb_extractors **out, char *err, size_t errlen) {
     return VB_OK;
 }
 
+void vb_extractors_plain_scans(vb_extractors *x) {
+    vb_dates_plain_scans(x->dates);
+    vb_references_plain_scans(x->refs);
+    vb_targets_plain_scans(x->targets);
+    vb_outline_plain_scans(x->outline);
+}
+
 void vb_extractors_close(vb_extractors *x) {
     if (!x) return;
     vb_dates_close(x->dates);

@@ -13,6 +13,9 @@ typedef struct vb_extractors vb_extractors;
 
 vb_status vb_extractors_open(vb_extractors **out, char *err, size_t errlen);
 void vb_extractors_close(vb_extractors *x);
+/* From now on take the plain row-by-row scans, never the fast paths (for
+ * VANBAN_PLAIN_SCANS: the output must not change). */
+void vb_extractors_plain_scans(vb_extractors *x);
 
 /* Fill d->references, dates, targets, assignments (appending). */
 vb_status vb_extract_doc(vb_extractors *x, vb_doc *d, vb_arena *a);

@@ -36,7 +36,7 @@ struct vb_outline_rules {
      * when PCRE2 knows them; the other rows are always tried. */
     uint8_t first[OUTLINE_ROWS][32];
     bool has_first[OUTLINE_ROWS];
-    bool no_first; /* tests: try every row (vb_outline_scan_check) */
+    bool no_first; /* try every row (vb_outline_plain_scans, vb_outline_scan_check) */
 };
 
 /* A row "\GX" matches at a line start only where X does, so the bytes X's
@@ -182,6 +182,11 @@ vb_status vb_outline_scan(const vb_outline_rules *r, const char *text, size_t le
     return VB_OK;
 }
 
+void vb_outline_plain_scans(vb_outline_rules *r) {
+    r->no_first = true;
+    vb_ruleset_plain(&r->rs);
+}
+
 vb_status vb_outline_scan_check(vb_outline_rules *r, const char *text, size_t len, bool *same,
                                 size_t *filtered) {
     vb_linev fast, full;
@@ -190,9 +195,10 @@ vb_status vb_outline_scan_check(vb_outline_rules *r, const char *text, size_t le
     for (size_t i = 0; i < OUTLINE_ROWS; i++) *filtered += r->has_first[i];
     vb_status s = vb_outline_scan(r, text, len, &fast);
     if (s != VB_OK) return s;
+    bool was = r->no_first;
     r->no_first = true;
     s = vb_outline_scan(r, text, len, &full);
-    r->no_first = false;
+    r->no_first = was;
     if (s != VB_OK) {
         vb_linev_free(&fast);
         return s;

@@ -43,6 +43,9 @@ typedef struct vb_outline_rules vb_outline_rules;
 
 vb_status vb_outline_open(vb_outline_rules **out, char *err, size_t errlen);
 void vb_outline_close(vb_outline_rules *r);
+/* From now on take the plain row-by-row scans, never the fast paths (for
+ * VANBAN_PLAIN_SCANS: the output must not change). */
+void vb_outline_plain_scans(vb_outline_rules *r);
 
 /* Split text[0..len) into lines and classify them. */
 vb_status vb_outline_scan(const vb_outline_rules *r, const char *text, size_t len, vb_linev *out);

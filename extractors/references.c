@@ -26,19 +26,19 @@
 #include "dates.h"
 #include "../pipeline/rules/rules.h"
 
-/* Words that name a type the shared table does not list as such. */
+/* Words that name a type the shared table does not list as such
+ * (extractors/data/ref-aliases.txt). */
 typedef struct {
-    const char *words;    /* regex, caseless */
-    const char *name;     /* canonical doc_type, NULL = infer from the symbol */
-    const char *fallback; /* when the symbol names no type */
+    const char *words;    /* as a doctype's name: words_pattern makes the pattern */
+    const char *name;     /* canonical doc_type, "" = infer from the symbol */
+    const char *fallback; /* when the symbol names no type ("" = none) */
     const char *example;  /* its prefix row matches this */
 } alias_row;
 
 static const alias_row alias_rows[] = {
-    /* "văn bản số 123/UBND-VX": a công văn unless the symbol says more */
-    {"văn\\s+bản", NULL, "Công văn", "theo văn bản số "},
-    {"bộ\\s+luật", "Bộ luật", NULL, "Bộ luật số "},
-    {"luật\\s+sửa\\s+đổi,?\\s+bổ\\s+sung", "Luật", NULL, "Luật sửa đổi, bổ sung số "},
+#define X(words, name, fallback, example) {words, name, fallback, example},
+#include "ref-aliases.inc"
+#undef X
 };
 
 /* Type codes the shared table lacks (extractors/data/ref-codes.txt). */
@@ -58,12 +58,14 @@ static const code_row extra_codes[] = {
 #include "ref-proposal-nouns.alt.inc"
 #include "ref-subject-end-words.alt.inc"
 #include "ref-subject-verbs.alt.inc"
+#include "ref-so-spellings.alt.inc"
+#include "ref-implements-verbs.alt.inc"
 
 #define L_EDGE "(?<![\\p{L}0-9])"
 #define N_EDGE "(?<![\\p{L}0-9/.-])"
 /* "số" and what OCR and unaccented typing make of it ("so", "sô", "s6"),
  * with the dot or colon some writers put after it */
-#define SO_WORD "s(?:ố|ô|ó|ồ|ổ|o|6)(?![\\p{L}])"
+#define SO_WORD VB_ALT_REF_SO_SPELLINGS "(?![\\p{L}])"
 #define SO SO_WORD "\\s*[.:]?\\s*"
 #define ASCII_LETTERS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 /* The symbol grammar of Decree 30/2020 (Appendix I): number[/year]/TYPE-ISSUER
@@ -139,8 +141,8 @@ static const vb_rule_row relation_rows[] = {
     {"basis_straight", LEADER CAN_CU "\\s*(?:vào\\s+)?\\z", R_BASIS_STRAIGHT, NULL, 0},
     {"implements",
      LEADER
-     "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?(?:quán\\s+triệt(?:\\s*,\\s*|\\s+và\\s+))?"
-     "(?:(?:triển\\s+khai|tổ\\s+chức)\\s+thực\\s+hiện|thực\\s+hiện|triển\\s+khai|thi\\s+hành)\\s+" MANNER
+     "(?:v/v\\s+|về\\s+việc\\s+|để\\s+|nhằm\\s+)?(?:tiếp\\s+tục\\s+)?(?:quán\\s+triệt(?:\\s*,\\s*|\\s+và\\s+))?" VB_ALT_REF_IMPLEMENTS_VERBS_WS
+     "\\s+" MANNER
      /* "Thực hiện (ý kiến) chỉ đạo của … tại Công văn số …", "Thực hiện nội dung …" */
      "(?:(?:ý\\s+kiến\\s+)?chỉ\\s+đạo\\s+(?:của\\s+[^.;\\n]{1,400}?\\s+)?(?:tại|theo)\\s+|nội\\s+dung\\s+)?\\z",
      R_IMPLEMENTS, NULL, 0},
@@ -211,14 +213,17 @@ struct vb_references_rules {
 
 /* "Nghị quyết liên tịch" -> "Nghị\s+quyết\s+liên\s+tịch" */
 static char *words_pattern(const char *name) {
-    size_t n = strlen(name), spaces = 0;
-    for (size_t i = 0; i < n; i++) spaces += name[i] == ' ';
-    char *p = malloc(n + 2 * spaces + 1), *w = p;
+    size_t n = strlen(name), extra = 0;
+    for (size_t i = 0; i < n; i++) extra += name[i] == ' ' ? 2 : name[i] == ',';
+    char *p = malloc(n + extra + 1), *w = p;
     if (!p) return NULL;
     for (size_t i = 0; i < n; i++) {
         if (name[i] == ' ') {
             memcpy(w, "\\s+", 3);
             w += 3;
+        } else if (name[i] == ',') { /* "sửa đổi, bổ sung" is also written without it */
+            memcpy(w, ",?", 2);
+            w += 2;
         } else {
             *w++ = name[i];
         }
@@ -244,7 +249,14 @@ static char *types_alternation(void) {
             vb_buf_printf(&b, "%s%s", i ? "|" : "", w);
         free(w);
     }
-    for (size_t j = 0; j < N_ROWS(alias_rows); j++) vb_buf_printf(&b, "|%s", alias_rows[j].words);
+    for (size_t j = 0; j < N_ROWS(alias_rows); j++) {
+        char *w = words_pattern(alias_rows[j].words);
+        if (!w)
+            b.oom = true;
+        else
+            vb_buf_printf(&b, "|%s", w);
+        free(w);
+    }
     const char *s = vb_buf_cstr(&b);
     char *out = s ? strdup(s) : NULL;
     vb_buf_free(&b);
@@ -272,7 +284,7 @@ static vb_status build_generated(vb_references_rules *x) {
             x->prefix_examples[i] = ex;
         } else {
             name = alias_rows[i - vb_doctypes_count].words;
-            w = strdup(name);
+            w = words_pattern(name);
             x->prefix_examples[i] = alias_rows[i - vb_doctypes_count].example;
         }
         if (!x->prefix_examples[i]) {
@@ -515,8 +527,8 @@ static bool read_prefix(const vb_references_rules *x, const char *t, size_t ns, 
         m->code = vb_doctypes[best_row].code;
     } else if (best_row >= 0) {
         const alias_row *al = &alias_rows[(size_t)best_row - x->n_doctypes];
-        m->doc_type = al->name ? al->name : al->fallback;
-        m->generic = al->name == NULL;
+        m->doc_type = *al->name ? al->name : *al->fallback ? al->fallback : NULL;
+        m->generic = !*al->name;
     }
     return true;
 }
@@ -868,6 +880,11 @@ static bool next_number(const vb_references_rules *x, size_t i, const char *t, s
         pos = q + 1;
     }
     return false;
+}
+
+void vb_references_plain_scans(vb_references_rules *x) {
+    vb_ruleset_plain(&x->numbers);
+    vb_ruleset_plain(&x->laws);
 }
 
 vb_status vb_references_numbers_check(vb_references_rules *x, const char *text, size_t len, bool *same,

@@ -37,6 +37,9 @@ typedef struct vb_references_rules vb_references_rules;
 
 vb_status vb_references_open(vb_references_rules **out, char *err, size_t errlen);
 void vb_references_close(vb_references_rules *x);
+/* From now on take the plain row-by-row scans, never the fast paths (for
+ * VANBAN_PLAIN_SCANS: the output must not change). */
+void vb_references_plain_scans(vb_references_rules *x);
 /* Append d's references (spans are byte offsets into d->text). */
 vb_status vb_references_extract(vb_references_rules *x, vb_doc *d, vb_arena *a);
 

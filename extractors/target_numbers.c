@@ -9,8 +9,8 @@
  * and caseless ("Một", "MỘT"), the value as the row's string payload; each
  * row's example is its word. */
 static const vb_rule_row number_word_rows[] = {
-#define X(word, value) {word, "\\A(?:" word ")\\z", 0, value, 0},
-#include "target-number-words.inc"
+#define X(re, word, value) {word, "\\A(?:" re ")\\z", 0, value, 0},
+#include "target-number-words.re.inc"
 #undef X
 };
 static const char *const number_word_rows_examples[] = {

@@ -43,13 +43,19 @@ enum {
 #include "target-count-comparators.alt.inc"
 #define CMP "(?:" VB_ALT_TARGET_COMPARATORS_GE "|" VB_ALT_TARGET_COMPARATORS_LE "|từ)"
 #define COUNT_CMP VB_ALT_TARGET_COUNT_COMPARATORS
-#define PER "(?:tháng|quý|năm|tuần|ngày|học kỳ)"
+/* frequencies: data/target-periods.txt, -times-words, -per-words, -every-words */
+#include "target-every-words.alt.inc"
+#include "target-per-words.alt.inc"
+#include "target-periods.alt.inc"
+#include "target-times-words.alt.inc"
+#include "target-months-words.alt.inc"
+#define PER VB_ALT_TARGET_PERIODS
 #include "target-change-verbs.alt.inc"
 /* a number: digits, or a word of data/target-number-words.txt */
 #include "target-number-words.alt.inc"
 #define VB_NUM "(?:[0-9]{1,3}(?:[.,][0-9]{1,2})?|" VB_ALT_TARGET_NUMBER_WORDS "\\b)"
 #define COUNT "[0-9]{1,3}(?:\\.[0-9]{3})*(?:,[0-9]{1,2})?"
-#define TIMES "(?:lần|đợt)"
+#define TIMES VB_ALT_TARGET_TIMES_WORDS
 /* a percentage: "70", "95,5" */
 #define PCT_NUM "[0-9]{1,3}(?:[.,][0-9]{1,2})?"
 /* an amount: "46.200", "2000", "48,3" (dots group thousands, a comma is decimal) */
@@ -59,8 +65,8 @@ enum {
  * comes from data/target-counted.txt ((?!) opens the list of alternatives). */
 static const char at_least_things_pattern[] =
     "\\b(?<cmp>" COUNT_CMP ")\\s+(?<num>" COUNT "|" VB_NUM ")\\s+(?=(?:(?!)"
-#define X(w) "|" w
-#include "target-counted.inc"
+#define X(re, w) "|" re
+#include "target-counted.re.inc"
 #undef X
     ")\\b)";
 
@@ -69,12 +75,12 @@ static const char at_least_things_pattern[] =
  * tấn", "35 tuần thực học"; not a rate of the unit ("500.000 đồng/người"). */
 static const char quantity_pattern[] = "(?:\\b(?<cmp>" CMP ")\\s+)?(?<![0-9.,])(?:(?<lo>" AMOUNT
                                        ")\\s*[-–]\\s*)?(?<num>" AMOUNT ")\\s*(?:(?<mult>(?!)"
-#define X(w, factor) "|" w
-#include "target-multipliers.inc"
+#define X(re, w, factor) "|" re
+#include "target-multipliers.re.inc"
 #undef X
                                        ")\\s+)?(?<unit>(?!)"
-#define X(w, unit, gate) "|" w
-#include "target-units.inc"
+#define X(re, w, unit, gate) "|" re
+#include "target-units.re.inc"
 #undef X
                                        ")\\b(?!\\s*/)(?:\\s*(?<after>trở lên|trở xuống)\\b)?";
 
@@ -88,16 +94,17 @@ static const vb_rule_row form_rows[] = {
      "\\s+(?:mức\\s+)?(?<num>" COUNT ")(?:\\s*(?<pct>%|phần trăm))?",
      FORM_FROM_TO, NULL, 0},
     {"n_times_per_period",
-     "(?:\\b(?<cmp>" CMP ")\\s+)?\\b(?<num>" VB_NUM ")\\s+" TIMES "(?:\\s*/\\s*|\\s+(?:(?:một|mỗi|trên|"
-     "trong|1|01)\\s+)+)(?<per>" PER ")\\b",
+     "(?:\\b(?<cmp>" CMP ")\\s+)?\\b(?<num>" VB_NUM ")\\s+" TIMES
+     "(?:\\s*/\\s*|\\s+(?:(?:" VB_ALT_TARGET_PER_WORDS "|1|01)\\s+)+)(?<per>" PER ")\\b",
      FORM_FREQ_N_PER, NULL, 0},
     {"period_n_times",
-     "(?:\\b(?<cmp0>" CMP ")\\s+)?\\b(?:mỗi|hằng|hàng)(?:\\s+một)?\\s+(?<per>" PER
+     "(?:\\b(?<cmp0>" CMP ")\\s+)?\\b" VB_ALT_TARGET_EVERY_WORDS "(?:\\s+một)?\\s+(?<per>" PER
      ")\\s*,?\\s+(?<act>[^0-9.;:\\n]{1,40}?\\s+)?"
      "?(?:(?<cmp>" CMP ")\\s+)?(?<num>" VB_NUM ")\\s+" TIMES "\\b",
      FORM_FREQ_PER_N, NULL, 0},
     {"every_n_months",
-     "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>[0-9]{1,2}|ba|sáu|mười hai)\\s+"
+     "(?:\\b(?<cmp0>" CMP ")\\s+)?(?:\\bđịnh kỳ\\s+)?\\b(?<months>[0-9]{1,2}|" VB_ALT_TARGET_MONTHS_WORDS
+     ")\\s+"
      "tháng\\s*(?:/|một|1|01)\\s*(?<num>" VB_NUM ")?\\s*" TIMES "\\b",
      FORM_FREQ_MONTHS, NULL, 0},
     /* "giảm 1,5 lần số ca mắc mới", "tăng gấp 2 lần" */
@@ -140,24 +147,25 @@ _Static_assert(sizeof form_rows_examples / sizeof *form_rows_examples == sizeof 
 enum { A_NONE, A_TIMES, A_EVERY, A_PERCENT, A_CMP, A_GROUPS };
 
 static const vb_rule_row anchor_rows[] = {
-    {"lần", "lần", A_TIMES, NULL, 0},
-    {"đợt", "đợt", A_TIMES, NULL, 0},
-    {"mỗi", "mỗi", A_EVERY, NULL, 0},
-    {"hằng", "hằng", A_EVERY, NULL, 0},
-    {"hàng", "hàng", A_EVERY, NULL, 0},
-    {"%", "%", A_PERCENT, NULL, 0},
-    {"phần trăm", "phần trăm", A_PERCENT, NULL, 0},
-    {"ít nhất", "ít nhất", A_CMP, NULL, 0},
-    {"tối", "tối", A_CMP, NULL, 0},   /* tối thiểu, tối đa */
-    {"dưới", "dưới", A_CMP, NULL, 0}, /* không dưới */
-    {"quá", "quá", A_CMP, NULL, 0},   /* không quá */
+/* the words of TIMES and of the recurring words, from their data files */
+#define X(re, w) {w, re, A_TIMES, NULL, 0},
+#include "target-times-words.re.inc"
+#undef X
+#define X(re, w) {w, re, A_EVERY, NULL, 0},
+#include "target-every-words.re.inc"
+#undef X
+    {"%", "%", A_PERCENT, NULL, 0},                 /* 95% */
+    {"phần trăm", "phần trăm", A_PERCENT, NULL, 0}, /* 95 phần trăm */
+    {"ít nhất", "ít nhất", A_CMP, NULL, 0},         /* ít nhất 2 lần */
+    {"tối", "tối", A_CMP, NULL, 0},                 /* tối thiểu, tối đa */
+    {"dưới", "dưới", A_CMP, NULL, 0},               /* không dưới */
+    {"quá", "quá", A_CMP, NULL, 0},                 /* không quá */
 };
 static const char *const anchor_rows_examples[] = {
-    "2 lần",        /* lần */
-    "3 đợt",        /* đợt */
-    "mỗi năm",      /* mỗi */
-    "hằng năm",     /* hằng */
-    "hàng quý",     /* hàng */
+#define X(w) w,
+#include "target-times-words.inc"
+#include "target-every-words.inc"
+#undef X
     "95%",          /* % */
     "95 phần trăm", /* phần trăm */
     "ít nhất",      /* ít nhất */
@@ -225,23 +233,30 @@ _Static_assert(sizeof comparator_rows_examples / sizeof *comparator_rows_example
                    sizeof comparator_rows / sizeof *comparator_rows,
                "an example for each row");
 
-/* Unit of a frequency, by the period word; the tag multiplies the count into
- * the units the contract names ("6 tháng một lần" = 2 times_per_year). */
+/* Unit of a frequency, by the period word (data/target-periods.txt and
+ * target-month-spans.txt); the factor multiplies the count into the units
+ * the contract names ("6 tháng một lần" = 2 times_per_year). */
+static const struct {
+    const char *word, *unit, *factor;
+} period_words[] = {
+#define X(w, unit, factor) {w, unit, factor},
+#include "target-periods.inc"
+#include "target-month-spans.inc"
+#undef X
+};
+/* row i is period_words[i]: the periods, then the months of "định kỳ N
+ * tháng một lần"; a span is one whole spelling, so one row at most fits */
 static const vb_rule_row period_rows[] = {
-    {"month", "\\Atháng\\z", 1, "times_per_month", 0},
-    {"quarter", "\\Aquý\\z", 1, "times_per_quarter", 0},
-    {"year", "\\Anăm\\z", 1, "times_per_year", 0},
-    {"week", "\\Atuần\\z", 1, "times_per_week", 0},
-    {"day", "\\Angày\\z", 1, "times_per_day", 0},
-    {"semester", "\\Ahọc kỳ\\z", 2, "times_per_year", 0},
-    /* "định kỳ N tháng một lần" */
-    {"1_month", "\\A(?:1|01|một)\\z", 1, "times_per_month", 0},
-    {"3_months", "\\A(?:3|03|ba)\\z", 1, "times_per_quarter", 0},
-    {"6_months", "\\A(?:6|06|sáu)\\z", 2, "times_per_year", 0},
-    {"12_months", "\\A(?:12|mười hai)\\z", 1, "times_per_year", 0},
+#define X(re, w, unit, factor) {w, "\\A(?:" re ")\\z", 0, unit, 0},
+#include "target-periods.re.inc"
+#include "target-month-spans.re.inc"
+#undef X
 };
 static const char *const period_rows_examples[] = {
-    "tháng", "quý", "năm", "tuần", "ngày", "học kỳ", "01", "ba", "sáu", "mười hai",
+#define X(w, unit, factor) w,
+#include "target-periods.inc"
+#include "target-month-spans.inc"
+#undef X
 };
 _Static_assert(sizeof period_rows_examples / sizeof *period_rows_examples ==
                    sizeof period_rows / sizeof *period_rows,
@@ -252,29 +267,29 @@ _Static_assert(sizeof period_rows_examples / sizeof *period_rows_examples ==
 enum { UNIT_GOAL, UNIT_ALWAYS };
 #define UNIT_GATE(g) (strcmp(g, "always") == 0 ? UNIT_ALWAYS : UNIT_GOAL)
 static const struct {
-    const char *word, *unit, *gate;
+    const char *re, *word, *unit, *gate;
 } unit_words[] = {
-#define X(w, unit, gate) {w, unit, gate},
-#include "target-units.inc"
+#define X(re, w, unit, gate) {re, w, unit, gate},
+#include "target-units.re.inc"
 #undef X
 };
 static const struct {
-    const char *word, *factor;
+    const char *re, *word, *factor;
 } multiplier_words[] = {
-#define X(w, factor) {w, factor},
-#include "target-multipliers.inc"
+#define X(re, w, factor) {re, w, factor},
+#include "target-multipliers.re.inc"
 #undef X
 };
 /* Words that make a clause set a goal: an amount in it is a target. */
 static const char goal_cue_pattern[] = "(?<![\\p{L}\\p{N}])(?:(?!)"
-#define X(w) "|" w
-#include "target-goal-cues.inc"
+#define X(re, w) "|" re
+#include "target-goal-cues.re.inc"
 #undef X
                                        ")(?![\\p{L}\\p{N}])";
 /* Words that make an amount a budget line or a price, not a goal. */
 static const char not_goal_cue_pattern[] = "(?<![\\p{L}\\p{N}])(?:(?!)"
-#define X(w) "|" w
-#include "target-not-goal-cues.inc"
+#define X(re, w) "|" re
+#include "target-not-goal-cues.re.inc"
 #undef X
                                            ")(?![\\p{L}\\p{N}])";
 
@@ -305,6 +320,11 @@ enum {
 #include "target-preverbs.alt.inc"
 #include "target-qualifiers.alt.inc"
 #include "target-skip-sections.alt.inc"
+#include "target-goal-prefix-words.alt.inc"
+#include "target-tail-words.alt.inc"
+#include "target-qualifier-periods.alt.inc"
+#include "target-every-periods.alt.inc"
+#include "target-prep-end-words.alt.inc"
 
 static const vb_rule_row clause_rows[] = {
     [CL_BOUNDARY] = {"boundary",
@@ -317,15 +337,11 @@ static const vb_rule_row clause_rows[] = {
                        "số\\s+)?",
                        0, NULL, 0},
     [CL_PREVERB] = {"preverb", "\\b(?<verb>" VB_ALT_TARGET_PREVERBS ")\\s*\\z", 0, NULL, 0},
-    [CL_GOAL_PREFIX] =
-        {"goal_prefix",
-         "\\G(?:(?:phấn đấu|duy trì|và|đạt|mục tiêu|chỉ tiêu|đến năm [0-9]{4}|"
-         "năm [0-9]{4}|đảm bảo|bảo đảm|các|những|trước hết(?: là)?|là|trong đó)(?:[\\s,:]+|\\z))*",
-         0, NULL, 0},
-    [CL_TAIL] = {"tail",
-                 "(?:[\\s,]+(?:đạt(?: tỷ lệ)?|là|ở mức|chiếm|giảm(?: xuống)?(?: còn)?|"
-                 "tăng(?: lên)?|còn|khoảng|mức|dự kiến|phấn đấu))*[\\s,]*\\z",
-                 0, NULL, 0},
+    [CL_GOAL_PREFIX] = {"goal_prefix",
+                        "\\G(?:(?:đến năm [0-9]{4}|năm [0-9]{4}|" VB_ALT_TARGET_GOAL_PREFIX_WORDS
+                        ")(?:[\\s,:]+|\\z))*",
+                        0, NULL, 0},
+    [CL_TAIL] = {"tail", "(?:[\\s,]+" VB_ALT_TARGET_TAIL_WORDS ")*[\\s,]*\\z", 0, NULL, 0},
     [CL_ELLIPSIS] = {"ellipsis", "\\G" VB_ALT_TARGET_QUALIFIERS "\\b", 0, NULL, 0},
     [CL_ADJUNCT] = {"adjunct", "\\A" VB_ALT_TARGET_ADJUNCTS "\\b", 0, NULL, 0},
     [CL_ADJUNCT_LEAD] = {"adjunct_lead",
@@ -334,12 +350,13 @@ static const vb_rule_row clause_rows[] = {
                          "\\b[^,;]{0,120}),\\s*",
                          0, NULL, 0},
     [CL_QUALIFIER] = {"qualifier",
-                      "\\G(?:\\s*(?:/\\s*(?:năm|tháng|quý|tuần)\\b|\\(?\\s*GR?DP\\b\\s*\\)?|"
-                      "(?:mỗi|hằng|hàng) (?:năm|tháng|quý)\\b|(?:(?:trong|vào|đến)\\s+(?:hết\\s+)?)?"
+                      "\\G(?:\\s*(?:/\\s*" VB_ALT_TARGET_QUALIFIER_PERIODS
+                      "\\b|\\(?\\s*GR?DP\\b\\s*\\)?|" VB_ALT_TARGET_EVERY_WORDS
+                      " " VB_ALT_TARGET_EVERY_PERIODS "\\b|(?:(?:trong|vào|đến)\\s+(?:hết\\s+)?)?"
                       "(?:năm [0-9]{4}|giai đoạn [0-9]{4}\\s*[-–]\\s*[0-9]{4})(?![0-9])))*",
                       0, NULL, 0},
     [CL_PLACE_END] = {"place_end", "(?<![\\p{L}\\p{N}])(?:tại|ở)\\s*\\z", 0, NULL, 0},
-    [CL_PREP_END] = {"prep_end", "(?<![\\p{L}\\p{N}])(?:cho|tại|ở|của|với)\\s*\\z", 0, NULL, 0},
+    [CL_PREP_END] = {"prep_end", "(?<![\\p{L}\\p{N}])" VB_ALT_TARGET_PREP_END_WORDS "\\s*\\z", 0, NULL, 0},
     [CL_GOAL_SECTION] = {"goal_section", "\\G\\W*(?:các\\s+)?(?:mục tiêu|chỉ tiêu)", 0, NULL, 0},
     [CL_GOAL_CUE] = {"goal_cue", goal_cue_pattern, 0, NULL, 0},
     [CL_NOT_GOAL_CUE] = {"not_goal_cue", not_goal_cue_pattern, 0, NULL, 0},
@@ -365,7 +382,8 @@ static const char *const clause_rows_examples[CL_COUNT] = {
     [CL_SPACE] = " ",
 };
 
-/* A word list as rows "\A(?:word)\z", to tell which word a group holds;
+/* A word list as rows "\A(?:word)\z", to tell which word a group holds
+ * (the word taken literally: its escaped form from NAME.re.inc);
  * the rows, their examples (the words) and their patterns are one
  * allocation. */
 typedef struct {
@@ -374,15 +392,15 @@ typedef struct {
 } word_table;
 
 static vb_status word_table_open(word_table *w, vb_rule_table *t, const char *name, const char *const *words,
-                                 size_t n, char *err, size_t errlen) {
+                                 const char *const *res, size_t n, char *err, size_t errlen) {
     size_t bytes = n * (sizeof *w->rows + sizeof(char *));
-    for (size_t i = 0; i < n; i++) bytes += strlen(words[i]) + sizeof "\\A(?:)\\z";
+    for (size_t i = 0; i < n; i++) bytes += strlen(res[i]) + sizeof "\\A(?:)\\z";
     w->rows = calloc(1, bytes);
     if (!w->rows) return VB_E_NOMEM;
     const char **examples = (const char **)(w->rows + n);
     char *p = (char *)(examples + n);
     for (size_t i = 0; i < n; i++) {
-        int len = sprintf(p, "\\A(?:%s)\\z", words[i]);
+        int len = sprintf(p, "\\A(?:%s)\\z", res[i]);
         w->rows[i] = (vb_rule_row){words[i], p, (int)i, NULL, 0};
         examples[i] = words[i];
         p += len + 1;
@@ -408,7 +426,7 @@ struct vb_targets_rules {
     word_table units, multipliers;
     vb_rule_table built[2];     /* for tests: the word tables, each row's example its word */
     pcre2_match_context *limit; /* the offset limit of next_form */
-    bool full_scan;             /* tests: no anchors (vb_targets_scan_check) */
+    bool full_scan;             /* no anchors (vb_targets_plain_scans, vb_targets_scan_check) */
     vb_number_rules *numbers;
     vb_theme_rules *themes;
 };
@@ -431,13 +449,15 @@ static vb_status compile_forms(vb_ruleset *rs, char *err, size_t errlen) {
 static vb_status open_word_tables(vb_targets_rules *x, char *err, size_t errlen) {
     enum { N_UNITS = sizeof unit_words / sizeof unit_words[0] };
     enum { N_MULTS = sizeof multiplier_words / sizeof multiplier_words[0] };
-    const char *units[N_UNITS], *mults[N_MULTS];
-    for (size_t i = 0; i < N_UNITS; i++) units[i] = unit_words[i].word;
-    for (size_t i = 0; i < N_MULTS; i++) mults[i] = multiplier_words[i].word;
-    vb_status s = word_table_open(&x->units, &x->built[0], "targets.units", units, N_UNITS, err, errlen);
+    const char *units[N_UNITS], *unit_res[N_UNITS], *mults[N_MULTS], *mult_res[N_MULTS];
+    for (size_t i = 0; i < N_UNITS; i++) units[i] = unit_words[i].word, unit_res[i] = unit_words[i].re;
+    for (size_t i = 0; i < N_MULTS; i++)
+        mults[i] = multiplier_words[i].word, mult_res[i] = multiplier_words[i].re;
+    vb_status s =
+        word_table_open(&x->units, &x->built[0], "targets.units", units, unit_res, N_UNITS, err, errlen);
     return s != VB_OK ? s
-                      : word_table_open(&x->multipliers, &x->built[1], "targets.multipliers", mults, N_MULTS,
-                                        err, errlen);
+                      : word_table_open(&x->multipliers, &x->built[1], "targets.multipliers", mults, mult_res,
+                                        N_MULTS, err, errlen);
 }
 
 vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen) {
@@ -796,7 +816,7 @@ static const char *period_unit(const vb_targets_rules *x, const char *t, vb_span
     if (!has(per)) return NULL;
     for (size_t i = 0; i < x->periods.len; i++)
         if (vb_rule_match(&x->periods, i, t + per.start, per.end - per.start, 0, NULL, NULL)) {
-            *value *= x->periods.rules[i].row->tag;
+            *value *= strtod(period_words[i].factor, NULL);
             return x->periods.rules[i].row->value;
         }
     return NULL;
@@ -1110,14 +1130,17 @@ static bool same_hit(const vb_targets_rules *x, const char *t, size_t len, const
     return a->ms == b->ms && a->me == b->me && a->row == b->row && expand(x, t, len, a, &c);
 }
 
+void vb_targets_plain_scans(vb_targets_rules *x) { x->full_scan = true; }
+
 vb_status vb_targets_scan_check(vb_targets_rules *x, const char *text, size_t len, bool *same,
                                 size_t *found) {
     candv fast = {0}, full = {0};
     rangev none = {0};
     vb_status s = collect(x, text, len, &none, &fast);
+    bool was = x->full_scan;
     x->full_scan = true;
     if (s == VB_OK) s = collect(x, text, len, &none, &full);
-    x->full_scan = false;
+    x->full_scan = was;
     *same = s == VB_OK && fast.len == full.len;
     *found = full.len;
     for (size_t k = 0; *same && k < fast.len; k++)

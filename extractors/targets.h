@@ -31,6 +31,9 @@ typedef struct vb_targets_rules vb_targets_rules;
 
 vb_status vb_targets_open(vb_targets_rules **out, char *err, size_t errlen);
 void vb_targets_close(vb_targets_rules *x);
+/* From now on take the plain row-by-row scans, never the fast paths (for
+ * VANBAN_PLAIN_SCANS: the output must not change). */
+void vb_targets_plain_scans(vb_targets_rules *x);
 /* The targets of d, with the outline of d->text already scanned
  * (vb_outline_scan of the same text: extract.c shares one scan). */
 vb_status vb_targets_extract_lines(vb_targets_rules *x, vb_doc *d, vb_arena *a, const vb_linev *lines);

@@ -6,13 +6,17 @@
 
 #include "../pipeline/rules/rules.h"
 
-/* A phrase shape, not a word list: more specific than the themes of
+#include "themes-healthy-evils.alt.inc"
+#include "themes-healthy-negations.alt.inc"
+#include "themes-healthy-places.alt.inc"
+
+/* A phrase shape (its word lists: data/themes-healthy-*.txt): more specific than the themes of
  * themes.txt, it comes first and so wins ties at the same position. */
-static const vb_rule_row healthy_communes = {
-    "healthy_communes",
-    "\\b(?:lành mạnh,?|(?:xã|phường|thị trấn|địa bàn)\\b[^.;\\n]{0,30}?)\\s+(?:không có|không "
-    "còn)\\s+(?:tệ nạn|ma túy|mại dâm)",
-    0, "healthy_communes", 0};
+static const vb_rule_row healthy_communes = {"healthy_communes",
+                                             "\\b(?:lành mạnh,?|" VB_ALT_THEMES_HEALTHY_PLACES
+                                             "\\b[^.;\\n]{0,30}?)\\s+" VB_ALT_THEMES_HEALTHY_NEGATIONS
+                                             "\\s+" VB_ALT_THEMES_HEALTHY_EVILS,
+                                             0, "healthy_communes", 0};
 static const char healthy_communes_example[] = "xây dựng xã không có tệ nạn ma túy";
 
 typedef struct {

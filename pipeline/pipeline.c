@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../extractors/extract.h"
 #include "segment/segment.h"
@@ -18,6 +19,8 @@ void vb_pipeline_options_default(vb_pipeline_options *o) {
     vb_limits_default(&o->limits);
     vb_norm_options_default(&o->norm);
     o->run_extractors = 1;
+    const char *plain = getenv("VANBAN_PLAIN_SCANS");
+    o->plain_scans = plain && strcmp(plain, "1") == 0;
 }
 
 vb_status vb_pipeline_open(const vb_pipeline_options *o, vb_pipeline **out) {
@@ -38,6 +41,10 @@ vb_status vb_pipeline_open(const vb_pipeline_options *o, vb_pipeline **out) {
     if (s != VB_OK) {
         vb_pipeline_close(p);
         return s;
+    }
+    if (o->plain_scans) {
+        vb_segmenter_plain_scans(p->seg);
+        vb_extractors_plain_scans(p->extract);
     }
     *out = p;
     return VB_OK;

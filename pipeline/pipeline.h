@@ -15,6 +15,7 @@ typedef struct {
     vb_limits limits;
     vb_norm_options norm;
     int run_extractors; /* 1 (default) or 0 for stage debugging */
+    int plain_scans;    /* 1: no fast scan path (default: VANBAN_PLAIN_SCANS=1) */
 } vb_pipeline_options;
 
 void vb_pipeline_options_default(vb_pipeline_options *o);

@@ -597,6 +597,17 @@ vb_status vb_ruleset_prepare_cursor_edge(vb_ruleset *rs, size_t i, const char *n
     return s;
 }
 
+void vb_ruleset_plain(vb_ruleset *rs) {
+    for (size_t i = 0; i < rs->len; i++) {
+        pcre2_code_free(rs->rules[i].at_code);
+        rs->rules[i].at_code = NULL;
+        rs->rules[i].n_first = 0;
+        memset(rs->rules[i].not_after, 0, sizeof rs->rules[i].not_after);
+    }
+    scan_free(rs->scan);
+    rs->scan = NULL;
+}
+
 bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i) { return i < rs->len && rs->rules[i].n_first; }
 
 int vb_rule_try_at(const vb_ruleset *rs, size_t i, const char *s, size_t len, size_t p,

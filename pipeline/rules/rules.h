@@ -221,6 +221,12 @@ vb_status vb_ruleset_prepare_at(vb_ruleset *rs, size_t i);
  * bytes of 0x80 and above are refused (VB_E_INTERNAL). */
 vb_status vb_ruleset_prepare_cursor_edge(vb_ruleset *rs, size_t i, const char *not_after);
 
+/* Drop what the prepare_* calls built (shared passes, cursors, one-start
+ * compiles): every later scan, cursor and match_at of rs then searches
+ * row by row from its start, which is what the fast paths must equal
+ * (VANBAN_PLAIN_SCANS, for checking them on whole corpora). */
+void vb_ruleset_plain(vb_ruleset *rs);
+
 /* Whether row i takes the memchr path (for tests). */
 bool vb_rule_cursor_fast(const vb_ruleset *rs, size_t i);
 

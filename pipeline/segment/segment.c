@@ -32,6 +32,8 @@ static vb_status fold_titles(vb_segmenter *s) {
     return VB_OK;
 }
 
+void vb_segmenter_plain_scans(vb_segmenter *s) { vb_ruleset_plain(&s->rules); }
+
 vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen) {
     vb_segmenter *s = calloc(1, sizeof *s);
     if (!s) return VB_E_NOMEM;

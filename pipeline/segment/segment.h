@@ -21,6 +21,9 @@ typedef struct vb_segmenter vb_segmenter;
 
 vb_status vb_segmenter_open(vb_segmenter **out, char *err, size_t errlen);
 void vb_segmenter_close(vb_segmenter *s);
+/* From now on take the plain row-by-row scans, never the fast paths (for
+ * VANBAN_PLAIN_SCANS: the output must not change). */
+void vb_segmenter_plain_scans(vb_segmenter *s);
 
 vb_status vb_segment(vb_segmenter *s, const vb_normtext *t, vb_result *r);
 

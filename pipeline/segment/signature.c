@@ -56,6 +56,7 @@ enum {
 };
 
 #include "closing-authority-marks.alt.inc"
+#include "closing-stamp-words.alt.inc"
 #define NAME_WORD "\\p{Lu}\\p{Ll}+"
 #define NAME_INITIAL "\\p{Lu}\\p{Ll}*" /* "Nguyễn Văn A", "Giàng A Páo" */
 
@@ -70,7 +71,7 @@ static const vb_rule_row closing_rows[CL_COUNT] = {
     [CL_TRAILING_NAME] = {"trailing_name",
                           "(?<![\\p{L}\\p{N}])(?<name>" NAME_WORD "(?:\\s+" NAME_WORD "){1,3})\\s*$", 0, NULL,
                           VB_RULE_CASED},
-    [CL_STAMP] = {"stamp", "^\\(\\s*(?:đã\\s+ký|ký|chữ\\s+ký|đóng\\s+dấu|dấu)", 0, NULL, 0},
+    [CL_STAMP] = {"stamp", "^\\(\\s*" VB_ALT_CLOSING_STAMP_WORDS_WS, 0, NULL, 0},
 };
 static const char *const closing_rows_examples[CL_COUNT] = {
     [CL_AUTHORITY] = "KT. CHỦ TỊCH",

@@ -9,6 +9,7 @@
 #include "../../extractors/extract.h"
 #include "../../pipeline/rules/rules.h"
 #include "../../pipeline/core/buf.h"
+#include "../../pipeline/core/doctypes.h"
 #include "check.h"
 
 static vb_assignments_rules *rules;
@@ -379,6 +380,22 @@ static void shared_outline(void) {
     vb_extractors_close(all);
 }
 
+/* The document types the role and line rows name are types of
+ * pipeline/core/data/doctypes.txt, spelled as there. */
+static void type_lists_are_doctypes(void) {
+    static const char *const names[] = {
+#define X(w) w,
+#include "assign-executed-types.inc"
+#include "assign-followed-types.inc"
+#include "assign-plan-types.inc"
+#undef X
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const vb_doctype *t = vb_doctype_by_name(names[i], strlen(names[i]));
+        CHECK(t != NULL && strcmp(t->name, names[i]) == 0);
+    }
+}
+
 int main(void) {
     char err[256];
     if (vb_assignments_open(&rules, err, sizeof err) != VB_OK ||
@@ -398,6 +415,7 @@ int main(void) {
     VB_RUN(standing_body_positions);
     VB_RUN(shared_outline);
     VB_RUN(outline_first_bytes);
+    VB_RUN(type_lists_are_doctypes);
     vb_assignments_close(rules);
     vb_outline_close(line_rules);
     return VB_SUMMARY("assignments");

@@ -410,6 +410,70 @@ static void test_match_at_prepared(void) {
     vb_ruleset_free(&at);
 }
 
+/* vb_ruleset_plain (VANBAN_PLAIN_SCANS) drops every fast path a ruleset
+ * was prepared with, and the plain paths give the same answers. */
+static void test_plain(void) {
+    static const vb_rule_row prow[] = {
+        {"number", "(?<![0-9])[0-9]{1,4}/[A-Z]+", 0, NULL, VB_RULE_CASED},
+        {"year", EDGE "năm\\s+(?<y>[0-9]{4})", 0, NULL, 0},
+    };
+    static const vb_scan_part all[] = {{3, NULL, NULL}};
+    static const char t[] = "a 12/AB năm 2024 x 7/C";
+    size_t len = strlen(t);
+    vb_ruleset rs;
+    char err[300];
+    CHECK(vb_ruleset_compile(&rs, prow, N(prow), err, sizeof err) == VB_OK);
+    CHECK(vb_ruleset_prepare_scan(&rs, all, 1) == VB_OK);
+    CHECK(vb_ruleset_prepare_cursor(&rs, 0) == VB_OK && vb_ruleset_prepare_at(&rs, 1) == VB_OK);
+    CHECK(vb_ruleset_scan_shared(&rs) == 2 && vb_rule_cursor_fast(&rs, 0));
+    vb_rule_hits fast = {0}, plain = {0};
+    CHECK(vb_ruleset_scan(&rs, t, len, &fast) == VB_OK);
+    vb_ruleset_plain(&rs);
+    const size_t *ov;
+    CHECK(vb_ruleset_scan_shared(&rs) == 0 && !vb_rule_cursor_fast(&rs, 0));
+    CHECK(vb_rule_try_at(&rs, 1, t, len, 8, &ov) < 0); /* no one-start compile left */
+    CHECK(vb_ruleset_scan(&rs, t, len, &plain) == VB_OK && same_hits(&fast, &plain) && plain.len == 3);
+    CHECK(vb_rule_match_at(&rs, 1, t, len, 8, &ov, NULL) && ov[0] == 8);
+    CHECK(!vb_rule_match_at(&rs, 1, t, len, 7, &ov, NULL));
+    vb_rule_cursor c;
+    vb_rule_cursor_init(&c, &rs, 0, t, len);
+    CHECK(vb_rule_cursor_next(&c, 0, &ov) && ov[0] == 2 && vb_rule_cursor_next(&c, 3, &ov) && ov[0] == 20);
+    vb_rule_hits_free(&fast);
+    vb_rule_hits_free(&plain);
+    vb_ruleset_free(&rs);
+}
+
+/* The build rule's NAME.re.inc (tests/unit/data/test-literal-words.txt)
+ * gives each data word as a pattern for itself: a word holding '.', '(',
+ * '+', '|', '[' or '\\' matches only itself, whole. */
+static const vb_rule_row literal_rows[] = {
+#define X(re, word, ...) {word, "\\A(?:" re ")\\z", 0, NULL, VB_RULE_CASED},
+#include "test-literal-words.re.inc"
+#undef X
+};
+
+static void test_literal_words(void) {
+    static const char *const others[] = {"km2", "kmx2", "a",  "(a", "xy",     "xxy", "a",
+                                         "b",   "c",    "[c", "de", "d\\\\e", ""};
+    vb_ruleset rs;
+    char err[300];
+    const size_t *ov;
+    int np;
+    CHECK(vb_ruleset_compile(&rs, literal_rows, N(literal_rows), err, sizeof err) == VB_OK);
+    for (size_t i = 0; i < N(literal_rows); i++) {
+        const char *w = literal_rows[i].name;
+        for (size_t j = 0; j < N(literal_rows); j++)
+            CHECK(vb_rule_match(&rs, i, literal_rows[j].name, strlen(literal_rows[j].name), 0, &ov, &np) ==
+                  (i == j));
+        for (size_t j = 0; j < N(others); j++)
+            CHECK(!vb_rule_match(&rs, i, others[j], strlen(others[j]), 0, &ov, &np));
+        CHECK(strchr(w, '.') || strchr(w, '(') || strchr(w, '+') || strchr(w, '|') || strchr(w, '[') ||
+              strchr(w, '\\'));
+    }
+    CHECK(N(literal_rows) == 6);
+    vb_ruleset_free(&rs);
+}
+
 int main(void) {
     VB_RUN(test_scan_one_pass);
     VB_RUN(test_scan_parts_and_guards);
@@ -421,5 +485,7 @@ int main(void) {
     VB_RUN(test_cursor_edge);
     VB_RUN(test_try_at);
     VB_RUN(test_match_at_prepared);
+    VB_RUN(test_plain);
+    VB_RUN(test_literal_words);
     return VB_SUMMARY("rules");
 }
