@@ -49,8 +49,9 @@ static const vb_rule_row role_rows[] = {
     {"standing_body", "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ\\s+quan\\s+(?:thường\\s+trực|đầu\\s+mối)\\b",
      VB_ROLE_LEAD, NULL, 0},
     {"presides_plan",
-     "\\bchủ\\s+trì[^.\\n]{0,160}?\\b(?:triển\\s+khai|tổ\\s+chức)(?:\\s+thực\\s+hiện)?\\s+"
-     "(?-i:Kế\\s+hoạch|Chương\\s+trình|Đề\\s+án)(?:\\s+này)?\\s*(?:[.;,]|\\z)",
+     "\\bchủ\\s+trì[^.]{0,160}?\\b(?:triển\\s+khai|tổ\\s+chức)(?:\\s+thực\\s+hiện)?\\s+"
+     "(?-i:Kế\\s+hoạch|Chương\\s+trình|Đề\\s+án)(?:\\s+này)?(?:\\s+trên\\s+địa\\s+bàn[^.;,]{0,40})?\\s*"
+     "(?:[.;,]|\\z)",
      VB_ROLE_LEAD, NULL, 0},
     {"follows_plan",
      "(?:\\b" VB_ALT_ASSIGN_FOLLOW_VERBS_WS "\\b[^.\\n]{0,120}?|(?<!bản\\s)\\bchỉ\\s+đạo\\s+)"
@@ -65,7 +66,7 @@ static const vb_rule_row role_rows[] = {
 };
 static const char *const role_rows_examples[] = {
     "là cơ quan thường trực",
-    "chủ trì tổ chức triển khai Kế hoạch này.",
+    "chủ trì, phối hợp với các đơn vị tổ chức triển khai thực hiện Kế hoạch này trên địa bàn tỉnh.",
     "theo dõi, đôn đốc thực hiện Kế hoạch",
     "chủ quản Chương trình",
     "chủ trì, theo dõi",
@@ -475,7 +476,20 @@ static vb_status read_articles(ctx *c) {
         size_t stop = i + 1;
         while (stop < n && !is_article(c, stop, NULL) && !is_closing(c, stop)) stop++;
         const vb_para *p = &c->p->items[i];
-        if (match_row(c, &c->x->lines, L_EXECUTION, p->start, c->p->items[stop - 1].end)) continue;
+        if (match_row(c, &c->x->lines, L_EXECUTION, p->start, c->p->items[stop - 1].end)) {
+            /* "Điều 2. Quyết định này có hiệu lực …" then "Giao Sở X chủ
+             * trì …": the article's own paragraph that gives work still does */
+            for (size_t k = i + 1; k < stop; k++) {
+                const vb_para *q = &c->p->items[k];
+                vb_unit_match g;
+                if (match_row(c, &c->x->lines, L_EXECUTION, q->start, q->end) ||
+                    !vb_unit_at(c->x->units, c->t, q->body, q->end, &g) || !g.given || is_author(c, g.name))
+                    continue;
+                vb_status s = emit(c, &g, k, k + 1, k + 1, NULL);
+                if (s != VB_OK) return s;
+            }
+            continue;
+        }
         vb_unit_match m;
         if (!vb_unit_at(c->x->units, c->t, body, p->end, &m) || is_author(c, m.name)) continue;
         if (m.edge == VB_UNIT_BY_NAME || (m.edge == VB_UNIT_BY_END && stop == i + 1)) continue;
