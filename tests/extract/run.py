@@ -22,7 +22,7 @@ placement, case, spacing and trailing punctuation folded):
                                  doc_type_code, place, date, subject, signer
     ref: NUMBER [; type=T] [; date=ISO] [; relation=R] [; issuer=TEXT]
     refs: N                      exactly N references with a number
-    date+: ISO                   a date with this value is in dates[]
+    date+: ISO [; role=R]        a date with this value (and role) is in dates[]
                                  ("date:" is the header's issue date)
     target: VALUE UNIT [; comparator=C] [; indicator~WORDS]
     targets: N
@@ -135,8 +135,10 @@ def check(exp, docs):
     if key in counts:
         return None if len(counts[key]) == int(rest) else f"{key}: got {len(counts[key])}"
     if key == "date+":
-        hit = any(x.get("value") == rest for x in d.get("dates") or [])
-        got = sorted({x["value"] for x in d.get("dates") or [] if x.get("value")})  # recurring: null
+        value, opts = options(rest)
+        role = opts["role"][1] if "role" in opts else None
+        hit = any(x.get("value") == value and role in (None, x.get("role")) for x in d.get("dates") or [])
+        got = sorted({(x["value"], x["role"]) for x in d.get("dates") or [] if x.get("value")})  # recurring: null
     elif key == "ref":
         num, opts = options(rest)
         def ok(r):
