@@ -431,7 +431,7 @@ static bool symbol_code(const char *s, const char **code, size_t *len) {
         p++;
         if (strlen(p) > 5 && p[4] == '/' && p[0] >= '0' && p[0] <= '9') p += 5;
         q = p;
-        while (*q && *q != '-') q++;
+        while (*q && *q != '-' && *q != '.' && *q != '/') q++; /* "CT/UB", "CĐ.UBND" */
     } else {
         return false;
     }
