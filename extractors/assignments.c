@@ -545,6 +545,26 @@ static void lead_from_elsewhere(ctx *c, size_t from, size_t to) {
     }
 }
 
+/* A fragment with no header and no responsibilities section (a letter's
+ * body quoted on a web page: "UBND tỉnh có ý kiến như sau: Giao Sở X chủ
+ * trì …; hoàn thành trước ngày …"): its paragraphs that give a unit work. */
+static vb_status read_given(ctx *c) {
+    if (c->d->header.doc_type || c->d->kind == VB_KIND_ARTICLE) return VB_OK;
+    for (size_t i = 0; i < c->p->len; i++) {
+        const vb_para *p = &c->p->items[i];
+        vb_unit_match m;
+        if (is_closing(c, i)) break;
+        /* a named unit ("Giao Sở X"), not a class of them ("Giao các đơn vị
+         * tham gia …" in a guide's procedure) */
+        if (!vb_unit_at(c->x->units, c->t, p->body, p->end, &m) || !m.given || m.edge != VB_UNIT_BY_VERB ||
+            (c->t[m.name.start] >= 'a' && c->t[m.name.start] <= 'z') || is_author(c, m.name))
+            continue;
+        vb_status s = emit(c, &m, i, i + 1, i + 1, NULL);
+        if (s != VB_OK) return s;
+    }
+    return VB_OK;
+}
+
 static vb_status read_plan(ctx *c) {
     size_t best = VB_NO_LINE, best_units = 0;
     int best_w = 0;
@@ -562,7 +582,7 @@ static vb_status read_plan(ctx *c) {
             best_w = w;
         }
     }
-    if (best == VB_NO_LINE) return VB_OK;
+    if (best == VB_NO_LINE) return read_given(c);
     size_t end = section_end(c, best);
     vb_status s = read_units(c, best + 1, end, best_units > 0);
     if (s == VB_OK) lead_from_elsewhere(c, best, end);
