@@ -59,7 +59,9 @@ static const vb_rule_row role_rows[] = {
      "(?-i:Kế\\s+hoạch|Chương\\s+trình|Chỉ\\s+thị|Đề\\s+án)\\b(?!\\s*(?:số|\\d|\"|“))",
      VB_ROLE_LEAD, NULL, 0},
     {"owns_programme", "\\bchủ\\s+quản\\s+(?-i:Chương\\s+trình|Kế\\s+hoạch|Đề\\s+án)", VB_ROLE_LEAD, NULL, 0},
-    {"presides_follow_up", "\\bchủ\\s+trì,?\\s+(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD, NULL, 0},
+    /* "chủ trì, theo dõi", "chủ trì tổ chức triển khai, hướng dẫn, đôn đốc" */
+    {"presides_follow_up", "\\bchủ\\s+trì(?:,?\\s+[^.;:,]{1,30}?,){0,2},?\\s*(?:theo\\s+dõi|đôn\\s+đốc)",
+     VB_ROLE_LEAD, NULL, 0},
     {"assists_issuer",
      "\\bgiúp\\s+" VB_ALT_ASSIGN_ISSUER_NAMES_WS "[^.;\\n]{0,80}?\\b(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD,
      NULL, 0},
