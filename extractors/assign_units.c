@@ -71,8 +71,10 @@ static const struct {
                       "UBND tỉnh yêu cầu "},
     [P_AUTHOR_VERB] = {"\\A(?:đề\\s+nghị|yêu\\s+cầu|thông\\s+báo)\\z", VB_RULE_CASED, "author_verb",
                        "đề nghị"},
-    [P_NOT_NAME] = {"(?<![\\p{L}])" VB_ALT_ASSIGN_NOT_NAME_WORDS "(?![\\p{L}])", VB_RULE_CASED, "not_name",
-                    "các đơn vị đã triển khai"},
+    /* ... or a document's number ("Công văn số 847/UBND-VX1"): a name
+     * never cites a document, a sentence about one does */
+    [P_NOT_NAME] = {"(?<![\\p{L}])" VB_ALT_ASSIGN_NOT_NAME_WORDS "(?![\\p{L}])|\\d/\\p{Lu}", VB_RULE_CASED,
+                    "not_name", "các đơn vị đã triển khai"},
 };
 
 struct vb_unit_rules {

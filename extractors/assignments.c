@@ -53,8 +53,9 @@ static const vb_rule_row role_rows[] = {
     {"standing_body", "(?:\\G|\\(|\\b(?:là|làm)\\s+)cơ\\s+quan\\s+(?:thường\\s+trực|đầu\\s+mối)\\b",
      VB_ROLE_LEAD, NULL, 0},
     {"presides_plan",
-     "\\bchủ\\s+trì[^.\\n]{0,160}?\\b(?:triển\\s+khai|tổ\\s+chức)(?:\\s+thực\\s+hiện)?\\s+"
-     "(?-i:" VB_ALT_ASSIGN_PLAN_TYPES_WS ")(?:\\s+này)?\\s*(?:[.;,]|\\z)",
+     "\\bchủ\\s+trì[^.]{0,160}?\\b(?:triển\\s+khai|tổ\\s+chức)(?:\\s+thực\\s+hiện)?\\s+"
+     "(?-i:" VB_ALT_ASSIGN_PLAN_TYPES_WS ")(?:\\s+này)?(?:\\s+trên\\s+địa\\s+bàn[^.;,]{0,40})?\\s*"
+     "(?:[.;,]|\\z)",
      VB_ROLE_LEAD, NULL, 0},
     {"follows_plan",
      "(?:\\b" VB_ALT_ASSIGN_FOLLOW_VERBS_WS "\\b[^.\\n]{0,120}?|(?<!bản\\s)\\bchỉ\\s+đạo\\s+)"
@@ -62,14 +63,16 @@ static const vb_rule_row role_rows[] = {
      "(?-i:" VB_ALT_ASSIGN_FOLLOWED_TYPES_WS ")\\b(?!\\s*(?:số|\\d|\"|“))",
      VB_ROLE_LEAD, NULL, 0},
     {"owns_programme", "\\bchủ\\s+quản\\s+(?-i:" VB_ALT_ASSIGN_PLAN_TYPES_WS ")", VB_ROLE_LEAD, NULL, 0},
-    {"presides_follow_up", "\\bchủ\\s+trì,?\\s+(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD, NULL, 0},
+    /* "chủ trì, theo dõi", "chủ trì tổ chức triển khai, hướng dẫn, đôn đốc" */
+    {"presides_follow_up", "\\bchủ\\s+trì(?:,?\\s+[^.;:,]{1,30}?,){0,2},?\\s*(?:theo\\s+dõi|đôn\\s+đốc)",
+     VB_ROLE_LEAD, NULL, 0},
     {"assists_issuer",
      "\\bgiúp\\s+" VB_ALT_ASSIGN_ISSUER_NAMES_WS "[^.;\\n]{0,80}?\\b(?:theo\\s+dõi|đôn\\s+đốc)", VB_ROLE_LEAD,
      NULL, 0},
 };
 static const char *const role_rows_examples[] = {
     "là cơ quan thường trực",
-    "chủ trì tổ chức triển khai Kế hoạch này.",
+    "chủ trì, phối hợp với các đơn vị tổ chức triển khai thực hiện Kế hoạch này trên địa bàn tỉnh.",
     "theo dõi, đôn đốc thực hiện Kế hoạch",
     "chủ quản Chương trình",
     "chủ trì, theo dõi",
@@ -476,7 +479,20 @@ static vb_status read_articles(ctx *c) {
         size_t stop = i + 1;
         while (stop < n && !is_article(c, stop, NULL) && !is_closing(c, stop)) stop++;
         const vb_para *p = &c->p->items[i];
-        if (match_row(c, &c->x->lines, L_EXECUTION, p->start, c->p->items[stop - 1].end)) continue;
+        if (match_row(c, &c->x->lines, L_EXECUTION, p->start, c->p->items[stop - 1].end)) {
+            /* "Điều 2. Quyết định này có hiệu lực …" then "Giao Sở X chủ
+             * trì …": the article's own paragraph that gives work still does */
+            for (size_t k = i + 1; k < stop; k++) {
+                const vb_para *q = &c->p->items[k];
+                vb_unit_match g;
+                if (match_row(c, &c->x->lines, L_EXECUTION, q->start, q->end) ||
+                    !vb_unit_at(c->x->units, c->t, q->body, q->end, &g) || !g.given || is_author(c, g.name))
+                    continue;
+                vb_status s = emit(c, &g, k, k + 1, k + 1, NULL);
+                if (s != VB_OK) return s;
+            }
+            continue;
+        }
         vb_unit_match m;
         if (!vb_unit_at(c->x->units, c->t, body, p->end, &m) || is_author(c, m.name)) continue;
         if (m.edge == VB_UNIT_BY_NAME || (m.edge == VB_UNIT_BY_END && stop == i + 1)) continue;
@@ -532,6 +548,26 @@ static void lead_from_elsewhere(ctx *c, size_t from, size_t to) {
     }
 }
 
+/* A fragment with no header and no responsibilities section (a letter's
+ * body quoted on a web page: "UBND tỉnh có ý kiến như sau: Giao Sở X chủ
+ * trì …; hoàn thành trước ngày …"): its paragraphs that give a unit work. */
+static vb_status read_given(ctx *c) {
+    if (c->d->header.doc_type || c->d->kind == VB_KIND_ARTICLE) return VB_OK;
+    for (size_t i = 0; i < c->p->len; i++) {
+        const vb_para *p = &c->p->items[i];
+        vb_unit_match m;
+        if (is_closing(c, i)) break;
+        /* a named unit ("Giao Sở X"), not a class of them ("Giao các đơn vị
+         * tham gia …" in a guide's procedure) */
+        if (!vb_unit_at(c->x->units, c->t, p->body, p->end, &m) || !m.given || m.edge != VB_UNIT_BY_VERB ||
+            (c->t[m.name.start] >= 'a' && c->t[m.name.start] <= 'z') || is_author(c, m.name))
+            continue;
+        vb_status s = emit(c, &m, i, i + 1, i + 1, NULL);
+        if (s != VB_OK) return s;
+    }
+    return VB_OK;
+}
+
 static vb_status read_plan(ctx *c) {
     size_t best = VB_NO_LINE, best_units = 0;
     int best_w = 0;
@@ -549,7 +585,7 @@ static vb_status read_plan(ctx *c) {
             best_w = w;
         }
     }
-    if (best == VB_NO_LINE) return VB_OK;
+    if (best == VB_NO_LINE) return read_given(c);
     size_t end = section_end(c, best);
     vb_status s = read_units(c, best + 1, end, best_units > 0);
     if (s == VB_OK) lead_from_elsewhere(c, best, end);

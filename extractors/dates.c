@@ -688,6 +688,11 @@ vb_status vb_dates_extract(vb_dates_rules *x, vb_doc *d, vb_arena *a) {
                 continue; /* no year to anchor it: better nothing than a guess */
             }
         }
+        /* "nợ thuế phát sinh trước ngày 01/7/2007" in a circular of 2008:
+         * a day already past when the document was signed sets no deadline */
+        if (c->role == VB_DATE_DEADLINE && c->form == F_FULL && d->header.date &&
+            strlen(d->header.date) == 10 && strcmp(c->value, d->header.date) < 0)
+            c->role = VB_DATE_REFERENCE;
         vb_date f = {0};
         f.span = c->span;
         f.role = c->role;

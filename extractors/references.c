@@ -92,10 +92,16 @@ enum { NUM_OFFICIAL, NUM_PARTY, NUM_ODD_SLASH };
 /* Keep number_shapes (below) true to these rows when editing them. */
 static const vb_rule_row number_rows[] = {
     /* old symbols put a slash between the type and the issuer: "19/2001/CT/UB" */
-    {"official", N_EDGE DIGITS "\\s?/\\s?" YEAR_PART SYM PARTS "(?:/" SYM PARTS ")?", NUM_OFFICIAL, NULL,
-     VB_RULE_CASED},
-    {"party", N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}\\s?/\\s?" SYM PARTS, NUM_PARTY, NULL,
-     VB_RULE_CASED},
+    /* … or a dot: "01/1999/QĐ.UB" (the issuer part in capitals only) */
+    {"official",
+     N_EDGE DIGITS "\\s?/\\s?" YEAR_PART SYM PARTS "(?:/" SYM PARTS "|\\.\\p{Lu}{2,5}(?![\\p{L}0-9]))?",
+     NUM_OFFICIAL, NULL, VB_RULE_CASED},
+    /* before 2001 a symbol could be number-ISSUER alone: "196-HĐBT", "64-CP"
+     * (two capitals at least, nothing after), cited only after a type */
+    {"party",
+     N_EDGE "[0-9]{1,5}\\s?-\\s?\\p{Lu}[\\p{L}]{0,5}(?:\\s?/\\s?" SYM PARTS
+            "|(?<=\\p{Lu}\\p{Lu})(?![\\p{L}0-9/-]))",
+     NUM_PARTY, NULL, VB_RULE_CASED},
     /* first sign an odd slash: no byte test (number_shapes), a plain search */
     {"odd_slash", N_EDGE DIGITS "\\s?" ODD_SLASH "\\s?" YEAR_PART SYM PARTS, NUM_ODD_SLASH, NULL,
      VB_RULE_CASED},
@@ -437,7 +443,7 @@ static bool symbol_code(const char *s, const char **code, size_t *len) {
         p++;
         if (strlen(p) > 5 && p[4] == '/' && p[0] >= '0' && p[0] <= '9') p += 5;
         q = p;
-        while (*q && *q != '-') q++;
+        while (*q && *q != '-' && *q != '.' && *q != '/') q++; /* "CT/UB", "CĐ.UBND" */
     } else {
         return false;
     }

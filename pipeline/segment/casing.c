@@ -101,7 +101,8 @@ static bool is_acronym(const char *w, size_t n) {
     static const char *const initials[] = {"ngh", "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th",
                                            "tr",  "b",  "c",  "d",  "đ",  "g",  "h",  "k",  "l",  "m",
                                            "n",   "p",  "r",  "s",  "t",  "v",  "x",  "",   NULL};
-    static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL};
+    /* "k" ends the syllables of Central Highlands names: ĐẮK LẮK, KRÔNG PẮK */
+    static const char *const finals[] = {"", "c", "ch", "k", "m", "n", "ng", "nh", "p", "t", NULL};
     char b[32];
     size_t k = 0;
     for (size_t i = 0; i < n;) {

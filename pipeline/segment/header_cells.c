@@ -162,10 +162,13 @@ static size_t place_line_start(const char *b, size_t start, size_t place_end) {
         if (b[i] == '\n') nl = b + i;
     if (!nl) return start;
     /* words before the place on its line: a prefix ("TP", "Thành phố")
-     * stays with it, a sentence (three words or more) does not */
+     * stays with it, a sentence (three words or more) does not; the dash
+     * of a double name ("Bà Rịa - Vũng" / "Tàu, ngày …") is no word */
     size_t words = 0;
     for (size_t k = start; k > 0 && b[k - 1] != '\n' && b[k - 1] != '\t'; k--)
-        if (b[k - 1] != ' ' && (k == 1 || b[k - 2] == ' ' || b[k - 2] == '\n' || b[k - 2] == '\t')) words++;
+        if (b[k - 1] != ' ' && b[k - 1] != '-' &&
+            (k == 1 || b[k - 2] == ' ' || b[k - 2] == '\n' || b[k - 2] == '\t'))
+            words++;
     if (words < 3) return start;
     size_t s = (size_t)(nl - b) + 1;
     while (s < place_end && b[s] == ' ') s++;

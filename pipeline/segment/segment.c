@@ -646,6 +646,17 @@ static bool is_placeholder(const char *s) {
     return dots >= 6 && dots * 2 >= letters;
 }
 
+/* "Điều 2. Quyết định này có hiệu lực …": a body's article read where the
+ * title block lost its type line, never a subject. */
+static bool opens_article(const char *s) {
+    static const char label[] = "Điều ";
+    if (strncmp(s, label, sizeof label - 1)) return false;
+    const char *p = s + sizeof label - 1;
+    if (*p < '0' || *p > '9') return false;
+    while (*p >= '0' && *p <= '9') p++;
+    return *p == '.' || *p == ':';
+}
+
 /* The issuer an old title names after "CỦA": a signing title before a
  * body is the body's head ("BỘ TRƯỞNG BỘ TÀI CHÍNH" → the ministry); an
  * organ with its body ("THỦ TƯỚNG CHÍNH PHỦ") is the whole name. */
@@ -752,7 +763,8 @@ static vb_status read_header(vb_segmenter *sg, vb_arena *a, vb_doc *d, const vb_
         }
     }
     *body_from = i;
-    if (d->header.subject && is_placeholder(d->header.subject)) d->header.subject = NULL;
+    if (d->header.subject && (is_placeholder(d->header.subject) || opens_article(d->header.subject)))
+        d->header.subject = NULL;
     if (st == VB_OK) st = assemble_issuer(a, d, h);
     return st;
 }

@@ -19,10 +19,11 @@ placement, case, spacing and trailing punctuation folded):
     docs: N                      the file splits into N documents
     kind: official|article|unknown
     issuer: TEXT | null          also issuer_parent, number, doc_type,
+    issuer=: TEXT                the same, compared exactly (case and all)
                                  doc_type_code, place, date, subject, signer
     ref: NUMBER [; type=T] [; date=ISO] [; relation=R] [; issuer=TEXT]
     refs: N                      exactly N references with a number
-    date+: ISO                   a date with this value is in dates[]
+    date+: ISO [; role=R]        a date with this value (and role) is in dates[]
                                  ("date:" is the header's issue date)
     target: VALUE UNIT [; comparator=C] [; indicator~WORDS]
     targets: N
@@ -113,7 +114,7 @@ def options(rest):
 
 def check(exp, docs):
     """None when the expectation holds, else why not."""
-    m = re.match(r"(?:@(\d+)\s+)?(!?)([\w]+\+?)\s*:\s*(.*)$", exp)
+    m = re.match(r"(?:@(\d+)\s+)?(!?)([\w]+[+=]?)\s*:\s*(.*)$", exp)
     if not m:
         return f"cannot read '{exp}'"
     k, neg, key, rest = int(m.group(1) or 1), m.group(2) == "!", m.group(3), m.group(4).strip()
@@ -124,6 +125,9 @@ def check(exp, docs):
     d = docs[k - 1]
     if key == "kind":
         return None if d.get("kind") == rest else f"kind: got {d.get('kind')!r}"
+    if key.endswith("=") and key[:-1] in HEADER:  # "issuer=: TEXT": as written, case and all
+        got = (d.get("header") or {}).get(key[:-1])
+        return None if got == rest else f"{key[:-1]}: got {got!r}"
     if key in HEADER:
         got = (d.get("header") or {}).get(key)
         want = None if rest == "null" else rest
@@ -135,8 +139,10 @@ def check(exp, docs):
     if key in counts:
         return None if len(counts[key]) == int(rest) else f"{key}: got {len(counts[key])}"
     if key == "date+":
-        hit = any(x.get("value") == rest for x in d.get("dates") or [])
-        got = sorted({x["value"] for x in d.get("dates") or [] if x.get("value")})  # recurring: null
+        value, opts = options(rest)
+        role = opts["role"][1] if "role" in opts else None
+        hit = any(x.get("value") == value and role in (None, x.get("role")) for x in d.get("dates") or [])
+        got = sorted({(x["value"], x["role"]) for x in d.get("dates") or [] if x.get("value")})  # recurring: null
     elif key == "ref":
         num, opts = options(rest)
         def ok(r):
