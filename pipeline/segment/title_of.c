@@ -18,11 +18,13 @@ enum { TO_NUMBER, TO_DATE, TO_OF, TO_COUNT };
 
 struct vb_title_of {
     vb_buf of_pattern; /* TO_OF, assembled with the openers */
+    vb_rule_row rows[TO_COUNT];
+    vb_rule_table table; /* the rows with their examples, for tests */
     vb_ruleset rules;
 };
 
 /* Each row is matched where the last part ended (vb_rule_match_at). */
-static vb_rule_row rows[TO_COUNT] = {
+static const vb_rule_row rows[TO_COUNT] = {
     [TO_NUMBER] = {"number", "\\s*số\\s*:?\\s*(?<num>[0-9][^\\s,;]*(?:\\s+\\p{L}+/[^\\s,;]+)?)", 0, NULL, 0},
     [TO_DATE] =
         {"date",
@@ -30,6 +32,11 @@ static vb_rule_row rows[TO_COUNT] = {
          "(?<y>[0-9]{4})(?![0-9])",
          0, NULL, 0},
     [TO_OF] = {"of", NULL, 0, NULL, 0},
+};
+static const char *const rows_examples[TO_COUNT] = {
+    " SỐ 16/2001/CT-TTG",
+    " NGÀY 21 THÁNG 6 NĂM 2001",
+    " CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG",
 };
 
 vb_status vb_title_of_open(vb_title_of **out, char *err, size_t errlen) {
@@ -43,10 +50,10 @@ vb_status vb_title_of_open(vb_title_of **out, char *err, size_t errlen) {
     vb_buf_puts(&t->of_pattern, ")(?!\\p{L}))|\\s*$)");
     const char *of = st == VB_OK ? vb_buf_cstr(&t->of_pattern) : NULL;
     if (!of) st = st == VB_OK ? VB_E_NOMEM : st;
-    vb_rule_row r[TO_COUNT];
-    for (size_t i = 0; i < TO_COUNT; i++) r[i] = rows[i];
-    r[TO_OF].pattern = of;
-    if (st == VB_OK) st = vb_ruleset_compile(&t->rules, r, TO_COUNT, err, errlen);
+    for (size_t i = 0; i < TO_COUNT; i++) t->rows[i] = rows[i];
+    t->rows[TO_OF].pattern = of;
+    t->table = (vb_rule_table){"segment.title_of", t->rows, rows_examples, TO_COUNT};
+    if (st == VB_OK) st = vb_ruleset_compile(&t->rules, t->rows, TO_COUNT, err, errlen);
     if (st != VB_OK) {
         if (!of) snprintf(err, errlen, "cannot assemble the old title's rules"); /* else compile's error */
         vb_buf_free(&t->of_pattern);
@@ -56,6 +63,8 @@ vb_status vb_title_of_open(vb_title_of **out, char *err, size_t errlen) {
     *out = t;
     return VB_OK;
 }
+
+const struct vb_rule_table *vb_title_of_rule_table(const vb_title_of *t) { return &t->table; }
 
 void vb_title_of_close(vb_title_of *t) {
     if (!t) return;

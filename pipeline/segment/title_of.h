@@ -17,6 +17,10 @@ typedef struct vb_title_of vb_title_of;
 vb_status vb_title_of_open(vb_title_of **out, char *err, size_t errlen);
 void vb_title_of_close(vb_title_of *t);
 
+/* Its rows (the "of" row as assembled at open) with an example each, for
+ * tests/unit/test_header_rules.c; owned by t. */
+const struct vb_rule_table *vb_title_of_rule_table(const vb_title_of *t);
+
 /* The parts read; each [s, e) is a byte range of the parsed text, empty
  * (s == e) when the part is not there; d, m, y are 0 without a date. */
 typedef struct {

@@ -5,6 +5,7 @@
 
 #include "../../pipeline/segment/header_rules.h"
 #include "../../pipeline/segment/signature.h"
+#include "../../pipeline/segment/title_of.h"
 #include "check.h"
 
 static void test_examples(void) {
@@ -59,9 +60,22 @@ static void test_closing_examples(void) {
     }
 }
 
+/* So does the old one-run title's (title_of.c), its assembled row included. */
+static void test_title_of_examples(void) {
+    vb_title_of *t = NULL;
+    char err[512] = "";
+    CHECK(vb_title_of_open(&t, err, sizeof err) == VB_OK);
+    if (!t) return;
+    vb_status st = vb_rule_table_check(vb_title_of_rule_table(t), err, sizeof err);
+    if (st != VB_OK) fprintf(stderr, "  %s\n", err);
+    CHECK(st == VB_OK);
+    vb_title_of_close(t);
+}
+
 int main(void) {
     VB_RUN(test_examples);
     VB_RUN(test_assembled_rows);
     VB_RUN(test_closing_examples);
+    VB_RUN(test_title_of_examples);
     return VB_SUMMARY("header_rules");
 }
