@@ -101,12 +101,13 @@ static void test_corpus(void) {
     CHECK(vb_targets_open(&c.targets, err, sizeof err) == VB_OK);
     if (c.p && c.dates && c.outline && c.refs && c.targets) {
         walk(&c, "samples");
-        size_t seeds = c.inputs;
+        size_t seeds = c.inputs, seed_found = c.found;
         walk(&c, "../shared/corpus/real-dev/inputs");
-        fprintf(stderr, "  %zu inputs (%zu of samples/), %zu documents, %zu matches\n", c.inputs, seeds,
-                c.docs, c.found);
-        CHECK(seeds >= 4);     /* the seed texts at least: the test ran where it should */
-        CHECK(c.found > 1000); /* the documents hold what the scans look for */
+        fprintf(stderr, "  %zu inputs (%zu of samples/), %zu documents, %zu matches%s\n", c.inputs, seeds,
+                c.docs, c.found, c.inputs == seeds ? " (no ../shared/corpus/real-dev: samples only)" : "");
+        CHECK(seeds >= 4);       /* the seed texts at least: the test ran where it should */
+        CHECK(seed_found > 300); /* the samples hold what the scans look for */
+        if (c.inputs > seeds) CHECK(c.found > 1000); /* and so does real-dev, where it is */
         CHECK_INT(c.differ, 0);
     }
     vb_targets_close(c.targets);
